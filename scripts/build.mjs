@@ -1,0 +1,25 @@
+// Bundles src/cli.tsx into dist/ with esbuild: one fast-starting entry plus
+// lazily loaded chunks, so `dojo --version` never loads Ink. better-sqlite3 is
+// a native addon and stays external.
+import {chmodSync, existsSync, rmSync} from 'node:fs';
+import {build} from 'esbuild';
+
+rmSync('dist', {recursive: true, force: true});
+await build({
+	// The SQL sandbox runs in a forked child process, so it is an entry of its own.
+	entryPoints: ['src/cli.tsx', 'src/grader/sandbox-child.ts'].filter((entry) => existsSync(entry)),
+	outdir: 'dist',
+	bundle: true,
+	splitting: true,
+	format: 'esm',
+	platform: 'node',
+	target: 'node20',
+	external: ['better-sqlite3'],
+	alias: {'react-devtools-core': './stubs/react-devtools-core.js'},
+	define: {'process.env.NODE_ENV': '"production"'},
+	banner: {js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);"},
+	chunkNames: 'chunks/[name]-[hash]',
+	logLevel: 'warning',
+	legalComments: 'none',
+});
+chmodSync('dist/cli.js', 0o755);

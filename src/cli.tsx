@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+/**
+The `dojo` entry point: argv → a command module in `src/commands/`, or the
+interactive Ink app when no command is given and a terminal is attached.
+
+Everything heavy (Ink, React, SQLite, the simulator) is imported lazily so
+`dojo --version` and `dojo list` start in a fraction of a second.
+*/
+import meow from 'meow';
+import packageJson from '../package.json' with {type: 'json'};
+import {commands, summaries} from './commands/index.js';
+import type {Command, FlagSpec} from './commands/command.js';
+import {UsageError} from './errors.js';
+
+const pkg = {name: 'dojo', version: packageJson.version};
+
+const commonFlags: FlagSpec = {
+	scenarios: {type: 'string', isMultiple: true, default: []},
+};
+
+const topHelp = `
+  Practise data-engineering system-design and data-modeling interviews.
+
+  Usage
+    $ dojo                      interactive home (needs a terminal)
+    $ dojo <command> [options]  see \`dojo <command> --help\`
+
+  Commands
+${Object.entries(summaries)
+	.map(([name, summary]) => `    ${name.padEnd(10)} ${summary}`)
+	.join('\n')}
+
+  Options
+    --scenarios FILE  load your own scenarios file beside the built-in one (repeatable)
+    --help            show help
+    --version         show the version
+
+  Examples
+    $ dojo list
+    $ dojo validate my-scenarios.yaml
+    $ dojo sim login-counter --load 5M/min --json
+`;
+
+const noTerminalMessage = `dojo: the interactive app needs a terminal (stdin and stdout must be a TTY).
+Non-interactive commands work anywhere, for example:
+  dojo list --json
+  dojo validate FILE.yaml
+  dojo sim login-counter --json
+See \`dojo --help\` for all of them.`;
+
+/** Runs the CLI and returns the exit code. */
+async function main(argv: string[]): Promise<number> {
+	const [first, ...rest] = argv;
+	const load = first !== undefined && !first.startsWith('-') ? commands[first] : undefined;
+
+	if (first !== undefined && !first.startsWith('-') && load === undefined) {
+		throw new UsageError(`unknown command "${first}"; expected one of ${Object.keys(commands).join(', ')} (see \`dojo --help\`)`);
+	}
+
+	if (load === undefined) {
+		const cli = meow(topHelp, {importMeta: import.meta, argv, pkg, description: false, allowUnknownFlags: false, flags: commonFlags});
+		if (!process.stdin.isTTY || !process.stdout.isTTY) {
+			process.stderr.write(`${noTerminalMessage}\n`);
+			return 2;
+		}
+		const {runApp} = await import('./ui/run-app.js');
+		return runApp({scenarioFiles: cli.flags.scenarios as string[]});
+	}
+
+	const command = await load();
+	return runCommand(command, rest);
+}
+
+async function runCommand(command: Command, argv: string[]): Promise<number> {
+	const cli = meow(command.help, {
+		importMeta: import.meta,
+		argv,
+		pkg,
+		description: false,
+		allowUnknownFlags: false,
+		flags: {...commonFlags, json: {type: 'boolean', default: false}, ...command.flags},
+	});
+	const {loadCatalogue} = await import('./scenarios/catalogue.js');
+	let cached: ReturnType<typeof loadCatalogue> | undefined;
+	return command.run({
+		input: cli.input,
+		flags: cli.flags,
+		catalogue: () => (cached ??= loadCatalogue(cli.flags.scenarios as string[])),
+		stdout: process.stdout,
+		stderr: process.stderr,
+	});
+}
+
+try {
+	process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+	if (error instanceof UsageError) {
+		for (const line of error.lines) process.stderr.write(`dojo: ${line}\n`);
+		process.exitCode = 2;
+	} else {
+		const message = error instanceof Error ? error.message : String(error);
+		process.stderr.write(`dojo: internal error: ${message}\n`);
+		if (process.env['DOJO_DEBUG']) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
+		else process.stderr.write('Run again with DOJO_DEBUG=1 for the stack trace, and please report it.\n');
+		process.exitCode = 70;
+	}
+}

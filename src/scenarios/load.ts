@@ -1,0 +1,170 @@
+/**
+YAML text → typed, validated value, or a list of errors that each say
+`file:line:col path: what failed; what was expected`.
+
+Three layers, as a careful reader would check a file: YAML syntax (tabs, bad
+indentation, duplicate keys), then the zod schema, then cross-reference rules
+the schema cannot express (unique ids, references that resolve).
+*/
+import {readFileSync, statSync} from 'node:fs';
+import {LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node} from 'yaml';
+import type {z} from 'zod';
+import {formatIssue, type Path} from './format-issue.js';
+
+/** A problem found in a file, positioned so an editor can jump to it. */
+export type FileError = {
+	readonly file: string;
+	readonly line: number;
+	readonly col: number;
+	/** Field path such as `scenarios[1].questions[3].phase`, or '' for the whole file. */
+	readonly path: string;
+	readonly message: string;
+};
+
+/** A rule beyond the schema: returns problems as (path, message) pairs, positioned by the loader. */
+export type CrossCheck<T> = (value: T) => Array<{path: Path; message: string}>;
+
+/** The outcome of loading: the value, or every problem found. */
+export type LoadResult<T> = {ok: true; value: T} | {ok: false; errors: FileError[]};
+
+/** Renders an error as the single line `dojo validate` prints. */
+export function formatFileError(error: FileError): string {
+	const where = `${error.file}:${error.line}:${error.col}`;
+	return error.path ? `${where} ${error.path}: ${error.message}` : `${where} ${error.message}`;
+}
+
+/** Renders a field path as `a.b[2].c`. */
+export function pathToString(path: Path): string {
+	let out = '';
+	for (const part of path) {
+		if (typeof part === 'number') out += `[${part}]`;
+		else out += out ? `.${part}` : part;
+	}
+	return out;
+}
+
+/**
+Finds the source position of a path in the document: the value's node when it
+exists, else the deepest parent that does (a missing field points at the map that
+lacks it). With `atKey`, points at the key rather than the value (unknown fields).
+*/
+function locate(doc: Document, path: Path, atKey = false): number {
+	let node: unknown = doc.contents;
+	let offset = rangeStart(node) ?? 0;
+	for (const [index, part] of path.entries()) {
+		const last = index === path.length - 1;
+		if (isMap(node)) {
+			const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(part));
+			if (!pair) return offset;
+			if (last && atKey) return rangeStart(pair.key) ?? offset;
+			node = pair.value;
+			offset = rangeStart(node) ?? rangeStart(pair.key) ?? offset;
+		} else if (isSeq(node) && typeof part === 'number') {
+			node = node.items[part];
+			if (node === undefined) return offset;
+			offset = rangeStart(node) ?? offset;
+		} else {
+			return offset;
+		}
+	}
+	return offset;
+}
+
+function rangeStart(node: unknown): number | undefined {
+	const range = (node as Node | undefined)?.range;
+	return range ? range[0] : undefined;
+}
+
+/**
+Parses YAML text and validates it with a zod schema, then runs cross-checks.
+`file` is only used in messages.
+*/
+export function parseYaml<S extends z.ZodType>(
+	text: string,
+	file: string,
+	schema: S,
+	crossChecks: ReadonlyArray<CrossCheck<z.output<S>>> = [],
+): LoadResult<z.output<S>> {
+	const lineCounter = new LineCounter();
+	const at = (offset: number, path: string, message: string): FileError => {
+		const {line, col} = lineCounter.linePos(offset);
+		return {file, line, col, path, message};
+	};
+
+	if (text.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(text)) {
+		return {ok: false, errors: [at(0, '', 'the file is empty; expected a YAML mapping (see scenarios.schema.json)')]};
+	}
+	if (text.includes('\u0000')) {
+		return {ok: false, errors: [at(text.indexOf('\u0000'), '', 'the file contains a NUL byte: it is binary, not YAML text')]};
+	}
+
+	const doc = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true, strict: true});
+	if (doc.errors.length > 0) {
+		return {
+			ok: false,
+			errors: doc.errors.map((error) => at(error.pos[0], '', `YAML syntax: ${describeYamlError(error.code, error.message)}`)),
+		};
+	}
+
+	const data: unknown = doc.toJS({maxAliasCount: 100});
+	if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+		const got = Array.isArray(data) ? 'a list' : data === null ? 'nothing' : `${typeof data} ${JSON.stringify(data)?.slice(0, 40)}`;
+		return {ok: false, errors: [at(rangeStart(doc.contents) ?? 0, '', `expected a YAML mapping of fields at the top level; got ${got}`)]};
+	}
+
+	const parsed = schema.safeParse(data, {reportInput: true});
+	if (!parsed.success) {
+		const errors = parsed.error.issues.map((issue) => {
+			const {path, message, atKey} = formatIssue(issue);
+			return at(locate(doc, path, atKey), pathToString(path), message);
+		});
+		return {ok: false, errors: sortErrors(errors)};
+	}
+
+	const value = parsed.data as z.output<S>;
+	const problems = crossChecks.flatMap((check) => check(value));
+	if (problems.length > 0) {
+		return {ok: false, errors: sortErrors(problems.map(({path, message}) => at(locate(doc, path), pathToString(path), message)))};
+	}
+	return {ok: true, value};
+}
+
+/** Reads and loads one file; a missing or unreadable path is reported as an error, not thrown. */
+export function loadYamlFile<S extends z.ZodType>(
+	file: string,
+	schema: S,
+	crossChecks: ReadonlyArray<CrossCheck<z.output<S>>> = [],
+): LoadResult<z.output<S>> {
+	let text: string;
+	try {
+		if (statSync(file).isDirectory()) {
+			return {ok: false, errors: [{file, line: 1, col: 1, path: '', message: 'is a directory; expected a YAML file'}]};
+		}
+		text = readFileSync(file, 'utf8');
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read it (${code ?? String(error)})`;
+		return {ok: false, errors: [{file, line: 1, col: 1, path: '', message: why}]};
+	}
+	return parseYaml(text, file, schema, crossChecks);
+}
+
+function sortErrors(errors: FileError[]): FileError[] {
+	return errors.sort((a, b) => a.line - b.line || a.col - b.col);
+}
+
+function describeYamlError(code: string, message: string): string {
+	const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+	switch (code) {
+		case 'TAB_AS_INDENT':
+			return 'a tab is used for indentation; YAML allows only spaces';
+		case 'DUPLICATE_KEY':
+			return `${first} (each field may appear once per mapping)`;
+		case 'BAD_INDENT':
+		case 'MISSING_CHAR':
+		case 'UNEXPECTED_TOKEN':
+			return `${first} (check the indentation of this line against the lines above)`;
+		default:
+			return first;
+	}
+}

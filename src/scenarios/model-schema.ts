@@ -1,0 +1,205 @@
+/**
+The shape of a simulated architecture: a source of events and a graph of stages.
+
+Used twice: inside `scenarios.yaml` (each scenario's candidate architectures, whose
+source comes from the scenario's workload) and as a stand-alone model file for
+`dojo sim --model FILE.yaml`. Knob names are the ones a data engineer would set
+on the real service (shards, batch_size, buffer_interval_s, …), so a `--set
+STAGE.KNOB=VALUE` override reads like a console change.
+*/
+import {z} from 'zod';
+
+/** An id a person can type: lower-case letters, digits, `-` and `_`. */
+export const Id = z
+	.string()
+	.regex(/^[a-z][a-z0-9_-]*$/, 'expected an id of lower-case letters, digits, "-" or "_", starting with a letter');
+
+const positive = (what: string) => z.number().positive(`${what} must be > 0`);
+const nonNegative = (what: string) => z.number().nonnegative(`${what} must be >= 0`);
+const count = (what: string) => z.number().int(`${what} must be a whole number`).min(1, `${what} must be >= 1`);
+
+/** A service-time or latency distribution, in milliseconds. */
+export const DistributionSchema = z.discriminatedUnion('dist', [
+	z.strictObject({dist: z.literal('exp'), mean_ms: positive('mean_ms')}),
+	z.strictObject({dist: z.literal('const'), mean_ms: positive('mean_ms')}),
+	z.strictObject({
+		dist: z.literal('lognormal'),
+		mean_ms: positive('mean_ms'),
+		p99_ms: positive('p99_ms').describe('99th percentile; must exceed mean_ms'),
+	}),
+	z.strictObject({
+		dist: z.literal('empirical'),
+		values_ms: z.array(nonNegative('each value')).min(1, 'values_ms needs at least one value'),
+	}),
+]);
+
+/** How partition-key values are drawn for each event. */
+export const KeyDistributionSchema = z.discriminatedUnion('kind', [
+	z.strictObject({
+		kind: z.literal('uniform'),
+		cardinality: count('cardinality').describe('number of distinct key values, e.g. active users'),
+	}),
+	z.strictObject({
+		kind: z.literal('zipf'),
+		cardinality: count('cardinality'),
+		exponent: positive('exponent').describe('Zipf s; about 1 for real user activity'),
+	}),
+	z.strictObject({
+		kind: z.literal('categorical'),
+		shares: z
+			.record(z.string(), z.number().min(0, 'a share must be >= 0').max(1, 'a share must be <= 1'))
+			.describe('value → fraction of events; fractions must sum to 1'),
+	}),
+]);
+
+/** Where events come from: rate, arrival process, size and the keys they carry. */
+export const SourceSchema = z.strictObject({
+	rate_per_s: positive('rate_per_s').describe('mean events per second at 1x load'),
+	arrivals: z.enum(['poisson', 'constant']).default('poisson'),
+	event_bytes: positive('event_bytes').default(200),
+	peak_multiplier: z.number().min(1, 'peak_multiplier must be >= 1').default(1).describe('daily peak over the mean'),
+	keys: z.record(z.string(), KeyDistributionSchema).default({}).describe('partition-key candidates by field name'),
+});
+
+const stageBase = {
+	id: Id,
+	label: z.string().optional().describe('what to call this stage on screen'),
+	next: Id.optional().describe('the stage events go to next; by default the one listed after this'),
+};
+
+/** A plain queueing station (servers, service time, optional capacity K), for checks against theory. */
+export const QueueStageSchema = z.strictObject({
+	...stageBase,
+	kind: z.literal('queue'),
+	servers: count('servers'),
+	service: DistributionSchema,
+	capacity: count('capacity').optional().describe('K: most customers in the station (waiting + in service); arrivals beyond it are dropped'),
+});
+
+/** Kinesis Data Streams or a Kafka topic: shards or partitions with per-shard limits. */
+export const StreamStageSchema = z.strictObject({
+	...stageBase,
+	kind: z.literal('stream'),
+	component: z.enum(['kinesis_data_streams', 'kafka']),
+	mode: z.enum(['provisioned', 'on_demand']).default('provisioned'),
+	shards: count('shards').describe('shards (Kinesis) or partitions (Kafka)'),
+	partition_key: z.string().default('random').describe('source key field to hash, or "random"'),
+	on_throttle: z.enum(['retry', 'drop']).default('retry'),
+	consumer: z.enum(['shared', 'efo']).default('shared').describe('shared polling (5 GetRecords/s, 2 MB/s per shard) or enhanced fan-out'),
+	consumers: count('consumers').default(1).describe('applications reading the stream'),
+	retention_h: positive('retention_h').default(24),
+});
+
+/** Amazon Data Firehose: buffers by size and by interval, then delivers. */
+export const FirehoseStageSchema = z.strictObject({
+	...stageBase,
+	kind: z.literal('firehose'),
+	buffer_size_mib: z.number().min(1, 'buffer_size_mib must be 1–128').max(128, 'buffer_size_mib must be 1–128').default(5),
+	buffer_interval_s: z.number().min(0, 'buffer_interval_s must be 0–900').max(900, 'buffer_interval_s must be 0–900').default(300),
+});
+
+/** Compute that transforms events: Lambda, Spark Structured Streaming, Flink or a worker pool. */
+export const ComputeStageSchema = z.strictObject({
+	...stageBase,
+	kind: z.literal('compute'),
+	component: z.enum(['lambda', 'spark_structured_streaming', 'flink', 'worker_pool', 'glue']),
+	concurrency: count('concurrency').optional().describe('Lambda concurrency, executors × cores, Flink parallelism or workers'),
+	batch_size: count('batch_size').optional(),
+	batching_window_s: nonNegative('batching_window_s').optional(),
+	parallelization_factor: count('parallelization_factor').optional().describe('Lambda batches per shard at once, 1–10'),
+	trigger_s: nonNegative('trigger_s').optional().describe('micro-batch trigger interval'),
+	overhead_ms: nonNegative('overhead_ms').optional().describe('fixed cost per batch or invocation'),
+	per_record_ms: nonNegative('per_record_ms').optional(),
+	cold_start_ms: nonNegative('cold_start_ms').optional(),
+	transform: z.enum(['map', 'filter', 'dedup', 'aggregate']).default('map'),
+	output_ratio: z.number().min(0, 'output_ratio must be >= 0').default(1).describe('records out per record in'),
+	autoscale: z
+		.strictObject({
+			target_utilization: z.number().gt(0, 'target_utilization must be in (0, 1]').max(1, 'target_utilization must be in (0, 1]'),
+			max: count('autoscale.max'),
+		})
+		.optional(),
+});
+
+/** An API front door: API Gateway, a token-bucket rate limiter or a load balancer. */
+export const ApiStageSchema = z.strictObject({
+	...stageBase,
+	kind: z.literal('api'),
+	component: z.enum(['api_gateway', 'rate_limiter', 'alb', 'nlb']),
+	rate_per_s: positive('rate_per_s').optional(),
+	burst: count('burst').optional(),
+});
+
+/** Somewhere data lands: a cache, an operational store or a warehouse. */
+export const StoreStageSchema = z.strictObject({
+	...stageBase,
+	kind: z.enum(['store', 'cache', 'warehouse']),
+	component: z.enum(['redis', 'memcached', 'dynamodb', 's3', 'redshift', 'snowflake', 'snowpipe', 'snowpipe_streaming', 'postgres', 'opensearch', 'athena']),
+	nodes: count('nodes').optional().describe('nodes, partitions or prefixes sharing the writes'),
+	write_capacity_per_s: positive('write_capacity_per_s').optional(),
+	load_interval_s: nonNegative('load_interval_s').optional().describe('batch load (COPY, Snowpipe) cadence'),
+	latency: DistributionSchema.optional(),
+});
+
+/** What the viewer sees: a dashboard that re-queries on a refresh interval. */
+export const DashboardStageSchema = z.strictObject({
+	...stageBase,
+	kind: z.literal('dashboard'),
+	component: z.enum(['grafana', 'quicksight', 'tableau', 'custom']).default('custom'),
+	refresh_s: positive('refresh_s'),
+	query_ms: nonNegative('query_ms').default(0),
+});
+
+/** One stage of an architecture. */
+export const StageSchema = z.discriminatedUnion('kind', [
+	QueueStageSchema,
+	StreamStageSchema,
+	FirehoseStageSchema,
+	ComputeStageSchema,
+	ApiStageSchema,
+	StoreStageSchema,
+	DashboardStageSchema,
+]);
+
+/** A fault or change applied during a run: the what-ifs an interviewer throws in. */
+export const InjectionSchema = z.strictObject({
+	at_s: nonNegative('at_s').describe('simulated seconds after the start'),
+	kind: z.enum(['lose_node', 'load_multiplier', 'hot_key']),
+	stage: Id.optional(),
+	factor: positive('factor').optional(),
+	key: z.string().optional(),
+});
+
+/** What "meets the design" means for a run. */
+export const SloSchema = z.strictObject({
+	latency_p99_ms: positive('latency_p99_ms').optional(),
+	freshness_s: positive('freshness_s').optional(),
+});
+
+/** A model file for `dojo sim --model`: a source, stages, and optionally an SLO and injections. */
+export const ModelSchema = z.strictObject({
+	$schema: z.string().optional(),
+	source: SourceSchema,
+	stages: z.array(StageSchema).min(1, 'a model needs at least one stage'),
+	slo: SloSchema.optional(),
+	injections: z.array(InjectionSchema).default([]),
+});
+
+/** A candidate architecture inside a scenario; its source is the scenario's workload. */
+export const ArchitectureSchema = z.strictObject({
+	id: Id,
+	title: z.string().min(1),
+	summary: z.string().min(1).describe('one line: the shape of the pipeline'),
+	tradeoffs: z.string().optional().describe('when this is the right choice and when it is not'),
+	stages: z.array(StageSchema).min(1, 'an architecture needs at least one stage'),
+	injections: z.array(InjectionSchema).default([]),
+});
+
+export type Distribution = z.infer<typeof DistributionSchema>;
+export type KeyDistribution = z.infer<typeof KeyDistributionSchema>;
+export type Source = z.infer<typeof SourceSchema>;
+export type Stage = z.infer<typeof StageSchema>;
+export type Injection = z.infer<typeof InjectionSchema>;
+export type Slo = z.infer<typeof SloSchema>;
+export type Model = z.infer<typeof ModelSchema>;
+export type Architecture = z.infer<typeof ArchitectureSchema>;

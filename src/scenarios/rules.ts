@@ -1,0 +1,133 @@
+/**
+Rules a scenario or model file must follow that the schema alone cannot say:
+ids are unique where they are looked up, references resolve, stage graphs end,
+shares add up. Each returns problems as (path, message); the loader positions them.
+*/
+import type {CrossCheck} from './load.js';
+import type {Path} from './format-issue.js';
+import type {KeyDistribution, Model, Stage} from './model-schema.js';
+import type {ScenarioFile} from './schema.js';
+
+type Problem = {path: Path; message: string};
+
+/** Reports every item whose `id` repeats an earlier one in the same list. */
+export function duplicateIds(items: ReadonlyArray<{id: string}>, at: Path, what: string): Problem[] {
+	const seen = new Map<string, number>();
+	const problems: Problem[] = [];
+	for (const [index, item] of items.entries()) {
+		const first = seen.get(item.id);
+		if (first === undefined) seen.set(item.id, index);
+		else problems.push({path: [...at, index, 'id'], message: `duplicate ${what} id "${item.id}"; first used at ${at.length > 0 ? `${pathText(at)}[${first}]` : `[${first}]`}`});
+	}
+	return problems;
+}
+
+function pathText(path: Path): string {
+	return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`)).join('');
+}
+
+/** Checks a key distribution: categorical shares must sum to 1. */
+export function keyProblems(keys: Record<string, KeyDistribution>, at: Path): Problem[] {
+	const problems: Problem[] = [];
+	for (const [name, distribution] of Object.entries(keys)) {
+		if (distribution.kind !== 'categorical') continue;
+		const values = Object.values(distribution.shares);
+		const total = values.reduce((sum, share) => sum + share, 0);
+		if (values.length === 0) problems.push({path: [...at, name, 'shares'], message: 'needs at least one value'});
+		else if (Math.abs(total - 1) > 1e-6) problems.push({path: [...at, name, 'shares'], message: `shares must sum to 1; they sum to ${Number(total.toFixed(6))}`});
+	}
+	return problems;
+}
+
+/**
+Checks a stage list: unique ids, `next` resolving to another stage, no loops,
+partition keys the source has, and lognormal p99 above its mean.
+*/
+export function stageProblems(stages: readonly Stage[], keys: Record<string, KeyDistribution>, at: Path): Problem[] {
+	const problems = duplicateIds(stages, at, 'stage');
+	const ids = new Set(stages.map((stage) => stage.id));
+	for (const [index, stage] of stages.entries()) {
+		if (stage.next !== undefined) {
+			if (stage.next === stage.id) problems.push({path: [...at, index, 'next'], message: `stage "${stage.id}" leads to itself`});
+			else if (!ids.has(stage.next)) problems.push({path: [...at, index, 'next'], message: `stage "${stage.id}" leads to "${stage.next}", which is not a stage here; expected one of ${[...ids].join(', ')}`});
+		}
+		if (stage.kind === 'stream' && stage.partition_key !== 'random' && !(stage.partition_key in keys)) {
+			const known = ['random', ...Object.keys(keys)].join(', ');
+			problems.push({path: [...at, index, 'partition_key'], message: `the source has no key "${stage.partition_key}"; expected one of ${known}`});
+		}
+		const distributions = [stage.kind === 'queue' ? stage.service : undefined, 'latency' in stage ? stage.latency : undefined];
+		for (const distribution of distributions) {
+			if (distribution?.dist === 'lognormal' && distribution.p99_ms <= distribution.mean_ms) {
+				const field = stage.kind === 'queue' ? 'service' : 'latency';
+				problems.push({path: [...at, index, field, 'p99_ms'], message: `p99_ms must exceed mean_ms (${distribution.mean_ms}); got ${distribution.p99_ms}`});
+			}
+		}
+		if (stage.kind === 'compute' && stage.autoscale && stage.concurrency !== undefined && stage.autoscale.max < stage.concurrency) {
+			problems.push({path: [...at, index, 'autoscale', 'max'], message: `autoscale.max (${stage.autoscale.max}) is below concurrency (${stage.concurrency})`});
+		}
+	}
+	if (problems.length === 0) problems.push(...loopProblems(stages, at));
+	return problems;
+}
+
+/** Follows `next` links from each stage; a walk that returns to a stage is a loop that would never deliver. */
+function loopProblems(stages: readonly Stage[], at: Path): Problem[] {
+	const nextOf = new Map<string, string | undefined>();
+	for (const [index, stage] of stages.entries()) nextOf.set(stage.id, stage.next ?? stages[index + 1]?.id);
+	for (const [index, stage] of stages.entries()) {
+		const seen = new Set<string>();
+		let current: string | undefined = stage.id;
+		while (current !== undefined) {
+			if (seen.has(current)) {
+				return [{path: [...at, index, 'next'], message: `stages form a loop (${[...seen].join(' → ')} → ${current}); events would never be delivered`}];
+			}
+			seen.add(current);
+			current = nextOf.get(current);
+		}
+	}
+	return [];
+}
+
+/** Cross-checks for a `--model` file. */
+export const modelChecks: ReadonlyArray<CrossCheck<Model>> = [
+	(model) => [...keyProblems(model.source.keys, ['source', 'keys']), ...stageProblems(model.stages, model.source.keys, ['stages'])],
+	(model) =>
+		model.injections.flatMap((injection, index) =>
+			injection.stage !== undefined && !model.stages.some((stage) => stage.id === injection.stage)
+				? [{path: ['injections', index, 'stage'], message: `no stage "${injection.stage}" in this model`}]
+				: [],
+		),
+];
+
+/**
+Cross-checks for a scenarios file. `otherScenarioIds` are scenarios defined in
+files loaded before this one (the built-in catalogue), which exercises may name.
+*/
+export const scenarioFileChecks = (otherScenarioIds: ReadonlySet<string> = new Set()): ReadonlyArray<CrossCheck<ScenarioFile>> => [
+	(file) => [...duplicateIds(file.scenarios, ['scenarios'], 'scenario'), ...duplicateIds(file.exercises, ['exercises'], 'exercise')],
+	(file) =>
+		file.scenarios.flatMap((scenario, s) => {
+			const at: Path = ['scenarios', s];
+			const problems: Problem[] = [
+				...duplicateIds(scenario.questions, [...at, 'questions'], 'question'),
+				...duplicateIds(scenario.deep_dives, [...at, 'deep_dives'], 'deep-dive'),
+				...duplicateIds(scenario.curveballs, [...at, 'curveballs'], 'curveball'),
+			];
+			if (scenario.kind === 'system-design') {
+				problems.push(...keyProblems(scenario.workload.keys, [...at, 'workload', 'keys']));
+				problems.push(...duplicateIds(scenario.architectures, [...at, 'architectures'], 'architecture'));
+				for (const [a, architecture] of scenario.architectures.entries()) {
+					problems.push(...stageProblems(architecture.stages, scenario.workload.keys, [...at, 'architectures', a, 'stages']));
+				}
+			}
+			return problems;
+		}),
+	(file) => {
+		const scenarios = new Map(file.scenarios.map((scenario) => [scenario.id, scenario]));
+		return file.exercises.flatMap((exercise, index) => {
+			if (scenarios.has(exercise.scenario) || otherScenarioIds.has(exercise.scenario)) return [];
+			const known = [...scenarios.keys(), ...otherScenarioIds].join(', ');
+			return [{path: ['exercises', index, 'scenario'], message: `no scenario "${exercise.scenario}"; expected one of ${known}`}];
+		});
+	},
+];

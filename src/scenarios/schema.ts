@@ -1,0 +1,110 @@
+/**
+The schema of `scenarios.yaml`: the single source of truth for scenario types,
+for `dojo validate` and for the editor JSON Schema (`npm run schema`).
+
+A scenario is one interview: a prompt, a question bank the interviewer answers
+from, the workload numbers the simulator needs, candidate architectures,
+deep-dive points and curveballs.
+*/
+import {z} from 'zod';
+import {ArchitectureSchema, Id, KeyDistributionSchema, SloSchema} from './model-schema.js';
+import {ExerciseSchema} from './exercise-schema.js';
+
+/** The part of a design round a clarifying question belongs to, as the study notes group them. */
+export const PhaseSchema = z.enum(['input', 'transformation', 'output', 'other']);
+
+/** A clarifying question the candidate may ask, the ways they might phrase it, and the interviewer's answer. */
+export const QuestionSchema = z.strictObject({
+	id: Id,
+	phase: PhaseSchema,
+	topic: z
+		.enum(['source', 'frequency', 'schema', 'size', 'business-rules', 'metric', 'usage', 'refresh-rate', 'query-pattern', 'retention', 'clients', 'existing-systems', 'objectives', 'other'])
+		.describe('what the question is about, from the notes: input (source, frequency, schema, size), transformation (business rules), output (metric, usage, refresh rate, query pattern, retention)'),
+	ask: z.string().min(1).describe('the question in its plainest form'),
+	aliases: z.array(z.string().min(1)).default([]).describe('other ways a candidate might phrase it'),
+	keywords: z.array(z.string().min(1)).min(1, 'a question needs at least one keyword to be matched on').describe('words that signal this question'),
+	answer: z.string().min(1).describe("the interviewer's answer"),
+	key: z.boolean().default(false).describe('a question a strong candidate must ask'),
+});
+
+/** The numbers the simulator and the load estimate need. */
+export const WorkloadSchema = z.strictObject({
+	events_per_min: z.number().positive('events_per_min must be > 0').describe('mean events per minute at 1x'),
+	event_bytes: z.number().positive('event_bytes must be > 0'),
+	peak_multiplier: z.number().min(1, 'peak_multiplier must be >= 1').default(1),
+	keys: z.record(z.string(), KeyDistributionSchema).default({}).describe('partition-key candidates: field → distribution'),
+	retention_h: z.number().positive('retention_h must be > 0'),
+	refresh_interval_s: z.number().positive('refresh_interval_s must be > 0').optional(),
+	slo: SloSchema,
+});
+
+/** A system an answer must talk to, the API style a good answer picks, and why. */
+export const ApiInteractionSchema = z.strictObject({
+	between: z.string().min(1).describe('who talks to whom, e.g. "mobile app → collector"'),
+	style: z.enum(['rest', 'soap', 'graphql', 'rpc', 'websocket', 'sdk', 'file-drop', 'cdc']),
+	why: z.string().min(1),
+});
+
+/** A deep-dive or scaling point from the notes, and what a good answer covers. */
+export const DeepDiveSchema = z.strictObject({
+	id: Id,
+	topic: z.enum(['single-point-of-failure', 'replication', 'multi-region', 'hot-keys', 'scale-10x', 'upgrade-vs-migrate', 'late-data', 'exactly-once', 'cost', 'data-quality', 'security']),
+	question: z.string().min(1),
+	good_answer: z.array(z.string().min(1)).min(1).describe('points a good answer covers'),
+});
+
+/** A change the interviewer throws in mid-round, and what it does to the numbers. */
+export const CurveballSchema = z.strictObject({
+	id: Id,
+	says: z.string().min(1).describe('what the interviewer says'),
+	load_multiplier: z.number().positive('load_multiplier must be > 0').optional(),
+	retention_h: z.number().positive('retention_h must be > 0').optional(),
+	refresh_interval_s: z.number().positive('refresh_interval_s must be > 0').optional(),
+	expect: z.string().min(1).describe('what a good candidate changes in the design'),
+});
+
+const scenarioBase = {
+	id: Id,
+	title: z.string().min(1),
+	summary: z.string().min(1).describe('one line shown in `dojo list`'),
+	prompt: z.string().min(1).describe('what the interviewer says to open the round'),
+	questions: z.array(QuestionSchema).min(1, 'a scenario needs at least one question'),
+	deep_dives: z.array(DeepDiveSchema).default([]),
+};
+
+/** A system-design round: clarify, estimate, design, simulate, scale. */
+export const SystemDesignScenarioSchema = z.strictObject({
+	...scenarioBase,
+	kind: z.literal('system-design'),
+	workload: WorkloadSchema,
+	apis: z.array(ApiInteractionSchema).default([]),
+	architectures: z.array(ArchitectureSchema).min(2, 'a system-design scenario needs at least two candidate architectures'),
+	curveballs: z.array(CurveballSchema).default([]),
+});
+
+/** A data-modeling round: a schema to design, then SQL exercises graded on SQLite. */
+export const DataModelingScenarioSchema = z.strictObject({
+	...scenarioBase,
+	kind: z.literal('data-modeling'),
+	curveballs: z.array(CurveballSchema).default([]),
+});
+
+/** One interview scenario. */
+export const ScenarioSchema = z.discriminatedUnion('kind', [SystemDesignScenarioSchema, DataModelingScenarioSchema]);
+
+/** A whole scenarios file. */
+export const ScenarioFileSchema = z.strictObject({
+	$schema: z.string().optional(),
+	version: z.literal(1).describe('file format version'),
+	scenarios: z.array(ScenarioSchema).default([]),
+	exercises: z.array(ExerciseSchema).default([]),
+});
+
+export {ExerciseSchema};
+export type Phase = z.infer<typeof PhaseSchema>;
+export type Question = z.infer<typeof QuestionSchema>;
+export type Workload = z.infer<typeof WorkloadSchema>;
+export type Scenario = z.infer<typeof ScenarioSchema>;
+export type SystemDesignScenario = z.infer<typeof SystemDesignScenarioSchema>;
+export type ScenarioFile = z.infer<typeof ScenarioFileSchema>;
+export type {Exercise} from './exercise-schema.js';

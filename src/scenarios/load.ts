@@ -7,7 +7,7 @@ indentation, duplicate keys), then the zod schema, then cross-reference rules
 the schema cannot express (unique ids, references that resolve).
 */
 import {readFileSync, statSync} from 'node:fs';
-import {LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node} from 'yaml';
+import {parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node} from 'yaml';
 import type {z} from 'zod';
 import {formatIssue, type Path} from './format-issue.js';
 
@@ -85,11 +85,7 @@ export function parseYaml<S extends z.ZodType>(
 	schema: S,
 	crossChecks: ReadonlyArray<CrossCheck<z.output<S>>> = [],
 ): LoadResult<z.output<S>> {
-	const lineCounter = new LineCounter();
-	const at = (offset: number, path: string, message: string): FileError => {
-		const {line, col} = lineCounter.linePos(offset);
-		return {file, line, col, path, message};
-	};
+	const at = (offset: number, path: string, message: string): FileError => ({file, ...positionOf(text, offset), path, message});
 
 	if (text.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(text)) {
 		return {ok: false, errors: [at(0, '', 'the file is empty; expected a YAML mapping (see scenarios.schema.json)')]};
@@ -98,7 +94,7 @@ export function parseYaml<S extends z.ZodType>(
 		return {ok: false, errors: [at(text.indexOf('\u0000'), '', 'the file contains a NUL byte: it is binary, not YAML text')]};
 	}
 
-	const doc = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true, strict: true});
+	const doc = parseDocument(text, {prettyErrors: false, uniqueKeys: true, strict: true});
 	if (doc.errors.length > 0) {
 		return {
 			ok: false,
@@ -149,6 +145,17 @@ export function loadYamlFile<S extends z.ZodType>(
 	return parseYaml(text, file, schema, crossChecks);
 }
 
+/** 1-based line and column of a character offset. */
+function positionOf(text: string, offset: number): {line: number; col: number} {
+	let line = 1;
+	let lineStart = 0;
+	for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
+		line++;
+		lineStart = index + 1;
+	}
+	return {line, col: offset - lineStart + 1};
+}
+
 function sortErrors(errors: FileError[]): FileError[] {
 	return errors.sort((a, b) => a.line - b.line || a.col - b.col);
 }
@@ -163,7 +170,9 @@ function describeYamlError(code: string, message: string): string {
 		case 'BAD_INDENT':
 		case 'MISSING_CHAR':
 		case 'UNEXPECTED_TOKEN':
-			return `${first} (check the indentation of this line against the lines above)`;
+		case 'BLOCK_AS_IMPLICIT_KEY':
+		case 'MULTILINE_IMPLICIT_KEY':
+			return `${first} (check the indentation of this line and the next: fields of one mapping line up exactly)`;
 		default:
 			return first;
 	}

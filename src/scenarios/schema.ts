@@ -18,7 +18,7 @@ export const QuestionSchema = z.strictObject({
 	id: Id,
 	phase: PhaseSchema,
 	topic: z
-		.enum(['source', 'frequency', 'schema', 'size', 'business-rules', 'metric', 'usage', 'refresh-rate', 'query-pattern', 'retention', 'clients', 'existing-systems', 'objectives', 'other'])
+		.enum(['source', 'frequency', 'schema', 'size', 'business-rules', 'metric', 'usage', 'refresh-rate', 'query-pattern', 'retention', 'grain', 'history', 'clients', 'existing-systems', 'objectives', 'other'])
 		.describe('what the question is about, from the notes: input (source, frequency, schema, size), transformation (business rules), output (metric, usage, refresh rate, query pattern, retention)'),
 	ask: z.string().min(1).describe('the question in its plainest form'),
 	aliases: z.array(z.string().min(1)).default([]).describe('other ways a candidate might phrase it'),
@@ -48,7 +48,24 @@ export const ApiInteractionSchema = z.strictObject({
 /** A deep-dive or scaling point from the notes, and what a good answer covers. */
 export const DeepDiveSchema = z.strictObject({
 	id: Id,
-	topic: z.enum(['single-point-of-failure', 'replication', 'multi-region', 'hot-keys', 'scale-10x', 'upgrade-vs-migrate', 'late-data', 'exactly-once', 'cost', 'data-quality', 'security']),
+	topic: z.enum([
+		'single-point-of-failure',
+		'replication',
+		'multi-region',
+		'hot-keys',
+		'scale-10x',
+		'upgrade-vs-migrate',
+		'late-data',
+		'exactly-once',
+		'cost',
+		'data-quality',
+		'security',
+		'design-rationale',
+		'incremental-loading',
+		'change-data-capture',
+		'slowly-changing-dimensions',
+		'query-performance',
+	]),
 	question: z.string().min(1),
 	good_answer: z.array(z.string().min(1)).min(1).describe('points a good answer covers'),
 });

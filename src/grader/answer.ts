@@ -1,0 +1,66 @@
+/**
+An answer file → the statements the harness runs, by section.
+
+A pipeline answer has two sections, marked by comment lines: `-- @schema`
+(runs once, before the first batch) and `-- @load` (runs after every batch).
+Without markers the whole file is the load section. A query answer ends with
+the query whose result is graded; an index answer is run once after the data
+is loaded.
+*/
+import {UsageError} from '../errors.js';
+import type {Exercise} from '../scenarios/exercise-schema.js';
+import {refusedStatement} from './screen.js';
+import {keyword, splitTokens, tokenize, type Statement} from './split.js';
+
+/** The two parts of an answer, statements numbered within each. */
+export type Answer = {
+	readonly schema: readonly Statement[];
+	readonly load: readonly Statement[];
+};
+
+/** The sections an answer may have, in the order they run. */
+export type Section = keyof Answer;
+
+const markerPattern = /^--\s*@(schema|load)\b/i;
+
+/** Describes where a statement is, the way error messages name it. */
+export function describeStatement(section: Section, statement: Pick<Statement, 'index' | 'line'>): string {
+	return `statement ${statement.index} of the ${section} section (line ${statement.line})`;
+}
+
+/**
+Parses and screens an answer. Throws UsageError (exit 2) when it has no
+statements, when a statement is refused by the sandbox rules, or when a query
+answer does not end with a query.
+*/
+export function parseAnswer(source: string, kind: Exercise['kind']): Answer {
+	// Editors on some systems start a file with a byte-order mark; SQLite would read it as part of a name.
+	const text = source.replace(/^\uFEFF/, '');
+	const tokens = tokenize(text);
+	const marked = splitTokens(text, tokens, (comment) => markerPattern.exec(comment.text)?.[1]?.toLowerCase(), 'load');
+	const sections: Record<Section, Statement[]> = {schema: [], load: []};
+	for (const statement of marked) {
+		const list = sections[statement.section as Section];
+		list.push({sql: statement.sql, line: statement.line, index: list.length + 1});
+	}
+	if (sections.schema.length + sections.load.length === 0) {
+		throw new UsageError('the answer has no SQL statements (only blank lines or comments); write the SQL the task asks for');
+	}
+	const refusals: string[] = [];
+	for (const section of ['schema', 'load'] as const) {
+		for (const statement of sections[section]) {
+			const why = refusedStatement(statement.sql);
+			if (why) refusals.push(`${describeStatement(section, statement)}: ${why}`);
+		}
+	}
+	if (refusals.length > 0) throw new UsageError(refusals.map((line) => `refused: ${line}`));
+	if (kind === 'query') {
+		const last = sections.load[sections.load.length - 1];
+		const lead = last ? keyword(tokenize(last.sql).find((token) => token.type !== 'comment')) : '';
+		if (!last || !['SELECT', 'WITH', 'VALUES'].includes(lead)) {
+			const where = last ? `; the last statement (line ${last.line}) starts with ${lead || 'something else'}` : '';
+			throw new UsageError(`a query answer must end with the query whose rows are graded (SELECT … or WITH … SELECT …)${where}`);
+		}
+	}
+	return sections;
+}

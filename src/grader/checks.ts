@@ -1,0 +1,280 @@
+/**
+Judges each check of an exercise from what the runs produced: property queries
+(violating rows), surrogate keys followed from batch to batch, snapshots
+compared with the reference's or with another run's, result order and query
+plans. Every message says what failed, in which run, and what was expected.
+*/
+import {UsageError} from '../errors.js';
+import type {Check, Exercise} from '../scenarios/exercise-schema.js';
+import {describeStatement} from './answer.js';
+import {compareResults, compareValues, showRows, showValue, type ShownRow} from './compare.js';
+import {checkRuns, labels, propertyQueries} from './jobs.js';
+import type {QueryResult, RunFailure, RunResult, Value} from './protocol.js';
+import {contractTable} from './sql-gen.js';
+
+/** The outcome of one check, as `dojo exercise --json` prints it. */
+export type CheckResult = {
+	id: string;
+	passed: boolean;
+	message: string;
+	missing_rows?: ShownRow[];
+	unexpected_rows?: ShownRow[];
+};
+
+/** What the runs produced, by run id. */
+export type RunOutputs = {
+	readonly candidate: ReadonlyMap<string, RunResult>;
+	readonly reference: ReadonlyMap<string, RunResult>;
+};
+
+const maxShown = 10;
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** Names a run for a message: its id, whether its data is hidden, and what it exercises. */
+export function describeRun(exercise: Exercise, runId: string): string {
+	const run = exercise.runs[runId]!;
+	const hidden = run.batches.some((batch) => exercise.batches[batch]?.hidden);
+	return `run "${runId}" (${hidden ? 'hidden data' : 'sample data'}: ${run.about})`;
+}
+
+/** Explains why a run stopped, naming the statement and line. */
+export function describeFailure(failure: RunFailure): string {
+	const where = failure.statement && failure.section ? describeStatement(failure.section, failure.statement) : undefined;
+	const after = failure.batch ? ` after batch "${failure.batch}" was loaded` : '';
+	switch (failure.kind) {
+		case 'timeout':
+		case 'memory':
+			return `${failure.message}${where ? `, while running ${where}` : ''}${after}`;
+		case 'refused':
+			return `${where ?? 'a statement'} was refused: ${failure.message}`;
+		case 'staging':
+		case 'crashed':
+			return failure.message;
+		default:
+			return `${where ?? 'a statement'} failed${after}: ${failure.message}`;
+	}
+}
+
+type Verdict = Omit<CheckResult, 'id'>;
+
+const pass = (message: string): Verdict => ({passed: true, message});
+
+function withHint(check: Check, message: string): string {
+	return check.hint ? `${message}. Hint: ${check.hint}` : message;
+}
+
+/** A query's rows, or why there are none. */
+function rowsOf(result: QueryResult | undefined): QueryResult {
+	return result ?? {error: 'no result (the run stopped before it)'};
+}
+
+/** A property query's violating rows → a verdict. */
+function judgeViolations(exercise: Exercise, check: Check, runId: string, part: string, result: QueryResult | undefined): Verdict | undefined {
+	const table = rowsOf(result);
+	if ('error' in table) return {passed: false, message: `could not check ${part === 'all' ? 'it' : part} in ${describeRun(exercise, runId)}: ${table.error}`};
+	if (table.rows.length === 0) return undefined;
+	const count = 'truncated' in table && table.truncated ? `more than ${table.rows.length}` : String(table.rows.length);
+	const what = part === 'all' ? '' : ` in ${part}`;
+	return {
+		passed: false,
+		message: withHint(check, `${check.title}: ${count} violating ${table.rows.length === 1 ? 'row' : 'rows'}${what} after ${describeRun(exercise, runId)}`),
+		unexpected_rows: showRows(table.columns, table.rows.slice(0, maxShown)),
+	};
+}
+
+function snapshotOf(exercise: Exercise, result: RunResult, table: string): QueryResult | undefined {
+	return exercise.kind === 'query' ? result.results[labels.capture] : result.results[labels.snapshot(table)];
+}
+
+/** Explains a snapshot that could not be read, using the columns query when a table or column is missing. */
+function unreadable(exercise: Exercise, result: RunResult, table: string, error: string): string {
+	const columns = result.results[labels.columns];
+	const contract = contractTable(exercise.output, table);
+	if (columns && !('error' in columns)) {
+		const present = columns.rows.filter((row) => row[0] === table).map((row) => String(row[1]).toLowerCase());
+		if (present.length === 0) return `table ${table} does not exist`;
+		const missing = Object.keys(contract.columns).filter((column) => !present.includes(column));
+		if (missing.length > 0) return `${table} lacks ${missing.length === 1 ? 'column' : 'columns'} ${missing.join(', ')}`;
+		const refs = Object.values(contract.references).map((target) => target.split('.')[0]);
+		for (const other of refs) {
+			if (other && !columns.rows.some((row) => row[0] === other)) return `table ${other}, which ${table} references, does not exist`;
+		}
+	}
+	return `could not read ${table}: ${error}`;
+}
+
+function compareSnapshots(exercise: Exercise, check: Check, expected: RunResult, actual: RunResult, table: string, describe: (detail: string) => string, tolerance?: number): Verdict | undefined {
+	const want = snapshotOf(exercise, expected, table);
+	const got = snapshotOf(exercise, actual, table);
+	if (!want || 'error' in want) {
+		// The other side of an equivalence is the candidate too; a reference that cannot be read is a broken exercise.
+		return {passed: false, message: describe(want && 'error' in want ? unreadable(exercise, expected, table, want.error) : `no snapshot of ${table}`)};
+	}
+	if (!got || 'error' in got) return {passed: false, message: describe(got && 'error' in got ? unreadable(exercise, actual, table, got.error) : `no snapshot of ${table}`)};
+	if ('truncated' in got && got.truncated) return {passed: false, message: describe(`${table} has more than ${got.rows.length} rows, far more than expected`)};
+	const comparison = compareResults(want, got, {allowExtraColumns: exercise.kind !== 'query', ...(tolerance === undefined ? {} : {tolerance})});
+	if (comparison.equal) return undefined;
+	return {
+		passed: false,
+		message: withHint(check, describe(`${table}: ${comparison.message}`)),
+		...(comparison.missing.length > 0 ? {missing_rows: [...comparison.missing]} : {}),
+		...(comparison.unexpected.length > 0 ? {unexpected_rows: [...comparison.unexpected]} : {}),
+	};
+}
+
+function checkTables(exercise: Exercise, check: Check): string[] {
+	return 'tables' in check && check.tables ? check.tables : exercise.output.map((table) => table.name);
+}
+
+function judgeColumns(exercise: Exercise, check: Check, result: RunResult, runId: string): Verdict | undefined {
+	if (exercise.kind === 'query') {
+		const capture = result.results[labels.capture];
+		if (!capture || 'error' in capture) return {passed: false, message: `no result to check in ${describeRun(exercise, runId)}`};
+		const contract = exercise.output[0]!;
+		const comparison = compareResults({columns: Object.keys(contract.columns), rows: []}, {columns: capture.columns, rows: []});
+		return comparison.equal ? undefined : {passed: false, message: withHint(check, `the result's columns are wrong: ${comparison.message}`)};
+	}
+	const found = result.results[labels.columns];
+	if (!found || 'error' in found) return {passed: false, message: `could not list the tables' columns: ${found && 'error' in found ? found.error : 'no result'}`};
+	const present = new Set(found.rows.map((row) => `${row[0]}.${String(row[1]).toLowerCase()}`));
+	const tables = new Set(found.rows.map((row) => row[0]));
+	const missing: ShownRow[] = [];
+	for (const table of exercise.output) {
+		if (!tables.has(table.name)) {
+			missing.push({table_name: table.name, column_name: null});
+			continue;
+		}
+		for (const column of Object.keys(table.columns)) if (!present.has(`${table.name}.${column}`)) missing.push({table_name: table.name, column_name: column});
+	}
+	if (missing.length === 0) return undefined;
+	const text = missing.map((row) => (row.column_name === null ? `table ${row.table_name}` : `${row.table_name}.${row.column_name}`)).join(', ');
+	return {passed: false, message: withHint(check, `missing after ${describeRun(exercise, runId)}: ${text}`), missing_rows: missing.slice(0, maxShown)};
+}
+
+function judgeSurrogateKeys(exercise: Exercise, check: Extract<Check, {type: 'sk_stable'}>, result: RunResult, runId: string): Verdict | undefined {
+	const batches = exercise.runs[runId]!.batches;
+	for (const name of check.tables) {
+		const contract = contractTable(exercise.output, name);
+		const width = contract.grain.length;
+		let before: Map<string, Value> | undefined;
+		for (let position = 0; position < batches.length; position++) {
+			const table = rowsOf(result.results[labels.surrogateKeys(name, position)]);
+			if ('error' in table) return {passed: false, message: `could not read ${name}'s surrogate keys after batch "${batches[position]}" of ${describeRun(exercise, runId)}: ${table.error}`};
+			const now = new Map(table.rows.map((row) => [JSON.stringify(row.slice(0, width)), row[width] ?? null]));
+			const changed: ShownRow[] = [];
+			if (before) {
+				for (const [key, sk] of before) {
+					if (now.has(key) && !Object.is(now.get(key), sk)) {
+						const grain = JSON.parse(key) as Value[];
+						changed.push({...Object.fromEntries(contract.grain.map((column, i) => [column, grain[i] ?? null])), [`${contract.surrogate_key} before`]: sk, [`${contract.surrogate_key} after`]: now.get(key) ?? null});
+					}
+				}
+			}
+			if (changed.length > 0) {
+				return {
+					passed: false,
+					message: withHint(check, `${check.title}: ${plural(changed.length, 'row')} of ${name} got a new ${contract.surrogate_key} when batch "${batches[position]}" was loaded in ${describeRun(exercise, runId)}; facts that stored the old key now point nowhere`),
+					unexpected_rows: changed.slice(0, maxShown),
+				};
+			}
+			before = now;
+		}
+	}
+	return undefined;
+}
+
+function judgeSorted(exercise: Exercise, check: Extract<Check, {type: 'sorted'}>, result: RunResult, runId: string): Verdict | undefined {
+	const capture = rowsOf(exercise.kind === 'query' ? result.results[labels.capture] : result.results[labels.snapshot(check.table)]);
+	if ('error' in capture) return {passed: false, message: `no result to check in ${describeRun(exercise, runId)}: ${capture.error}`};
+	const orderBy = contractTable(exercise.output, check.table).order_by ?? [];
+	const keys = orderBy.map((column) => capture.columns.findIndex((name) => name.toLowerCase() === column));
+	if (keys.some((k) => k < 0)) return {passed: false, message: `cannot check the order: the result lacks ${orderBy.filter((_, i) => keys[i]! < 0).join(', ')}`};
+	for (let i = 1; i < capture.rows.length; i++) {
+		let cmp = 0;
+		for (const k of keys) {
+			cmp = compareValues(capture.rows[i - 1]![k]!, capture.rows[i]![k]!);
+			if (cmp !== 0) break;
+		}
+		if (cmp > 0) {
+			const shown = showRows(capture.columns, [capture.rows[i - 1]!, capture.rows[i]!]);
+			const at = keys.map((k) => `${capture.columns[k]} ${showValue(capture.rows[i]![k]!)}`).join(', ');
+			return {passed: false, message: withHint(check, `${check.title}: row ${i + 1} (${at}) comes after a row that should follow it; expected ORDER BY ${orderBy.join(', ')} (${describeRun(exercise, runId)})`), unexpected_rows: shown};
+		}
+	}
+	return undefined;
+}
+
+function judgePlan(exercise: Exercise, check: Extract<Check, {type: 'query_plan'}>, result: RunResult, runId: string): Verdict | undefined {
+	const plan = rowsOf(result.results[labels.check(check.id, 'all')]);
+	if ('error' in plan) return {passed: false, message: `EXPLAIN QUERY PLAN failed after ${describeRun(exercise, runId)}: ${plan.error}`};
+	const detailAt = plan.columns.indexOf('detail');
+	const lines = plan.rows.map((row) => String(row[detailAt] ?? ''));
+	const shown = lines.join(' | ');
+	const table = check.table.toLowerCase();
+	const scans = lines.filter((line) => new RegExp(`^SCAN ${table}\\b`, 'i').test(line));
+	const searches = lines.filter((line) => new RegExp(`^SEARCH ${table}\\b.*USING`, 'i').test(line));
+	const rows = lines.map((detail) => ({detail}));
+	if (scans.length > 0 || searches.length === 0) {
+		return {passed: false, message: withHint(check, `${check.title}: the plan reads every row of ${check.table} (${shown})`), unexpected_rows: rows};
+	}
+	const missing = check.seeks.filter((seek) => !searches.some((line) => line.includes(seek)));
+	if (missing.length > 0) {
+		return {passed: false, message: withHint(check, `${check.title}: the index search does not use ${missing.join(' and ')} (${shown})`), unexpected_rows: rows};
+	}
+	return undefined;
+}
+
+function judgeRun(exercise: Exercise, check: Check, runId: string, outputs: RunOutputs): Verdict | undefined {
+	const result = outputs.candidate.get(runId);
+	if (!result) return {passed: false, message: `${describeRun(exercise, runId)} was not played`};
+	if (result.failure) return {passed: false, message: `${describeRun(exercise, runId)} stopped: ${describeFailure(result.failure)}`};
+	switch (check.type) {
+		case 'columns':
+			return judgeColumns(exercise, check, result, runId);
+		case 'sk_stable':
+			return judgeSurrogateKeys(exercise, check, result, runId);
+		case 'sorted':
+			return judgeSorted(exercise, check, result, runId);
+		case 'query_plan':
+			return judgePlan(exercise, check, result, runId);
+		case 'reference': {
+			const reference = outputs.reference.get(runId);
+			if (!reference || reference.failure) {
+				// Only an exercise file can get here (the tests keep the built-in ones passing): bad input, not a bug.
+				throw new UsageError(`exercise ${exercise.id}: its reference solution fails in run "${runId}": ${reference?.failure ? describeFailure(reference.failure) : 'not played'}; fix the exercise's solution`);
+			}
+			for (const table of checkTables(exercise, check)) {
+				const verdict = compareSnapshots(exercise, check, reference, result, table, (detail) => `${check.title}: after ${describeRun(exercise, runId)}, ${detail}`);
+				if (verdict) return verdict;
+			}
+			return undefined;
+		}
+		case 'same_as_run': {
+			const other = outputs.candidate.get(check.same_as);
+			if (!other) return {passed: false, message: `${describeRun(exercise, check.same_as)} was not played`};
+			if (other.failure) return {passed: false, message: `${describeRun(exercise, check.same_as)} stopped: ${describeFailure(other.failure)}`};
+			for (const table of checkTables(exercise, check)) {
+				const verdict = compareSnapshots(exercise, check, other, result, table, (detail) => `${check.title}: ${describeRun(exercise, runId)} should end like run "${check.same_as}", but ${detail} (missing = present after "${check.same_as}" only)`);
+				if (verdict) return verdict;
+			}
+			return undefined;
+		}
+		default: {
+			for (const part of Object.keys(propertyQueries(exercise, check))) {
+				const verdict = judgeViolations(exercise, check, runId, part, result.results[labels.check(check.id, part)]);
+				if (verdict) return verdict;
+			}
+			return undefined;
+		}
+	}
+}
+
+/** Judges one check over its runs; the first failing run explains the failure. */
+export function judgeCheck(exercise: Exercise, check: Check, outputs: RunOutputs): CheckResult {
+	const runs = checkRuns(exercise, check);
+	for (const runId of runs) {
+		const verdict = judgeRun(exercise, check, runId, outputs);
+		if (verdict) return {id: check.id, ...verdict};
+	}
+	return {id: check.id, ...pass(`${check.title} (${runs.length === 1 ? `run "${runs[0]}"` : `${runs.length} runs`})`)};
+}

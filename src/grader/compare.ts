@@ -1,0 +1,180 @@
+/**
+Compares a result with the expected one the way careful SQL judges do: rows as
+a bag (order ignored unless the task asks for one), column names matched
+case-insensitively and in any order, numbers equal within a tolerance (1 equals
+1.0), NULL equal to NULL. Feedback comes in steps, the first that fails:
+columns → row count → up to 10 missing and 10 unexpected rows → order.
+*/
+import type {Value} from './protocol.js';
+
+/** A result set: column names and rows in column order. */
+export type ResultTable = {
+	readonly columns: readonly string[];
+	readonly rows: ReadonlyArray<readonly Value[]>;
+};
+
+/** A row shown to the candidate: column → value. */
+export type ShownRow = Record<string, Value>;
+
+/** How to compare. */
+export type CompareOptions = {
+	/**
+	Absolute tolerance for numbers, scaled up for large magnitudes.
+
+	@default 1e-6
+	*/
+	readonly tolerance?: number;
+	/** Columns the actual result may have beyond the expected ones (tables may carry extra columns; a query result may not). */
+	readonly allowExtraColumns?: boolean;
+	/** Rows must come sorted by these columns (ties in any order). */
+	readonly orderBy?: readonly string[];
+	/**
+	Rows shown per list.
+
+	@default 10
+	*/
+	readonly maxShown?: number;
+};
+
+/** The outcome: equal, or the first step that failed with what to show. */
+export type Comparison =
+	| {readonly equal: true}
+	| {
+			readonly equal: false;
+			readonly step: 'columns' | 'row_count' | 'rows' | 'order';
+			readonly message: string;
+			readonly missing: readonly ShownRow[];
+			readonly unexpected: readonly ShownRow[];
+			readonly missingCount: number;
+			readonly unexpectedCount: number;
+	  };
+
+const defaultTolerance = 1e-6;
+
+/** True when two values are equal under the comparison rules. */
+export function sameValue(a: Value, b: Value, tolerance = defaultTolerance): boolean {
+	if (a === null || b === null) return a === b;
+	if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
+	return a === b;
+}
+
+/** A hash key that equal values share, except numbers near a rounding boundary (caught by the tolerant pass). */
+function valueKey(value: Value, tolerance: number): string {
+	if (typeof value === 'number') {
+		const scale = tolerance * Math.max(1, Math.abs(value));
+		return `n${Math.round(value / scale) * scale}`;
+	}
+	return value === null ? 'null' : `s${value}`;
+}
+
+/** Renders a value for a message: text quoted, numbers bare, NULL as NULL. */
+export function showValue(value: Value): string {
+	if (value === null) return 'NULL';
+	return typeof value === 'string' ? `'${value}'` : String(value);
+}
+
+/** Orders values as SQLite does: NULL, then numbers, then text. */
+export function compareValues(a: Value, b: Value): number {
+	const rank = (value: Value) => (value === null ? 0 : typeof value === 'number' ? 1 : 2);
+	if (rank(a) !== rank(b)) return rank(a) - rank(b);
+	if (a === null || b === null) return 0;
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** Turns rows into objects keyed by column name, for display. */
+export function showRows(columns: readonly string[], rows: ReadonlyArray<readonly Value[]>): ShownRow[] {
+	return rows.map((row) => Object.fromEntries(columns.map((column, i) => [column, row[i] ?? null])));
+}
+
+/** Compares `actual` with `expected`; see the module comment for the rules. */
+export function compareResults(expected: ResultTable, actual: ResultTable, options: CompareOptions = {}): Comparison {
+	const tolerance = options.tolerance ?? defaultTolerance;
+	const maxShown = options.maxShown ?? 10;
+	const fail = (step: 'columns' | 'row_count' | 'rows' | 'order', message: string, missing: ShownRow[] = [], unexpected: ShownRow[] = [], counts = {missing: 0, unexpected: 0}): Comparison => ({
+		equal: false,
+		step,
+		message,
+		missing,
+		unexpected,
+		missingCount: counts.missing,
+		unexpectedCount: counts.unexpected,
+	});
+
+	// Step 1: columns, by name, case-insensitively, in any order.
+	const actualIndex = new Map<string, number>();
+	for (const [i, column] of actual.columns.entries()) {
+		const key = column.toLowerCase();
+		if (actualIndex.has(key)) return fail('columns', `the result has two columns named ${column}; give every column its own name`);
+		actualIndex.set(key, i);
+	}
+	const missingColumns = expected.columns.filter((column) => !actualIndex.has(column.toLowerCase()));
+	const expectedNames = new Set(expected.columns.map((column) => column.toLowerCase()));
+	const extraColumns = actual.columns.filter((column) => !expectedNames.has(column.toLowerCase()));
+	if (missingColumns.length > 0 || (extraColumns.length > 0 && !options.allowExtraColumns)) {
+		const parts = [];
+		if (missingColumns.length > 0) parts.push(`missing ${missingColumns.length === 1 ? 'column' : 'columns'} ${missingColumns.join(', ')}`);
+		if (extraColumns.length > 0 && !options.allowExtraColumns) parts.push(`unexpected ${extraColumns.length === 1 ? 'column' : 'columns'} ${extraColumns.join(', ')}`);
+		return fail('columns', `${parts.join('; ')} (expected ${expected.columns.join(', ')}; got ${actual.columns.join(', ') || 'none'})`);
+	}
+	const order = expected.columns.map((column) => actualIndex.get(column.toLowerCase())!);
+	const actualRows = actual.rows.map((row) => order.map((i) => row[i] ?? null));
+
+	// Step 2 and 3: the rows as a bag; first by hash, then a tolerant pass over what is left.
+	const rowKey = (row: readonly Value[]) => row.map((value) => valueKey(value, tolerance)).join('\u0000');
+	const pool = new Map<string, number[]>();
+	for (const [i, row] of expected.rows.entries()) {
+		const key = rowKey(row);
+		const list = pool.get(key);
+		if (list) list.push(i);
+		else pool.set(key, [i]);
+	}
+	const unexpectedIdx: number[] = [];
+	for (const [i, row] of actualRows.entries()) {
+		const list = pool.get(rowKey(row));
+		if (list && list.length > 0) list.pop();
+		else unexpectedIdx.push(i);
+	}
+	let missingIdx = [...pool.values()].flat().sort((a, b) => a - b);
+	if (missingIdx.length > 0 && unexpectedIdx.length > 0 && missingIdx.length * unexpectedIdx.length <= 4_000_000) {
+		const stillUnexpected: number[] = [];
+		const open = new Set(missingIdx);
+		for (const i of unexpectedIdx) {
+			const match = [...open].find((m) => expected.rows[m]!.every((value, c) => sameValue(value, actualRows[i]![c]!, tolerance)));
+			if (match === undefined) stillUnexpected.push(i);
+			else open.delete(match);
+		}
+		unexpectedIdx.splice(0, unexpectedIdx.length, ...stillUnexpected);
+		missingIdx = [...open].sort((a, b) => a - b);
+	}
+	if (missingIdx.length > 0 || unexpectedIdx.length > 0) {
+		const missing = showRows(expected.columns, missingIdx.slice(0, maxShown).map((i) => expected.rows[i]!));
+		const unexpected = showRows(expected.columns, unexpectedIdx.slice(0, maxShown).map((i) => actualRows[i]!));
+		const counts = {missing: missingIdx.length, unexpected: unexpectedIdx.length};
+		const diff = `${plural(missingIdx.length, 'missing row')}, ${plural(unexpectedIdx.length, 'unexpected row')}`;
+		if (expected.rows.length !== actualRows.length) {
+			return fail('row_count', `expected ${plural(expected.rows.length, 'row')}, got ${actualRows.length} (${diff})`, missing, unexpected, counts);
+		}
+		return fail('rows', `same row count (${expected.rows.length}) but different rows: ${diff}`, missing, unexpected, counts);
+	}
+
+	// Step 4: order, when the task asks for one.
+	if (options.orderBy && options.orderBy.length > 0) {
+		const keys = options.orderBy.map((column) => expected.columns.findIndex((name) => name.toLowerCase() === column.toLowerCase()));
+		for (let i = 1; i < actualRows.length; i++) {
+			const before = actualRows[i - 1]!;
+			const row = actualRows[i]!;
+			let cmp = 0;
+			for (const k of keys) {
+				cmp = k < 0 ? 0 : compareValues(before[k]!, row[k]!);
+				if (cmp !== 0) break;
+			}
+			if (cmp > 0) {
+				const shown = keys.filter((k) => k >= 0).map((k) => `${expected.columns[k]} ${showValue(row[k]!)}`);
+				return fail('order', `the rows are right but not sorted by ${options.orderBy.join(', ')}: row ${i + 1} (${shown.join(', ')}) comes after a larger one`);
+			}
+		}
+	}
+	return {equal: true};
+}

@@ -1,0 +1,33 @@
+/** Renders a grading report as text for the terminal: one line per check, and the diff of a failed one. */
+import type {Exercise} from '../scenarios/exercise-schema.js';
+import {formatTable} from './format-table.js';
+import type {GradeReport} from './grade.js';
+
+/** The report as lines of text (no trailing newline). */
+export function formatReport(exercise: Exercise, report: GradeReport): string[] {
+	const lines: string[] = [];
+	const passed = report.checks.filter((check) => check.passed).length;
+	lines.push(`${exercise.title} (${exercise.id}): ${passed}/${report.checks.length} checks passed in ${report.wall_s.toFixed(2)} s`, '');
+	for (const check of report.checks) {
+		const declared = exercise.checks.find((candidate) => candidate.id === check.id);
+		const title = declared?.title ?? check.id;
+		const type = declared?.type;
+		lines.push(`${check.passed ? '✓' : '✗'} ${check.id}: ${title}`);
+		if (check.passed) continue;
+		// The message starts with the title for JSON readers; the line above already shows it.
+		const message = check.message.startsWith(`${title}: `) ? check.message.slice(title.length + 2) : check.message;
+		lines.push(`    ${message}`);
+		if (check.missing_rows && check.missing_rows.length > 0) {
+			lines.push('    missing (expected, not in yours):', ...formatTable(check.missing_rows, '      '));
+		}
+		if (check.unexpected_rows && check.unexpected_rows.length > 0) {
+			// A diff has two sides; a property check lists the rows that break it.
+			const diff = check.missing_rows !== undefined || ['reference', 'same_as_run'].includes(type ?? '');
+			lines.push(diff ? '    unexpected (in yours, not expected):' : '    rows that break it:', ...formatTable(check.unexpected_rows, '      '));
+		}
+		lines.push('');
+	}
+	if (lines[lines.length - 1] !== '') lines.push('');
+	lines.push(report.passed ? 'All checks passed.' : 'Some checks failed; fix the answer and grade it again.');
+	return lines;
+}

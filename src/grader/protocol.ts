@@ -1,0 +1,77 @@
+/**
+What the grader (parent) and the sandbox child process say to each other.
+
+A job is one *run*: a fresh in-memory database, a list of steps played in
+order, and the results of the harness's own queries. Expected results never
+travel to the child: it only receives staging rows, the candidate's or the
+reference's statements, and the queries that read the state back.
+*/
+import type {Cell} from '../scenarios/exercise-schema.js';
+import type {Section} from './answer.js';
+import type {Statement} from './split.js';
+
+/** A value read back from SQLite (blobs arrive as `x'…'` text). */
+export type Value = string | number | null;
+
+/** One step of a run. */
+export type Step =
+	/** Trusted harness SQL, e.g. the exercise's setup (may hold several statements). */
+	| {readonly kind: 'exec'; readonly label: string; readonly sql: string}
+	/** Staging rows: `clear` tables are emptied first (replace mode), then rows are inserted in column order. */
+	| {readonly kind: 'load'; readonly batch: string; readonly clear: readonly string[]; readonly tables: Readonly<Record<string, ReadonlyArray<readonly Cell[]>>>}
+	/**
+	Screened answer statements. With `capture`, the last statement's rows are kept as
+	the result under `captureLabel` and copied into a table of that name, so property
+	checks can query it.
+	*/
+	| {
+			readonly kind: 'answer';
+			readonly section: Section;
+			readonly batch?: string;
+			readonly statements: readonly Statement[];
+			readonly capture?: {readonly table: string; readonly label: string};
+	  }
+	/** A trusted read; its result (or error) is returned under `label`. */
+	| {readonly kind: 'query'; readonly label: string; readonly sql: string};
+
+/** A job for the child: one run. */
+export type RunJob = {
+	readonly steps: readonly Step[];
+	/** Rows any single query may return before it is cut off. */
+	readonly maxRows: number;
+	/** Page cap (4 KiB pages) on the main and temp databases. */
+	readonly maxPages: number;
+};
+
+/** The rows of a harness query, or why it failed. */
+export type QueryResult =
+	| {readonly columns: readonly string[]; readonly rows: ReadonlyArray<readonly Value[]>; readonly truncated: boolean}
+	| {readonly error: string};
+
+/** Why a run stopped early. */
+export type RunFailure = {
+	readonly kind: 'sql' | 'refused' | 'timeout' | 'too_big' | 'too_many_rows' | 'memory' | 'staging' | 'crashed';
+	readonly message: string;
+	/** The answer statement that failed or was running, when known. */
+	readonly section?: Section;
+	readonly statement?: Statement;
+	/** The batch that had just been loaded. */
+	readonly batch?: string;
+};
+
+/** What a run produced. */
+export type RunResult = {
+	readonly failure?: RunFailure;
+	readonly results: Readonly<Record<string, QueryResult>>;
+	/** Time spent inside the child, milliseconds. */
+	readonly ms: number;
+};
+
+/** Parent → child. */
+export type ParentMessage = {readonly type: 'run'; readonly id: number; readonly job: RunJob};
+
+/** Child → parent. */
+export type ChildMessage =
+	| {readonly type: 'ready'}
+	| {readonly type: 'progress'; readonly section: Section; readonly statement: Statement; readonly batch?: string}
+	| {readonly type: 'done'; readonly id: number; readonly result: RunResult};

@@ -2,12 +2,14 @@
 // lazily loaded chunks, so `dojo --version` never loads Ink. better-sqlite3 is
 // a native addon and stays external.
 import {chmodSync, existsSync, rmSync} from 'node:fs';
+import {spawnSync} from 'node:child_process';
 import {build} from 'esbuild';
 
 rmSync('dist', {recursive: true, force: true});
 await build({
 	// The SQL sandbox runs in a forked child process, so it is an entry of its own.
-	entryPoints: ['src/cli.tsx', 'src/grader/sandbox-child.ts'].filter((entry) => existsSync(entry)),
+	// `--replications` runs simulations in worker threads, which load their own entry.
+	entryPoints: ['src/cli.tsx', 'src/grader/sandbox-child.ts', 'src/sim-worker.ts'].filter((entry) => existsSync(entry)),
 	outdir: 'dist',
 	bundle: true,
 	splitting: true,
@@ -23,3 +25,7 @@ await build({
 	legalComments: 'none',
 });
 chmodSync('dist/cli.js', 0o755);
+
+// The built-in scenarios, validated once here and read as JSON at run time.
+const compile = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/compile-scenarios.ts'], {stdio: 'inherit'});
+if (compile.status !== 0) process.exit(compile.status ?? 1);

@@ -11,10 +11,15 @@ import {UsageError} from '../errors.js';
 import type {Exercise} from '../scenarios/exercise-schema.js';
 import type {Command} from './command.js';
 
-/** Reads an answer file, turning a missing or unreadable path into a usage error. */
+/** The largest answer file read: answers are a few kilobytes of SQL, and the whole file is held in memory. */
+const maxAnswerBytes = 2 ** 20;
+
+/** Reads an answer file, turning a missing, unreadable or oversized path into a usage error. */
 function readAnswer(file: string): string {
 	try {
-		if (statSync(file).isDirectory()) throw new UsageError(`the answer file ${file} is a directory; expected a .sql file`);
+		const stat = statSync(file);
+		if (stat.isDirectory()) throw new UsageError(`the answer file ${file} is a directory; expected a .sql file`);
+		if (stat.size > maxAnswerBytes) throw new UsageError(`the answer file ${file} holds ${(stat.size / 2 ** 20).toFixed(1)} MB; an answer is SQL text of at most 1 MB`);
 		return readFileSync(file, 'utf8');
 	} catch (error) {
 		if (error instanceof UsageError) throw error;
@@ -94,7 +99,11 @@ async function interactive(exercise: Exercise, write: (text: string) => void): P
 			if (choice === undefined || choice === 'q') break;
 			if (choice === 'e') {
 				const editor = process.env['VISUAL'] || process.env['EDITOR'] || (process.platform === 'win32' ? 'notepad' : 'vi');
-				const result = spawnSync(`${editor} ${JSON.stringify(file)}`, {stdio: 'inherit', shell: true});
+				// $EDITOR may carry arguments ("code --wait"), so a shell runs it; the path goes in as "$1", never spliced into the command.
+				const result =
+					process.platform === 'win32'
+						? spawnSync(`${editor} "${file}"`, {stdio: 'inherit', shell: true})
+						: spawnSync('/bin/sh', ['-c', `${editor} "$1"`, 'editor', file], {stdio: 'inherit'});
 				if (result.status !== 0) {
 					write(`The editor "${editor}" did not finish cleanly (set $EDITOR, or choose [p] to paste instead).\n`);
 					continue;
@@ -147,8 +156,9 @@ export const exerciseCommand: Command = {
 
   Limits
     3 s per run (the process running it is killed), 64 MB of database, 10,000
-    rows per query. ATTACH, DETACH, VACUUM, load_extension and most PRAGMAs are
-    refused.
+    rows per query, 1 MB of answer file. ATTACH, DETACH, VACUUM, load_extension
+    and most PRAGMAs are refused. The staging tables are the harness's: read
+    (and index) them, but do not change, drop, alter, hide or trigger on them.
 
   Exit code
     0 every check passed, 1 some check failed, 2 bad input (unknown exercise,

@@ -7,8 +7,8 @@ plans. Every message says what failed, in which run, and what was expected.
 import {UsageError} from '../errors.js';
 import type {Check, Exercise} from '../scenarios/exercise-schema.js';
 import {describeStatement} from './answer.js';
-import {compareResults, compareValues, showRows, showValue, type ShownRow} from './compare.js';
-import {checkRuns, labels, propertyQueries} from './jobs.js';
+import {compareResults, firstUnsorted, showRows, showValue, type ShownRow} from './compare.js';
+import {checkRuns, describeLabel, labels, propertyQueries} from './jobs.js';
 import type {QueryResult, RunFailure, RunResult, Value} from './protocol.js';
 import {contractTable} from './sql-gen.js';
 
@@ -39,6 +39,9 @@ export function describeRun(exercise: Exercise, runId: string): string {
 
 /** Explains why a run stopped, naming the statement and line. */
 export function describeFailure(failure: RunFailure): string {
+	if (failure.reading !== undefined) {
+		return `${failure.message}, while the harness read ${describeLabel(failure.reading)} after the answer had run (a view or trigger of the answer that never finishes does this)`;
+	}
 	const where = failure.statement && failure.section ? describeStatement(failure.section, failure.statement) : undefined;
 	const after = failure.batch ? ` after batch "${failure.batch}" was loaded` : '';
 	switch (failure.kind) {
@@ -68,17 +71,27 @@ function rowsOf(result: QueryResult | undefined): QueryResult {
 	return result ?? {error: 'no result (the run stopped before it)'};
 }
 
-/** A property query's violating rows → a verdict. */
-function judgeViolations(exercise: Exercise, check: Check, runId: string, part: string, result: QueryResult | undefined): Verdict | undefined {
-	const table = rowsOf(result);
-	if ('error' in table) return {passed: false, message: `could not check ${part === 'all' ? 'it' : part} in ${describeRun(exercise, runId)}: ${table.error}`};
+/** A property query's violating rows → a verdict, quoting the first row so the message alone teaches. */
+function judgeViolations(exercise: Exercise, check: Check, run: RunResult, runId: string, part: string): Verdict | undefined {
+	const table = rowsOf(run.results[labels.check(check.id, part)]);
+	if ('error' in table) {
+		// A query over a missing table or column fails; say which, as the columns check does, rather than SQLite's words.
+		const columns = columnProblem(exercise, run);
+		const why = columns ? `${columns.text} (see the columns check)` : table.error;
+		return {passed: false, message: `${check.title}: cannot be checked${part === 'all' ? '' : ` on ${part}`} after ${describeRun(exercise, runId)}: ${why}`};
+	}
 	if (table.rows.length === 0) return undefined;
 	const count = 'truncated' in table && table.truncated ? `more than ${table.rows.length}` : String(table.rows.length);
 	const what = part === 'all' ? '' : ` in ${part}`;
+	const shown = showRows(table.columns, table.rows.slice(0, maxShown));
+	const first = Object.entries(shown[0]!)
+		.filter(([column]) => column !== 'table_name')
+		.map(([column, value]) => `${column} ${showValue(value)}`)
+		.join(', ');
 	return {
 		passed: false,
-		message: withHint(check, `${check.title}: ${count} violating ${table.rows.length === 1 ? 'row' : 'rows'}${what} after ${describeRun(exercise, runId)}`),
-		unexpected_rows: showRows(table.columns, table.rows.slice(0, maxShown)),
+		message: withHint(check, `${check.title}: ${count} violating ${table.rows.length === 1 ? 'row' : 'rows'}${what} after ${describeRun(exercise, runId)}; the first: ${first}`),
+		unexpected_rows: shown,
 	};
 }
 
@@ -86,24 +99,12 @@ function snapshotOf(exercise: Exercise, result: RunResult, table: string): Query
 	return exercise.kind === 'query' ? result.results[labels.capture] : result.results[labels.snapshot(table)];
 }
 
-/** Explains a snapshot that could not be read, using the columns query when a table or column is missing. */
+/** Explains a snapshot that could not be read: a missing table or column when that is why, else SQLite's error. */
 function unreadable(exercise: Exercise, result: RunResult, table: string, error: string): string {
-	const columns = result.results[labels.columns];
-	const contract = contractTable(exercise.output, table);
-	if (columns && !('error' in columns)) {
-		const present = columns.rows.filter((row) => row[0] === table).map((row) => String(row[1]).toLowerCase());
-		if (present.length === 0) return `table ${table} does not exist`;
-		const missing = Object.keys(contract.columns).filter((column) => !present.includes(column));
-		if (missing.length > 0) return `${table} lacks ${missing.length === 1 ? 'column' : 'columns'} ${missing.join(', ')}`;
-		const refs = Object.values(contract.references).map((target) => target.split('.')[0]);
-		for (const other of refs) {
-			if (other && !columns.rows.some((row) => row[0] === other)) return `table ${other}, which ${table} references, does not exist`;
-		}
-	}
-	return `could not read ${table}: ${error}`;
+	return columnProblem(exercise, result)?.text ?? `could not read ${table}: ${error}`;
 }
 
-function compareSnapshots(exercise: Exercise, check: Check, expected: RunResult, actual: RunResult, table: string, describe: (detail: string) => string, tolerance?: number): Verdict | undefined {
+function compareSnapshots(exercise: Exercise, check: Check, expected: RunResult, actual: RunResult, table: string, describe: (detail: string) => string): Verdict | undefined {
 	const want = snapshotOf(exercise, expected, table);
 	const got = snapshotOf(exercise, actual, table);
 	if (!want || 'error' in want) {
@@ -112,7 +113,7 @@ function compareSnapshots(exercise: Exercise, check: Check, expected: RunResult,
 	}
 	if (!got || 'error' in got) return {passed: false, message: describe(got && 'error' in got ? unreadable(exercise, actual, table, got.error) : `no snapshot of ${table}`)};
 	if ('truncated' in got && got.truncated) return {passed: false, message: describe(`${table} has more than ${got.rows.length} rows, far more than expected`)};
-	const comparison = compareResults(want, got, {allowExtraColumns: exercise.kind !== 'query', ...(tolerance === undefined ? {} : {tolerance})});
+	const comparison = compareResults(want, got, {allowExtraColumns: exercise.kind !== 'query'});
 	if (comparison.equal) return undefined;
 	return {
 		passed: false,
@@ -126,16 +127,17 @@ function checkTables(exercise: Exercise, check: Check): string[] {
 	return 'tables' in check && check.tables ? check.tables : exercise.output.map((table) => table.name);
 }
 
-function judgeColumns(exercise: Exercise, check: Check, result: RunResult, runId: string): Verdict | undefined {
+/** What is wrong with the output's columns after a run (a table or column missing; for a query, the wrong set), or undefined. */
+function columnProblem(exercise: Exercise, result: RunResult): {text: string; missing?: ShownRow[]} | undefined {
 	if (exercise.kind === 'query') {
 		const capture = result.results[labels.capture];
-		if (!capture || 'error' in capture) return {passed: false, message: `no result to check in ${describeRun(exercise, runId)}`};
+		if (!capture || 'error' in capture) return {text: 'there is no result to check'};
 		const contract = exercise.output[0]!;
 		const comparison = compareResults({columns: Object.keys(contract.columns), rows: []}, {columns: capture.columns, rows: []});
-		return comparison.equal ? undefined : {passed: false, message: withHint(check, `the result's columns are wrong: ${comparison.message}`)};
+		return comparison.equal ? undefined : {text: `the result's columns are wrong: ${comparison.message}`};
 	}
 	const found = result.results[labels.columns];
-	if (!found || 'error' in found) return {passed: false, message: `could not list the tables' columns: ${found && 'error' in found ? found.error : 'no result'}`};
+	if (!found || 'error' in found) return {text: `could not list the tables' columns: ${found && 'error' in found ? found.error : 'no result'}`};
 	const present = new Set(found.rows.map((row) => `${row[0]}.${String(row[1]).toLowerCase()}`));
 	const tables = new Set(found.rows.map((row) => row[0]));
 	const missing: ShownRow[] = [];
@@ -148,7 +150,17 @@ function judgeColumns(exercise: Exercise, check: Check, result: RunResult, runId
 	}
 	if (missing.length === 0) return undefined;
 	const text = missing.map((row) => (row.column_name === null ? `table ${row.table_name}` : `${row.table_name}.${row.column_name}`)).join(', ');
-	return {passed: false, message: withHint(check, `missing after ${describeRun(exercise, runId)}: ${text}`), missing_rows: missing.slice(0, maxShown)};
+	return {text: `missing ${text}`, missing};
+}
+
+function judgeColumns(exercise: Exercise, check: Check, result: RunResult, runId: string): Verdict | undefined {
+	const problem = columnProblem(exercise, result);
+	if (!problem) return undefined;
+	return {
+		passed: false,
+		message: withHint(check, `${check.title}: after ${describeRun(exercise, runId)}, ${problem.text}`),
+		...(problem.missing ? {missing_rows: problem.missing.slice(0, maxShown)} : {}),
+	};
 }
 
 function judgeSurrogateKeys(exercise: Exercise, check: Extract<Check, {type: 'sk_stable'}>, result: RunResult, runId: string): Verdict | undefined {
@@ -185,23 +197,16 @@ function judgeSurrogateKeys(exercise: Exercise, check: Extract<Check, {type: 'sk
 
 function judgeSorted(exercise: Exercise, check: Extract<Check, {type: 'sorted'}>, result: RunResult, runId: string): Verdict | undefined {
 	const capture = rowsOf(exercise.kind === 'query' ? result.results[labels.capture] : result.results[labels.snapshot(check.table)]);
-	if ('error' in capture) return {passed: false, message: `no result to check in ${describeRun(exercise, runId)}: ${capture.error}`};
+	if ('error' in capture) return {passed: false, message: `${check.title}: no result to check in ${describeRun(exercise, runId)}: ${capture.error}`};
 	const orderBy = contractTable(exercise.output, check.table).order_by ?? [];
-	const keys = orderBy.map((column) => capture.columns.findIndex((name) => name.toLowerCase() === column));
-	if (keys.some((k) => k < 0)) return {passed: false, message: `cannot check the order: the result lacks ${orderBy.filter((_, i) => keys[i]! < 0).join(', ')}`};
-	for (let i = 1; i < capture.rows.length; i++) {
-		let cmp = 0;
-		for (const k of keys) {
-			cmp = compareValues(capture.rows[i - 1]![k]!, capture.rows[i]![k]!);
-			if (cmp !== 0) break;
-		}
-		if (cmp > 0) {
-			const shown = showRows(capture.columns, [capture.rows[i - 1]!, capture.rows[i]!]);
-			const at = keys.map((k) => `${capture.columns[k]} ${showValue(capture.rows[i]![k]!)}`).join(', ');
-			return {passed: false, message: withHint(check, `${check.title}: row ${i + 1} (${at}) comes after a row that should follow it; expected ORDER BY ${orderBy.join(', ')} (${describeRun(exercise, runId)})`), unexpected_rows: shown};
-		}
-	}
-	return undefined;
+	const lacking = orderBy.filter((column) => !capture.columns.some((name) => name.toLowerCase() === column));
+	if (lacking.length > 0) return {passed: false, message: `${check.title}: cannot check the order: the result lacks ${lacking.join(', ')} (see the columns check)`};
+	const at = firstUnsorted(capture, orderBy);
+	if (at === undefined) return undefined;
+	const row = capture.rows[at]!;
+	const keys = orderBy.map((column) => `${column} ${showValue(row[capture.columns.findIndex((name) => name.toLowerCase() === column)] ?? null)}`).join(', ');
+	const shown = showRows(capture.columns, [capture.rows[at - 1]!, row]);
+	return {passed: false, message: withHint(check, `${check.title}: row ${at + 1} (${keys}) comes after a row that should follow it; expected ORDER BY ${orderBy.join(', ')} (${describeRun(exercise, runId)})`), unexpected_rows: shown};
 }
 
 function judgePlan(exercise: Exercise, check: Extract<Check, {type: 'query_plan'}>, result: RunResult, runId: string): Verdict | undefined {
@@ -261,7 +266,7 @@ function judgeRun(exercise: Exercise, check: Check, runId: string, outputs: RunO
 		}
 		default: {
 			for (const part of Object.keys(propertyQueries(exercise, check))) {
-				const verdict = judgeViolations(exercise, check, runId, part, result.results[labels.check(check.id, part)]);
+				const verdict = judgeViolations(exercise, check, result, runId, part);
 				if (verdict) return verdict;
 			}
 			return undefined;

@@ -73,13 +73,13 @@ export async function gradeAnswer(exercise: Exercise, answerText: string, option
 	let stopped: RunResult | undefined;
 	for (const runId of Object.keys(exercise.runs)) {
 		if (stopped?.failure) {
-			// After a timeout every later run would likely time out too; report the first and stop.
+			// A run that hit a limit: every later run would likely hit it too; report the first and stop.
 			candidate.set(runId, {results: {}, ms: 0, failure: {...stopped.failure, message: `not played, because an earlier run was stopped: ${stopped.failure.message}`}});
 			continue;
 		}
 		const result = await options.sandbox.run(buildJob(exercise, runId, answer, 'candidate'), timeoutMs);
 		candidate.set(runId, result);
-		if (result.failure && (result.failure.kind === 'timeout' || result.failure.kind === 'memory')) stopped = result;
+		if (result.failure && ['timeout', 'memory', 'too_big'].includes(result.failure.kind)) stopped = result;
 	}
 	const checks = exercise.checks.map((check) => judgeCheck(exercise, check, {candidate, reference}));
 	return {

@@ -20,6 +20,15 @@ export const labels = {
 	surrogateKeys: (table: string, batch: number) => `sk:${table}:${batch}`,
 };
 
+/** What the harness was reading under `label`, for a message such as "while the harness read …". */
+export function describeLabel(label: string): string {
+	const [kind, name = '', part = ''] = label.split(':');
+	if (kind === 'snap') return `${name} to compare it`;
+	if (kind === 'check') return `${part === 'all' ? '' : `${part} `}for the check ${name}`;
+	if (kind === 'sk') return `the surrogate keys of ${name}`;
+	return "the output tables' columns";
+}
+
 /** The staging rows of a batch: the rows of the batches it includes, then its own. */
 export function batchRows(exercise: Exercise, batchId: string, seen: ReadonlySet<string> = new Set()): Record<string, Cell[][]> {
 	const batch = exercise.batches[batchId];
@@ -110,5 +119,8 @@ export function buildJob(exercise: Exercise, runId: string, answer: Answer, role
 			for (const [part, sql] of Object.entries(propertyQueries(exercise, check))) steps.push({kind: 'query', label: labels.check(check.id, part), sql});
 		}
 	}
-	return {steps, maxRows: exercise.limits.max_rows, maxPages};
+	// Tables the answer also writes (the index exercise's table) are graded by their checks, not frozen.
+	const outputs = new Set(exercise.output.map((table) => table.name));
+	const tables = stagingTables(exercise);
+	return {steps, maxRows: exercise.limits.max_rows, maxPages, staging: {tables, frozenRows: tables.filter((table) => !outputs.has(table))}};
 }

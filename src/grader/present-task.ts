@@ -82,7 +82,7 @@ export async function formatTask(exercise: Exercise, sandbox: Sandbox): Promise<
 		'',
 		...exercise.task.trimEnd().split('\n'),
 		'',
-		'Staging tables (the harness creates and fills them):',
+		'Staging tables (the harness creates and fills them; read and index them, never change them):',
 		...exercise.setup_sql.trimEnd().split('\n').map((line) => `  ${line}`),
 		'',
 		'Sample data (hidden batches add duplicates, late events, ties, NULLs and more):',

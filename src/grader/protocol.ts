@@ -10,6 +10,9 @@ import type {Cell} from '../scenarios/exercise-schema.js';
 import type {Section} from './answer.js';
 import type {Statement} from './split.js';
 
+/** Name prefix of the sandbox's empty work directory; the child removes it when the parent dies without doing so. */
+export const workDirPrefix = 'dojo-sandbox-';
+
 /** A value read back from SQLite (blobs arrive as `x'…'` text). */
 export type Value = string | number | null;
 
@@ -41,6 +44,19 @@ export type RunJob = {
 	readonly maxRows: number;
 	/** Page cap (4 KiB pages) on the main and temp databases. */
 	readonly maxPages: number;
+	/** The staging tables the answer must leave alone (checked after every answer statement that writes). */
+	readonly staging?: StagingRules;
+};
+
+/**
+The harness's staging tables. An answer may read them (and index them), but may
+not drop, alter, shadow with a temp table or view, or put triggers on them, since
+that would tamper with the batches loaded after it; nor change the rows of those
+in `frozenRows` (every staging table that is not also an output table).
+*/
+export type StagingRules = {
+	readonly tables: readonly string[];
+	readonly frozenRows: readonly string[];
 };
 
 /** The rows of a harness query, or why it failed. */
@@ -52,6 +68,8 @@ export type QueryResult =
 export type RunFailure = {
 	readonly kind: 'sql' | 'refused' | 'timeout' | 'too_big' | 'too_many_rows' | 'memory' | 'staging' | 'crashed';
 	readonly message: string;
+	/** The label of the harness query that was running (after the answer had finished), when it was one. */
+	readonly reading?: string;
 	/** The answer statement that failed or was running, when known. */
 	readonly section?: Section;
 	readonly statement?: Statement;
@@ -74,4 +92,6 @@ export type ParentMessage = {readonly type: 'run'; readonly id: number; readonly
 export type ChildMessage =
 	| {readonly type: 'ready'}
 	| {readonly type: 'progress'; readonly section: Section; readonly statement: Statement; readonly batch?: string}
+	/** The harness started reading query `label`: a time-out from here on is not the answer statement's. */
+	| {readonly type: 'reading'; readonly label: string}
 	| {readonly type: 'done'; readonly id: number; readonly result: RunResult};

@@ -6,13 +6,18 @@ running statement (see reference/sql-grading.md §6).
 
 It is started with its working directory and TMPDIR set to an empty
 directory, uses in-memory temp storage, and caps the database size, so an
-answer can neither write files nor grow without bound.
+answer can neither write files nor grow without bound. After every answer
+statement that writes, it checks that the staging tables are as the harness
+left them, so an answer cannot tamper with the batches loaded after it.
 */
+import {rmSync} from 'node:fs';
+import {basename} from 'node:path';
 import Database from 'better-sqlite3';
 import type {Database as DatabaseType, Statement as PreparedStatement} from 'better-sqlite3';
-import type {ChildMessage, ParentMessage, QueryResult, RunFailure, RunJob, RunResult, Step, Value} from './protocol.js';
+import {workDirPrefix, type ChildMessage, type ParentMessage, type QueryResult, type RunFailure, type RunJob, type RunResult, type Step, type Value} from './protocol.js';
 import {refusedOpcode, type Opcode} from './screen.js';
 import type {Statement} from './split.js';
+import {StagingGuard} from './staging-guard.js';
 
 /** A failure raised while playing a step, carried to the run's result. */
 class StepFailure extends Error {
@@ -37,22 +42,50 @@ function sqlError(error: unknown): {code: string; message: string} {
 	return {code: typeof code === 'string' ? code : '', message: error instanceof Error ? error.message : String(error)};
 }
 
-/** Reads a reader statement's rows, stopping after `maxRows` (the rest is never computed). */
+/** Text a kept result may hold; far more would fill the child's heap long before the row cap. */
+const maxResultBytes = 32 * 2 ** 20;
+
+/** A result past `maxResultBytes`. */
+class ResultTooLarge extends Error {
+	constructor() {
+		super(`the result holds more than ${maxResultBytes / 2 ** 20} MB of data; the expected result is far smaller`);
+	}
+}
+
+/** Reads a reader statement's rows, stopping after `maxRows` (the rest is never computed); throws ResultTooLarge past `maxResultBytes`. */
 function readRows(prepared: PreparedStatement, maxRows: number): {columns: string[]; rows: Value[][]; truncated: boolean} {
 	const columns = prepared.columns().map((column) => column.name);
 	const rows: Value[][] = [];
 	let truncated = false;
+	let bytes = 0;
 	for (const row of prepared.raw(true).iterate() as IterableIterator<unknown[]>) {
 		if (rows.length === maxRows) {
 			truncated = true;
 			break;
 		}
-		rows.push(row.map(toValue));
+		const values = row.map(toValue);
+		for (const value of values) bytes += typeof value === 'string' ? value.length : 8;
+		if (bytes > maxResultBytes) throw new ResultTooLarge();
+		rows.push(values);
 	}
 	return {columns, rows, truncated};
 }
 
-function runAnswerStep(db: DatabaseType, step: Extract<Step, {kind: 'answer'}>, job: RunJob, results: Record<string, QueryResult>): void {
+/** Steps through at most `maxRows` rows of a result nobody reads, so an endless one cannot run on, keeping none. */
+function skipRows(prepared: PreparedStatement, maxRows: number): void {
+	let count = 0;
+	for (const _ of prepared.raw(true).iterate()) if (++count >= maxRows) break;
+}
+
+/** SQLite errors that mean a resource limit, as the failure to report; undefined for any other error. */
+function limitFailure(code: string, job: RunJob): Pick<RunFailure, 'kind' | 'message'> | undefined {
+	if (code === 'SQLITE_FULL') return {kind: 'too_big', message: `the database reached its size cap (${Math.round((job.maxPages * 4096) / 2 ** 20)} MB); the task needs far less data`};
+	if (code === 'SQLITE_TOOBIG') return {kind: 'too_big', message: "a string or blob grew past SQLite's 1 GB limit for one value; the task needs far less data"};
+	if (code === 'SQLITE_NOMEM') return {kind: 'memory', message: 'SQLite ran out of memory; the task needs far less data'};
+	return undefined;
+}
+
+function runAnswerStep(db: DatabaseType, step: Extract<Step, {kind: 'answer'}>, job: RunJob, results: Record<string, QueryResult>, guard: StagingGuard | undefined): void {
 	const where = (statement: Statement) => ({section: step.section, statement, ...(step.batch ? {batch: step.batch} : {})});
 	for (const [position, statement] of step.statements.entries()) {
 		send({type: 'progress', ...where(statement)});
@@ -80,23 +113,29 @@ function runAnswerStep(db: DatabaseType, step: Extract<Step, {kind: 'answer'}>, 
 				results[step.capture!.label] = result;
 				materialize(db, step.capture!.table, result.columns, result.rows, where(statement));
 			} else if (prepared.reader) {
-				// A result nobody reads: step through at most maxRows rows so an endless one cannot run on.
-				readRows(prepared, job.maxRows);
+				skipRows(prepared, job.maxRows);
 			} else {
 				prepared.run();
 			}
 		} catch (error) {
 			if (error instanceof StepFailure) throw error;
+			if (error instanceof ResultTooLarge) throw new StepFailure({kind: 'too_big', message: error.message, ...where(statement)});
 			const {code, message} = sqlError(error);
-			if (code === 'SQLITE_FULL') {
-				throw new StepFailure({kind: 'too_big', message: `the database reached its size cap (${Math.round((job.maxPages * 4096) / 2 ** 20)} MB); the task needs far less data`, ...where(statement)});
-			}
-			throw new StepFailure({kind: 'sql', message, ...where(statement)});
+			throw new StepFailure({...(limitFailure(code, job) ?? {kind: 'sql', message}), ...where(statement)});
+		}
+		// Checked after every statement, reads included: a ROLLBACK counts as read-only, yet it can undo a loaded batch.
+		const tampered = guard?.violation();
+		if (tampered) {
+			throw new StepFailure({
+				kind: 'refused',
+				message: `it ${tampered}; staging tables belong to the harness: read them (indexing them is fine), but do not change their rows, drop, alter or hide them, or put triggers on them`,
+				...where(statement),
+			});
 		}
 	}
 }
 
-/** Copies a captured result into a table of its own, so property checks can query it. */
+/** Copies a captured result into a temp table of its own, replacing any temp object of that name, so property checks can query it. */
 function materialize(db: DatabaseType, table: string, columns: readonly string[], rows: readonly Value[][], at: Omit<RunFailure, 'kind' | 'message'>): void {
 	const seen = new Set<string>();
 	for (const column of columns) {
@@ -104,8 +143,11 @@ function materialize(db: DatabaseType, table: string, columns: readonly string[]
 		if (seen.has(key)) throw new StepFailure({kind: 'sql', message: `the result has two columns named "${column}"; give every column its own name`, ...at});
 		seen.add(key);
 	}
+	// The answer may have built its result as a temp view or table of this very name; it has been read, so it can go.
+	const taken = db.prepare("SELECT type, name FROM temp.sqlite_schema WHERE name = ? COLLATE NOCASE AND type IN ('table', 'view', 'index', 'trigger')").raw(true).all(table) as Array<[string, string]>;
+	for (const [type, name] of taken) db.exec(`DROP ${type.toUpperCase()} IF EXISTS temp."${name.replaceAll('"', '""')}"`);
 	const quoted = columns.map((column) => `"${column.replaceAll('"', '""')}"`);
-	db.exec(`DROP TABLE IF EXISTS temp."${table}"; CREATE TEMP TABLE "${table}" (${quoted.join(', ')})`);
+	db.exec(`CREATE TEMP TABLE "${table}" (${quoted.join(', ')})`);
 	const insert = db.prepare(`INSERT INTO temp."${table}" VALUES (${columns.map(() => '?').join(', ')})`);
 	db.transaction(() => {
 		for (const row of rows) insert.run(...row);
@@ -156,6 +198,7 @@ export function runJob(job: RunJob): RunResult {
 		db.pragma('temp_store = MEMORY');
 		db.pragma(`max_page_count = ${job.maxPages}`);
 		db.pragma(`temp.max_page_count = ${job.maxPages}`);
+		let guard: StagingGuard | undefined;
 		for (const step of job.steps) {
 			if (step.kind === 'exec') {
 				try {
@@ -163,9 +206,18 @@ export function runJob(job: RunJob): RunResult {
 				} catch (error) {
 					throw new StepFailure({kind: 'staging', message: `the exercise's ${step.label} SQL failed: ${sqlError(error).message}`});
 				}
-			} else if (step.kind === 'load') runLoadStep(db, step);
-			else if (step.kind === 'answer') runAnswerStep(db, step, job, results);
-			else results[step.label] = runQuery(db, step.sql, job.maxRows);
+				if (job.staging && !guard) {
+					guard = new StagingGuard(db, job.staging);
+					guard.recordSetup();
+				}
+			} else if (step.kind === 'load') {
+				runLoadStep(db, step);
+				guard?.recordRows();
+			} else if (step.kind === 'answer') runAnswerStep(db, step, job, results, guard);
+			else {
+				send({type: 'reading', label: step.label});
+				results[step.label] = runQuery(db, step.sql, job.maxRows);
+			}
 		}
 	} catch (error) {
 		if (!(error instanceof StepFailure)) throw error;
@@ -187,7 +239,10 @@ if (process.send) {
 		}
 		send({type: 'done', id: message.id, result});
 	});
-	// The parent is gone: nothing will read our answers.
-	process.on('disconnect', () => process.exit(0));
+	process.on('disconnect', () => {
+		// The parent is gone, perhaps killed before it could clean up: nothing will read our answers, and nobody else removes our empty work directory.
+		if (basename(process.cwd()).startsWith(workDirPrefix)) rmSync(process.cwd(), {recursive: true, force: true});
+		process.exit(0);
+	});
 	send({type: 'ready'});
 }

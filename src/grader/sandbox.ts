@@ -12,7 +12,7 @@ import {createRequire} from 'node:module';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
-import type {ChildMessage, ParentMessage, RunFailure, RunJob, RunResult} from './protocol.js';
+import {workDirPrefix, type ChildMessage, type ParentMessage, type RunFailure, type RunJob, type RunResult} from './protocol.js';
 
 /** How to start and bound the sandbox. */
 export type SandboxOptions = {
@@ -35,7 +35,7 @@ type Pending = {
 	readonly resolve: (result: RunResult) => void;
 	readonly timer: NodeJS.Timeout;
 	readonly poll?: NodeJS.Timeout;
-	lastProgress?: Extract<ChildMessage, {type: 'progress'}>;
+	lastProgress?: Extract<ChildMessage, {type: 'progress' | 'reading'}>;
 };
 
 type Worker = {
@@ -43,6 +43,9 @@ type Worker = {
 	readonly ready: Promise<void>;
 	stderr: string;
 };
+
+/** The child's JavaScript heap, in MiB: rows an answer returns live there until they are sent back. */
+const heapLimitMb = 256;
 
 /** Finds the child script and the Node flags it needs, for the dist bundle and for tests run from src/. */
 export function childScript(explicit?: string): {path: string; execArgv: string[]} {
@@ -89,7 +92,7 @@ export class Sandbox {
 
 	constructor(options: SandboxOptions = {}) {
 		this.#options = options;
-		this.workDir = mkdtempSync(join(tmpdir(), 'dojo-sandbox-'));
+		this.workDir = mkdtempSync(join(tmpdir(), workDirPrefix));
 	}
 
 	/** How many times a child was started: 1, plus one per kill (the sandbox stays warm). */
@@ -125,7 +128,7 @@ export class Sandbox {
 		const child = fork(path, [], {
 			cwd: this.workDir,
 			env: {PATH: process.env['PATH'] ?? '', TMPDIR: this.workDir, SQLITE_TMPDIR: this.workDir, TSX_DISABLE_CACHE: '1'},
-			execArgv: [...execArgv, '--max-old-space-size=256', '--no-warnings'],
+			execArgv: [...execArgv, `--max-old-space-size=${heapLimitMb}`, '--no-warnings'],
 			serialization: 'advanced',
 			stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
 		});
@@ -150,15 +153,13 @@ export class Sandbox {
 		});
 		child.on('message', (message: ChildMessage) => {
 			if (message.type === 'ready') markReady();
-			else if (message.type === 'progress' && this.#pending) this.#pending.lastProgress = message;
+			else if ((message.type === 'progress' || message.type === 'reading') && this.#pending) this.#pending.lastProgress = message;
 			else if (message.type === 'done' && this.#pending?.id === message.id) this.#finish(message.result);
 		});
 		child.on('exit', (code, signal) => {
 			if (this.#worker === worker) this.#worker = undefined;
 			fail(new Error(`the SQL sandbox exited before it was ready (code ${code}, signal ${signal}): ${worker.stderr.trim() || 'no output'}`));
-			if (this.#pending?.worker === worker) {
-				this.#finish({failure: this.#failure('crashed', `the sandbox process died (${signal ?? `exit code ${code}`})${worker.stderr.trim() ? `: ${worker.stderr.trim().split('\n').pop()}` : ''}`), results: {}, ms: 0});
-			}
+			if (this.#pending?.worker === worker) this.#finish({failure: this.#death(worker, code, signal), results: {}, ms: 0});
 		});
 		this.#worker = worker;
 		return worker;
@@ -198,8 +199,19 @@ export class Sandbox {
 		});
 	}
 
+	/** Why a child died on its own: V8 aborts it when the rows an answer returns fill its heap. */
+	#death(worker: Worker, code: number | null, signal: NodeJS.Signals | null): RunFailure {
+		const lines = worker.stderr.trim().split('\n');
+		if (lines.some((line) => /heap out of memory|allocation failed/i.test(line))) {
+			return this.#failure('memory', `stopped when the sandbox's ${heapLimitMb} MB heap filled up, holding the rows a statement returned; the expected results are far smaller`);
+		}
+		const why = lines.find((line) => /error/i.test(line)) ?? lines[lines.length - 1];
+		return this.#failure('crashed', `the sandbox process died (${signal ?? `exit code ${code}`})${why ? `: ${why.trim()}` : ''}`);
+	}
+
 	#failure(kind: RunFailure['kind'], message: string): RunFailure {
 		const progress = this.#pending?.lastProgress;
+		if (progress?.type === 'reading') return {kind, message, reading: progress.label};
 		return {
 			kind,
 			message,

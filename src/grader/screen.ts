@@ -8,6 +8,11 @@ Two screens, because one is not enough: the keyword screen here reads tokens
 `prepare`, which matters because SQLite applies some PRAGMAs while preparing
 them), and the opcode screen (`refusedOpcode`) reads the statement's EXPLAIN
 program inside the sandbox, which catches what a keyword screen could miss.
+
+Left alone on purpose: PRAGMA table-valued functions (`SELECT … FROM
+pragma_table_info('t')`). SQLite offers them only for PRAGMAs without side
+effects, and their argument names a table or schema, never a new value, so
+`pragma_max_page_count(…)` reads the cap but cannot lift it (a test checks).
 */
 import {keyword, tokenize, type Token} from './split.js';
 
@@ -27,6 +32,9 @@ export const allowedPragmas: ReadonlySet<string> = new Set([
 
 const sandboxNote = 'answers run in a private in-memory database that may not open, copy or load files';
 
+/** A word or quoted name as SQLite reads it: quotes removed, lower case. */
+const unquoted = (token: Token): string => token.text.replace(/^["`[]|["`\]]$/g, '').toLowerCase();
+
 /** Why a statement is refused, or undefined when it may run. Reads tokens, never text inside strings or comments. */
 export function refusedStatement(sql: string, tokens: readonly Token[] = tokenize(sql)): string | undefined {
 	const words = tokens.filter((token) => token.type !== 'comment');
@@ -42,11 +50,12 @@ export function refusedStatement(sql: string, tokens: readonly Token[] = tokeniz
 	if (lead === 'PRAGMA') {
 		let nameToken = words[first + 1];
 		if (words[first + 2]?.text === '.') nameToken = words[first + 3];
-		const name = (nameToken?.text ?? '').replace(/^["`[]|["`\]]$/g, '').toLowerCase();
+		const name = nameToken ? unquoted(nameToken) : '';
 		if (!allowedPragmas.has(name)) return `PRAGMA ${name || '(no name)'} is not allowed; allowed: ${[...allowedPragmas].join(', ')}`;
 	}
+	// A quoted name calls the function too ("load_extension"(…)), and inside a trigger body no EXPLAIN would show the call.
 	for (const token of words) {
-		if (token.type === 'word' && token.text.toLowerCase() === 'load_extension') return `load_extension is not allowed: ${sandboxNote}`;
+		if ((token.type === 'word' || token.type === 'name') && unquoted(token) === 'load_extension') return `load_extension is not allowed: ${sandboxNote}`;
 	}
 	return undefined;
 }

@@ -162,14 +162,17 @@ export const ExerciseSchema = exerciseFields.superRefine((exercise, context) => 
 	for (const problem of exerciseProblems(exercise)) context.addIssue({code: 'custom', path: problem.path, message: problem.message});
 });
 
+/** A validated exercise, defaults applied. */
 export type Exercise = z.infer<typeof ExerciseSchema>;
+/** One output table's contract. */
 export type TableContract = z.infer<typeof TableContractSchema>;
+/** One check of an exercise. */
 export type Check = z.infer<typeof CheckSchema>;
-export type CheckType = Check['type'];
+/** A known-wrong answer and the checks it must fail. */
 export type KnownWrong = z.infer<typeof KnownWrongSchema>;
-export type Batch = z.infer<typeof BatchSchema>;
-export type Run = z.infer<typeof RunSchema>;
+/** The exercise's time and SCD2 interval conventions. */
 export type Conventions = z.infer<typeof ConventionsSchema>;
+/** One staging value. */
 export type Cell = z.infer<typeof CellSchema>;
 
 type Problem = {path: Array<string | number>; message: string};

@@ -44,6 +44,8 @@ describe('dojo exercise', () => {
 		expect(json.passed).toBe(false);
 		const noop = json.checks.find((check) => check.id === 'no-noop-versions')!;
 		expect(noop).toMatchObject({passed: false, unexpected_rows: [{plan_id: 'pro', valid_from: '2024-03-01 00:00:00', price_cents: 2000}]});
+		// The message alone teaches: it quotes the first violating row.
+		expect(noop.message).toMatch(/1 violating row in dim_plan after run "visible" \(sample data: two batches in a row\); the first: plan_id 'pro', valid_from '2024-03-01 00:00:00', price_cents 2000\. Hint: /);
 	});
 
 	it('prints a readable report without --json', () => {
@@ -60,14 +62,17 @@ describe('dojo exercise', () => {
 		expect(run.stderr).toMatch(/^dojo: unknown exercise "scd3-plan-price"; expected one of star-schema-game-events, incremental-watermark, .*scd2-plan-price/m);
 	});
 
-	it('rejects a missing or empty answer file with exit 2 and no stack trace', () => {
+	it('rejects a missing, empty or oversized answer file with exit 2 and no stack trace', () => {
 		const missing = runCli(['exercise', 'scd2-plan-price', '--answer', join(dir, 'nope.sql')]);
 		expect(missing.status).toBe(2);
 		expect(missing.stderr).toMatch(/cannot read the answer file .*nope\.sql: no such file/);
 		const empty = runCli(['exercise', 'scd2-plan-price', '--answer', answerFile('empty.sql', '-- nothing yet\n')]);
 		expect(empty.status).toBe(2);
 		expect(empty.stderr).toMatch(/the answer has no SQL statements/);
-		expect(hasStackTrace(missing.stderr + empty.stderr)).toBe(false);
+		const huge = runCli(['exercise', 'scd2-plan-price', '--answer', answerFile('huge.sql', 'SELECT 1;\n'.repeat(200_000))]);
+		expect(huge.status).toBe(2);
+		expect(huge.stderr).toMatch(/the answer file .*huge\.sql holds 1\.9 MB; an answer is SQL text of at most 1 MB/);
+		expect(hasStackTrace(missing.stderr + empty.stderr + huge.stderr)).toBe(false);
 	});
 
 	it('without a terminal and without --answer, says how to grade a file and exits 2', () => {

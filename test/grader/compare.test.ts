@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {compareResults} from '../../src/grader/compare.js';
+import {compareResults, firstUnsorted} from '../../src/grader/compare.js';
 
 const expected = {
 	columns: ['month', 'plan', 'mrr'],
@@ -62,12 +62,16 @@ describe('compareResults', () => {
 		}
 	});
 
-	it('checks order only when asked, by the declared keys (ties in any order)', () => {
+	it('ignores order; firstUnsorted finds the first row out of the declared order, ties in any order', () => {
 		const reversed = {columns: expected.columns, rows: [...expected.rows].reverse()};
 		expect(compareResults(expected, reversed)).toEqual({equal: true});
-		const result = compareResults(expected, reversed, {orderBy: ['month']});
-		expect(result).toMatchObject({equal: false, step: 'order'});
+		expect(firstUnsorted(expected, ['month'])).toBeUndefined();
+		expect(firstUnsorted(reversed, ['MONTH'])).toBe(1);
 		const tiesSwapped = {columns: expected.columns, rows: [expected.rows[1]!, expected.rows[0]!, expected.rows[2]!]};
-		expect(compareResults(expected, tiesSwapped, {orderBy: ['month']})).toEqual({equal: true});
+		expect(firstUnsorted(tiesSwapped, ['month'])).toBeUndefined();
+		expect(firstUnsorted(tiesSwapped, ['month', 'plan'])).toBe(1);
+		// NULL sorts first, then numbers (1 equals 1.0), then text, as in SQLite.
+		expect(firstUnsorted({columns: ['x'], rows: [[null], [1], [1.0], [2], ['a']]}, ['x'])).toBeUndefined();
+		expect(firstUnsorted({columns: ['x'], rows: [[1], [null]]}, ['x'])).toBe(1);
 	});
 });

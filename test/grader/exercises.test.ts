@@ -27,6 +27,14 @@ const failedChecks = (report: {checks: Array<{id: string; passed: boolean}>}) =>
 		.sort();
 
 describe('the built-in exercises', () => {
+	it('explain a check that cannot run because the answer lacks a column, instead of passing on SQLite\'s error', async () => {
+		const attribution = exercises.find((exercise) => exercise.id === 'marketing-attribution')!;
+		const report = await gradeAnswer(attribution, "SELECT 'c1' AS conversion_id, 'linear' AS model, 'direct' AS channel, 1 AS revenue_cents", {sandbox});
+		const credit = report.checks.find((check) => check.id === 'credit-sums-to-one')!;
+		expect(credit).toMatchObject({passed: false});
+		expect(credit.message).toMatch(/cannot be checked after run "sample" .*: the result's columns are wrong: missing column credit .*\(see the columns check\)$/);
+	});
+
 	it('cover the issue: star schema, incremental load, SCD1, SCD2, composite index, attribution, MRR, reconciliation, cohorts', () => {
 		expect(exercises.map((exercise) => exercise.id)).toEqual([
 			'star-schema-game-events',

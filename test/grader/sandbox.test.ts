@@ -4,14 +4,17 @@ memory limit with a clear message, the next run works, and nothing they do
 creates a file. Time limits are lowered here to keep the suite fast; the CLI
 test runs the default 3 s limit once.
 */
+import {spawnSync} from 'node:child_process';
 import {existsSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {pathToFileURL} from 'node:url';
+import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
 import {gradeAnswer, parseAnswer, Sandbox} from '../../src/grader/index.js';
 import {buildJob, maxPages} from '../../src/grader/jobs.js';
 import type {RunJob} from '../../src/grader/protocol.js';
 import {loadCatalogue} from '../../src/scenarios/catalogue.js';
 import {UsageError} from '../../src/errors.js';
+import {root} from '../helpers/run-cli.js';
 
 const {exercises} = loadCatalogue();
 const exercise = (id: string) => exercises.find((candidate) => candidate.id === id)!;
@@ -110,19 +113,96 @@ SELECT x AS conversion_id, 'linear' AS model, 'direct' AS channel, 1.0 AS credit
 		}
 	});
 
+	it('reports a child killed by a full JavaScript heap as out of memory, not as a crash', async () => {
+		const dying = new Sandbox({childPath: join(root, 'test/fixtures/sandbox/heap-out-of-memory-child.mjs')});
+		try {
+			const result = await dying.run(rawJob('SELECT 1'), 5000);
+			expect(result.failure?.kind).toBe('memory');
+			expect(result.failure?.message).toMatch(/stopped when the sandbox's 256 MB heap filled up/);
+		} finally {
+			dying.close();
+		}
+	});
+
+	it('removes its work directory when the process that started it dies without closing it', async () => {
+		const script = `import {Sandbox} from ${JSON.stringify(pathToFileURL(join(root, 'src/grader/sandbox.ts')).href)};
+const sandbox = new Sandbox();
+await sandbox.warm();
+console.log(sandbox.workDir);
+process.exit(0);`;
+		const parent = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {cwd: root, encoding: 'utf8'});
+		const dir = parent.stdout.trim();
+		expect(dir, parent.stderr).toMatch(/dojo-sandbox-/);
+		await vi.waitFor(() => expect(existsSync(dir)).toBe(false), {timeout: 10_000, interval: 50});
+	});
+
 	it('names the statement and line of a syntax error', async () => {
 		const answer = '-- @schema\nCREATE TABLE dim_plan (plan_id TEXT);\n\n-- @load\nINSERT INTO dim_plan\n  SELEC plan_id FROM src_plan_changes;';
 		const report = await gradeAnswer(scd2, answer, {sandbox});
 		expect(report.checks[0]!.message).toMatch(/statement 1 of the load section \(line 5\) failed after batch "b1" was loaded: near "SELEC": syntax error/);
 	});
 
-	it('keeps sorts and temp tables in memory: a large sort writes no file', async () => {
-		const result = await sandbox.run(
-			rawJob('CREATE TEMP TABLE t AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 100000) SELECT x, randomblob(200) AS pad FROM c ORDER BY random()'),
-			10_000,
-		);
+	it('keeps sorts and temp tables in memory: temp_store is MEMORY, and a large sort writes no file', async () => {
+		// SQLite unlinks a temp file as soon as it opens it, so an empty directory alone would not prove that none was written.
+		const job = rawJob('CREATE TEMP TABLE t AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 100000) SELECT x, randomblob(200) AS pad FROM c ORDER BY random()');
+		const result = await sandbox.run({...job, steps: [...job.steps, {kind: 'query', label: 'store', sql: 'SELECT * FROM pragma_temp_store'}]}, 10_000);
 		expect(result.failure).toBeUndefined();
+		expect(result.results['store']).toMatchObject({rows: [[2]]});
 		expect(readdirSync(sandbox.workDir)).toEqual([]);
+	});
+
+	it('lets pragma table-valued functions read, but not set: the page cap cannot be lifted through them', async () => {
+		const result = await sandbox.run(rawJob('SELECT * FROM pragma_max_page_count(2147483647)'), 5000);
+		expect(result.failure).toMatchObject({kind: 'sql', message: "unknown database '2147483647'"});
+	});
+
+	it('refuses an answer that tampers with a staging table, naming the statement and what it did', async () => {
+		const tamperings: Array<[string, RegExp]> = [
+			['CREATE TRIGGER hide AFTER INSERT ON src_plan_changes BEGIN DELETE FROM src_plan_changes WHERE rowid = new.rowid; END', /put the trigger hide on the staging table src_plan_changes/],
+			['CREATE TEMP VIEW src_plan_changes AS SELECT * FROM main.src_plan_changes WHERE 0', /created a temp view named src_plan_changes, which hides the staging table/],
+			['DROP TABLE src_plan_changes', /dropped or renamed the staging table src_plan_changes/],
+			['ALTER TABLE src_plan_changes ADD COLUMN note TEXT', /altered the staging table src_plan_changes/],
+			['DELETE FROM src_plan_changes WHERE change_id = 2', /changed the rows of the staging table src_plan_changes/],
+		];
+		for (const [sql, why] of tamperings) {
+			const answer = parseAnswer(`-- @schema\nCREATE TABLE dim_plan (plan_id TEXT);\n-- @load\nCREATE INDEX IF NOT EXISTS by_plan ON src_plan_changes (plan_id);\n${sql};`, 'pipeline');
+			const result = await sandbox.run(buildJob(scd2, 'visible', answer, 'candidate'), 5000);
+			expect(result.failure, sql).toMatchObject({kind: 'refused', section: 'load', statement: {index: 2, line: 5}, batch: 'b1'});
+			expect(result.failure?.message, sql).toMatch(why);
+		}
+	});
+
+	it('catches a ROLLBACK that undoes a batch the harness loaded inside a transaction the answer left open', async () => {
+		const answer = parseAnswer('-- @schema\nCREATE TABLE dim_plan (plan_id TEXT);\nBEGIN;\n-- @load\nROLLBACK;\nBEGIN;', 'pipeline');
+		const result = await sandbox.run(buildJob(scd2, 'visible', answer, 'candidate'), 5000);
+		expect(result.failure).toMatchObject({kind: 'refused', statement: {index: 1}, batch: 'b1'});
+		expect(result.failure?.message).toMatch(/changed the rows of the staging table src_plan_changes/);
+	});
+
+	it('blames a time-out after the answer on the harness read it stopped, not on the last answer statement', async () => {
+		const endlessView = '-- @schema\nCREATE VIEW dim_plan AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x AS plan_sk, \'p\' AS plan_id, 1 AS price_cents, \'a\' AS valid_from, NULL AS valid_to, 1 AS is_current FROM c WHERE x < 0;\n-- @load\nSELECT 1;';
+		const report = await gradeAnswer(scd2, endlessView, {sandbox, timeoutMs: 600});
+		expect(report.checks[0]!.message).toMatch(/stopped after 0.6 s, the time limit for one run, while the harness read the surrogate keys of dim_plan after the answer had run/);
+		expect(report.checks[0]!.message).not.toMatch(/statement 1 of the load section/);
+	});
+
+	it('stops at a string or blob over SQLite\'s 1 GB limit, and plays no further run', async () => {
+		const report = await gradeAnswer(attribution, 'SELECT zeroblob(1000000001) AS conversion_id, 1 AS model, 1 AS channel, 1 AS credit, 1 AS revenue_cents', {sandbox});
+		expect(report.checks[0]!.message).toMatch(/statement 1 of the load section \(line 1\) failed after batch "sample" was loaded: a string or blob grew past SQLite's 1 GB limit/);
+		const later = report.checks.find((check) => check.id === 'no-touch-is-direct')!;
+		expect(later.message).toMatch(/not played, because an earlier run was stopped/);
+	});
+
+	it('caps the data a result may hold, before it fills the sandbox heap', async () => {
+		const wide = `WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 9000)
+SELECT printf('%.*c', 100000, 'x') || x AS conversion_id, 'linear' AS model, 'x' AS channel, 1 AS credit, 1 AS revenue_cents FROM c`;
+		const report = await gradeAnswer(attribution, wide, {sandbox});
+		expect(report.checks[0]!.message).toMatch(/the result holds more than 32 MB of data; the expected result is far smaller/);
+	});
+
+	it('grades a result built as a temp view of the output table\'s own name', async () => {
+		const view = `CREATE TEMP VIEW attribution AS ${attribution.solution.trim().replace(/;$/, '')};\nSELECT * FROM attribution;`;
+		expect((await gradeAnswer(attribution, view, {sandbox})).passed).toBe(true);
 	});
 
 	it('gives the candidate a database with the staging tables only: no expected rows, no reference run', async () => {

@@ -99,6 +99,11 @@ describe('refusedStatement', () => {
 		expect(refusedStatement("SELECT 'load_extension(1)'")).toBeUndefined();
 	});
 
+	it('refuses load_extension called through a quoted name, as in a trigger body no EXPLAIN shows', () => {
+		expect(refusedStatement('CREATE TRIGGER t AFTER INSERT ON x BEGIN SELECT "load_extension"(\'/tmp/evil.so\'); END')).toMatch(/load_extension is not allowed/);
+		expect(refusedStatement('SELECT [LOAD_EXTENSION](1)')).toMatch(/load_extension is not allowed/);
+	});
+
 	it('allows introspection PRAGMAs, with or without a schema name', () => {
 		expect(refusedStatement("PRAGMA table_info('t')")).toBeUndefined();
 		expect(refusedStatement('PRAGMA main.foreign_keys = OFF')).toBeUndefined();

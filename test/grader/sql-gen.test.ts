@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import {describe, expect, it} from 'vitest';
 import {TableContractSchema, ConventionsSchema} from '../../src/scenarios/exercise-schema.js';
-import {foreignKeysSql, grainSql, orphansSql, scd2IntervalsSql, scd2NoNoopSql, scd2OneCurrentSql, snapshotSql} from '../../src/grader/sql-gen.js';
+import {foreignKeysSql, grainSql, notNullSql, orphansSql, scd2IntervalsSql, scd2NoNoopSql, scd2OneCurrentSql, snapshotSql} from '../../src/grader/sql-gen.js';
 
 const dimPlan = TableContractSchema.parse({
 	name: 'dim_plan',
@@ -101,6 +101,17 @@ describe('star-schema property queries and snapshots', () => {
 		expect(db.prepare(foreignKeysSql(fact)!).all()).toEqual([{table_name: 'fact_play', column_name: 'user_sk', expected: 'REFERENCES dim_users'}]);
 		db.exec('DROP TABLE fact_play; CREATE TABLE fact_play (event_id TEXT, user_sk INTEGER REFERENCES dim_users (user_sk), score INT)');
 		expect(db.prepare(foreignKeysSql(fact)!).all()).toEqual([]);
+	});
+
+	it('not_null lists the rows, by grain, with a NULL in any named column', () => {
+		const db = new Database(':memory:');
+		db.exec(`CREATE TABLE fact_play (event_id TEXT, user_sk INTEGER, score INT);
+			INSERT INTO fact_play VALUES ('e1', 1, 10), ('e2', NULL, 5), ('e3', 2, NULL);`);
+		expect(db.prepare(notNullSql(fact, ['user_sk'])).all()).toEqual([{event_id: 'e2', user_sk: null}]);
+		expect(db.prepare(notNullSql(fact, ['user_sk', 'score'])).all()).toEqual([
+			{event_id: 'e2', user_sk: null, score: 5},
+			{event_id: 'e3', user_sk: 2, score: null},
+		]);
 	});
 
 	it('snapshots resolve surrogate keys to natural keys, so two key schemes give the same rows', () => {

@@ -1,14 +1,112 @@
-/** Placeholder until the `sim` command lands; replaced by its issue. */
+/** `dojo sim`: run a scenario's architecture (or a model file) and report where it breaks. */
 import {UsageError} from '../errors.js';
+import type {SimResult, RunResult} from '../sim/result.js';
+import {defaultDuration} from '../sim/run-model.js';
 import type {Command} from './command.js';
+import {formatComparison, formatReport} from './sim-format.js';
+import {readRunFlags, resolveTargets, sharedFlags, type RunFlags, type Target} from './sim-options.js';
+import {runTasks} from './sim-runner.js';
 
-/** `dojo sim` (not built yet). */
+/** Simulates one target at one scale for `durationS`; wall time is measured here, outside the pure simulator. */
+export async function simulateTarget(target: Target, run: RunFlags, scale: number, durationS: number): Promise<SimResult> {
+	const {planRuns, summarize} = await import('../sim/run-model.js');
+	if (run.warmupS !== undefined && run.warmupS >= durationS) throw new UsageError(`--warmup: must be shorter than the simulated time (${durationS} s); got ${run.warmupS} s`);
+	const options = {
+		seed: run.seed,
+		scale: run.scale * scale,
+		peak: run.peak,
+		durationS,
+		replications: run.replications,
+		...(run.loadPerS !== undefined ? {loadPerS: run.loadPerS} : {}),
+		...(run.warmupS !== undefined ? {warmupS: run.warmupS} : {}),
+	};
+	const start = performance.now();
+	const jobs = planRuns(target, options);
+	const results = await runTasks<RunResult>(
+		jobs.map((job) => ({task: 'run' as const, job})),
+		run.workers,
+	);
+	const wall = (performance.now() - start) / 1000;
+	return summarize(target, options, results, Math.round(wall * 1000) / 1000);
+}
+
+/** `dojo sim`. */
 export const simCommand: Command = {
 	name: 'sim',
-	summary: 'not built yet',
-	help: 'dojo sim is not built yet.',
-	flags: {},
-	async run() {
-		throw new UsageError('dojo sim is not built yet');
+	summary: "simulate a scenario's architecture (or --model FILE) at a load",
+	help: `
+  Usage
+    $ dojo sim <scenario> [--arch ID ...] [options]
+    $ dojo sim --model FILE.yaml [options]
+
+  Runs the architecture through the discrete-event simulator at the scenario's
+  load (or --load) and reports, per stage: utilization, throughput, queue,
+  waits (p50/p99), throttled, dropped and lost records; end to end: latency,
+  freshness; the SLO verdict; capacity (the most load it sustains and the stage
+  that limits it); the bottleneck with a fix; a rough monthly cost.
+
+  Options
+    --arch ID          an architecture of the scenario (default: the first).
+                       Give two or more to compare them side by side at 1x and 10x
+    --model FILE       simulate a model file instead (errors carry file:line:col)
+    --load RATE        source rate, e.g. 500k/min, 5M/min, 8333/s (default: the scenario's)
+    --scale N          multiply the load, e.g. 10 for a 10x what-if
+    --peak             run at the daily peak (rate × peak_multiplier)
+    --duration D       simulated time, e.g. 90s, 10m, 1h (default 10m, or three cycles
+                       of the model's slowest trigger, window, buffer or refresh)
+    --warmup D         left out of the statistics at the start (default 10% of --duration)
+    --seed N           random seed (default 1); the same seed gives the same JSON, apart from wall_s
+    --replications R   independent replications, spread over worker threads; figures
+                       are means with x_ci95 (95% half-width) beside them
+    --workers N        threads for replications (default: one per core; 1 = run serially)
+    --set STAGE.KNOB=VALUE
+                       change a knob, repeatable: --set ingest.shards=10,
+                       --set ingest.partition_key=country, --set count.batch_size=1000,
+                       --set source.event_bytes=1000
+    --json             print the result as JSON (below)
+
+  JSON
+    One architecture: {scenario, arch, seed, load_per_s, duration_s, replications,
+    events_simulated, wall_s, components[], end_to_end, slo, capacity, bottleneck,
+    cost, series, notes}. Two or more --arch: {scenario, scales: [1, 10],
+    architectures: [{arch, title, results: [<result at 1x>, <result at 10x>]}]}.
+
+  Exit code
+    0 when the design meets its SLO (with several --arch: every one of them at 1x),
+    1 when it misses it, 2 on bad input.
+
+  Examples
+    $ dojo sim login-counter
+    $ dojo sim login-counter --set ingest.shards=4
+    $ dojo sim login-counter --load 5M/min --duration 10m --json
+    $ dojo sim login-counter --arch kds-lambda-redis --arch firehose-s3-athena
+    $ dojo sim --model my-pipeline.yaml --replications 5
+`,
+	flags: {...sharedFlags},
+	async run({input, flags, catalogue, stdout}) {
+		const targets = resolveTargets(input, flags, catalogue, 'sim');
+		const run = readRunFlags(flags, {replications: 1});
+		// Without --duration, long enough for the slowest cycle of any compared model (10 minutes at least).
+		const durationS = run.durationS ?? Math.max(...targets.map((target) => defaultDuration(target.model)));
+		if (targets.length === 1) {
+			const result = await simulateTarget(targets[0]!, run, 1, durationS);
+			stdout.write(flags['json'] ? `${JSON.stringify(result, null, 2)}\n` : formatReport(result, targets[0]!.title));
+			return result.slo.met ? 0 : 1;
+		}
+		const ids = targets.map((target) => target.arch);
+		if (new Set(ids).size !== ids.length) throw new UsageError(`--arch: each architecture once; got ${ids.join(', ')}`);
+		const scales = [1, 10];
+		const entries = [];
+		for (const target of targets) {
+			const results = [];
+			for (const scale of scales) results.push(await simulateTarget(target, run, scale, durationS));
+			entries.push({arch: target.arch ?? target.title, title: target.title, results});
+		}
+		if (flags['json']) {
+			stdout.write(`${JSON.stringify({scenario: targets[0]!.scenario, scales, architectures: entries}, null, 2)}\n`);
+		} else {
+			stdout.write(formatComparison(entries.map((entry) => ({arch: entry.arch, title: entry.title, runs: entry.results})), scales.map((scale) => scale * run.scale)));
+		}
+		return entries.every((entry) => entry.results[0]!.slo.met) ? 0 : 1;
 	},
 };

@@ -52,6 +52,13 @@ export const KeyDistributionSchema = z.discriminatedUnion('kind', [
 	}),
 ]);
 
+/** Short periodic bursts: every `every_s` seconds the rate is multiplied by `multiplier` for `duration_s`. */
+export const BurstSchema = z.strictObject({
+	every_s: positive('bursts.every_s'),
+	duration_s: positive('bursts.duration_s'),
+	multiplier: z.number().min(1, 'bursts.multiplier must be >= 1'),
+});
+
 /** Where events come from: rate, arrival process, size and the keys they carry. */
 export const SourceSchema = z.strictObject({
 	rate_per_s: positive('rate_per_s').describe('mean events per second at 1x load'),
@@ -59,6 +66,7 @@ export const SourceSchema = z.strictObject({
 	event_bytes: positive('event_bytes').default(200),
 	peak_multiplier: z.number().min(1, 'peak_multiplier must be >= 1').default(1).describe('daily peak over the mean'),
 	keys: z.record(z.string(), KeyDistributionSchema).default({}).describe('partition-key candidates by field name'),
+	bursts: BurstSchema.optional().describe('short periodic bursts on top of the mean rate'),
 });
 
 const stageBase = {
@@ -82,12 +90,14 @@ export const StreamStageSchema = z.strictObject({
 	kind: z.literal('stream'),
 	component: z.enum(['kinesis_data_streams', 'kafka']),
 	mode: z.enum(['provisioned', 'on_demand']).default('provisioned'),
-	shards: count('shards').describe('shards (Kinesis) or partitions (Kafka)'),
+	shards: count('shards').optional().describe('shards (Kinesis) or partitions (Kafka); required when provisioned; for on_demand, the capacity the stream has already scaled to (default 4)'),
 	partition_key: z.string().default('random').describe('source key field to hash, or "random"'),
 	on_throttle: z.enum(['retry', 'drop']).default('retry'),
 	consumer: z.enum(['shared', 'efo']).default('shared').describe('shared polling (5 GetRecords/s, 2 MB/s per shard) or enhanced fan-out'),
 	consumers: count('consumers').default(1).describe('applications reading the stream'),
 	retention_h: positive('retention_h').default(24),
+	poll_interval_s: positive('poll_interval_s').optional().describe('seconds between a polling consumer\'s reads of each shard (default 1 s, as KCL and Lambda poll)'),
+	producer_ttl_s: positive('producer_ttl_s').optional().describe('how long the producer retries a throttled record before dropping it (default 30 s, KPL RecordTtl)'),
 });
 
 /** Amazon Data Firehose: buffers by size and by interval, then delivers. */
@@ -96,6 +106,7 @@ export const FirehoseStageSchema = z.strictObject({
 	kind: z.literal('firehose'),
 	buffer_size_mib: z.number().min(1, 'buffer_size_mib must be 1–128').max(128, 'buffer_size_mib must be 1–128').default(5),
 	buffer_interval_s: z.number().min(0, 'buffer_interval_s must be 0–900').max(900, 'buffer_interval_s must be 0–900').default(300),
+	throughput_mib_s: positive('throughput_mib_s').optional().describe('Direct PUT quota in MiB/s (default 5, the big-3 regions)'),
 });
 
 /** Compute that transforms events: Lambda, Spark Structured Streaming, Flink or a worker pool. */
@@ -113,10 +124,15 @@ export const ComputeStageSchema = z.strictObject({
 	cold_start_ms: nonNegative('cold_start_ms').optional(),
 	transform: z.enum(['map', 'filter', 'dedup', 'aggregate']).default('map'),
 	output_ratio: z.number().min(0, 'output_ratio must be >= 0').default(1).describe('records out per record in'),
+	output_bytes: positive('output_bytes').optional().describe('size of each output record; by default the input size'),
+	window_s: positive('window_s').optional().describe('tumbling window: aggregated results are emitted at the end of each window'),
+	memory_mb: count('memory_mb').optional().describe('Lambda memory, for the cost estimate (default 128)'),
 	autoscale: z
 		.strictObject({
 			target_utilization: z.number().gt(0, 'target_utilization must be in (0, 1]').max(1, 'target_utilization must be in (0, 1]'),
 			max: count('autoscale.max'),
+			interval_s: positive('autoscale.interval_s').optional().describe('seconds between scaling decisions (default 60)'),
+			lag_s: nonNegative('autoscale.lag_s').optional().describe('seconds before a new worker serves (default 120)'),
 		})
 		.optional(),
 });
@@ -128,6 +144,8 @@ export const ApiStageSchema = z.strictObject({
 	component: z.enum(['api_gateway', 'rate_limiter', 'alb', 'nlb']),
 	rate_per_s: positive('rate_per_s').optional(),
 	burst: count('burst').optional(),
+	on_throttle: z.enum(['retry', 'drop']).default('retry').describe('what the client does after a 429: retry with backoff, or give up'),
+	latency: DistributionSchema.optional(),
 });
 
 /** Somewhere data lands: a cache, an operational store or a warehouse. */
@@ -138,6 +156,7 @@ export const StoreStageSchema = z.strictObject({
 	nodes: count('nodes').optional().describe('nodes, partitions or prefixes sharing the writes'),
 	write_capacity_per_s: positive('write_capacity_per_s').optional(),
 	load_interval_s: nonNegative('load_interval_s').optional().describe('batch load (COPY, Snowpipe) cadence'),
+	batch_size: count('batch_size').optional().describe('records per write request (pipelining, BatchWriteItem, multi-row INSERT); default 1'),
 	latency: DistributionSchema.optional(),
 });
 
@@ -166,8 +185,10 @@ export const InjectionSchema = z.strictObject({
 	at_s: nonNegative('at_s').describe('simulated seconds after the start'),
 	kind: z.enum(['lose_node', 'load_multiplier', 'hot_key']),
 	stage: Id.optional(),
-	factor: positive('factor').optional(),
-	key: z.string().optional(),
+	factor: positive('factor').optional().describe('load_multiplier: the new multiple of the load'),
+	key: z.string().optional().describe('hot_key: the key value that turns hot'),
+	share: z.number().gt(0, 'share must be in (0, 1]').max(1, 'share must be in (0, 1]').optional().describe('hot_key: the fraction of events that carry the hot key from then on'),
+	count: count('count').optional().describe('lose_node: how many shards, nodes or workers are lost (default 1)'),
 });
 
 /** What "meets the design" means for a run. */
@@ -198,6 +219,7 @@ export const ArchitectureSchema = z.strictObject({
 export type Distribution = z.infer<typeof DistributionSchema>;
 export type KeyDistribution = z.infer<typeof KeyDistributionSchema>;
 export type Source = z.infer<typeof SourceSchema>;
+export type Burst = z.infer<typeof BurstSchema>;
 export type Stage = z.infer<typeof StageSchema>;
 export type Injection = z.infer<typeof InjectionSchema>;
 export type Slo = z.infer<typeof SloSchema>;

@@ -3,6 +3,7 @@ Rules a scenario or model file must follow that the schema alone cannot say:
 ids are unique where they are looked up, references resolve, stage graphs end,
 shares add up. Each returns problems as (path, message); the loader positions them.
 */
+import {lognormalProblem} from '../sim/kernel/distributions.js';
 import type {CrossCheck} from './load.js';
 import type {Path} from './format-issue.js';
 import type {KeyDistribution, Model, Stage} from './model-schema.js';
@@ -57,17 +58,52 @@ export function stageProblems(stages: readonly Stage[], keys: Record<string, Key
 		}
 		const distributions = [stage.kind === 'queue' ? stage.service : undefined, 'latency' in stage ? stage.latency : undefined];
 		for (const distribution of distributions) {
-			if (distribution?.dist === 'lognormal' && distribution.p99_ms <= distribution.mean_ms) {
+			const problem = distribution?.dist === 'lognormal' ? lognormalProblem(distribution.mean_ms, distribution.p99_ms) : undefined;
+			if (problem !== undefined) {
 				const field = stage.kind === 'queue' ? 'service' : 'latency';
-				problems.push({path: [...at, index, field, 'p99_ms'], message: `p99_ms must exceed mean_ms (${distribution.mean_ms}); got ${distribution.p99_ms}`});
+				problems.push({path: [...at, index, field, 'p99_ms'], message: problem});
 			}
+		}
+		if (stage.kind === 'stream' && stage.mode === 'provisioned' && stage.shards === undefined) {
+			problems.push({path: [...at, index], message: `a provisioned stream needs shards (e.g. shards: 10); or set mode: on_demand`});
 		}
 		if (stage.kind === 'compute' && stage.autoscale && stage.concurrency !== undefined && stage.autoscale.max < stage.concurrency) {
 			problems.push({path: [...at, index, 'autoscale', 'max'], message: `autoscale.max (${stage.autoscale.max}) is below concurrency (${stage.concurrency})`});
 		}
 	}
 	if (problems.length === 0) problems.push(...loopProblems(stages, at));
+	if (problems.length === 0) problems.push(...unreachableProblems(stages, at));
 	return problems;
+}
+
+/** The source feeds the first stage; a stage no walk from there reaches would never see an event. */
+function unreachableProblems(stages: readonly Stage[], at: Path): Problem[] {
+	const reached = new Set<string>();
+	let index = 0;
+	while (index >= 0 && index < stages.length && !reached.has(stages[index]!.id)) {
+		const stage = stages[index]!;
+		reached.add(stage.id);
+		index = stage.next !== undefined ? stages.findIndex((candidate) => candidate.id === stage.next) : index + 1;
+	}
+	return stages.flatMap((stage, i) =>
+		reached.has(stage.id)
+			? []
+			: [{path: [...at, i, 'id'], message: `stage "${stage.id}" receives no events: the source feeds the first stage and each stage feeds its \`next\` (or the one listed after it), and none leads here`}],
+	);
+}
+
+/** Checks what each injection needs: a factor for a load multiplier, a stage that exists. */
+export function injectionProblems(injections: ReadonlyArray<{kind: string; stage?: string | undefined; factor?: number | undefined}>, stages: readonly Stage[], at: Path): Problem[] {
+	return injections.flatMap((injection, index) => {
+		const problems: Problem[] = [];
+		if (injection.stage !== undefined && !stages.some((stage) => stage.id === injection.stage)) {
+			problems.push({path: [...at, index, 'stage'], message: `no stage "${injection.stage}" here; expected one of ${stages.map((stage) => stage.id).join(', ')}`});
+		}
+		if (injection.kind === 'load_multiplier' && injection.factor === undefined) {
+			problems.push({path: [...at, index], message: 'a load_multiplier injection needs factor (e.g. factor: 10)'});
+		}
+		return problems;
+	});
 }
 
 /** Follows `next` links from each stage; a walk that returns to a stage is a loop that would never deliver. */
@@ -91,12 +127,7 @@ function loopProblems(stages: readonly Stage[], at: Path): Problem[] {
 /** Cross-checks for a `--model` file. */
 export const modelChecks: ReadonlyArray<CrossCheck<Model>> = [
 	(model) => [...keyProblems(model.source.keys, ['source', 'keys']), ...stageProblems(model.stages, model.source.keys, ['stages'])],
-	(model) =>
-		model.injections.flatMap((injection, index) =>
-			injection.stage !== undefined && !model.stages.some((stage) => stage.id === injection.stage)
-				? [{path: ['injections', index, 'stage'], message: `no stage "${injection.stage}" in this model`}]
-				: [],
-		),
+	(model) => injectionProblems(model.injections, model.stages, ['injections']),
 ];
 
 /**
@@ -118,6 +149,7 @@ export const scenarioFileChecks = (otherScenarioIds: ReadonlySet<string> = new S
 				problems.push(...duplicateIds(scenario.architectures, [...at, 'architectures'], 'architecture'));
 				for (const [a, architecture] of scenario.architectures.entries()) {
 					problems.push(...stageProblems(architecture.stages, scenario.workload.keys, [...at, 'architectures', a, 'stages']));
+					problems.push(...injectionProblems(architecture.injections, architecture.stages, [...at, 'architectures', a, 'injections']));
 				}
 			}
 			return problems;

@@ -1,0 +1,169 @@
+/**
+Human-readable output for `dojo sim` and `dojo sweep`: a table per component,
+the end-to-end figures, the SLO verdict, capacity, bottleneck and fix; or
+architectures side by side at 1x and 10x.
+*/
+import {formatDuration, formatRate} from '../scenarios/units.js';
+import type {SimResult} from '../sim/result.js';
+import type {SweepResult} from '../sim/sweep.js';
+
+/** 8333.3 → "8,333"; 0.0123 → "0.0123". */
+export function num(value: number | null | undefined): string {
+	if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+	if (Math.abs(value) >= 1000) return Math.round(value).toLocaleString('en-US');
+	if (Math.abs(value) >= 10) return (Math.round(value * 10) / 10).toLocaleString('en-US');
+	return Number(value.toPrecision(3)).toString();
+}
+
+/** Milliseconds as a person reads them: "870 ms", "1.36 s", "5.1 min". */
+export function ms(value: number | null | undefined): string {
+	if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+	if (value < 1) return `${Number(value.toPrecision(2))} ms`;
+	if (value < 1000) return `${Math.round(value)} ms`;
+	if (value < 120_000) return `${Number((value / 1000).toPrecision(3))} s`;
+	if (value < 7_200_000) return `${Number((value / 60_000).toPrecision(3))} min`;
+	if (value < 172_800_000) return `${Number((value / 3_600_000).toPrecision(3))} h`;
+	return `${Number((value / 86_400_000).toPrecision(3))} d`;
+}
+
+function seconds(value: number | null | undefined): string {
+	return value === null || value === undefined || !Number.isFinite(value) ? '–' : ms(value * 1000);
+}
+
+function pct(value: number): string {
+	return Number.isFinite(value) ? `${Math.round(value * 100)}%` : '–';
+}
+
+function table(rows: string[][], rightAligned: ReadonlySet<number> = new Set()): string {
+	const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
+	return rows
+		.map((row) => row.map((cell, column) => (rightAligned.has(column) ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ').trimEnd())
+		.join('\n');
+}
+
+/** The verdict in one line. */
+export function verdict(result: SimResult): string {
+	const short = result.slo.checks.map((check) => {
+		const mark = check.met ? '✓' : '✗';
+		switch (check.name) {
+			case 'latency_p99_ms':
+				return `${mark} latency p99 ${ms(check.actual)} (target ${ms(check.target)})`;
+			case 'freshness_s':
+				return `${mark} freshness p99 ${seconds(check.actual)} (target ${seconds(check.target)})`;
+			case 'loss':
+				return check.met && check.actual === 0 ? `${mark} no loss` : `${mark} ${pct(check.actual)} lost (at most ${check.target * 100}%)`;
+			default:
+				return check.met ? '' : `${mark} ${check.says}`;
+		}
+	});
+	return `${result.slo.met ? 'SLO met' : 'SLO MISSED'}: ${short.filter(Boolean).join(' · ')}`;
+}
+
+/** The full report of one run. */
+export function formatReport(result: SimResult, title: string): string {
+	const lines: string[] = [];
+	const head = [result.scenario, result.arch].filter(Boolean).join(' · ') || title;
+	lines.push(`${head}${result.scenario ? ` — ${title}` : ''}`);
+	lines.push(
+		`load ${formatRate(result.load_per_s)} · ${formatDuration(result.duration_s)} simulated (${formatDuration(result.warmup_s)} warm-up) · seed ${result.seed}${result.replications > 1 ? ` · ${result.replications} replications (± = 95% CI)` : ''}`,
+	);
+	lines.push('');
+	const rows: string[][] = [['stage', 'kind', 'util', 'through/s', 'queue mean', 'queue max', 'wait p50', 'wait p99', 'throttled', 'dropped', 'lost']];
+	for (const component of result.components) {
+		const kind = component.component === component.kind ? component.kind : `${component.kind}:${component.component}`;
+		rows.push([
+			component.id,
+			kind,
+			pct(component.utilization),
+			num(component.throughput_per_s),
+			num(component.queue.mean),
+			num(component.queue.max),
+			ms(component.wait_ms.p50),
+			ms(component.wait_ms.p99),
+			num(component.throttled),
+			num(component.dropped),
+			num(component.lost),
+		]);
+	}
+	lines.push(table(rows, new Set([2, 3, 4, 5, 6, 7, 8, 9, 10])));
+	const e2e = result.end_to_end;
+	const ci = (key: string) => {
+		const value = (e2e.latency_ms as Record<string, unknown>)[`${key}_ci95`];
+		return typeof value === 'number' ? ` ±${ms(value)}` : '';
+	};
+	lines.push('');
+	lines.push(`end to end: ${num(e2e.delivered)} delivered · ${num(e2e.lost)} lost${e2e.filtered > 0 ? ` · ${num(e2e.filtered)} filtered` : ''}${e2e.undelivered >= 1 ? ` · ${num(e2e.undelivered)} never arrived` : ''}`);
+	lines.push(`  latency p50 ${ms(e2e.latency_ms.p50)}${ci('p50')} · p95 ${ms(e2e.latency_ms.p95)} · p99 ${ms(e2e.latency_ms.p99)}${ci('p99')} · max ${ms(e2e.latency_ms.max)}`);
+	const where = result.components.some((component) => component.kind === 'dashboard') ? 'on screen' : 'delivered';
+	if (Number.isFinite(e2e.freshness_s)) lines.push(`  freshness (age of the newest data ${where}) ${seconds(e2e.freshness_s)} on average, ${seconds(e2e.freshness_p99_s)} at worst (p99)`);
+	lines.push('');
+	lines.push(verdict(result));
+	const capacity = result.capacity;
+	if (capacity.max_load_per_s !== null) {
+		const stage = capacity.stages.find((candidate) => candidate.id === capacity.limited_by);
+		const multiple = capacity.max_load_per_s / result.load_per_s;
+		lines.push(`capacity: up to ${formatRate(capacity.max_load_per_s)} (${num(multiple)}x this load), limited by ${capacity.limited_by}${stage ? `: ${stage.limit}` : ''}`);
+	} else {
+		lines.push('capacity: no stage has a limit in the catalogue');
+	}
+	if (result.bottleneck) {
+		lines.push(`bottleneck: ${result.bottleneck.component}: ${result.bottleneck.reason}`);
+		lines.push(`fix: ${result.bottleneck.suggestion}`);
+	} else {
+		lines.push('bottleneck: none at this load');
+	}
+	if (result.cost.per_month_usd !== null) lines.push(`cost: about $${num(result.cost.per_month_usd)}/month (${result.cost.items.map((item) => `${item.component} $${num(item.per_month_usd)}`).join(', ')}; unverified list prices)`);
+	for (const note of result.notes) lines.push(`note: ${note}`);
+	lines.push(`(${num(result.events_simulated)} events in ${result.wall_s.toFixed(2)} s)`);
+	return `${lines.join('\n')}\n`;
+}
+
+/** Architectures side by side, one column per (architecture, load multiple). */
+export function formatComparison(entries: ReadonlyArray<{arch: string; title: string; runs: readonly SimResult[]}>, scales: readonly number[]): string {
+	const header = ['', ...entries.flatMap((entry) => scales.map((scale) => `${entry.arch} @${num(scale)}x`))];
+	const cell = (pick: (result: SimResult) => string) => entries.flatMap((entry) => entry.runs.map(pick));
+	const first = entries[0]!.runs[0]!;
+	const rows: string[][] = [
+		header,
+		['load', ...cell((result) => formatRate(result.load_per_s).split(' ')[0]!)],
+		['SLO', ...cell((result) => (result.slo.met ? 'met' : 'MISSED'))],
+		['latency p50', ...cell((result) => ms(result.end_to_end.latency_ms.p50))],
+		['latency p99', ...cell((result) => ms(result.end_to_end.latency_ms.p99))],
+		['freshness p99', ...cell((result) => seconds(result.end_to_end.freshness_p99_s))],
+		['delivered', ...cell((result) => num(result.end_to_end.delivered))],
+		['lost', ...cell((result) => num(result.end_to_end.lost))],
+		['throttled', ...cell((result) => num(result.components.reduce((sum, component) => sum + component.throttled, 0)))],
+		['max load/s', ...cell((result) => num(result.capacity.max_load_per_s))],
+		['limited by', ...cell((result) => result.capacity.limited_by ?? '–')],
+		['breaks at', ...cell((result) => result.bottleneck?.component ?? '–')],
+		['cost/month', ...cell((result) => (result.cost.per_month_usd === null ? '–' : `$${num(result.cost.per_month_usd)}`))],
+	];
+	const lines = [`${first.scenario ?? 'model'}: ${entries.map((entry) => `${entry.arch} (${entry.title})`).join(' vs ')}`, `${formatDuration(first.duration_s)} simulated per column · seed ${first.seed}`, '', table(rows)];
+	lines.push('');
+	for (const entry of entries) {
+		for (const [index, result] of entry.runs.entries()) {
+			if (result.bottleneck) lines.push(`${entry.arch} @${num(scales[index]!)}x: ${result.bottleneck.component}: ${result.bottleneck.reason}\n  fix: ${result.bottleneck.suggestion}`);
+		}
+	}
+	return `${lines.join('\n')}\n`;
+}
+
+/** The sweep report. */
+export function formatSweep(result: SweepResult): string {
+	const lines: string[] = [];
+	lines.push(`${[result.scenario, result.arch].filter(Boolean).join(' · ') || 'model'}: load multiples ${num(result.from)}x–${num(result.to)}x of ${formatRate(result.base_load_per_s)}, ${formatDuration(result.duration_s)} per run, ${result.replications} replication(s)`);
+	if (result.fails_at_from && result.break_multiple !== null && result.break_multiple <= result.from) {
+		lines.push(`the SLO is missed already at ${num(result.from)}x`);
+	} else if (result.holds_at_to) {
+		lines.push(`the SLO still holds at ${num(result.to)}x`);
+	} else if (result.break_multiple !== null) {
+		const ci = result.break_multiple_ci95 !== null ? ` ± ${num(result.break_multiple_ci95)}` : '';
+		lines.push(`the SLO breaks at ${num(result.break_multiple)}x${ci} (95% CI over replications) = ${formatRate(result.break_load_per_s!)}`);
+	}
+	const capacity = result.capacity;
+	if (capacity.multiple !== null) lines.push(`on paper: ${capacity.limited_by} saturates at ${num(capacity.multiple)}x (${capacity.limit})`);
+	if (result.bottleneck) lines.push(`breaks first: ${result.bottleneck.component}: ${result.bottleneck.reason}\nfix: ${result.bottleneck.suggestion}`);
+	for (const rep of result.per_replication) lines.push(`  replication ${rep.replication + 1}: ${rep.tried.map((trial) => `${num(trial.multiple)}x ${trial.met ? 'ok' : 'miss'}`).join(', ')}`);
+	lines.push(`(${num(result.events_simulated)} events in ${result.wall_s.toFixed(2)} s)`);
+	return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,69 @@
+/**
+Runs simulation tasks (replications, or one replication's sweep each) across
+worker threads, or one after another when there is one task, one worker, or no
+built worker script (under the test runner). Results come back in task order,
+so the report is the same however the work was spread.
+*/
+import {existsSync} from 'node:fs';
+import {availableParallelism} from 'node:os';
+import {fileURLToPath} from 'node:url';
+import {Worker} from 'node:worker_threads';
+import {runOne} from '../sim/run-model.js';
+import {sweepOne} from '../sim/sweep.js';
+import type {WorkerTask} from '../sim-worker.js';
+
+/** A task without its id. */
+export type Task = WorkerTask extends infer T ? (T extends {id: number} ? Omit<T, 'id'> : never) : never;
+
+/** Where the bundled worker script is, if it was built. */
+export function workerScript(): string | undefined {
+	for (const relative of ['./sim-worker.js', '../sim-worker.js']) {
+		const path = fileURLToPath(new URL(relative, import.meta.url));
+		if (existsSync(path)) return path;
+	}
+	return undefined;
+}
+
+function runHere(task: Task): unknown {
+	return task.task === 'run' ? runOne(task.job) : sweepOne(task.input, task.options, task.replication);
+}
+
+/** Runs every task, in parallel on up to `workers` threads (default: one per core), and returns results in order. */
+export async function runTasks<R>(tasks: readonly Task[], workers?: number): Promise<R[]> {
+	const threads = Math.min(tasks.length, workers ?? availableParallelism());
+	const script = threads > 1 ? workerScript() : undefined;
+	if (!script) return tasks.map((task) => runHere(task) as R);
+	const results: R[] = new Array(tasks.length);
+	let next = 0;
+	const pool = Array.from({length: threads}, () => new Worker(script));
+	try {
+		await Promise.all(
+			pool.map(
+				(worker) =>
+					new Promise<void>((resolve, reject) => {
+						const feed = () => {
+							if (next >= tasks.length) {
+								resolve();
+								return;
+							}
+							const id = next++;
+							worker.postMessage({id, ...tasks[id]!});
+						};
+						worker.on('message', (message: {id: number; result?: unknown; error?: string}) => {
+							if (message.error !== undefined) {
+								reject(new Error(message.error));
+								return;
+							}
+							results[message.id] = message.result as R;
+							feed();
+						});
+						worker.on('error', reject);
+						feed();
+					}),
+			),
+		);
+	} finally {
+		await Promise.all(pool.map((worker) => worker.terminate()));
+	}
+	return results;
+}

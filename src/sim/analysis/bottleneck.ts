@@ -1,0 +1,309 @@
+/**
+The bottleneck: which stage breaks first, why, in plain words, and a fix with
+numbers — "needs at least 9 shards for 8,333 records/s of 200 B; has 4", or
+"partition key country sends 40% of records to one shard: key by user_id".
+
+Two kinds of failure. A stage that cannot keep up (its capacity is below the
+load, or it throttled, dropped, lost or fell behind in the run): the first such
+stage by capacity is named, since it shields the ones after it. A pipeline that
+keeps up but is too slow or too stale for its SLO: the stage that adds the most
+latency (or the dashboard refresh, for freshness) is named. With neither, there
+is no bottleneck (null).
+*/
+import type {Model, Stage as StageSpec} from '../../scenarios/model-schema.js';
+import {dashboards, firehose, kinesis, lambda} from '../catalogue.js';
+import {resolveChain} from '../models/engine.js';
+import {hottest, keyLayout} from '../models/routing.js';
+import type {ComponentResult, EndToEnd, SimResult} from '../result.js';
+import type {CapacityReport, StageCapacityInfo} from './capacity.js';
+
+/** The stage that breaks first, why, and what to change. */
+export type Bottleneck = {component: string; reason: string; suggestion: string};
+
+/** What the analysis looks at. */
+export type BottleneckInput = {
+	readonly model: Model;
+	readonly loadPerS: number;
+	readonly capacity: CapacityReport;
+	readonly components: readonly ComponentResult[];
+	readonly endToEnd: EndToEnd;
+	readonly slo: SimResult['slo'];
+};
+
+/** Finds the bottleneck, or null when the design keeps up and meets its SLO. */
+export function findBottleneck(input: BottleneckInput): Bottleneck | null {
+	const chain = resolveChain(input.model.stages);
+	const overloaded = input.capacity.stages.filter((stage, index) => {
+		const component = input.components[index];
+		const overCapacity = stage.maxLoadPerS !== null && input.loadPerS > stage.maxLoadPerS * 0.999;
+		// A backlog that grows while the load is well inside capacity comes from a schedule (a batch, a window), not overload.
+		const nearCapacity = stage.maxLoadPerS === null || input.loadPerS > stage.maxLoadPerS * 0.9;
+		return overCapacity || (component !== undefined && struggled(component, input.loadPerS * stage.recordsPerEvent, nearCapacity));
+	});
+	if (overloaded.length > 0) {
+		// The smallest capacity among the struggling stages is the one that breaks first.
+		const first = overloaded.reduce((best, stage) => ((stage.maxLoadPerS ?? Infinity) < (best.maxLoadPerS ?? Infinity) ? stage : best));
+		const spec = chain.find((stage) => stage.id === first.id)!;
+		return overload(spec, first, input);
+	}
+	const missed = input.slo.checks.filter((check) => !check.met);
+	if (missed.length === 0) return null;
+	const latencyMissed = missed.some((check) => check.name === 'latency_p99_ms');
+	return slowest(chain, input, !latencyMissed && missed.some((check) => check.name === 'freshness_s'));
+}
+
+/** True when the run shows a stage not keeping up: refused, dropped or lost records, or (near capacity) a backlog that grows. */
+function struggled(component: ComponentResult, offeredRecords: number, nearCapacity: boolean): boolean {
+	const lostAny = component.dropped > 0 || component.lost > 0;
+	const throttledMuch = component.throttled > 0.001 * offeredRecords;
+	const growing = nearCapacity && component.backlog_growth_per_s > Math.max(1, 0.05 * offeredRecords);
+	return lostAny || throttledMuch || growing;
+}
+
+function overload(spec: StageSpec, info: StageCapacityInfo, input: BottleneckInput): Bottleneck {
+	const records = input.loadPerS * info.recordsPerEvent;
+	const peak = input.model.source.peak_multiplier;
+	switch (spec.kind) {
+		case 'stream':
+			return streamFix(spec, info, records, input);
+		case 'firehose': {
+			const needMiB = (records * info.recordBytes) / 2 ** 20;
+			const quota = spec.throughput_mib_s ?? firehose.directPutBytes.value / 2 ** 20;
+			return {
+				component: spec.id,
+				reason: `Firehose Direct PUT takes ${fmt(quota)} MiB/s; ${fmt(records)} records/s of ${fmt(info.recordBytes)} B is ${fmt(needMiB)} MiB/s`,
+				suggestion: `request a Direct PUT quota of at least ${fmt(Math.ceil(needMiB * 1.2))} MiB/s (throughput_mib_s), or write through Kinesis Data Streams`,
+			};
+		}
+		case 'compute':
+		case 'queue':
+			return computeFix(spec, info, records, peak);
+		case 'api': {
+			const rate = info.service?.perUnit ?? 0;
+			return {
+				component: spec.id,
+				reason: `${spec.component} throttles above ${fmt(rate)} requests/s (HTTP 429); the load is ${fmt(records)}/s`,
+				suggestion: `raise the throttle to at least ${fmt(Math.ceil(records * 1.2))} requests/s (rate_per_s; a quota increase for API Gateway), or send events in batches so one request carries many`,
+			};
+		}
+		case 'store':
+		case 'cache':
+		case 'warehouse': {
+			const service = info.service;
+			if (!service) {
+				const component = input.components.find((candidate) => candidate.id === spec.id);
+				return {
+					component: spec.id,
+					reason: `${spec.component} falls behind: its backlog grows by ${fmt(component?.backlog_growth_per_s ?? 0)} records/s`,
+					suggestion: 'give it more capacity (nodes or write_capacity_per_s), or batch and pre-aggregate upstream',
+				};
+			}
+			const requests = records / service.recordsPerRequest;
+			const needed = Math.ceil(requests / service.perUnit);
+			const unit = service.unitName;
+			return {
+				component: spec.id,
+				reason: `${spec.component} takes ${fmt(service.units * service.perUnit)} write requests/s (${fmt(service.units)} ${unit}(s) × ${fmt(service.perUnit)}/s); it gets ${fmt(requests)}/s`,
+				suggestion:
+					spec.component === 's3'
+						? `spread objects over at least ${needed} prefixes (3,500 PUT/s each), or write fewer, larger objects`
+						: `needs at least ${needed} ${unit}s for ${fmt(requests)} writes/s; has ${fmt(service.units)}${service.recordsPerRequest === 1 ? '; or batch writes (batch_size) / pre-aggregate upstream' : ''}`,
+			};
+		}
+		case 'dashboard':
+			return {component: spec.id, reason: 'the dashboard is not in the write path', suggestion: 'none needed'};
+	}
+}
+
+function streamFix(spec: StageSpec & {kind: 'stream'}, info: StageCapacityInfo, records: number, input: BottleneckInput): Bottleneck {
+	const stream = info.stream!;
+	const bytes = info.recordBytes;
+	const isKinesis = spec.component === 'kinesis_data_streams';
+	const shardWord = isKinesis ? 'shards' : 'partitions';
+	const keys = input.model.source.keys;
+	const even = records / stream.shards <= stream.perShardRecords;
+	const hotRecords = records * stream.hottestShare;
+	const readBound = stream.readPerShardRecords < stream.perShardRecords;
+	if (readBound && records * stream.hottestShare > stream.readPerShardRecords) {
+		return {
+			component: spec.id,
+			reason: `${spec.consumers} consumers share each shard's 2 MiB/s and 5 GetRecords/s; readers fall behind at ${fmt(records)} records/s`,
+			suggestion: 'use enhanced fan-out (consumer: efo: 2 MiB/s per consumer per shard), or fewer consumers per stream',
+		};
+	}
+	if (isKinesis && spec.mode === 'on_demand') {
+		const top = stream.topKey;
+		if (top && records * top.share > stream.perShardRecords) return hotKeyFix(spec, records, top, stream.perShardRecords, keys);
+		return {
+			component: spec.id,
+			reason: `an on-demand stream accepts twice its previous peak at once but needs up to ${fmt(kinesis.onDemandScaleLag.value / 60)} minutes to scale further; it started at ${fmt((spec.shards ?? 4) * stream.perShardRecords)} records/s and got ${fmt(records)}/s`,
+			suggestion: `before the launch, pre-warm it (warm throughput) or switch to provisioned with at least ${Math.ceil(records / stream.perShardRecords)} shards`,
+		};
+	}
+	if (even && hotRecords > stream.perShardRecords && spec.partition_key !== 'random') {
+		const top = stream.topKey;
+		if (top && records * top.share > stream.perShardRecords * 0.5) return hotKeyFix(spec, records, top, stream.perShardRecords, keys);
+	}
+	// Overloaded at exactly its limit (Poisson bursts refuse writes): one more shard is the least that helps.
+	const minimum = shardsNeeded(spec, records, stream.perShardRecords, keys);
+	const needed = minimum === undefined ? undefined : Math.max(minimum, stream.shards + 1);
+	const peak = input.model.source.peak_multiplier;
+	const atPeak = peak > 1 && input.loadPerS === input.model.source.rate_per_s ? shardsNeeded(spec, records * peak, stream.perShardRecords, keys) : undefined;
+	const limit = isKinesis ? (stream.boundBy === 'records' ? '1,000 records/s per shard' : '1 MiB/s per shard') : `~${fmt(stream.perShardRecords * bytes / 1e6)} MB/s per partition`;
+	const reason = `${fmt(records)} records/s of ${fmt(bytes)} B ${hotRecords > records / stream.shards * 1.05 ? `(the hottest ${isKinesis ? 'shard' : 'partition'} gets ${pct(stream.hottestShare)})` : ''} is more than ${stream.shards} ${shardWord} take at ${limit}`.replace('  ', ' ');
+	if (needed === undefined) {
+		return {component: spec.id, reason, suggestion: `no shard count fixes partition key ${spec.partition_key}: key by a field with many values, or add a random suffix`};
+	}
+	return {
+		component: spec.id,
+		reason,
+		suggestion: `needs at least ${needed} ${shardWord} for ${fmt(records)} records/s of ${fmt(bytes)} B; has ${stream.shards}${atPeak !== undefined ? ` (${atPeak} for the daily peak of ${peak}x)` : ''}`,
+	};
+}
+
+function hotKeyFix(spec: StageSpec & {kind: 'stream'}, records: number, top: {value: string; share: number}, perShard: number, keys: Model['source']['keys']): Bottleneck {
+	const better = bestKey(spec, keys);
+	const shardWord = spec.component === 'kinesis_data_streams' ? 'shard' : 'partition';
+	return {
+		component: spec.id,
+		reason: `partition key ${spec.partition_key} sends ${pct(top.share)} of records ("${top.value}") to one ${shardWord}: ${fmt(records * top.share)} records/s where a ${shardWord} takes ${fmt(perShard)}`,
+		suggestion: `partition key ${spec.partition_key} sends ${pct(top.share)} of records to one ${shardWord}: key by ${better}`,
+	};
+}
+
+/** The source key that spreads records most evenly over the stream's shards (random if none does better). */
+function bestKey(spec: StageSpec & {kind: 'stream'}, keys: Model['source']['keys']): string {
+	const shards = spec.shards ?? 4;
+	let best = 'random';
+	let bestShare = Number.POSITIVE_INFINITY;
+	for (const field of Object.keys(keys)) {
+		if (field === spec.partition_key) continue;
+		const share = hottest(keyLayout(field, keys, shards).shares).share;
+		if (share < bestShare - 1e-9) {
+			best = field;
+			bestShare = share;
+		}
+	}
+	return bestShare <= (1 / shards) * 1.2 ? best : `${best === 'random' ? 'a random key' : best} (or add a random suffix to ${spec.partition_key})`;
+}
+
+/** The fewest shards whose hottest shard stays within its limit, or undefined when a single key is too hot for any count. */
+function shardsNeeded(spec: StageSpec & {kind: 'stream'}, records: number, perShard: number, keys: Model['source']['keys']): number | undefined {
+	let shards = Math.max(1, Math.ceil(records / perShard - 1e-9));
+	for (let tries = 0; tries < 64; tries++) {
+		const share = hottest(keyLayout(spec.partition_key, keys, shards).shares).share;
+		if (records * share <= perShard + 1e-9) return shards;
+		shards = Math.max(shards + 1, Math.ceil(shards * 1.1));
+		if (shards > 100_000) break;
+	}
+	return undefined;
+}
+
+function computeFix(spec: StageSpec & {kind: 'compute' | 'queue'}, info: StageCapacityInfo, records: number, _peak: number): Bottleneck {
+	const compute = info.compute!;
+	if (spec.kind === 'compute' && spec.component === 'lambda' && compute.perShardRecords !== undefined) {
+		const pf = Math.min(spec.parallelization_factor ?? 1, lambda.parallelizationFactorMax.value);
+		const hotShard = records * (compute.upstreamHottestShare ?? 0);
+		const neededUnits = Math.ceil(records / compute.perUnitRecords);
+		const limitUnits = spec.concurrency ?? lambda.accountConcurrency.value;
+		if (neededUnits > limitUnits) {
+			return {
+				component: spec.id,
+				reason: `${fmt(records)} records/s needs about ${fmt(neededUnits)} concurrent executions at ${fmt(compute.perUnitRecords)} records/s each; the limit is ${fmt(limitUnits)}`,
+				suggestion: `raise the concurrency limit to at least ${fmt(Math.ceil(neededUnits * 1.2))} (an account quota increase), or raise batch_size so each invocation does more`,
+			};
+		}
+		const neededPf = Math.ceil(hotShard / compute.perUnitRecords);
+		if (neededPf <= lambda.parallelizationFactorMax.value) {
+			return {
+				component: spec.id,
+				reason: `each shard's Lambda handles ${fmt(compute.perShardRecords)} records/s (${pf} batch at a time); the busiest shard brings ${fmt(hotShard)}/s`,
+				suggestion: `set parallelization_factor to ${Math.max(neededPf, pf + 1)} (max 10), or raise batch_size to cut per-invocation overhead`,
+			};
+		}
+		return {
+			component: spec.id,
+			reason: `even 10 batches at a time per shard handle only ${fmt(compute.perUnitRecords * 10)} records/s; the busiest shard brings ${fmt(hotShard)}/s`,
+			suggestion: 'add shards upstream, raise batch_size, or make each record cheaper (per_record_ms)',
+		};
+	}
+	const needed = Math.ceil(records / compute.perUnitRecords);
+	if (needed <= compute.units) {
+		return {
+			component: spec.id,
+			reason: `${spec.id} falls behind in this run although ${fmt(compute.units)} ${compute.unitName} × ${fmt(compute.perUnitRecords)} records/s should carry ${fmt(records)}/s: start-up, cold starts or batch overhead eat the margin`,
+			suggestion: `add ${compute.unitName} (at least ${fmt(Math.ceil(compute.units * 1.5))}) or cut per-batch overhead (overhead_ms, cold_start_ms)`,
+		};
+	}
+	return {
+		component: spec.id,
+		reason: `${fmt(compute.units)} ${compute.unitName} × ${fmt(compute.perUnitRecords)} records/s = ${fmt(compute.units * compute.perUnitRecords)}/s; the load is ${fmt(records)}/s`,
+		suggestion: `needs at least ${fmt(needed)} ${compute.unitName} for ${fmt(records)} records/s; has ${fmt(compute.units)}${spec.kind === 'compute' && !spec.autoscale ? ' (or autoscale with a max above that)' : ''}`,
+	};
+}
+
+/** For a design that keeps up but misses latency or freshness: the stage that adds the most delay. */
+function slowest(chain: readonly StageSpec[], input: BottleneckInput, freshness: boolean): Bottleneck {
+	const target = input.model.slo;
+	const dashboard = chain.find((stage): stage is StageSpec & {kind: 'dashboard'} => stage.kind === 'dashboard');
+	if (freshness && dashboard && target?.freshness_s !== undefined) {
+		const refresh = Math.max(dashboard.refresh_s, dashboard.component === 'grafana' ? dashboards.grafanaMinRefresh.value : 0);
+		const lagS = input.endToEnd.latency_ms.p99 / 1000;
+		const room = target.freshness_s - lagS - dashboard.query_ms / 1000;
+		if (room > 0 && (refresh >= target.freshness_s || refresh > lagS)) {
+			return {
+				component: dashboard.id,
+				reason: `a ${fmt(refresh)} s refresh shows data up to ${fmt(refresh + lagS)} s old (pipeline p99 ${fmt(lagS)} s); target ${fmt(target.freshness_s)} s`,
+				suggestion: `refresh every ${fmt(Math.max(room, dashboard.component === 'grafana' ? dashboards.grafanaMinRefresh.value : 0.5))} s or less${dashboard.component === 'grafana' ? ' (Grafana allows 5 s)' : ''}`,
+			};
+		}
+	}
+	let worst: {spec: StageSpec; wait: number} | undefined;
+	input.components.forEach((component, index) => {
+		const spec = chain[index];
+		if (!spec || spec.kind === 'dashboard') return;
+		const wait = component.wait_ms.p99;
+		if (Number.isFinite(wait) && (!worst || wait > worst.wait)) worst = {spec, wait};
+	});
+	if (!worst) return {component: chain[0]!.id, reason: 'nothing was delivered inside the measurement window', suggestion: 'run longer (--duration) or check the stages for a stall'};
+	const {spec, wait} = worst;
+	const what = freshness ? `freshness target ${fmt(target?.freshness_s ?? Number.NaN)} s` : `latency target p99 ${fmt(target?.latency_p99_ms ?? Number.NaN)} ms`;
+	const reason = `${spec.id} holds records up to ${fmt(wait / 1000)} s (p99), the largest delay in the pipeline; ${what}`;
+	return {component: spec.id, reason, suggestion: latencyFix(spec, input)};
+}
+
+function latencyFix(spec: StageSpec, input: BottleneckInput): string {
+	switch (spec.kind) {
+		case 'firehose': {
+			const bytesPerS = input.loadPerS * input.model.source.event_bytes;
+			const fill = (spec.buffer_size_mib * 2 ** 20) / bytesPerS;
+			return `buffer_interval_s ${spec.buffer_interval_s} holds data until the interval or the ${spec.buffer_size_mib} MiB buffer (${fmt(fill)} s to fill at this rate) triggers delivery: set buffer_interval_s to 0 (zero buffering) or a few seconds, or use Kinesis Data Streams → Lambda for second-level freshness`;
+		}
+		case 'stream':
+			return spec.consumer === 'efo' ? 'the stream is not the slow part: look at the consumer' : `consumers poll each shard every ${spec.poll_interval_s ?? kinesis.defaultPollInterval.value} s: use enhanced fan-out (consumer: efo, ~70 ms) or poll_interval_s 0.2`;
+		case 'compute':
+			if (spec.window_s) return `window_s ${spec.window_s} holds results until each window closes: use a shorter window`;
+			if (spec.batching_window_s) return `batching_window_s ${spec.batching_window_s} waits to fill batches: lower it (0 invokes as soon as records arrive)`;
+			if (spec.trigger_s !== undefined && spec.trigger_s >= 60) return `${spec.id} runs every ${fmt(spec.trigger_s)} s (trigger_s), so records wait up to that long: run it more often, or process the data as a stream (Flink, Spark Structured Streaming)`;
+			if (spec.component === 'spark_structured_streaming' || spec.component === 'glue') return `each micro-batch waits for its trigger (${spec.trigger_s ?? 0} s) and runs over everything queued: shorten trigger_s, add cores, or use Flink for per-record latency`;
+			return 'add concurrency so batches do not queue, or cut per-batch overhead';
+		case 'store':
+		case 'cache':
+		case 'warehouse':
+			if (spec.component === 'snowpipe') return 'Snowpipe loads files within minutes: use Snowpipe Streaming (5–10 s) or a cache for the live view';
+			if (spec.load_interval_s) return `load_interval_s ${spec.load_interval_s} batches loads: load more often or stream into the store`;
+			return `${spec.component} is slow for this path: serve the live view from a cache (Redis) and load the warehouse behind it`;
+		default:
+			return 'shorten this stage\'s delay';
+	}
+}
+
+function fmt(value: number): string {
+	if (!Number.isFinite(value)) return 'n/a';
+	if (Math.abs(value) >= 100) return Math.round(value).toLocaleString('en-US');
+	return Number(value.toPrecision(3)).toLocaleString('en-US');
+}
+
+function pct(share: number): string {
+	return `${Number((share * 100).toPrecision(3))}%`;
+}

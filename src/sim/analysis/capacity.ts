@@ -1,0 +1,217 @@
+/**
+Each stage's capacity from its documented limits, in source events per second,
+and the maximum load the pipeline sustains: the smallest of them.
+
+Worked out on paper, not by simulation, the way a data engineer sizes a design:
+a stream takes min(1,000 records, 1 MiB) per second per shard, but a skewed
+partition key fills its hottest shard first, so the stream's capacity is that
+shard's limit divided by the hottest shard's share; a Lambda on a stream runs
+`parallelization_factor` batches per shard; a pool runs `concurrency` units at
+batch / (overhead + batch × per-record cost); a store serves its nodes × the
+per-node rate. Aggregations upstream shrink what later stages see.
+*/
+import type {Model, Stage as StageSpec} from '../../scenarios/model-schema.js';
+import {files, firehose, kafka, kinesis, lambda, spark} from '../catalogue.js';
+import {apiLimits} from '../models/api.js';
+import {recordBytesAlong, resolveChain} from '../models/engine.js';
+import {hottest, keyLayout} from '../models/routing.js';
+import {storeProfile} from '../models/store-profiles.js';
+
+/** What limits one stage, with the numbers a suggestion needs. */
+export type StageCapacityInfo = {
+	readonly id: string;
+	readonly kind: string;
+	readonly component: string;
+	/** Source events per second the stage sustains; null when nothing in the catalogue limits it. */
+	readonly maxLoadPerS: number | null;
+	/** The limit in words. */
+	readonly limit: string;
+	/** Records entering this stage per source event (after upstream filters and aggregations). */
+	readonly recordsPerEvent: number;
+	/** Bytes per record entering this stage. */
+	readonly recordBytes: number;
+	/** For streams: shards, the hottest shard's share, the per-shard record limit and the top key. */
+	readonly stream?: {
+		readonly shards: number;
+		readonly hottestShare: number;
+		readonly perShardRecords: number;
+		readonly boundBy: 'records' | 'bytes';
+		readonly topKey?: {readonly value: string; readonly share: number};
+		readonly readPerShardRecords: number;
+	};
+	/** For compute: units in parallel and each unit's records per second. */
+	readonly compute?: {readonly units: number; readonly perUnitRecords: number; readonly unitName: string; readonly perShardRecords?: number; readonly upstreamHottestShare?: number};
+	/** For stores and APIs: units and each one's rate. */
+	readonly service?: {readonly units: number; readonly perUnit: number; readonly unitName: string; readonly recordsPerRequest: number};
+};
+
+/** The pipeline's capacity. */
+export type CapacityReport = {
+	readonly stages: StageCapacityInfo[];
+	/** Source events per second the whole pipeline sustains; null when unlimited. */
+	readonly maxLoadPerS: number | null;
+	/** The stage with the smallest capacity (the first to break as load grows). */
+	readonly limitedBy: string | null;
+};
+
+/** Works out each stage's capacity and the pipeline's. */
+export function analyseCapacity(model: Model): CapacityReport {
+	const chain = resolveChain(model.stages);
+	const sizes = recordBytesAlong(chain, model.source.event_bytes);
+	const stages: StageCapacityInfo[] = [];
+	let ratio = 1;
+	chain.forEach((spec, index) => {
+		const previous = chain[index - 1];
+		stages.push(stageCapacity(spec, previous, ratio, sizes[index]!, model));
+		if (spec.kind === 'compute') ratio *= spec.output_ratio;
+	});
+	let limitedBy: string | null = null;
+	let maxLoadPerS: number | null = null;
+	for (const stage of stages) {
+		if (stage.maxLoadPerS === null) continue;
+		if (maxLoadPerS === null || stage.maxLoadPerS < maxLoadPerS) {
+			maxLoadPerS = stage.maxLoadPerS;
+			limitedBy = stage.id;
+		}
+	}
+	return {stages, maxLoadPerS, limitedBy};
+}
+
+function stageCapacity(spec: StageSpec, previous: StageSpec | undefined, recordsPerEvent: number, recordBytes: number, model: Model): StageCapacityInfo {
+	const base = {id: spec.id, kind: spec.kind, component: 'component' in spec ? spec.component : spec.kind, recordsPerEvent, recordBytes};
+	const perEvent = (records: number): number | null => (Number.isFinite(records) && recordsPerEvent > 0 ? records / recordsPerEvent : null);
+	switch (spec.kind) {
+		case 'stream':
+			return streamCapacity(spec, base, perEvent, model);
+		case 'firehose': {
+			const bytes = (spec.throughput_mib_s ?? firehose.directPutBytes.value / 2 ** 20) * 2 ** 20;
+			const records = Math.min(bytes / recordBytes, firehose.directPutRecords.value);
+			const byBytes = bytes / recordBytes < firehose.directPutRecords.value;
+			return {...base, maxLoadPerS: perEvent(records), limit: byBytes ? `Direct PUT quota ${fmt(bytes / 2 ** 20)} MiB/s = ${fmt(records)} records/s of ${fmt(recordBytes)} B` : `Direct PUT quota ${fmt(firehose.directPutRecords.value)} records/s`};
+		}
+		case 'compute':
+			return computeCapacity(spec, previous, base, perEvent, model);
+		case 'queue': {
+			const mean = spec.service.dist === 'empirical' ? spec.service.values_ms.reduce((sum, value) => sum + value, 0) / spec.service.values_ms.length : spec.service.mean_ms;
+			const perUnit = 1000 / mean;
+			return {...base, maxLoadPerS: perEvent(spec.servers * perUnit), limit: `${spec.servers} server(s) × ${fmt(perUnit)} customers/s`, compute: {units: spec.servers, perUnitRecords: perUnit, unitName: 'servers'}};
+		}
+		case 'api': {
+			const {rate, burst} = apiLimits({component: spec.component, ratePerS: spec.rate_per_s, burst: spec.burst});
+			return {...base, maxLoadPerS: perEvent(rate), limit: `throttle ${fmt(rate)} requests/s, burst ${fmt(burst)}`, service: {units: 1, perUnit: rate, unitName: 'throttle', recordsPerRequest: 1}};
+		}
+		case 'store':
+		case 'cache':
+		case 'warehouse': {
+			const profile = storeProfile(spec.component, recordBytes);
+			const nodes = spec.nodes ?? 1;
+			const total = spec.write_capacity_per_s ?? (spec.nodes === undefined && profile.defaultTotal !== undefined ? profile.defaultTotal : profile.perNode * nodes);
+			// Firehose delivers buffers and batch jobs write files: one request carries many records.
+			const writesFiles = previous?.kind === 'compute' && (previous.trigger_s !== undefined || previous.component === 'spark_structured_streaming' || previous.component === 'glue');
+			const perRequest = previous?.kind === 'firehose' ? (previous.buffer_size_mib * 2 ** 20) / recordBytes : writesFiles ? files.batchFileBytes.value / recordBytes : (spec.batch_size ?? 1);
+			if (!Number.isFinite(total)) return {...base, maxLoadPerS: null, limit: `${spec.component} scales on its own (no write limit in the catalogue)`};
+			const units = spec.write_capacity_per_s !== undefined ? 1 : spec.nodes === undefined && profile.defaultTotal !== undefined ? profile.defaultTotal / profile.perNode : nodes;
+			return {
+				...base,
+				maxLoadPerS: perEvent(total * perRequest),
+				limit: `${fmt(total)} write requests/s (${spec.write_capacity_per_s !== undefined ? 'write_capacity_per_s' : `${fmt(units)} ${profile.unit}(s) × ${fmt(profile.perNode)}/s`})${perRequest !== 1 ? ` × ${fmt(perRequest)} records per request` : ''}`,
+				service: {units, perUnit: spec.write_capacity_per_s !== undefined ? spec.write_capacity_per_s : profile.perNode, unitName: profile.unit, recordsPerRequest: perRequest},
+			};
+		}
+		case 'dashboard':
+			return {...base, maxLoadPerS: null, limit: 'reads the store on each refresh; not in the write path'};
+	}
+}
+
+type Base = {id: string; kind: string; component: string; recordsPerEvent: number; recordBytes: number};
+
+function streamCapacity(spec: StageSpec & {kind: 'stream'}, base: Base, perEvent: (records: number) => number | null, model: Model): StageCapacityInfo {
+	const bytes = base.recordBytes;
+	const isKinesis = spec.component === 'kinesis_data_streams';
+	const onDemand = isKinesis && spec.mode === 'on_demand';
+	const shards = spec.shards ?? (onDemand ? 4 : 1);
+	const layout = keyLayout(spec.partition_key, model.source.keys, shards);
+	const hot = hottest(layout.shares).share;
+	const byBytes = (isKinesis ? kinesis.writeBytesPerShard.value : kafka.writeBytesPerPartition.value) / bytes;
+	const perShard = isKinesis ? Math.min(kinesis.writeRecordsPerShard.value, byBytes) : byBytes;
+	const boundBy = isKinesis && kinesis.writeRecordsPerShard.value <= byBytes ? 'records' : 'bytes';
+	const readPerShard = !isKinesis
+		? Number.POSITIVE_INFINITY
+		: spec.consumer === 'efo'
+			? kinesis.efoBytesPerConsumerPerShard.value / bytes
+			: Math.min(kinesis.readBytesPerShard.value / bytes, kinesis.getRecordsPerShard.value * kinesis.getRecordsMaxRecords.value) / spec.consumers;
+	const stream = {shards, hottestShare: hot, perShardRecords: perShard, boundBy, readPerShardRecords: readPerShard, ...(layout.topKey ? {topKey: layout.topKey} : {})} as const;
+	if (onDemand) {
+		// On-demand adds shards as needed, but one key still lands on one shard.
+		const top = layout.topKey?.share ?? 0;
+		const perKey = top > 0 ? perShard / top : Number.POSITIVE_INFINITY;
+		const max = kinesis.onDemandMaxBytes.value / bytes;
+		const records = Math.min(perKey, max);
+		return {...base, maxLoadPerS: perEvent(records), limit: perKey < max ? `one key value ("${layout.topKey!.value}", ${pct(top)} of records) lands on one shard: ${fmt(perShard)} records/s` : `on-demand scales to ${fmt(kinesis.onDemandMaxBytes.value / 2 ** 30)} GiB/s (after its scale-up lag)`, stream};
+	}
+	const write = perShard / hot;
+	const read = readPerShard / hot;
+	const records = Math.min(write, read);
+	const what = isKinesis ? (boundBy === 'records' ? '1,000 records/s per shard' : `1 MiB/s per shard (${fmt(perShard)} records/s of ${fmt(bytes)} B)`) : `~${fmt(kafka.writeBytesPerPartition.value / 1e6)} MB/s per partition`;
+	const even = Math.abs(hot - 1 / shards) < 1e-9;
+	const limit =
+		read < write
+			? `reads: ${spec.consumers} consumer(s) share 2 MiB/s per shard`
+			: even
+				? `${shards} ${isKinesis ? 'shards' : 'partitions'} × ${what}`
+				: `hottest ${isKinesis ? 'shard' : 'partition'} gets ${pct(hot)} of records (key ${spec.partition_key}); ${what}`;
+	return {...base, maxLoadPerS: perEvent(records), limit, stream};
+}
+
+function computeCapacity(spec: StageSpec & {kind: 'compute'}, previous: StageSpec | undefined, base: Base, perEvent: (records: number) => number | null, model: Model): StageCapacityInfo {
+	const isLambda = spec.component === 'lambda';
+	const overhead = (spec.overhead_ms ?? (isLambda ? lambda.overheadDefault.value * 1000 : 0)) / 1000;
+	const perRecord = (spec.per_record_ms ?? 0) / 1000;
+	const payload = Math.floor(lambda.payloadMaxBytes.value / base.recordBytes);
+	if (isLambda && previous?.kind === 'stream') {
+		const batch = Math.min(spec.batch_size ?? lambda.batchSizeDefault.value, payload);
+		const perBatch = overhead + batch * perRecord;
+		const perUnit = perBatch > 0 ? batch / perBatch : Number.POSITIVE_INFINITY;
+		const pf = Math.min(spec.parallelization_factor ?? 1, lambda.parallelizationFactorMax.value);
+		const shards = previous.shards ?? 4;
+		const hot = hottest(keyLayout(previous.partition_key, model.source.keys, shards).shares).share;
+		const limitUnits = spec.concurrency ?? lambda.accountConcurrency.value;
+		const units = Math.min(limitUnits, shards * pf);
+		const byShard = (pf * perUnit) / hot;
+		const byConcurrency = units * perUnit;
+		const records = Math.min(byShard, byConcurrency);
+		const limit = byConcurrency < byShard
+			? `${fmt(units)} concurrent executions (limit ${fmt(limitUnits)}) × ${fmt(perUnit)} records/s each`
+			: `${pf} batch(es) at a time per shard × ${fmt(perUnit)} records/s per batch (${fmt(batch)} records in ${fmt(perBatch * 1000)} ms)${hot > 1 / shards + 1e-9 ? `, hottest shard ${pct(hot)}` : ''}`;
+		return {...base, maxLoadPerS: perEvent(records), limit, compute: {units, perUnitRecords: perUnit, unitName: 'concurrent executions', perShardRecords: pf * perUnit, upstreamHottestShare: hot}};
+	}
+	if (spec.component === 'spark_structured_streaming' || spec.component === 'glue') {
+		const cores = spec.concurrency ?? 1;
+		const perUnit = perRecord > 0 ? 1 / perRecord : Number.POSITIVE_INFINITY;
+		const note = spec.component === 'spark_structured_streaming' ? `; each micro-batch takes at least ${spark.microBatchMin.value * 1000} ms` : '';
+		return {...base, maxLoadPerS: perEvent(cores * perUnit), limit: Number.isFinite(perUnit) ? `${cores} core(s) × ${fmt(perUnit)} records/s${note}` : `no per-record cost set${note}`, compute: {units: cores, perUnitRecords: perUnit, unitName: 'cores'}};
+	}
+	let units = spec.autoscale?.max ?? spec.concurrency ?? (isLambda ? lambda.accountConcurrency.value : 1);
+	// A consumer group reads each partition with one consumer: workers beyond the partition count idle.
+	if (spec.component === 'worker_pool' && previous?.kind === 'stream') units = Math.min(units, previous.shards ?? 4);
+	// A Lambda behind an API or a queue handles one event per invocation unless batch_size says otherwise.
+	const batch = Math.min(spec.batch_size ?? (isLambda ? 1 : Number.POSITIVE_INFINITY), isLambda ? payload : Number.POSITIVE_INFINITY);
+	const perUnit = perRecord > 0 ? (Number.isFinite(batch) ? batch / (overhead + batch * perRecord) : 1 / perRecord) : Number.isFinite(batch) && overhead > 0 ? batch / overhead : Number.POSITIVE_INFINITY;
+	const unitName = isLambda ? 'concurrent executions' : spec.component === 'flink' ? 'task slots' : 'workers';
+	return {
+		...base,
+		maxLoadPerS: perEvent(units * perUnit),
+		limit: Number.isFinite(perUnit) ? `${fmt(units)} ${unitName}${spec.autoscale ? ' (autoscale max)' : ''} × ${fmt(perUnit)} records/s` : 'no per-record or per-batch cost set (workload-dependent)',
+		compute: {units, perUnitRecords: perUnit, unitName},
+	};
+}
+
+function fmt(value: number): string {
+	if (!Number.isFinite(value)) return '∞';
+	if (Math.abs(value) >= 100) return Math.round(value).toLocaleString('en-US');
+	return Number(value.toPrecision(3)).toLocaleString('en-US');
+}
+
+function pct(share: number): string {
+	return `${Number((share * 100).toPrecision(3))}%`;
+}

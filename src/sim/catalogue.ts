@@ -1,0 +1,218 @@
+/**
+Every number the pipeline simulator takes from the real services: shard limits,
+buffer ranges, concurrency quotas, throughput per node, prices. Each fact keeps
+its source and how sure we are of it, taken from `reference/components.md`:
+
+- `D`: documented in the service's official docs (the URL says where);
+- `R`: a rule of thumb or a published benchmark;
+- `U`: unverified (recalled, or from a weak source); treat as a placeholder.
+
+Models read `.value`; `dojo sim` can quote the whole fact when it explains a
+limit, so a reader can check it. Quotas are AWS-region defaults (us-east-1,
+us-west-2, eu-west-1) unless a fact says otherwise; many are soft limits.
+*/
+
+/** How a fact was established. */
+export type Tag = 'D' | 'R' | 'U';
+
+/** One number from the outside world, with where it came from. */
+export type Fact = {
+	readonly value: number;
+	readonly unit: string;
+	readonly tag: Tag;
+	readonly source: string;
+	readonly note?: string;
+};
+
+const fact = (value: number, unit: string, tag: Tag, source: string, note?: string): Fact => (note === undefined ? {value, unit, tag, source} : {value, unit, tag, source, note});
+
+const MIB = 1024 * 1024;
+const KDS_LIMITS = 'https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html';
+const KDS_EFO = 'https://docs.aws.amazon.com/streams/latest/dev/enhanced-consumers.html';
+const KDS_LATENCY = 'https://docs.aws.amazon.com/streams/latest/dev/kinesis-low-latency.html';
+const KDS_CONSUMERS = 'https://github.com/awsdocs/amazon-kinesis-data-streams-developer-guide (building-consumers comparison table)';
+const KDS_PRICING = 'https://aws.amazon.com/kinesis/data-streams/pricing/';
+const KDS_MODES = 'https://docs.aws.amazon.com/streams/latest/dev/how-do-i-size-a-stream.html';
+const FIREHOSE_BUFFER = 'https://docs.aws.amazon.com/firehose/latest/dev/buffering-hints.html';
+const FIREHOSE_LIMITS = 'https://docs.aws.amazon.com/firehose/latest/dev/limits.html';
+const FIREHOSE_BATCH = 'https://docs.aws.amazon.com/firehose/latest/APIReference/API_PutRecordBatch.html';
+const LAMBDA_LIMITS = 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html';
+const LAMBDA_SCALING = 'https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html';
+const LAMBDA_KINESIS = 'https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-parameters.html';
+const LAMBDA_WITH_KINESIS = 'https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html';
+const SPARK = 'https://spark.apache.org/docs/latest/structured-streaming-programming-guide.html';
+const FLINK = 'https://docs.aws.amazon.com/managed-flink/latest/apiv2/API_CheckpointConfiguration.html';
+const KAFKA = 'https://www.confluent.io/blog/how-choose-number-topics-partitions-kafka-cluster/';
+const KAFKA_BENCH = 'https://www.confluent.io/blog/kafka-fastest-messaging-system/';
+const REDIS = 'https://redis.io/topics/faq';
+const REDIS_BENCH = 'https://github.com/antirez/redis/blob/2.2.7/doc/Benchmarks.html';
+const DYNAMO = 'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/warm-throughput-scenarios.html';
+const DYNAMO_QUOTAS = 'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html';
+const S3_PERF = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/optimizing-performance.html';
+const REDSHIFT_STREAMING = 'https://docs.aws.amazon.com/redshift/latest/dg/materialized-view-streaming-ingestion.html';
+const SNOWPIPE = 'https://docs.snowflake.com/en/user-guide/data-load-snowpipe-intro';
+const SNOWPIPE_STREAMING = 'https://docs.snowflake.com/en/user-guide/snowpipe-streaming-high-performance-overview';
+const OPENSEARCH_REFRESH = 'https://docs.opensearch.org/latest/api-reference/index-apis/refresh/';
+const OPENSEARCH_KC = 'https://aws.amazon.com/premiumsupport/knowledge-center/opensearch-indexing-performance';
+const APIGW = 'https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html';
+const NLB = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/network/introduction.html';
+const GRAFANA = 'https://grafana.com/docs/grafana/latest/setup-grafana/configure-grafana/#min_refresh_interval';
+const QUICKSIGHT = 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-quicksight-refreshschedule-schedulefrequency.html';
+const NONE = 'reference/components.md: no authoritative figure retrieved';
+
+/** Kinesis Data Streams: per-shard limits, consumers, on-demand capacity, retention, price. */
+export const kinesis = {
+	writeRecordsPerShard: fact(1000, 'records/s per shard', 'D', KDS_LIMITS),
+	writeBytesPerShard: fact(1 * MIB, 'bytes/s per shard', 'D', KDS_LIMITS, '1 MB/s of writes, counted in MiB'),
+	readBytesPerShard: fact(2 * MIB, 'bytes/s per shard, shared by all polling consumers', 'D', KDS_LIMITS),
+	getRecordsPerShard: fact(5, 'GetRecords calls/s per shard, shared by all polling consumers', 'D', KDS_LIMITS),
+	getRecordsMaxRecords: fact(10_000, 'records per GetRecords call', 'D', KDS_LIMITS),
+	getRecordsMaxBytes: fact(10 * MIB, 'bytes per GetRecords call', 'D', KDS_LIMITS),
+	efoBytesPerConsumerPerShard: fact(2 * MIB, 'bytes/s per consumer per shard', 'D', KDS_EFO),
+	efoConsumersPerStream: fact(20, 'enhanced fan-out consumers per stream', 'D', KDS_EFO),
+	/** A polling consumer's default interval (KCL, Lambda): average propagation below 1 s. */
+	defaultPollInterval: fact(1, 's between GetRecords calls per shard (KCL default; Lambda polls once a second)', 'D', `${KDS_LATENCY}; ${LAMBDA_WITH_KINESIS}`),
+	/** What is left of the ~200 ms average propagation with one consumer polling 5 times a second, once half the 200 ms poll gap is taken out. */
+	sharedPropagation: fact(0.1, 's from write to readable (base, before waiting for the next poll)', 'R', KDS_CONSUMERS, 'derived: ~200 ms average with one consumer polling 5/s, minus the average 100 ms wait for the poll'),
+	efoPropagation: fact(0.07, 's average write-to-consumer with enhanced fan-out', 'D', KDS_CONSUMERS),
+	onDemandStartBytes: fact(4 * MIB, 'bytes/s write a new on-demand stream accepts', 'D', KDS_MODES),
+	onDemandStartRecords: fact(4000, 'records/s write a new on-demand stream accepts', 'D', KDS_MODES, 'same as 4 shards'),
+	onDemandMaxBytes: fact(10 * 1024 * MIB, 'bytes/s write an on-demand stream scales to (big-3 regions)', 'D', KDS_MODES),
+	onDemandScaleFactor: fact(2, '× the previous peak write rate an on-demand stream accommodates', 'D', KDS_MODES),
+	onDemandScaleLag: fact(900, 's for on-demand capacity to reach twice the previous peak', 'D', KDS_MODES, 'AWS: traffic above twice the previous peak within 15 minutes may be throttled'),
+	retentionDefault: fact(24, 'h', 'D', 'https://docs.aws.amazon.com/streams/latest/dev/kinesis-extended-retention.html'),
+	shardHourUsd: fact(0.015, 'USD per shard-hour (provisioned, us-east-1)', 'U', KDS_PRICING),
+	putUnitUsdPerMillion: fact(0.014, 'USD per million 25 KB PUT payload units (us-east-1)', 'U', KDS_PRICING),
+	putUnitBytes: fact(25 * 1024, 'bytes per PUT payload unit', 'D', KDS_PRICING),
+};
+
+/** The producer library that writes to a stream (KPL / SDK with retries). */
+export const producer = {
+	retryBackoffBase: fact(0.1, 's before the first retry of a throttled write', 'U', 'https://docs.aws.amazon.com/streams/latest/dev/kinesis-producer-adv-retries-rate-limiting.html', 'KPL RecordMaxBufferedTime default 100 ms'),
+	retryBackoffMax: fact(2, 's longest wait between retries', 'U', 'https://docs.aws.amazon.com/streams/latest/dev/kinesis-producer-adv-retries-rate-limiting.html'),
+	recordTtl: fact(30, 's a producer keeps retrying a record before dropping it (KPL RecordTtl default 30,000 ms)', 'U', 'https://github.com/awslabs/amazon-kinesis-producer (default_config.properties)'),
+};
+
+/** Apache Kafka: partitions, rule-of-thumb produce rate, latency. */
+export const kafka = {
+	writeBytesPerPartition: fact(10 * 1000 * 1000, 'bytes/s produce per partition', 'R', KAFKA, '"10s of MB/s" per partition; the low end'),
+	propagation: fact(0.005, 's produce-to-consume (p99 5 ms at 200 MB/s in Confluent\'s benchmark)', 'R', KAFKA_BENCH),
+	defaultPollInterval: fact(0.1, 's between consumer polls (a busy consumer polls in a loop)', 'U', KAFKA),
+};
+
+/** Amazon Data Firehose: buffering hints and Direct PUT quotas. */
+export const firehose = {
+	bufferSizeMinMiB: fact(1, 'MiB', 'D', FIREHOSE_BUFFER),
+	bufferSizeMaxMiB: fact(128, 'MiB', 'D', FIREHOSE_BUFFER),
+	bufferSizeDefaultMiB: fact(5, 'MiB', 'D', FIREHOSE_BUFFER),
+	bufferIntervalMin: fact(0, 's (0 = zero buffering)', 'D', FIREHOSE_BUFFER),
+	bufferIntervalMax: fact(900, 's', 'D', FIREHOSE_BUFFER),
+	bufferIntervalDefault: fact(300, 's', 'D', FIREHOSE_BUFFER),
+	directPutBytes: fact(5 * MIB, 'bytes/s per stream (Direct PUT, big-3 regions)', 'D', FIREHOSE_LIMITS, '1 MiB/s elsewhere; raised automatically when throttled'),
+	directPutRecords: fact(500_000, 'records/s per stream (Direct PUT, big-3 regions)', 'D', FIREHOSE_LIMITS),
+	directPutRequests: fact(2000, 'requests/s per stream (Direct PUT, big-3 regions)', 'D', FIREHOSE_LIMITS),
+	recordsPerBatchRequest: fact(500, 'records per PutRecordBatch', 'D', FIREHOSE_BATCH),
+	deliveryLatency: fact(0.5, 's to write one delivered object to the destination', 'U', FIREHOSE_BUFFER),
+	ingestUsdPerGb: fact(0.029, 'USD per GB ingested (first 500 TB/month, us-east-1; records rounded up to 5 KB)', 'U', 'https://aws.amazon.com/firehose/pricing/'),
+};
+
+/** AWS Lambda: concurrency, scaling rate, Kinesis event source mapping. */
+export const lambda = {
+	accountConcurrency: fact(1000, 'concurrent executions per account and region', 'D', LAMBDA_LIMITS),
+	scaleOutEnvs: fact(1000, 'new execution environments per function every 10 s', 'D', LAMBDA_SCALING),
+	scaleOutPeriod: fact(10, 's', 'D', LAMBDA_SCALING),
+	batchSizeDefault: fact(100, 'records', 'D', LAMBDA_KINESIS),
+	batchSizeMax: fact(10_000, 'records', 'D', LAMBDA_KINESIS),
+	batchingWindowDefault: fact(0, 's', 'D', LAMBDA_KINESIS),
+	batchingWindowMax: fact(300, 's', 'D', LAMBDA_KINESIS),
+	parallelizationFactorDefault: fact(1, 'concurrent batches per shard', 'D', LAMBDA_KINESIS),
+	parallelizationFactorMax: fact(10, 'concurrent batches per shard', 'D', LAMBDA_KINESIS),
+	payloadMaxBytes: fact(6 * MIB, 'bytes per synchronous invocation payload', 'D', LAMBDA_LIMITS),
+	coldStart: fact(0.25, 's added to the first invocation of a new execution environment', 'U', LAMBDA_SCALING, 'not quantified in the reference; runtime- and package-dependent'),
+	overheadDefault: fact(0.01, 's fixed cost per invocation', 'U', NONE),
+	memoryDefaultMb: fact(128, 'MB', 'D', LAMBDA_LIMITS),
+	requestUsdPerMillion: fact(0.2, 'USD per million requests', 'U', 'https://aws.amazon.com/lambda/pricing/'),
+	gbSecondUsd: fact(0.0000166667, 'USD per GB-second (x86)', 'U', 'https://aws.amazon.com/lambda/pricing/'),
+};
+
+/** Spark Structured Streaming micro-batches. */
+export const spark = {
+	microBatchMin: fact(0.1, 's shortest end-to-end latency of a micro-batch', 'D', SPARK),
+	triggerDefault: fact(0, 's (next micro-batch starts when the previous one finishes)', 'D', SPARK),
+};
+
+/** Apache Flink. */
+export const flink = {
+	bufferTimeout: fact(0.1, 's network buffer timeout before a partly full buffer is sent', 'U', FLINK),
+	checkpointInterval: fact(60, 's (AWS Managed Flink default)', 'D', FLINK),
+};
+
+/** AWS Glue streaming ETL (Spark underneath). */
+export const glue = {
+	streamingWindow: fact(100, 's micro-batch window of a Glue streaming job (windowSize default)', 'U', 'https://docs.aws.amazon.com/glue/latest/dg/add-job-streaming.html'),
+	startup: fact(30, 's for a job to start', 'U', 'https://docs.aws.amazon.com/glue/latest/dg/reduced-start-times-spark-etl-jobs.html', '"reduced startup times" in Glue 2.0+, no figure published'),
+};
+
+/** Files written by batch jobs (Spark, Glue, dbt unloads): one object per this many bytes. */
+export const files = {
+	batchFileBytes: fact(128 * MIB, 'bytes per file a batch job writes', 'R', 'https://docs.snowflake.com/en/user-guide/data-load-considerations-prepare', '100–250 MB recommended for loading; Spark writes ~128 MB partitions'),
+};
+
+/** Worker pools and generic autoscaling. */
+export const pool = {
+	autoscaleInterval: fact(60, 's between autoscaling decisions', 'U', NONE, 'typical CloudWatch alarm period'),
+	autoscaleLag: fact(120, 's for a new worker to start serving', 'U', NONE),
+};
+
+/** Caches, stores and warehouses: write capacity per unit and latency. */
+export const stores = {
+	redisOpsPerNode: fact(100_000, 'operations/s per node (plain GET/SET, no pipelining)', 'R', REDIS_BENCH, '80k–110k in the redis-benchmark run; ~1M/s pipelined'),
+	redisLatencyMs: fact(0.5, 'ms mean (p99 ~1 ms, loopback)', 'R', REDIS_BENCH),
+	memcachedOpsPerNode: fact(200_000, 'operations/s per node', 'U', NONE, '100k–1M+ quoted'),
+	dynamoWcuPerPartition: fact(1000, 'write capacity units per partition (1 WCU = one write/s of ≤1 KB)', 'D', DYNAMO),
+	dynamoWcuBytes: fact(1024, 'bytes per write capacity unit', 'D', DYNAMO),
+	dynamoTableWcu: fact(40_000, 'write units per table (default quota)', 'D', DYNAMO_QUOTAS),
+	dynamoLatencyMs: fact(5, 'ms mean ("single-digit ms")', 'D', DYNAMO),
+	s3PutsPerPrefix: fact(3500, 'PUT/COPY/POST/DELETE per second per partitioned prefix', 'D', S3_PERF),
+	s3LatencyMs: fact(40, 'ms median for small objects ("tens of ms")', 'D', S3_PERF),
+	postgresWritesPerNode: fact(5000, 'durable single-row transactions/s on one primary', 'U', NONE, 'rule of thumb 1k–10k; hardware- and schema-dependent'),
+	postgresLatencyMs: fact(3, 'ms per commit (1–10 ms, fsync-bound)', 'U', NONE),
+	opensearchBytesPerNode: fact(10 * 1000 * 1000, 'bytes/s indexing per data node', 'U', OPENSEARCH_KC, '5–20 MB/s quoted'),
+	opensearchRefresh: fact(1, 's default refresh interval (write → searchable)', 'D', OPENSEARCH_REFRESH),
+	redshiftStreamingBytes: fact(100 * 1000 * 1000, 'bytes/s per streaming materialized-view refresh', 'D', REDSHIFT_STREAMING, '"hundreds of MB/s"; the low end'),
+	redshiftCopyLatency: fact(60, 's for a batch COPY', 'R', NONE, '"minutes"'),
+	snowpipeLatency: fact(60, 's from file to queryable', 'D', SNOWPIPE, '"within minutes"'),
+	snowpipeStreamingLatency: fact(7, 's ingest-to-query (5–10 s)', 'D', SNOWPIPE_STREAMING),
+	snowpipeStreamingBytes: fact(10 * 1000 * 1000 * 1000, 'bytes/s per table', 'D', SNOWPIPE_STREAMING),
+	athenaQueryLatency: fact(2, 's per query over a few small files', 'U', NONE),
+	redisNodeHourUsd: fact(0.206, 'USD per node-hour (ElastiCache cache.r6g.large, us-east-1)', 'U', 'https://aws.amazon.com/elasticache/pricing/'),
+	dynamoWriteUsdPerMillion: fact(1.25, 'USD per million write request units (on-demand, us-east-1)', 'U', 'https://aws.amazon.com/dynamodb/pricing/on-demand/'),
+	s3PutUsdPerThousand: fact(0.005, 'USD per 1,000 PUT requests (S3 Standard, us-east-1)', 'U', 'https://aws.amazon.com/s3/pricing/'),
+};
+
+/** API front doors and load balancers. */
+export const api = {
+	apiGatewayRate: fact(10_000, 'requests/s per account and region (steady)', 'D', APIGW),
+	apiGatewayBurst: fact(5000, 'requests (token-bucket burst)', 'D', APIGW),
+	apiGatewayLatency: fact(0.005, 's added per request', 'U', APIGW),
+	apiGatewayUsdPerMillion: fact(3.5, 'USD per million REST API requests (first 333M, us-east-1)', 'U', 'https://aws.amazon.com/api-gateway/pricing/'),
+	loadBalancerRate: fact(1_000_000, 'requests/s ("millions")', 'D', NLB),
+	loadBalancerLatency: fact(0.002, 's added per request', 'U', NLB),
+};
+
+/** Dashboards. */
+export const dashboards = {
+	grafanaMinRefresh: fact(5, 's shortest refresh (min_refresh_interval default)', 'D', GRAFANA),
+	quicksightMinRefresh: fact(900, 's shortest SPICE incremental refresh schedule (15 min)', 'D', QUICKSIGHT),
+};
+
+/** One month, as AWS bills it: 730 hours. */
+export const HOURS_PER_MONTH = 730;
+
+/** The facts grouped by component, for listing them (e.g. in help or a report). */
+export const allFacts: Readonly<Record<string, Readonly<Record<string, Fact>>>> = {kinesis, producer, kafka, firehose, lambda, spark, flink, glue, files, pool, stores, api, dashboards};
+
+/** `1,000 records/s per shard [D] (https://…)`: a fact as a reader can check it. */
+export function cite(item: Fact): string {
+	return `${item.value.toLocaleString('en-US')} ${item.unit} [${item.tag}] (${item.source})`;
+}

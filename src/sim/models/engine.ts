@@ -1,0 +1,538 @@
+/**
+Runs one replication of a pipeline model: the event loop, the source, the
+measurement window, injections, time series and the end-to-end sink.
+
+Time moves in two ways at once. Arrivals are aggregated per tick (20 ms by
+default): each tick draws how many events the source produced in it (Poisson
+or constant) and hands them to the first stage as one cohort, so the cost does
+not grow with the event rate. Everything else — polls, batches finishing,
+buffer flushes, dashboard refreshes — is a discrete event at its exact time.
+Per-record latency comes from the cohorts' birth times, not from per-record
+events.
+
+The measurement window is [warm-up, duration). After it, the source keeps
+running (so the pipeline stays loaded) until every event born inside the window
+has been delivered or lost, or a drain limit passes; those still inside are
+reported as undelivered.
+*/
+import type {Model, Stage as StageSpec} from '../../scenarios/model-schema.js';
+import {EventQueue} from '../kernel/event-queue.js';
+import {Random} from '../kernel/random.js';
+import {LogHistogram} from '../stats/histogram.js';
+import type {ComponentResult, RunResult, Series} from '../result.js';
+import {ApiStage} from './api.js';
+import {ComputeStage} from './compute.js';
+import {poisson} from './counts.js';
+import {DashboardStage} from './dashboard.js';
+import {FirehoseStage} from './firehose.js';
+import {STAGE_SLOTS, type SimContext, type Stage} from './stage.js';
+import {StoreStage} from './store.js';
+import {StreamStage} from './stream.js';
+
+const GLOBAL = STAGE_SLOTS - 1;
+const TICK = 1;
+const WARMUP = 2;
+const END = 3;
+const SAMPLE = 4;
+const INJECT = 5;
+const FRESH = 6;
+const MIDDLE = 7;
+
+/** How to run one replication. */
+export type EngineOptions = {
+	readonly seed: number;
+	readonly replication: number;
+	/** Mean source events per second at 1x of this run (scale and peak already applied). */
+	readonly ratePerS: number;
+	readonly durationS: number;
+	readonly warmupS: number;
+	/** Seconds per arrival tick. */
+	readonly tickS: number;
+	/** Points in each time series. */
+	readonly seriesPoints: number;
+	/** Longest time to keep running after the window so late records can finish. */
+	readonly drainS: number;
+};
+
+/** The stages a model's records pass through, in order: from the first stage, following `next`. */
+export function resolveChain(stages: readonly StageSpec[]): StageSpec[] {
+	const byId = new Map(stages.map((stage) => [stage.id, stage]));
+	const chain: StageSpec[] = [];
+	const seen = new Set<string>();
+	let current: StageSpec | undefined = stages[0];
+	while (current && !seen.has(current.id)) {
+		chain.push(current);
+		seen.add(current.id);
+		const index = stages.indexOf(current);
+		current = current.next !== undefined ? byId.get(current.next) : stages[index + 1];
+	}
+	return chain;
+}
+
+/** Bytes per record entering each stage of the chain. */
+export function recordBytesAlong(chain: readonly StageSpec[], eventBytes: number): number[] {
+	const sizes: number[] = [];
+	let bytes = eventBytes;
+	for (const stage of chain) {
+		sizes.push(bytes);
+		if (stage.kind === 'compute' && stage.output_bytes !== undefined) bytes = stage.output_bytes;
+	}
+	return sizes;
+}
+
+/** Runs one replication and returns its raw figures. */
+export function runPipeline(model: Model, options: EngineOptions): RunResult {
+	const chain = resolveChain(model.stages);
+	const sizes = recordBytesAlong(chain, model.source.event_bytes);
+	const queue = new EventQueue(1024);
+	const notes: string[] = [];
+	const noted = new Set<string>();
+	const streamBase = options.replication * 4096;
+	const warmup = options.warmupS;
+	const end = options.durationS;
+
+	// The sink: end-to-end figures for events born inside the window.
+	const latency = new LogHistogram();
+	let delivered = 0;
+	let lost = 0;
+	let filtered = 0;
+	let windowBorn = 0;
+	let newestBorn = Number.NEGATIVE_INFINITY;
+	let sojournSum = 0;
+	let deliveredSinceSample = 0;
+	let offeredSinceSample = 0;
+	const freshness = new LogHistogram();
+	let freshnessSum = 0;
+	let freshnessCount = 0;
+	// Little's law: events in the pipeline, integrated over the window.
+	let inFlight = 0;
+	let inFlightArea = 0;
+	let inFlightSince = 0;
+	const integrate = (now: number) => {
+		const from = Math.max(inFlightSince, warmup);
+		const to = Math.min(now, end);
+		if (to > from) inFlightArea += inFlight * (to - from);
+		inFlightSince = now;
+	};
+	const inWindow = (born: number) => born >= warmup && born < end;
+	const leave = (now: number, born: number, weight: number) => {
+		integrate(now);
+		inFlight -= weight;
+	};
+
+	const ctx: SimContext & {measuring: boolean} = {
+		warmup,
+		end,
+		measuring: false,
+		schedule(time, stage, kind, local) {
+			queue.push(time, kind, local * STAGE_SLOTS + stage);
+		},
+		deliver(now, born, weight) {
+			leave(now, born, weight);
+			deliveredSinceSample += weight;
+			if (born > newestBorn) newestBorn = born;
+			if (!inWindow(born)) return;
+			delivered += weight;
+			sojournSum += (now - born) * weight;
+			if (weight > 0) latency.record((now - born) * 1000, weight);
+		},
+		lose(now, born, weight) {
+			leave(now, born, weight);
+			if (!inWindow(born)) return;
+			lost += weight;
+			sojournSum += (now - born) * weight;
+		},
+		absorb(now, born, weight) {
+			leave(now, born, weight);
+			if (!inWindow(born)) return;
+			filtered += weight;
+			sojournSum += (now - born) * weight;
+		},
+		random(stage, purpose) {
+			return new Random(options.seed, streamBase + 16 + stage * 16 + purpose);
+		},
+		note(text) {
+			if (!noted.has(text)) {
+				noted.add(text);
+				notes.push(text);
+			}
+		},
+	};
+
+	const stages = buildStages(ctx, chain, sizes, model);
+	const first = stages[0]!;
+	const dashboard = stages.find((stage): stage is DashboardStage => stage instanceof DashboardStage);
+	const tickers = stages;
+
+	// Source: rate × load multiplier (injections) × bursts.
+	const arrivals = new Random(options.seed, streamBase + 1);
+	const source = model.source;
+	const bursts = source.bursts;
+	let loadFactor = 1;
+	const rateAt = (t: number): number => {
+		let rate = options.ratePerS * loadFactor;
+		if (bursts && t % bursts.every_s < bursts.duration_s) rate *= bursts.multiplier;
+		return rate;
+	};
+	const constant = source.arrivals === 'constant';
+	let carry = 0;
+
+	// Time series.
+	const points = Math.max(1, options.seriesPoints);
+	const interval = niceInterval(end / points);
+	const series: Series = {interval_s: interval, t_s: [], offered_per_s: [], delivered_per_s: [], freshness_s: [], components: {}};
+	for (const stage of stages) series.components[stage.id] = {throughput_per_s: [], backlog: []};
+
+	const dt = options.tickS;
+	queue.push(dt, TICK, GLOBAL);
+	queue.push(warmup, WARMUP, GLOBAL);
+	queue.push(end, END, GLOBAL);
+	queue.push((warmup + end) / 2, MIDDLE, GLOBAL);
+	queue.push(interval, SAMPLE, GLOBAL);
+	if (!dashboard) queue.push(0.5, FRESH, GLOBAL);
+	model.injections.forEach((injection, index) => queue.push(injection.at_s, INJECT, index * STAGE_SLOTS + GLOBAL));
+	for (const stage of stages) stage.start(0);
+
+	let components: ComponentResult[] = [];
+	let tickIndex = 1;
+	let events = 0;
+	let ended = false;
+	let now = 0;
+	const hardStop = end + options.drainS;
+
+	while (queue.pop()) {
+		now = queue.time;
+		events++;
+		const target = queue.target;
+		const slot = target % STAGE_SLOTS;
+		const local = (target - slot) / STAGE_SLOTS;
+		if (slot !== GLOBAL) {
+			stages[slot]!.handle(queue.kind, local, now);
+			continue;
+		}
+		const kind = queue.kind;
+		if (kind === TICK) {
+			const rate = rateAt(now - dt / 2);
+			let n: number;
+			if (constant) {
+				const exact = rate * dt + carry;
+				n = Math.floor(exact);
+				carry = exact - n;
+			} else {
+				n = poisson(arrivals, rate * dt);
+			}
+			if (n > 0) {
+				const born = now - dt / 2;
+				integrate(now);
+				inFlight += n;
+				// The events were in the pipeline since their birth, before this tick handed them on.
+				const from = Math.max(born, warmup);
+				const to = Math.min(now, end);
+				if (to > from) inFlightArea += n * (to - from);
+				if (inWindow(born)) windowBorn += n;
+				offeredSinceSample += n;
+				first.receive(now, born, n, n);
+			}
+			for (const stage of tickers) if (stage.needsTick) stage.tick(now);
+			if (ended) {
+				const remaining = windowBorn - delivered - lost - filtered;
+				if (remaining <= 1e-6 * Math.max(1, windowBorn) || now >= hardStop) break;
+			}
+			tickIndex++;
+			queue.push(tickIndex * dt, TICK, GLOBAL);
+		} else if (kind === WARMUP) {
+			integrate(now);
+			ctx.measuring = true;
+			for (const stage of stages) {
+				stage.stats.backlog.reset(now);
+				stage.stats.backlogAtStart = stage.held;
+				stage.beginMeasure(now);
+			}
+		} else if (kind === END) {
+			integrate(now);
+			const span = end - warmup;
+			components = stages.map((stage) => componentResult(stage, span, now));
+			ctx.measuring = false;
+			ended = true;
+		} else if (kind === SAMPLE) {
+			if (now <= end + 1e-9) {
+				series.t_s.push(round(now, 3));
+				series.offered_per_s.push(round(offeredSinceSample / interval, 2));
+				series.delivered_per_s.push(round(deliveredSinceSample / interval, 2));
+				series.freshness_s.push(round(currentFreshness(now), 3));
+				offeredSinceSample = 0;
+				deliveredSinceSample = 0;
+				for (const stage of stages) {
+					const line = series.components[stage.id]!;
+					line.throughput_per_s.push(round(stage.stats.departedSinceSample / interval, 2));
+					line.backlog.push(round(stage.held, 2));
+					stage.stats.departedSinceSample = 0;
+				}
+				queue.push(now + interval, SAMPLE, GLOBAL);
+			}
+		} else if (kind === FRESH) {
+			if (ctx.measuring && Number.isFinite(newestBorn)) {
+				const age = now - newestBorn;
+				freshness.record(age);
+				freshnessSum += age;
+				freshnessCount++;
+			}
+			if (now < end) queue.push(now + 0.5, FRESH, GLOBAL);
+		} else if (kind === MIDDLE) {
+			for (const stage of stages) stage.stats.backlogAtMiddle = stage.stats.backlog.integral(now);
+		} else if (kind === INJECT) {
+			inject(local, now);
+		}
+	}
+
+	function currentFreshness(at: number): number {
+		return Number.isFinite(newestBorn) ? at - newestBorn : Number.NaN;
+	}
+
+	function inject(index: number, at: number): void {
+		const injection = model.injections[index]!;
+		if (injection.kind === 'load_multiplier') {
+			loadFactor = injection.factor ?? 1;
+			return;
+		}
+		const targets = injection.stage !== undefined ? stages.filter((stage) => stage.id === injection.stage) : stages;
+		if (injection.kind === 'lose_node') {
+			const stage = targets.find((candidate) => candidate.loseUnits(at, injection.count ?? 1));
+			if (!stage) ctx.note(`injection ${index + 1}: ${injection.stage ?? 'no stage'} has no shard, node or worker to lose; ignored`);
+			return;
+		}
+		const share = injection.share ?? 0.5;
+		const key = injection.key ?? 'hot-key';
+		const keyed = targets.filter((stage): stage is StreamStage => stage instanceof StreamStage && stage.setHotKey(key, share));
+		if (keyed.length === 0) ctx.note(`injection ${index + 1}: no stream is keyed by a field, so the hot key "${key}" is spread by random partition keys and changes nothing`);
+	}
+
+	if (!ended) {
+		// The queue ran dry before the end (nothing scheduled): close the window now.
+		const span = end - warmup;
+		components = stages.map((stage) => componentResult(stage, span, end));
+	}
+
+	const undelivered = Math.max(0, windowBorn - delivered - lost - filtered);
+	const span = end - warmup;
+	const fresh = dashboard
+		? dashboard.freshness()
+		: freshnessCount > 0
+			? {mean: freshnessSum / freshnessCount, p99: freshness.quantile(0.99), max: freshness.max}
+			: {mean: Number.NaN, p99: Number.NaN, max: Number.NaN};
+	const left = delivered + lost + filtered;
+	return {
+		seed: options.seed,
+		replication: options.replication,
+		events_simulated: events,
+		simulated_s: round(now, 3),
+		components,
+		end_to_end: {
+			delivered: round(delivered, 0),
+			lost: round(lost, 0),
+			filtered: round(filtered, 0),
+			undelivered: round(undelivered, 0),
+			latency_ms: {
+				mean: round(latency.mean, 3),
+				p50: round(latency.quantile(0.5), 3),
+				p95: round(latency.quantile(0.95), 3),
+				p99: round(latency.quantile(0.99), 3),
+				max: round(latency.max, 3),
+			},
+			freshness_s: round(fresh.mean, 3),
+			freshness_p99_s: round(fresh.p99, 3),
+			freshness_max_s: round(fresh.max, 3),
+		},
+		little: {
+			l: round(inFlightArea / span, 3),
+			lambda: round(windowBorn / span, 3),
+			w_s: left > 0 ? round(sojournSum / left, 6) : Number.NaN,
+		},
+		series,
+		notes,
+	};
+}
+
+function buildStages(ctx: SimContext, chain: readonly StageSpec[], sizes: readonly number[], model: Model): Stage[] {
+	const stages: Stage[] = [];
+	chain.forEach((spec, index) => {
+		const recordBytes = sizes[index]!;
+		const previous = stages[index - 1];
+		let stage: Stage;
+		switch (spec.kind) {
+			case 'stream':
+				stage = new StreamStage(ctx, index, {
+					id: spec.id,
+					component: spec.component,
+					mode: spec.mode,
+					shards: spec.shards ?? 4,
+					partitionKey: spec.partition_key,
+					keys: model.source.keys,
+					onThrottle: spec.on_throttle,
+					consumer: spec.consumer,
+					consumers: spec.consumers,
+					retentionS: spec.retention_h * 3600,
+					...(spec.poll_interval_s !== undefined ? {pollIntervalS: spec.poll_interval_s} : {}),
+					...(spec.producer_ttl_s !== undefined ? {producerTtlS: spec.producer_ttl_s} : {}),
+					recordBytes,
+				});
+				break;
+			case 'firehose':
+				stage = new FirehoseStage(ctx, index, {
+					id: spec.id,
+					bufferSizeMiB: spec.buffer_size_mib,
+					bufferIntervalS: spec.buffer_interval_s,
+					...(spec.throughput_mib_s !== undefined ? {throughputMiBs: spec.throughput_mib_s} : {}),
+					recordBytes,
+				});
+				break;
+			case 'compute':
+				stage = new ComputeStage(
+					ctx,
+					index,
+					{
+						id: spec.id,
+						kind: 'compute',
+						component: spec.component,
+						...defined('concurrency', spec.concurrency),
+						...defined('batchSize', spec.batch_size),
+						...defined('batchingWindowS', spec.batching_window_s),
+						...defined('parallelizationFactor', spec.parallelization_factor),
+						...defined('triggerS', spec.trigger_s),
+						...defined('overheadS', ms(spec.overhead_ms)),
+						...defined('perRecordS', ms(spec.per_record_ms)),
+						...defined('coldStartS', ms(spec.cold_start_ms)),
+						transform: spec.transform,
+						outputRatio: spec.output_ratio,
+						...defined('windowS', spec.window_s),
+						...(spec.autoscale
+							? {
+									autoscale: {
+										targetUtilization: spec.autoscale.target_utilization,
+										max: spec.autoscale.max,
+										...defined('intervalS', spec.autoscale.interval_s),
+										...defined('lagS', spec.autoscale.lag_s),
+									},
+								}
+							: {}),
+						recordBytes,
+						...defined('outputBytes', spec.output_bytes),
+						...defined('memoryMb', spec.memory_mb),
+					},
+					previous instanceof StreamStage ? previous : undefined,
+				);
+				break;
+			case 'queue':
+				// Inside a pipeline a station runs as a fluid pool (servers × mean service); alone it runs exactly.
+				stage = new ComputeStage(
+					ctx,
+					index,
+					{
+						id: spec.id,
+						kind: 'queue',
+						component: 'queue',
+						concurrency: spec.servers,
+						perRecordS: serviceMean(spec.service) / 1000,
+						transform: 'map',
+						outputRatio: 1,
+						...defined('capacity', spec.capacity),
+						recordBytes,
+					},
+					undefined,
+				);
+				ctx.note(`${spec.id}: a queue station inside a pipeline runs as a fluid pool of ${spec.servers} server(s) at the mean service time; model it alone to check it against queueing theory`);
+				break;
+			case 'api':
+				stage = new ApiStage(ctx, index, {
+					id: spec.id,
+					component: spec.component,
+					...defined('ratePerS', spec.rate_per_s),
+					...defined('burst', spec.burst),
+					onThrottle: spec.on_throttle,
+					...defined('latency', spec.latency),
+					recordBytes,
+				});
+				break;
+			case 'store':
+			case 'cache':
+			case 'warehouse':
+				stage = new StoreStage(ctx, index, {
+					id: spec.id,
+					kind: spec.kind,
+					component: spec.component,
+					...defined('nodes', spec.nodes),
+					...defined('writeCapacityPerS', spec.write_capacity_per_s),
+					...defined('loadIntervalS', spec.load_interval_s),
+					...defined('batchSize', spec.batch_size),
+					...defined('latency', spec.latency),
+					recordBytes,
+				});
+				break;
+			case 'dashboard':
+				stage = new DashboardStage(ctx, index, {id: spec.id, component: spec.component, refreshS: spec.refresh_s, queryMs: spec.query_ms});
+				if (index !== chain.length - 1) ctx.note(`${spec.id}: a dashboard ends the pipeline; the stages after it get nothing`);
+				break;
+		}
+		if (previous) previous.next = stage;
+		stages.push(stage);
+	});
+	return stages;
+}
+
+function componentResult(stage: Stage, span: number, now: number): ComponentResult {
+	const stats = stage.stats;
+	const wait = stats.wait;
+	return {
+		id: stage.id,
+		kind: stage.kind,
+		component: stage.component,
+		utilization: round(stage.utilization(span), 4),
+		throughput_per_s: round(stats.departed / span, 2),
+		queue: {mean: round(stats.backlog.mean(now), 2), max: round(stats.backlog.max, 2)},
+		wait_ms: {mean: round(wait.mean, 3), p50: round(wait.quantile(0.5), 3), p95: round(wait.quantile(0.95), 3), p99: round(wait.quantile(0.99), 3)},
+		throttled: round(stats.throttled, 0),
+		dropped: round(stats.dropped, 0),
+		lost: round(stats.lost, 0),
+		backlog_growth_per_s: round(backlogGrowth(stats, span, now), 3),
+		details: stage.details(span),
+	};
+}
+
+/**
+How fast the backlog grew: the mean backlog over the second half of the window
+minus that over the first half, per second between the halves' midpoints.
+Robust to bursty stages (a Firehose delivery lands 26,000 records at once)
+where two instantaneous samples would not be.
+*/
+function backlogGrowth(stats: Stage['stats'], span: number, now: number): number {
+	const half = span / 2;
+	if (!(half > 0)) return 0;
+	const first = stats.backlogAtMiddle / half;
+	const second = (stats.backlog.integral(now) - stats.backlogAtMiddle) / half;
+	return (second - first) / half;
+}
+
+function serviceMean(spec: StageSpec & {kind: 'queue'} extends {service: infer D} ? D : never): number {
+	if (spec.dist === 'empirical') return spec.values_ms.reduce((sum, value) => sum + value, 0) / spec.values_ms.length;
+	return spec.mean_ms;
+}
+
+function ms(value: number | undefined): number | undefined {
+	return value === undefined ? undefined : value / 1000;
+}
+
+function defined<K extends string, V>(key: K, value: V | undefined): {[P in K]?: V} {
+	return (value === undefined ? {} : {[key]: value}) as {[P in K]?: V};
+}
+
+function niceInterval(raw: number): number {
+	const steps = [0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600];
+	for (const step of steps) if (step >= raw) return step;
+	return Math.ceil(raw / 3600) * 3600;
+}
+
+function round(value: number, digits: number): number {
+	if (!Number.isFinite(value)) return value;
+	const scale = 10 ** digits;
+	return Math.round(value * scale) / scale;
+}

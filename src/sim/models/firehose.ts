@@ -1,0 +1,160 @@
+/**
+Amazon Data Firehose: accepts records up to its Direct PUT quota (5 MiB/s,
+500,000 records/s in the big-3 regions), buffers them, and delivers the buffer
+as one object when it reaches `buffer_size_mib` or when its oldest record has
+waited `buffer_interval_s`, whichever comes first. Delivery takes a moment more.
+
+So the age of the data downstream is about the buffer interval, or the time to
+fill the buffer at the incoming rate when that is shorter: 5 MiB at 1.7 MB/s
+fills in about 3 s; a 300 s interval with a buffer that never fills adds 300 s.
+*/
+import {firehose, producer} from '../catalogue.js';
+import {CohortQueue} from './cohorts.js';
+import {Stage, type SimContext} from './stage.js';
+import {WriteLimiter, type LimiterOwner} from './write-limiter.js';
+
+const FLUSH = 1;
+const DELIVER = 2;
+
+/** What a Firehose stage needs to know. */
+export type FirehoseSpec = {
+	readonly id: string;
+	readonly bufferSizeMiB: number;
+	readonly bufferIntervalS: number;
+	readonly throughputMiBs?: number;
+	readonly recordBytes: number;
+};
+
+/** A Firehose stream. */
+export class FirehoseStage extends Stage implements LimiterOwner {
+	readonly spec: FirehoseSpec;
+	private readonly limiter: WriteLimiter;
+	private readonly buffer = new CohortQueue(256);
+	private readonly transit = new CohortQueue(256);
+	private bufferBytes = 0;
+	private generation = 0;
+	private deliveries = 0;
+	private bySize = 0;
+	private byInterval = 0;
+	private maxBufferAge = 0;
+	private lastDelivery = Number.NaN;
+	private maxDeliveryGap = 0;
+	private acceptedBytes = 0;
+	private readonly sizeLimit: number;
+
+	constructor(ctx: SimContext, index: number, spec: FirehoseSpec) {
+		super(ctx, index, spec.id, 'firehose', 'firehose');
+		this.spec = spec;
+		this.sizeLimit = spec.bufferSizeMiB * 1024 * 1024;
+		const bytes = (spec.throughputMiBs ?? firehose.directPutBytes.value / (1024 * 1024)) * 1024 * 1024;
+		this.limiter = new WriteLimiter(
+			1,
+			{kind: 'per-second', records: firehose.directPutRecords.value, bytes},
+			{mode: 'retry', base: producer.retryBackoffBase.value, max: producer.retryBackoffMax.value, ttl: producer.recordTtl.value},
+			spec.recordBytes,
+			this,
+		);
+	}
+
+	override receive(now: number, born: number, count: number, weight: number): void {
+		this.hold(now, count);
+		this.limiter.offer(now, 0, born, now, count, weight);
+		this.needsTick = this.limiter.retrying > 0;
+	}
+
+	override tick(now: number): void {
+		this.limiter.tick(now);
+		this.needsTick = this.limiter.retrying > 0;
+	}
+
+	accepted(now: number, _p: number, born: number, arrived: number, count: number, weight: number): void {
+		if (this.buffer.size === 0) {
+			this.generation++;
+			if (this.spec.bufferIntervalS > 0) this.ctx.schedule(now + this.spec.bufferIntervalS, this.index, FLUSH, this.generation);
+		}
+		this.buffer.push(born, arrived, now, count, weight);
+		this.bufferBytes += count * this.spec.recordBytes;
+		if (this.ctx.measuring) this.acceptedBytes += count * this.spec.recordBytes;
+		if (this.bufferBytes >= this.sizeLimit) this.flush(now, 'size');
+		else if (this.spec.bufferIntervalS <= 0) this.flush(now, 'interval');
+	}
+
+	refused(now: number, born: number, count: number, weight: number): void {
+		this.discard(now, born, count, weight, 'dropped');
+	}
+
+	throttledAttempts(_now: number, count: number): void {
+		if (this.ctx.measuring) this.stats.throttled += count;
+	}
+
+	override handle(kind: number, local: number, now: number): void {
+		if (kind === FLUSH) {
+			if (local === this.generation && this.buffer.size > 0) this.flush(now, 'interval');
+		} else if (kind === DELIVER) {
+			this.deliver(now);
+		}
+	}
+
+	override utilization(span: number): number {
+		const quota = (this.spec.throughputMiBs ?? firehose.directPutBytes.value / (1024 * 1024)) * 1024 * 1024;
+		return this.acceptedBytes / span / quota;
+	}
+
+	override details(): Record<string, number | string | boolean> {
+		return {
+			deliveries: this.deliveries,
+			flushed_by_size: this.bySize,
+			flushed_by_interval: this.byInterval,
+			max_buffer_age_s: round(this.maxBufferAge, 3),
+			max_delivery_gap_s: Number.isFinite(this.maxDeliveryGap) ? round(this.maxDeliveryGap, 3) : 0,
+			buffer_size_mib: this.spec.bufferSizeMiB,
+			buffer_interval_s: this.spec.bufferIntervalS,
+		};
+	}
+
+	private flush(now: number, why: 'size' | 'interval'): void {
+		const buffer = this.buffer;
+		const oldest = buffer.stamp[buffer.headIndex]!;
+		if (this.ctx.measuring) {
+			this.deliveries++;
+			if (why === 'size') this.bySize++;
+			else this.byInterval++;
+			if (now - oldest > this.maxBufferAge) this.maxBufferAge = now - oldest;
+			if (!Number.isNaN(this.lastDelivery) && now - this.lastDelivery > this.maxDeliveryGap) this.maxDeliveryGap = now - this.lastDelivery;
+		}
+		this.lastDelivery = now;
+		const at = now + firehose.deliveryLatency.value;
+		// One object: every cohort in it shares the delivery time, kept in `stamp`.
+		while (buffer.size > 0) {
+			const head = buffer.headIndex;
+			this.transit.push(buffer.born[head]!, buffer.arrived[head]!, at, buffer.count[head]!, buffer.weight[head]!);
+			buffer.shift();
+		}
+		this.bufferBytes = 0;
+		this.generation++;
+		this.ctx.schedule(at, this.index, DELIVER, 0);
+	}
+
+	private deliver(now: number): void {
+		const transit = this.transit;
+		let object = Number.NaN;
+		while (transit.size > 0 && transit.stamp[transit.headIndex]! <= now + 1e-12) {
+			const head = transit.headIndex;
+			if (transit.stamp[head] !== object) {
+				object = transit.stamp[head]!;
+				this.next?.beginObject(now);
+			}
+			const born = transit.born[head]!;
+			const arrived = transit.arrived[head]!;
+			const count = transit.count[head]!;
+			const weight = transit.weight[head]!;
+			transit.shift();
+			this.emit(now, born, arrived, count, count, weight);
+		}
+	}
+}
+
+function round(value: number, digits: number): number {
+	const scale = 10 ** digits;
+	return Math.round(value * scale) / scale;
+}

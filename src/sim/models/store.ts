@@ -1,0 +1,229 @@
+/**
+Where data lands: a cache (Redis, Memcached), an operational store (DynamoDB,
+S3, Postgres, OpenSearch) or a warehouse (Redshift, Snowflake, Snowpipe,
+Athena).
+
+A store serves write requests at a fixed rate (its nodes, partitions or
+prefixes times the per-unit limit from the catalogue) in arrival order, like a
+single fluid server: a burst above the rate queues, a sustained rate above it
+grows the queue without bound. Each write then takes a latency drawn from the
+store's distribution. Records per request come from `batch_size` (pipelining,
+BatchWriteItem, multi-row INSERT); a Firehose delivery is one object, one
+request. With `load_interval_s`, records wait for the next batch load (COPY,
+Snowpipe, an OpenSearch refresh), which takes the latency once for the batch.
+*/
+import {fromSpec, type Sampler} from '../kernel/distributions.js';
+import type {Random} from '../kernel/random.js';
+import type {Distribution} from '../../scenarios/model-schema.js';
+import {CohortQueue} from './cohorts.js';
+import {DelayLine} from './delay-line.js';
+import {Stage, type SimContext} from './stage.js';
+import {storeProfile} from './store-profiles.js';
+
+const DUE = 1;
+const LOAD = 2;
+const BURST = 3;
+
+/** Latency groups drawn per incoming group of records, so percentiles see the distribution, not one draw. */
+const LATENCY_DRAWS = 4;
+
+/** What a store stage needs to know. */
+export type StoreSpec = {
+	readonly id: string;
+	readonly kind: 'store' | 'cache' | 'warehouse';
+	readonly component: string;
+	readonly nodes?: number;
+	readonly writeCapacityPerS?: number;
+	readonly loadIntervalS?: number;
+	readonly batchSize?: number;
+	readonly latency?: Distribution;
+	readonly recordBytes: number;
+};
+
+/** A cache, store or warehouse. */
+export class StoreStage extends Stage {
+	readonly spec: StoreSpec;
+	/** Write requests per second the store serves with all its nodes. */
+	readonly fullRate: number;
+	private rate: number;
+	private nodes: number;
+	private readonly liveNodes: number;
+	private readonly latency: Sampler;
+	private readonly loadInterval: number;
+	private readonly perRequest: number;
+	private readonly rng: Random;
+	private readonly line = new DelayLine(64);
+	private readonly pending = new CohortQueue(64);
+	private readonly burst = new CohortQueue(64);
+	private burstRequests = 0;
+	private readonly draws = new Float64Array(LATENCY_DRAWS);
+	private pendingRequests = 0;
+	private scheduledAt = Number.POSITIVE_INFINITY;
+	private freeAt = 0;
+	private objects = false;
+	private objectRequests = 0;
+	private busySeconds = 0;
+	private requests = 0;
+	private loads = 0;
+
+	constructor(ctx: SimContext, index: number, spec: StoreSpec) {
+		super(ctx, index, spec.id, spec.kind, spec.component);
+		this.spec = spec;
+		const profile = storeProfile(spec.component, spec.recordBytes);
+		this.nodes = spec.nodes ?? 1;
+		this.liveNodes = this.nodes;
+		this.fullRate = spec.writeCapacityPerS ?? (spec.nodes === undefined && profile.defaultTotal !== undefined ? profile.defaultTotal : profile.perNode * this.nodes);
+		this.rate = this.fullRate;
+		this.latency = fromSpec(spec.latency ?? profile.latency, 0.001);
+		this.loadInterval = spec.loadIntervalS ?? profile.loadIntervalS ?? 0;
+		this.perRequest = spec.batchSize ?? 1;
+		this.rng = ctx.random(index, 1);
+	}
+
+	override start(now: number): void {
+		if (this.loadInterval > 0) this.ctx.schedule(now + this.rng.next() * this.loadInterval, this.index, LOAD, 0);
+	}
+
+	override beginObject(_now: number, objects = 1): void {
+		this.objects = true;
+		this.objectRequests = objects;
+	}
+
+	override receive(now: number, born: number, count: number, weight: number): void {
+		this.hold(now, count);
+		// Records delivered as objects (Firehose) cost one request per object, on its first group.
+		let requests = count / this.perRequest;
+		if (this.objects) {
+			requests = this.objectRequests;
+			this.objectRequests = 0;
+		}
+		if (this.loadInterval > 0) {
+			this.pending.push(born, now, now, count, weight);
+			this.pendingRequests += requests;
+			return;
+		}
+		if (!(this.rate > 0)) {
+			this.pending.push(born, now, now, count, weight);
+			return;
+		}
+		// Groups arriving at the same instant (one upstream batch) are served as one burst, after this event.
+		if (this.burst.size === 0) this.ctx.schedule(now, this.index, BURST, 0);
+		this.burst.push(born, now, requests, count, weight);
+		this.burstRequests += requests;
+	}
+
+	/**
+	Serves the burst that arrived at `now`: the store works through its requests
+	in order, then each write takes a latency. Independent writes get independent
+	latencies (up to LATENCY_DRAWS per burst); records riding on one request share
+	its latency, as the records of one aggregated Lambda write do.
+	*/
+	private serveBurst(now: number): void {
+		const burst = this.burst;
+		const finish = this.serve(now, this.burstRequests);
+		const draws = Math.max(1, Math.min(LATENCY_DRAWS, Math.ceil(this.burstRequests - 1e-9)));
+		for (let i = 0; i < draws; i++) this.draws[i] = finish + this.latency.sample(this.rng);
+		let before = 0;
+		while (burst.size > 0) {
+			const head = burst.headIndex;
+			const born = burst.born[head]!;
+			const arrived = burst.arrived[head]!;
+			const requests = burst.stamp[head]!;
+			const count = burst.count[head]!;
+			const weight = burst.weight[head]!;
+			burst.shift();
+			if (requests >= draws && draws > 1) {
+				// A group of many writes: spread it over every draw.
+				for (let i = 0; i < draws; i++) this.line.push(this.draws[i]!, born, arrived, count / draws, weight / draws);
+			} else {
+				const slot = Math.min(draws - 1, Math.floor((before / Math.max(this.burstRequests, 1e-12)) * draws));
+				this.line.push(this.draws[slot]!, born, arrived, count, weight);
+			}
+			before += requests;
+		}
+		this.burstRequests = 0;
+		this.arm(now);
+	}
+
+	override handle(kind: number, _local: number, now: number): void {
+		if (kind === BURST) {
+			this.serveBurst(now);
+		} else if (kind === DUE) {
+			if (Math.abs(now - this.scheduledAt) < 1e-12) this.scheduledAt = Number.POSITIVE_INFINITY;
+			const line = this.line;
+			while (line.size > 0 && line.due[0]! <= now + 1e-12) {
+				const born = line.born[0]!;
+				const arrived = line.arrived[0]!;
+				const count = line.count[0]!;
+				const weight = line.weight[0]!;
+				line.pop();
+				this.emit(now, born, arrived, count, count, weight);
+			}
+			this.arm(now);
+		} else if (kind === LOAD) {
+			this.load(now);
+			this.ctx.schedule(now + this.loadInterval, this.index, LOAD, 0);
+		}
+	}
+
+	override loseUnits(now: number, count: number): boolean {
+		this.nodes = Math.max(0, this.nodes - count);
+		this.rate = this.liveNodes > 0 ? (this.fullRate * this.nodes) / this.liveNodes : 0;
+		if (this.rate === 0) this.ctx.note(`${this.id}: every node is lost at ${now} s; writes wait from then on`);
+		return true;
+	}
+
+	override utilization(span: number): number {
+		return Number.isFinite(this.fullRate) ? Math.min(1, this.busySeconds / span) : 0;
+	}
+
+	override details(span: number): Record<string, number | string | boolean> {
+		return {
+			write_requests_per_s: round(this.requests / span, 2),
+			capacity_requests_per_s: Number.isFinite(this.fullRate) ? round(this.fullRate, 1) : 'unlimited',
+			...(this.loadInterval > 0 ? {loads: this.loads, load_interval_s: this.loadInterval} : {}),
+		};
+	}
+
+	/** Serves `requests` write requests arriving now; returns when they finish. */
+	private serve(now: number, requests: number): number {
+		const start = Math.max(now, this.freeAt);
+		const work = Number.isFinite(this.rate) ? requests / this.rate : 0;
+		const finish = start + work;
+		this.freeAt = finish;
+		if (this.ctx.measuring) {
+			this.busySeconds += work;
+			this.requests += requests;
+		}
+		return finish;
+	}
+
+	private load(now: number): void {
+		if (this.pending.size === 0 || !(this.rate > 0)) return;
+		const finish = this.serve(now, this.pendingRequests);
+		const due = finish + this.latency.sample(this.rng);
+		const pending = this.pending;
+		while (pending.size > 0) {
+			const head = pending.headIndex;
+			this.line.push(due, pending.born[head]!, pending.arrived[head]!, pending.count[head]!, pending.weight[head]!);
+			pending.shift();
+		}
+		this.pendingRequests = 0;
+		if (this.ctx.measuring) this.loads++;
+		this.arm(now);
+	}
+
+	/** Makes sure an event is pending for the earliest due group. */
+	private arm(_now: number): void {
+		const first = this.line.first;
+		if (first < this.scheduledAt - 1e-12) {
+			this.scheduledAt = first;
+			this.ctx.schedule(first, this.index, DUE, 0);
+		}
+	}
+}
+
+function round(value: number, digits: number): number {
+	const scale = 10 ** digits;
+	return Math.round(value * scale) / scale;
+}

@@ -1,0 +1,114 @@
+/**
+The shapes a simulation run produces: one replication's raw figures
+(`RunResult`) and the report `dojo sim --json` prints (`SimResult`, the
+contract in DESIGN.md). Plain data only, so results cross worker threads and
+compare byte for byte.
+*/
+
+/** Mean and percentiles of a distribution. */
+export type Quantiles = {mean: number; p50: number; p95: number; p99: number};
+
+/** One stage's figures over the measurement window. */
+export type ComponentResult = {
+	id: string;
+	kind: string;
+	component: string;
+	/** Fraction of the stage's capacity in use (0–1; can read above 1 only where a limit is soft). */
+	utilization: number;
+	/** Records the stage finished with per second. */
+	throughput_per_s: number;
+	/** Records held by the stage: time-average and largest. */
+	queue: {mean: number; max: number};
+	/** Time in the stage, milliseconds. */
+	wait_ms: Quantiles;
+	throttled: number;
+	dropped: number;
+	lost: number;
+	/** Records per second by which the stage's backlog grew over the window (near 0 when it keeps up). */
+	backlog_growth_per_s: number;
+	/** Stage-specific figures: shards, busiest shard-second, deliveries, cold starts, … */
+	details: Record<string, number | string | boolean>;
+};
+
+/** The pipeline as a whole. */
+export type EndToEnd = {
+	/** Source events delivered to the last stage (born inside the measurement window). */
+	delivered: number;
+	/** Source events dropped or lost on the way. */
+	lost: number;
+	/** Source events a filter or dedup removed on purpose. */
+	filtered: number;
+	/** Source events still in the pipeline when the run stopped (their latency is unknown). */
+	undelivered: number;
+	/** Birth to arrival at the last stage, milliseconds. */
+	latency_ms: Quantiles & {max: number};
+	/** Age of the newest data the viewer sees, seconds: time-average. */
+	freshness_s: number;
+	freshness_p99_s: number;
+	freshness_max_s: number;
+};
+
+/** A time series for charts: one value per sample interval. */
+export type Series = {
+	interval_s: number;
+	t_s: number[];
+	offered_per_s: number[];
+	delivered_per_s: number[];
+	freshness_s: number[];
+	components: Record<string, {throughput_per_s: number[]; backlog: number[]}>;
+};
+
+/** Little's law on the whole pipeline: L (events in flight), λ (events/s) and W (mean time in the pipeline). */
+export type LittleCheck = {l: number; lambda: number; w_s: number};
+
+/** One replication's figures. */
+export type RunResult = {
+	seed: number;
+	replication: number;
+	events_simulated: number;
+	/** Simulated seconds, including the time let run after the window for late records. */
+	simulated_s: number;
+	components: ComponentResult[];
+	end_to_end: EndToEnd;
+	little: LittleCheck;
+	series: Series;
+	notes: string[];
+};
+
+/** One SLO check. */
+export type SloCheck = {name: string; target: number; actual: number; met: boolean; says: string};
+
+/** The capacity of one stage, in source events per second. */
+export type StageCapacity = {
+	id: string;
+	kind: string;
+	component: string;
+	/** Source events per second the stage can sustain (Infinity → null in JSON when unlimited). */
+	max_load_per_s: number | null;
+	/** What sets that limit, in words. */
+	limit: string;
+};
+
+/** The report of `dojo sim --json`. */
+export type SimResult = {
+	scenario: string | null;
+	arch: string | null;
+	seed: number;
+	load_per_s: number;
+	duration_s: number;
+	warmup_s: number;
+	/** Seconds per arrival tick (latencies are resolved to about half of it). */
+	tick_s: number;
+	replications: number;
+	events_simulated: number;
+	wall_s: number;
+	components: Array<ComponentResult & Record<string, unknown>>;
+	end_to_end: EndToEnd & Record<string, unknown>;
+	slo: {latency_p99_ms: number | null; freshness_s: number | null; met: boolean; checks: SloCheck[]};
+	capacity: {max_load_per_s: number | null; limited_by: string | null; stages: StageCapacity[]};
+	bottleneck: {component: string; reason: string; suggestion: string} | null;
+	cost: {per_month_usd: number | null; items: Array<{component: string; per_month_usd: number; basis: string}>; unpriced?: string[]};
+	little: LittleCheck;
+	series: Series;
+	notes: string[];
+};

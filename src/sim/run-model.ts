@@ -1,0 +1,300 @@
+/**
+A model plus run options → the report `dojo sim --json` prints.
+
+Splits the work so replications can run anywhere: `planRuns` lists one
+self-contained job per replication (plain data, so a worker thread can take
+it), `runOne` runs a job, and `summarize` merges the replications in order
+into one `SimResult` — means with 95% half-widths (`x_ci95`) when there are
+several — and adds the SLO verdict, capacity, bottleneck and cost. The same
+jobs give the same report whether they ran serially or in parallel.
+
+Pure: no clock, no I/O. `wall_s` is measured by the caller and passed in.
+*/
+import type {Model} from '../scenarios/model-schema.js';
+import type {Architecture} from '../scenarios/model-schema.js';
+import type {SystemDesignScenario} from '../scenarios/schema.js';
+import {meanAndHalfWidth} from './stats/confidence.js';
+import {analyseCapacity} from './analysis/capacity.js';
+import {findBottleneck} from './analysis/bottleneck.js';
+import {estimateCost} from './analysis/cost.js';
+import {runPipeline} from './models/engine.js';
+import {isQueueOnly, runQueueOnly} from './queue-adapter.js';
+import type {RunResult, SimResult, SloCheck} from './result.js';
+
+/** How to run a model. */
+export type SimOptions = {
+	readonly seed: number;
+	/** Mean source events per second; by default the model's own rate. */
+	readonly loadPerS?: number;
+	/** Multiplies the load (a 10x what-if). */
+	readonly scale?: number;
+	/** Run at the source's daily peak (rate × peak_multiplier). */
+	readonly peak?: boolean;
+	readonly durationS: number;
+	/** Seconds dropped from the statistics at the start; by default 10% of the duration. */
+	readonly warmupS?: number;
+	readonly replications: number;
+	/** Seconds per arrival tick (default 0.02). */
+	readonly tickS?: number;
+	/** Points per time series (default 60). */
+	readonly seriesPoints?: number;
+};
+
+/** What is simulated, and what to call it in the report. */
+export type SimInput = {
+	readonly scenario: string | null;
+	readonly arch: string | null;
+	readonly model: Model;
+};
+
+/** One replication's job: everything a worker needs, as plain data. */
+export type RunJob = {
+	readonly model: Model;
+	readonly seed: number;
+	readonly replication: number;
+	readonly ratePerS: number;
+	readonly durationS: number;
+	readonly warmupS: number;
+	readonly tickS: number;
+	readonly seriesPoints: number;
+	readonly drainS: number;
+};
+
+/** Loss above this share of events misses the SLO: the counts would be wrong. */
+export const LOSS_TOLERANCE = 0.001;
+
+/** The model for one of a scenario's architectures: the scenario's workload as the source. */
+export function modelFromScenario(scenario: SystemDesignScenario, architecture: Architecture): Model {
+	const workload = scenario.workload;
+	return {
+		source: {
+			rate_per_s: workload.events_per_min / 60,
+			arrivals: 'poisson',
+			event_bytes: workload.event_bytes,
+			peak_multiplier: workload.peak_multiplier,
+			keys: workload.keys,
+		},
+		stages: architecture.stages,
+		slo: workload.slo,
+		injections: architecture.injections,
+	};
+}
+
+/** The mean source rate a run uses, events per second. */
+export function effectiveRate(model: Model, options: Pick<SimOptions, 'loadPerS' | 'scale' | 'peak'>): number {
+	const base = options.loadPerS ?? model.source.rate_per_s;
+	return base * (options.scale ?? 1) * (options.peak ? model.source.peak_multiplier : 1);
+}
+
+/**
+Seconds per arrival tick: 20 ms, coarser for streams with many shards (each
+tick hands every shard a group of records, so cost grows with shards / tick),
+up to 100 ms at 100 shards and more. Latencies are resolved to about half a tick.
+*/
+export function autoTick(model: Model, durationS = 600): number {
+	const shards = model.stages.reduce((sum, stage) => sum + (stage.kind === 'stream' ? (stage.shards ?? 4) : 0), 0);
+	const byShards = Math.min(0.1, Math.max(0.02, (0.02 * shards) / 20));
+	// Long runs (a nightly batch) need fewer, longer ticks; per-second quotas (streams, Firehose, APIs) need ticks under 0.1 s.
+	const limited = model.stages.some((stage) => stage.kind === 'stream' || stage.kind === 'firehose' || stage.kind === 'api');
+	const byDuration = durationS / 60_000;
+	return limited ? Math.max(byShards, Math.min(0.1, byDuration)) : Math.max(byShards, byDuration);
+}
+
+/** The longest periodic delay in a model (a batch trigger, a window, a buffer interval, a refresh), seconds. */
+export function longestCycle(model: Model): {seconds: number; what: string} {
+	let longest = {seconds: 0, what: ''};
+	const consider = (seconds: number | undefined, what: string) => {
+		if (seconds !== undefined && seconds > longest.seconds) longest = {seconds, what};
+	};
+	for (const stage of model.stages) {
+		if (stage.kind === 'compute') {
+			consider(stage.trigger_s, `${stage.id}.trigger_s`);
+			consider(stage.window_s, `${stage.id}.window_s`);
+			consider(stage.batching_window_s, `${stage.id}.batching_window_s`);
+		} else if (stage.kind === 'firehose') {
+			consider(stage.buffer_interval_s, `${stage.id}.buffer_interval_s`);
+		} else if (stage.kind === 'store' || stage.kind === 'cache' || stage.kind === 'warehouse') {
+			consider(stage.load_interval_s, `${stage.id}.load_interval_s`);
+		} else if (stage.kind === 'dashboard') {
+			consider(stage.refresh_s, `${stage.id}.refresh_s`);
+		}
+	}
+	return longest;
+}
+
+/**
+A run long enough to see the model's slowest cycle several times: 10 minutes,
+or three cycles of its longest trigger, window, buffer or refresh (a nightly
+job needs days of simulated time), at most a week.
+*/
+export function defaultDuration(model: Model): number {
+	const cycle = longestCycle(model).seconds;
+	return Math.min(7 * 86_400, Math.max(600, Math.ceil((3 * cycle) / 60) * 60));
+}
+
+/** One job per replication. */
+export function planRuns(input: SimInput, options: SimOptions): RunJob[] {
+	const ratePerS = effectiveRate(input.model, options);
+	const warmupS = options.warmupS ?? options.durationS * 0.1;
+	return Array.from({length: options.replications}, (_, replication) => ({
+		model: input.model,
+		seed: options.seed,
+		replication,
+		ratePerS,
+		durationS: options.durationS,
+		warmupS,
+		tickS: options.tickS ?? autoTick(input.model, options.durationS),
+		seriesPoints: options.seriesPoints ?? 60,
+		drainS: Math.max(60, options.durationS),
+	}));
+}
+
+/** Runs one replication. */
+export function runOne(job: RunJob): RunResult {
+	if (isQueueOnly(job.model)) return runQueueOnly(job);
+	return runPipeline(job.model, job);
+}
+
+/** Runs every replication here, one after another, and summarizes them. */
+export function simulate(input: SimInput, options: SimOptions, wallS = 0): SimResult {
+	const runs = planRuns(input, options).map(runOne);
+	return summarize(input, options, runs, wallS);
+}
+
+/** Merges replications (in order) into the report, with the SLO verdict, capacity, bottleneck and cost. */
+export function summarize(input: SimInput, options: SimOptions, runs: readonly RunResult[], wallS: number): SimResult {
+	const model = input.model;
+	const loadPerS = effectiveRate(model, options);
+	const merged = mergeRuns(runs);
+	const capacity = analyseCapacity(model);
+	const slo = judgeSlo(model, merged.end_to_end);
+	const components = merged.components;
+	const bottleneck = findBottleneck({model, loadPerS, capacity, components, endToEnd: merged.end_to_end, slo});
+	const cost = estimateCost(model, loadPerS, components);
+	const notes = [...new Set(runs.flatMap((run) => run.notes))];
+	return {
+		scenario: input.scenario,
+		arch: input.arch,
+		seed: options.seed,
+		load_per_s: round(loadPerS, 3),
+		duration_s: options.durationS,
+		warmup_s: planRuns(input, {...options, replications: 1})[0]!.warmupS,
+		tick_s: planRuns(input, {...options, replications: 1})[0]!.tickS,
+		replications: runs.length,
+		events_simulated: runs.reduce((sum, run) => sum + run.events_simulated, 0),
+		wall_s: wallS,
+		components,
+		end_to_end: merged.end_to_end,
+		slo,
+		capacity: {
+			max_load_per_s: capacity.maxLoadPerS === null ? null : round(capacity.maxLoadPerS, 1),
+			limited_by: capacity.limitedBy,
+			stages: capacity.stages.map((stage) => ({
+				id: stage.id,
+				kind: stage.kind,
+				component: stage.component,
+				max_load_per_s: stage.maxLoadPerS === null ? null : round(stage.maxLoadPerS, 1),
+				limit: stage.limit,
+			})),
+		},
+		bottleneck,
+		cost,
+		little: merged.little,
+		series: merged.series,
+		notes,
+	};
+}
+
+/** The SLO verdict: latency p99, freshness, loss, and events that never arrived. */
+export function judgeSlo(model: Model, e2e: RunResult['end_to_end']): SimResult['slo'] {
+	const checks: SloCheck[] = [];
+	const target = model.slo;
+	if (target?.latency_p99_ms !== undefined) {
+		const actual = e2e.latency_ms.p99;
+		checks.push({name: 'latency_p99_ms', target: target.latency_p99_ms, actual, met: Number.isFinite(actual) && actual <= target.latency_p99_ms, says: `p99 end-to-end latency ${fmt(actual)} ms; target ${fmt(target.latency_p99_ms)} ms`});
+	}
+	if (target?.freshness_s !== undefined) {
+		const actual = e2e.freshness_p99_s;
+		checks.push({name: 'freshness_s', target: target.freshness_s, actual, met: Number.isFinite(actual) && actual <= target.freshness_s, says: `data on screen is up to ${fmt(actual)} s old (p99); target ${fmt(target.freshness_s)} s`});
+	}
+	const total = e2e.delivered + e2e.lost + e2e.filtered + e2e.undelivered;
+	const lostShare = total > 0 ? e2e.lost / total : 0;
+	checks.push({name: 'loss', target: LOSS_TOLERANCE, actual: round(lostShare, 6), met: lostShare <= LOSS_TOLERANCE, says: `${fmt(lostShare * 100)}% of events dropped or lost; at most ${LOSS_TOLERANCE * 100}% allowed`});
+	const stuckShare = total > 0 ? e2e.undelivered / total : 0;
+	checks.push({name: 'undelivered', target: LOSS_TOLERANCE, actual: round(stuckShare, 6), met: stuckShare <= LOSS_TOLERANCE, says: `${fmt(stuckShare * 100)}% of events still queued long after the run (the pipeline falls behind)`});
+	return {
+		latency_p99_ms: target?.latency_p99_ms ?? null,
+		freshness_s: target?.freshness_s ?? null,
+		met: checks.every((check) => check.met),
+		checks,
+	};
+}
+
+type Merged = Pick<RunResult, 'components' | 'end_to_end' | 'little' | 'series'>;
+
+/** Means over replications, with `_ci95` half-widths beside every number when there are several. */
+function mergeRuns(runs: readonly RunResult[]): Merged & {components: SimResult['components']; end_to_end: SimResult['end_to_end']} {
+	const first = runs[0]!;
+	if (runs.length === 1) return {components: first.components, end_to_end: first.end_to_end, little: first.little, series: first.series};
+	return {
+		components: first.components.map((_, index) => mergeObject(runs.map((run) => run.components[index]!)) as SimResult['components'][number]),
+		end_to_end: mergeObject(runs.map((run) => run.end_to_end)) as SimResult['end_to_end'],
+		little: mergeObject(runs.map((run) => run.little), false) as RunResult['little'],
+		series: mergeSeries(runs.map((run) => run.series)),
+	};
+}
+
+function mergeObject(items: readonly object[], withCi = true): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	const first = items[0] as Record<string, unknown>;
+	for (const [key, value] of Object.entries(first)) {
+		const values = items.map((item) => (item as Record<string, unknown>)[key]);
+		if (typeof value === 'number') {
+			const numbers = values.map((v) => (typeof v === 'number' ? v : Number.NaN));
+			const finite = numbers.filter((v) => Number.isFinite(v));
+			if (finite.length === 0) {
+				out[key] = value;
+				continue;
+			}
+			const {mean, halfWidth} = meanAndHalfWidth(finite);
+			out[key] = round(mean, 6);
+			if (withCi) out[`${key}_ci95`] = Number.isFinite(halfWidth) ? round(halfWidth, 6) : null;
+		} else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+			out[key] = mergeObject(values as object[], withCi && key !== 'details');
+		} else {
+			out[key] = value;
+		}
+	}
+	return out;
+}
+
+function mergeSeries(all: readonly RunResult['series'][]): RunResult['series'] {
+	const first = all[0]!;
+	const average = (pick: (series: RunResult['series']) => number[]) => pick(first).map((_, i) => round(all.reduce((sum, series) => sum + (pick(series)[i] ?? 0), 0) / all.length, 3));
+	const components: RunResult['series']['components'] = {};
+	for (const id of Object.keys(first.components)) {
+		components[id] = {
+			throughput_per_s: average((series) => series.components[id]!.throughput_per_s),
+			backlog: average((series) => series.components[id]!.backlog),
+		};
+	}
+	return {
+		interval_s: first.interval_s,
+		t_s: first.t_s,
+		offered_per_s: average((series) => series.offered_per_s),
+		delivered_per_s: average((series) => series.delivered_per_s),
+		freshness_s: average((series) => series.freshness_s),
+		components,
+	};
+}
+
+function fmt(value: number): string {
+	if (!Number.isFinite(value)) return 'n/a';
+	return Math.abs(value) >= 100 ? Math.round(value).toLocaleString('en-US') : Number(value.toPrecision(3)).toString();
+}
+
+function round(value: number, digits: number): number {
+	if (!Number.isFinite(value)) return value;
+	const scale = 10 ** digits;
+	return Math.round(value * scale) / scale;
+}

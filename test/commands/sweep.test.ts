@@ -1,0 +1,46 @@
+/** `dojo sweep`: the load multiple where a design stops meeting its SLO, with a confidence interval. */
+import {describe, expect, test} from 'vitest';
+import {hasStackTrace, runCli} from '../helpers/run-cli.js';
+
+function sweep(args: readonly string[]): Record<string, any> {
+	const run = runCli(['sweep', 'login-counter', '--duration', '2m', '--replications', '2', ...args, '--json']);
+	expect(run.stderr).toBe('');
+	expect(run.status).toBe(0);
+	return JSON.parse(run.stdout) as Record<string, any>;
+}
+
+describe('dojo sweep', () => {
+	test('10 shards at 8,333 events/s break at about 1.2x, where 10 × 1,000 records/s runs out', () => {
+		const result = sweep([]);
+		expect(result['break_multiple']).toBeGreaterThan(1.1);
+		expect(result['break_multiple']).toBeLessThan(1.25);
+		expect(result['break_multiple_ci95']).not.toBeNull();
+		expect(result['capacity']).toMatchObject({limited_by: 'ingest'});
+		expect(result['capacity'].multiple).toBeCloseTo(1.2, 2);
+		expect(result['bottleneck'].component).toBe('ingest');
+		expect(result['per_replication']).toHaveLength(2);
+	});
+
+	test('must fail: with 20 shards the break moves to about 2.4x', () => {
+		const result = sweep(['--set', 'ingest.shards=20']);
+		expect(result['break_multiple']).toBeGreaterThan(2.2);
+		expect(result['break_multiple']).toBeLessThan(2.5);
+	});
+
+	test('exits 1 when the design misses its SLO already at --from', () => {
+		const run = runCli(['sweep', 'login-counter', '--set', 'ingest.shards=4', '--duration', '2m', '--replications', '1']);
+		expect(run.status).toBe(1);
+		expect(run.stdout).toMatch(/missed already at 1x/);
+	});
+
+	test.each([
+		[['--from', '5', '--to', '2'], /--to \(2\) must be above --from \(5\)/],
+		[['--from', 'abc'], /--from: expected a load multiple above 0, e.g. 1; got "abc"/],
+		[['--arch', 'kds-lambda-redis', '--arch', 'kafka-flink-redis'], /one architecture at a time/],
+	])('rejects %j with exit 2', (args, says) => {
+		const run = runCli(['sweep', 'login-counter', ...args]);
+		expect(run.status).toBe(2);
+		expect(run.stderr).toMatch(says);
+		expect(hasStackTrace(run.stderr)).toBe(false);
+	});
+});

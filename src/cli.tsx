@@ -80,12 +80,16 @@ async function runCommand(command: Command, argv: string[]): Promise<number> {
 		allowUnknownFlags: false,
 		flags: {...commonFlags, json: {type: 'boolean', default: false}, ...command.flags},
 	});
-	const {loadCatalogue} = await import('./scenarios/catalogue.js');
-	let cached: ReturnType<typeof loadCatalogue> | undefined;
+	const scenarioFiles = cli.flags.scenarios as string[];
+	// The built-in scenarios alone come from the build's validated JSON; only user
+	// files (or a YAML newer than the build) need the YAML parser and the schema.
+	const {readCompiledCatalogue} = await import('./scenarios/builtin.js');
+	let cached = scenarioFiles.length === 0 ? readCompiledCatalogue() : undefined;
+	const full = cached ? undefined : await import('./scenarios/catalogue.js');
 	return command.run({
 		input: cli.input,
 		flags: cli.flags,
-		catalogue: () => (cached ??= loadCatalogue(cli.flags.scenarios as string[])),
+		catalogue: () => (cached ??= full!.loadCatalogue(scenarioFiles)),
 		stdout: process.stdout,
 		stderr: process.stderr,
 	});

@@ -5,7 +5,7 @@ returns is the process's (0 success, 1 a design or answer failed its checks,
 2 bad input — throw `UsageError` for that).
 */
 import type {AnyFlags} from 'meow';
-import type {Catalogue} from '../scenarios/catalogue.js';
+import type {Catalogue} from '../scenarios/builtin.js';
 
 /** Flags as meow takes them; every command also gets `--scenarios`, `--json` and `--help`. */
 export type FlagSpec = AnyFlags;

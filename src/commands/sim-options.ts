@@ -12,7 +12,7 @@ and run options, with every mistake reported against the flag that caused it
 */
 import {parse as parseYamlValue} from 'yaml';
 import {UsageError} from '../errors.js';
-import {displayPath, findScenario, type Catalogue} from '../scenarios/catalogue.js';
+import {displayPath, findScenario, type Catalogue} from '../scenarios/builtin.js';
 import {formatIssue} from '../scenarios/format-issue.js';
 import {formatFileError, loadYamlFile} from '../scenarios/load.js';
 import {ModelSchema, SourceSchema, StageSchema, type Stage} from '../scenarios/model-schema.js';

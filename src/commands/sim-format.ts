@@ -86,6 +86,9 @@ export function formatReport(result: SimResult, title: string): string {
 		]);
 	}
 	lines.push(table(rows, new Set([2, 3, 4, 5, 6, 7, 8, 9, 10])));
+	if (result.components.some((component) => component.throttled > 0)) {
+		lines.push('throttled counts refused write attempts, each retry again (as CloudWatch does); dropped and lost count records.');
+	}
 	const e2e = result.end_to_end;
 	const ci = (key: string) => {
 		const value = (e2e.latency_ms as Record<string, unknown>)[`${key}_ci95`];
@@ -112,7 +115,9 @@ export function formatReport(result: SimResult, title: string): string {
 	} else {
 		lines.push('bottleneck: none at this load');
 	}
-	if (result.cost.per_month_usd !== null) lines.push(`cost: about $${num(result.cost.per_month_usd)}/month (${result.cost.items.map((item) => `${item.component} $${num(item.per_month_usd)}`).join(', ')}; unverified list prices)`);
+	// A total that silently leaves out a stage would read as the whole bill: name what has no price.
+	const unpriced = result.cost.unpriced && result.cost.unpriced.length > 0 ? `; not priced: ${result.cost.unpriced.join(', ')}` : '';
+	if (result.cost.per_month_usd !== null) lines.push(`cost: about $${num(result.cost.per_month_usd)}/month (${result.cost.items.map((item) => `${item.component} $${num(item.per_month_usd)}`).join(', ')}; unverified list prices${unpriced})`);
 	for (const note of result.notes) lines.push(`note: ${note}`);
 	lines.push(`(${num(result.events_simulated)} events in ${result.wall_s.toFixed(2)} s)`);
 	return `${lines.join('\n')}\n`;

@@ -162,6 +162,8 @@ function sortErrors(errors: FileError[]): FileError[] {
 
 function describeYamlError(code: string, message: string): string {
 	const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+	// An unclosed bracket or quote is reported where the file ends, so indentation advice would mislead.
+	if (/end with a [}\]]|Missing closing/.test(first)) return `${first} (a bracket or quote opened above is never closed)`;
 	switch (code) {
 		case 'TAB_AS_INDENT':
 			return 'a tab is used for indentation; YAML allows only spaces';

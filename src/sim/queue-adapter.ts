@@ -6,18 +6,12 @@ M/M/c file agrees with Erlang C. This adapter turns that engine's result into
 the pipeline's per-replication shape.
 */
 import type {Model} from '../scenarios/model-schema.js';
+import type {EngineOptions} from './models/engine.js';
 import {isQueueOnlyModel, runQueueNetwork} from './models/queue-station.js';
 import type {RunResult} from './result.js';
 
-/** What the adapter needs from a replication job. */
-export type QueueJob = {
-	readonly model: Model;
-	readonly seed: number;
-	readonly replication: number;
-	readonly ratePerS: number;
-	readonly durationS: number;
-	readonly warmupS: number;
-};
+/** What the adapter needs from a replication job: the model and the run options the exact engine uses. */
+export type QueueJob = Pick<EngineOptions, 'seed' | 'replication' | 'ratePerS' | 'durationS' | 'warmupS'> & {readonly model: Model};
 
 /** True when the exact queueing engine can run this model. */
 export function isQueueOnly(model: Model): boolean {

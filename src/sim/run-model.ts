@@ -17,9 +17,10 @@ import {meanAndHalfWidth} from './stats/confidence.js';
 import {analyseCapacity} from './analysis/capacity.js';
 import {findBottleneck} from './analysis/bottleneck.js';
 import {estimateCost} from './analysis/cost.js';
-import {runPipeline} from './models/engine.js';
+import {runPipeline, type EngineOptions} from './models/engine.js';
 import {isQueueOnly, runQueueOnly} from './queue-adapter.js';
 import type {RunResult, SimResult, SloCheck} from './result.js';
+import {roundTo} from './numbers.js';
 
 /** How to run a model. */
 export type SimOptions = {
@@ -47,18 +48,8 @@ export type SimInput = {
 	readonly model: Model;
 };
 
-/** One replication's job: everything a worker needs, as plain data. */
-export type RunJob = {
-	readonly model: Model;
-	readonly seed: number;
-	readonly replication: number;
-	readonly ratePerS: number;
-	readonly durationS: number;
-	readonly warmupS: number;
-	readonly tickS: number;
-	readonly seriesPoints: number;
-	readonly drainS: number;
-};
+/** One replication's job: everything a worker needs, as plain data (the model plus the engine's run options). */
+export type RunJob = EngineOptions & {readonly model: Model};
 
 /** Loss above this share of events misses the SLO: the counts would be wrong. */
 export const LOSS_TOLERANCE = 0.001;
@@ -176,7 +167,7 @@ export function summarize(input: SimInput, options: SimOptions, runs: readonly R
 		scenario: input.scenario,
 		arch: input.arch,
 		seed: options.seed,
-		load_per_s: round(loadPerS, 3),
+		load_per_s: roundTo(loadPerS, 3),
 		duration_s: options.durationS,
 		warmup_s: planRuns(input, {...options, replications: 1})[0]!.warmupS,
 		tick_s: planRuns(input, {...options, replications: 1})[0]!.tickS,
@@ -187,13 +178,13 @@ export function summarize(input: SimInput, options: SimOptions, runs: readonly R
 		end_to_end: merged.end_to_end,
 		slo,
 		capacity: {
-			max_load_per_s: capacity.maxLoadPerS === null ? null : round(capacity.maxLoadPerS, 1),
+			max_load_per_s: capacity.maxLoadPerS === null ? null : roundTo(capacity.maxLoadPerS, 1),
 			limited_by: capacity.limitedBy,
 			stages: capacity.stages.map((stage) => ({
 				id: stage.id,
 				kind: stage.kind,
 				component: stage.component,
-				max_load_per_s: stage.maxLoadPerS === null ? null : round(stage.maxLoadPerS, 1),
+				max_load_per_s: stage.maxLoadPerS === null ? null : roundTo(stage.maxLoadPerS, 1),
 				limit: stage.limit,
 			})),
 		},
@@ -219,9 +210,9 @@ export function judgeSlo(model: Model, e2e: RunResult['end_to_end']): SimResult[
 	}
 	const total = e2e.delivered + e2e.lost + e2e.filtered + e2e.undelivered;
 	const lostShare = total > 0 ? e2e.lost / total : 0;
-	checks.push({name: 'loss', target: LOSS_TOLERANCE, actual: round(lostShare, 6), met: lostShare <= LOSS_TOLERANCE, says: `${fmt(lostShare * 100)}% of events dropped or lost; at most ${LOSS_TOLERANCE * 100}% allowed`});
+	checks.push({name: 'loss', target: LOSS_TOLERANCE, actual: roundTo(lostShare, 6), met: lostShare <= LOSS_TOLERANCE, says: `${fmt(lostShare * 100)}% of events dropped or lost; at most ${LOSS_TOLERANCE * 100}% allowed`});
 	const stuckShare = total > 0 ? e2e.undelivered / total : 0;
-	checks.push({name: 'undelivered', target: LOSS_TOLERANCE, actual: round(stuckShare, 6), met: stuckShare <= LOSS_TOLERANCE, says: `${fmt(stuckShare * 100)}% of events still queued long after the run (the pipeline falls behind)`});
+	checks.push({name: 'undelivered', target: LOSS_TOLERANCE, actual: roundTo(stuckShare, 6), met: stuckShare <= LOSS_TOLERANCE, says: `${fmt(stuckShare * 100)}% of events still queued long after the run (the pipeline falls behind)`});
 	return {
 		latency_p99_ms: target?.latency_p99_ms ?? null,
 		freshness_s: target?.freshness_s ?? null,
@@ -257,8 +248,8 @@ function mergeObject(items: readonly object[], withCi = true): Record<string, un
 				continue;
 			}
 			const {mean, halfWidth} = meanAndHalfWidth(finite);
-			out[key] = round(mean, 6);
-			if (withCi) out[`${key}_ci95`] = Number.isFinite(halfWidth) ? round(halfWidth, 6) : null;
+			out[key] = roundTo(mean, 6);
+			if (withCi) out[`${key}_ci95`] = Number.isFinite(halfWidth) ? roundTo(halfWidth, 6) : null;
 		} else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
 			out[key] = mergeObject(values as object[], withCi && key !== 'details');
 		} else {
@@ -270,7 +261,7 @@ function mergeObject(items: readonly object[], withCi = true): Record<string, un
 
 function mergeSeries(all: readonly RunResult['series'][]): RunResult['series'] {
 	const first = all[0]!;
-	const average = (pick: (series: RunResult['series']) => number[]) => pick(first).map((_, i) => round(all.reduce((sum, series) => sum + (pick(series)[i] ?? 0), 0) / all.length, 3));
+	const average = (pick: (series: RunResult['series']) => number[]) => pick(first).map((_, i) => roundTo(all.reduce((sum, series) => sum + (pick(series)[i] ?? 0), 0) / all.length, 3));
 	const components: RunResult['series']['components'] = {};
 	for (const id of Object.keys(first.components)) {
 		components[id] = {
@@ -291,10 +282,4 @@ function mergeSeries(all: readonly RunResult['series'][]): RunResult['series'] {
 function fmt(value: number): string {
 	if (!Number.isFinite(value)) return 'n/a';
 	return Math.abs(value) >= 100 ? Math.round(value).toLocaleString('en-US') : Number(value.toPrecision(3)).toString();
-}
-
-function round(value: number, digits: number): number {
-	if (!Number.isFinite(value)) return value;
-	const scale = 10 ** digits;
-	return Math.round(value * scale) / scale;
 }

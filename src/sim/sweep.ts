@@ -53,6 +53,7 @@ export type SweepResult = {
 	replications: number;
 	/** Mean break multiple over replications (null when no replication broke inside [from, to]). */
 	break_multiple: number | null;
+	/** 95% half-width over replications plus half the widest final bisection bracket (null with one replication). */
 	break_multiple_ci95: number | null;
 	break_load_per_s: number | null;
 	break_load_per_s_ci95: number | null;
@@ -124,7 +125,11 @@ export function sweepOne(input: SimInput, options: SweepOptions, replication: nu
 export function summarizeSweep(input: SimInput, options: SweepOptions, reps: readonly SweepReplication[], wallS: number): SweepResult {
 	const base = effectiveRate(input.model, options);
 	const broke = reps.map((rep) => rep.break_multiple).filter((value): value is number => value !== null);
-	const stats = broke.length > 0 ? meanAndHalfWidth(broke) : undefined;
+	const spread = broke.length > 0 ? meanAndHalfWidth(broke) : undefined;
+	// Each replication only locates its break inside its final bracket, so the interval is at least half the widest bracket:
+	// replications that all land in the same bracket must not claim more precision than the bisection has.
+	const resolution = Math.max(0, ...reps.map((rep) => (rep.last_met !== null && rep.first_missed !== null ? (rep.first_missed - rep.last_met) / 2 : 0)));
+	const stats = spread ? {mean: spread.mean, halfWidth: spread.halfWidth + resolution} : undefined;
 	const capacity = analyseCapacity(input.model);
 	const limiting: StageCapacityInfo | undefined = capacity.stages.find((stage) => stage.id === capacity.limitedBy);
 	const counts = new Map<string, {count: number; bottleneck: Bottleneck}>();

@@ -39,6 +39,15 @@ describe('dojo sim', () => {
 		expect(run.stdout).toContain('fix: needs at least 9 shards for 8,333 records/s of 200 B; has 4');
 	});
 
+	test('the cost line names stages it has no price for, so a partial total is not read as the whole bill', () => {
+		const onDemand = runCli(['sim', 'login-counter', '--set', 'ingest.mode=on_demand', ...short]);
+		expect(onDemand.stdout).toMatch(/^cost: about \$[\d,.]+\/month \(count .*; unverified list prices; not priced: ingest\)$/m);
+		// must fail: a provisioned stream has a price, so nothing is named.
+		const provisioned = runCli(['sim', 'login-counter', ...short]);
+		expect(provisioned.stdout).toMatch(/^cost: about .*ingest \$/m);
+		expect(provisioned.stdout).not.toContain('not priced');
+	});
+
 	test('--load and --scale: 500k/min at --scale 10 is 5M/min', () => {
 		const a = json(['sim', 'login-counter', '--load', '5M/min', '--duration', '90s']).value;
 		const b = json(['sim', 'login-counter', '--load', '500k/min', '--scale', '10', '--duration', '90s']).value;
@@ -107,6 +116,9 @@ describe('bad input: exit 2, the flag or file:line:col named, no stack trace', (
 		{args: ['sim', '--model', `${models}/unreachable.yaml`], says: /unreachable\.yaml:5:\d+ stages\[1\]\.id: stage "orphan" receives no events/},
 		{args: ['sim', '--model', `${models}/missing.yaml`], says: /missing\.yaml:1:1 no such file/},
 		{args: ['sim', '--model', `${models}/no-shards.yaml`], says: /no-shards\.yaml:3:\d+ stages\[0\]: a provisioned stream needs shards/},
+		{args: ['sim', '--model', `${models}/broken-yaml.yaml`], says: /broken-yaml\.yaml:\d+:\d+ YAML syntax: Flow map in block collection must be sufficiently indented and end with a \}/},
+		{args: ['sim', 'login-counter', '--duration', '0'], says: /--duration: the duration must be above 0; got "0"/},
+		{args: ['sim', 'login-counter', '--set', 'ingest.shards=abc'], says: /--set ingest\.shards=abc: shards: expected number; got "abc"/},
 		{args: ['sim', 'login-counter', '--load', 'fast'], says: /^dojo: --load: expected a rate like 500k\/min or 8333\/s; got "fast"$/m},
 		{args: ['sim', 'login-counter', '--duration', 'soon'], says: /--duration: expected a duration like 90s, 10m or 1h; got "soon"/},
 		{args: ['sim', 'login-counter', '--set', 'nope.x=1'], says: /--set nope\.x=1: no stage "nope"; expected source or one of ingest, count, counters, dashboard/},

@@ -21,6 +21,14 @@ describe('dojo sweep', () => {
 		expect(result['per_replication']).toHaveLength(2);
 	});
 
+	test('the interval is never narrower than the bisection bracket, even when every replication lands in the same one', () => {
+		const result = sweep([]);
+		const reps = result['per_replication'] as Array<{last_met: number; first_missed: number}>;
+		const bracket = Math.max(...reps.map((rep) => (rep.first_missed - rep.last_met) / 2));
+		expect(bracket).toBeGreaterThan(0);
+		expect(result['break_multiple_ci95']).toBeGreaterThanOrEqual(bracket - 1e-9);
+	});
+
 	test('must fail: with 20 shards the break moves to about 2.4x', () => {
 		const result = sweep(['--set', 'ingest.shards=20']);
 		expect(result['break_multiple']).toBeGreaterThan(2.2);

@@ -34,6 +34,28 @@ describe('Kinesis: 1,000 records/s and 1 MiB/s per shard, in every simulated sec
 	});
 });
 
+describe('Kinesis reads: polling consumers share 2 MiB/s per shard; enhanced fan-out gives each its own', () => {
+	// 500 records/s of 1,000 B on one shard: 0.5 MB/s, well inside the 1 MiB/s write limit.
+	const reader = (consumer: 'shared' | 'efo') =>
+		component(
+			run(parseModel({source: {rate_per_s: 500, event_bytes: 1000}, stages: [{id: 'ingest', kind: 'stream', component: 'kinesis_data_streams', shards: 1, consumers: 5, consumer}, {id: 'work', kind: 'compute', component: 'worker_pool', concurrency: 1, per_record_ms: 0.01}]}), {durationS: 300}),
+			'ingest',
+		);
+
+	test('5 polling consumers: ours reads at most 2 MiB/s ÷ 5 = 419 records/s of 1,000 B, so the backlog grows', () => {
+		const ingest = reader('shared');
+		expect(ingest.throttled).toBe(0);
+		expect(ingest.details['read_per_s']).toBeLessThanOrEqual((2 * MIB) / 5 / 1000 + 1);
+		expect(ingest.backlog_growth_per_s).toBeGreaterThan(50);
+	});
+
+	test('must fail: with enhanced fan-out the same consumer reads everything written', () => {
+		const ingest = reader('efo');
+		expect(ingest.details['read_per_s']).toBeGreaterThan(480);
+		expect(Math.abs(ingest.backlog_growth_per_s)).toBeLessThan(1);
+	});
+});
+
 describe('Firehose delivers at least every buffer_interval_s', () => {
 	const firehose = (interval: number) =>
 		component(run(parseModel({source: {rate_per_s: 20, event_bytes: 200}, stages: [{id: 'ingest', kind: 'firehose', buffer_interval_s: interval}, {id: 'lake', kind: 'store', component: 's3'}]}), {durationS: 1200}), 'ingest');

@@ -107,6 +107,15 @@ describe('at 10x load the report names the first stage to break and the fix', ()
 		expect(result.bottleneck?.suggestion).toContain('needs at least 84 shards for 83,333 records/s of 200 B; has 10');
 	});
 
+	test('at exactly 10 × 1,000 records/s the reason says the mean fills the shards, not that it exceeds them; one more shard is the fix', () => {
+		const result = run(loginModel('kds-lambda-redis'), {scale: 1.2});
+		expect(result.bottleneck?.component).toBe('ingest');
+		expect(result.bottleneck?.reason).toBe('10,000 records/s of 200 B is all that 10 shards take at 1,000 records/s per shard, so bursts above the mean are refused');
+		expect(result.bottleneck?.suggestion).toContain('needs at least 11 shards for 10,000 records/s of 200 B; has 10');
+		// must fail: 10x is well over the limit and says so.
+		expect(run(loginModel('kds-lambda-redis'), {scale: 10}).bottleneck?.reason).toContain('is more than 10 shards take');
+	});
+
 	test('resharded to 100 shards, the same 10x load passes: the stream is not named', () => {
 		const result = run(loginModel('kds-lambda-redis', {ingest: {shards: 100}}), {scale: 10});
 		expect(component(result, 'ingest').throttled).toBe(0);

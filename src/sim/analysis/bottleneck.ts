@@ -16,6 +16,7 @@ import {resolveChain} from '../models/engine.js';
 import {hottest, keyLayout} from '../models/routing.js';
 import type {ComponentResult, EndToEnd, SimResult} from '../result.js';
 import type {CapacityReport, StageCapacityInfo} from './capacity.js';
+import {fmt, pct} from '../numbers.js';
 
 /** The stage that breaks first, why, and what to change. */
 export type Bottleneck = {component: string; reason: string; suggestion: string};
@@ -62,7 +63,6 @@ function struggled(component: ComponentResult, offeredRecords: number, nearCapac
 
 function overload(spec: StageSpec, info: StageCapacityInfo, input: BottleneckInput): Bottleneck {
 	const records = input.loadPerS * info.recordsPerEvent;
-	const peak = input.model.source.peak_multiplier;
 	switch (spec.kind) {
 		case 'stream':
 			return streamFix(spec, info, records, input);
@@ -77,7 +77,7 @@ function overload(spec: StageSpec, info: StageCapacityInfo, input: BottleneckInp
 		}
 		case 'compute':
 		case 'queue':
-			return computeFix(spec, info, records, peak);
+			return computeFix(spec, info, records);
 		case 'api': {
 			const rate = info.service?.perUnit ?? 0;
 			return {
@@ -150,7 +150,9 @@ function streamFix(spec: StageSpec & {kind: 'stream'}, info: StageCapacityInfo, 
 	const peak = input.model.source.peak_multiplier;
 	const atPeak = peak > 1 && input.loadPerS === input.model.source.rate_per_s ? shardsNeeded(spec, records * peak, stream.perShardRecords, keys) : undefined;
 	const limit = isKinesis ? (stream.boundBy === 'records' ? '1,000 records/s per shard' : '1 MiB/s per shard') : `~${fmt(stream.perShardRecords * bytes / 1e6)} MB/s per partition`;
-	const reason = `${fmt(records)} records/s of ${fmt(bytes)} B ${hotRecords > records / stream.shards * 1.05 ? `(the hottest ${isKinesis ? 'shard' : 'partition'} gets ${pct(stream.hottestShare)})` : ''} is more than ${stream.shards} ${shardWord} take at ${limit}`.replace('  ', ' ');
+	// At exactly the limit the mean fits but Poisson bursts above it are refused: do not call it "more than".
+	const verb = hotRecords > stream.perShardRecords * 1.001 ? 'is more than' : 'is all that';
+	const reason = `${fmt(records)} records/s of ${fmt(bytes)} B ${hotRecords > records / stream.shards * 1.05 ? `(the hottest ${isKinesis ? 'shard' : 'partition'} gets ${pct(stream.hottestShare)})` : ''} ${verb} ${stream.shards} ${shardWord} take at ${limit}${verb === 'is all that' ? ', so bursts above the mean are refused' : ''}`.replace('  ', ' ');
 	if (needed === undefined) {
 		return {component: spec.id, reason, suggestion: `no shard count fixes partition key ${spec.partition_key}: key by a field with many values, or add a random suffix`};
 	}
@@ -199,7 +201,7 @@ function shardsNeeded(spec: StageSpec & {kind: 'stream'}, records: number, perSh
 	return undefined;
 }
 
-function computeFix(spec: StageSpec & {kind: 'compute' | 'queue'}, info: StageCapacityInfo, records: number, _peak: number): Bottleneck {
+function computeFix(spec: StageSpec & {kind: 'compute' | 'queue'}, info: StageCapacityInfo, records: number): Bottleneck {
 	const compute = info.compute!;
 	if (spec.kind === 'compute' && spec.component === 'lambda' && compute.perShardRecords !== undefined) {
 		const pf = Math.min(spec.parallelization_factor ?? 1, lambda.parallelizationFactorMax.value);
@@ -296,14 +298,4 @@ function latencyFix(spec: StageSpec, input: BottleneckInput): string {
 		default:
 			return 'shorten this stage\'s delay';
 	}
-}
-
-function fmt(value: number): string {
-	if (!Number.isFinite(value)) return 'n/a';
-	if (Math.abs(value) >= 100) return Math.round(value).toLocaleString('en-US');
-	return Number(value.toPrecision(3)).toLocaleString('en-US');
-}
-
-function pct(share: number): string {
-	return `${Number((share * 100).toPrecision(3))}%`;
 }

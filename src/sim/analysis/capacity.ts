@@ -16,6 +16,7 @@ import {apiLimits} from '../models/api.js';
 import {recordBytesAlong, resolveChain} from '../models/engine.js';
 import {hottest, keyLayout} from '../models/routing.js';
 import {storeProfile} from '../models/store-profiles.js';
+import {fmt as formatNumber, pct} from '../numbers.js';
 
 /** What limits one stage, with the numbers a suggestion needs. */
 export type StageCapacityInfo = {
@@ -206,12 +207,7 @@ function computeCapacity(spec: StageSpec & {kind: 'compute'}, previous: StageSpe
 	};
 }
 
+/** Capacities can be unbounded: print those as ∞. */
 function fmt(value: number): string {
-	if (!Number.isFinite(value)) return '∞';
-	if (Math.abs(value) >= 100) return Math.round(value).toLocaleString('en-US');
-	return Number(value.toPrecision(3)).toLocaleString('en-US');
-}
-
-function pct(share: number): string {
-	return `${Number((share * 100).toPrecision(3))}%`;
+	return formatNumber(value, '∞');
 }

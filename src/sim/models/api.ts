@@ -7,13 +7,15 @@ throttled), and the client retries with backoff or gives up. Accepted requests
 pass on after the front door's own latency. API Gateway's account defaults are
 10,000 requests/s with a burst of 5,000; load balancers scale to millions.
 */
-import {api, producer} from '../catalogue.js';
+import {api} from '../catalogue.js';
 import {fromSpec, constant, type Sampler} from '../kernel/distributions.js';
 import type {Random} from '../kernel/random.js';
 import type {Distribution} from '../../scenarios/model-schema.js';
 import {DelayLine} from './delay-line.js';
-import {Stage, type SimContext} from './stage.js';
-import {WriteLimiter, type LimiterOwner} from './write-limiter.js';
+import type {SimContext} from './stage.js';
+import {QuotaStage} from './quota-stage.js';
+import {producerRetry, WriteLimiter} from './write-limiter.js';
+import {roundTo} from '../numbers.js';
 
 const DUE = 1;
 
@@ -37,11 +39,10 @@ export function apiLimits(spec: Pick<ApiSpec, 'component' | 'ratePerS' | 'burst'
 }
 
 /** API Gateway, a rate limiter, or a load balancer. */
-export class ApiStage extends Stage implements LimiterOwner {
+export class ApiStage extends QuotaStage {
 	readonly spec: ApiSpec;
 	readonly rate: number;
 	readonly burst: number;
-	private readonly limiter: WriteLimiter;
 	private readonly latency: Sampler;
 	private readonly rng: Random;
 	private readonly line = new DelayLine(64);
@@ -61,31 +62,16 @@ export class ApiStage extends Stage implements LimiterOwner {
 		this.limiter = new WriteLimiter(
 			1,
 			{kind: 'token-bucket', rate, burst},
-			{mode: spec.onThrottle, base: producer.retryBackoffBase.value, max: producer.retryBackoffMax.value, ttl: producer.recordTtl.value},
+			producerRetry(spec.onThrottle),
 			spec.recordBytes,
 			this,
 		);
 	}
 
-	override receive(now: number, born: number, count: number, weight: number): void {
-		this.hold(now, count);
-		this.limiter.offer(now, 0, born, now, count, weight);
-		this.needsTick = this.limiter.retrying > 0;
-	}
-
-	override tick(now: number): void {
-		this.limiter.tick(now);
-		this.needsTick = this.limiter.retrying > 0;
-	}
-
 	accepted(now: number, _p: number, born: number, arrived: number, count: number, weight: number): void {
 		if (this.ctx.measuring) this.acceptedRequests += count;
 		this.line.push(now + this.latency.sample(this.rng), born, arrived, count, weight);
-		const first = this.line.first;
-		if (first < this.scheduledAt - 1e-12) {
-			this.scheduledAt = first;
-			this.ctx.schedule(first, this.index, DUE, 0);
-		}
+		this.arm();
 	}
 
 	refused(now: number, born: number, count: number, weight: number): void {
@@ -101,16 +87,13 @@ export class ApiStage extends Stage implements LimiterOwner {
 
 	override handle(_kind: number, _local: number, now: number): void {
 		if (Math.abs(now - this.scheduledAt) < 1e-12) this.scheduledAt = Number.POSITIVE_INFINITY;
-		const line = this.line;
-		while (line.size > 0 && line.due[0]! <= now + 1e-12) {
-			const born = line.born[0]!;
-			const arrived = line.arrived[0]!;
-			const count = line.count[0]!;
-			const weight = line.weight[0]!;
-			line.pop();
-			this.emit(now, born, arrived, count, count, weight);
-		}
-		const first = line.first;
+		this.line.drain(now, (born, arrived, count, weight) => this.emit(now, born, arrived, count, count, weight));
+		this.arm();
+	}
+
+	/** Schedules one DUE event for the earliest write still in the line. */
+	private arm(): void {
+		const first = this.line.first;
 		if (first < this.scheduledAt - 1e-12) {
 			this.scheduledAt = first;
 			this.ctx.schedule(first, this.index, DUE, 0);
@@ -122,11 +105,6 @@ export class ApiStage extends Stage implements LimiterOwner {
 	}
 
 	override details(span: number): Record<string, number | string | boolean> {
-		return {rate_per_s: this.rate, burst: this.burst, http_429_per_s: round(this.accepted429 / span, 2)};
+		return {rate_per_s: this.rate, burst: this.burst, http_429_per_s: roundTo(this.accepted429 / span, 2)};
 	}
-}
-
-function round(value: number, digits: number): number {
-	const scale = 10 ** digits;
-	return Math.round(value * scale) / scale;
 }

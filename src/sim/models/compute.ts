@@ -27,6 +27,7 @@ import {TimeWeighted} from '../stats/time-weighted.js';
 import {CohortQueue} from './cohorts.js';
 import {Stage, type SimContext} from './stage.js';
 import type {StreamStage} from './stream.js';
+import {roundTo} from '../numbers.js';
 
 const DONE = 1;
 const READY = 2;
@@ -261,10 +262,9 @@ export class ComputeStage extends Stage {
 		return true;
 	}
 
-	override utilization(span: number): number {
+	override utilization(_span: number): number {
 		const capacity = this.unitLevel.integral(this.ctx.end);
 		if (!(capacity > 0)) return this.busySeconds > 0 ? 1 : 0;
-		void span;
 		return Math.min(1, this.busy.integral(this.ctx.end) / capacity);
 	}
 
@@ -272,12 +272,12 @@ export class ComputeStage extends Stage {
 		const out: Record<string, number | string | boolean> = {
 			mode: this.mode,
 			units: this.mode === 'esm' ? this.effectiveUnits() : this.units,
-			busy_units_mean: round(this.busy.mean(this.ctx.end), 2),
+			busy_units_mean: roundTo(this.busy.mean(this.ctx.end), 2),
 			max_in_flight: this.maxRunning,
 			invocations: this.invocations,
-			invocations_per_s: round(this.invocations / span, 3),
-			mean_batch_records: this.invocations > 0 ? round(this.invokedRecords / this.invocations, 1) : 0,
-			busy_seconds_per_s: round(this.busySeconds / span, 3),
+			invocations_per_s: roundTo(this.invocations / span, 3),
+			mean_batch_records: this.invocations > 0 ? roundTo(this.invokedRecords / this.invocations, 1) : 0,
+			busy_seconds_per_s: roundTo(this.busySeconds / span, 3),
 		};
 		if (this.spec.component === 'lambda') out['cold_starts'] = this.coldStarts;
 		return out;
@@ -564,9 +564,4 @@ export class ComputeStage extends Stage {
 		}
 		this.ctx.schedule(now + interval, this.index, AUTOSCALE, 0);
 	}
-}
-
-function round(value: number, digits: number): number {
-	const scale = 10 ** digits;
-	return Math.round(value * scale) / scale;
 }

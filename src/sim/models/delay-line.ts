@@ -41,6 +41,18 @@ export class DelayLine {
 		this.records += count;
 	}
 
+	/** Removes every group due by `now`, earliest first, handing each to `deliver`. */
+	drain(now: number, deliver: (born: number, arrived: number, count: number, weight: number) => void): void {
+		while (this.size > 0 && this.due[0]! <= now + 1e-12) {
+			const born = this.born[0]!;
+			const arrived = this.arrived[0]!;
+			const count = this.count[0]!;
+			const weight = this.weight[0]!;
+			this.pop();
+			deliver(born, arrived, count, weight);
+		}
+	}
+
 	/** Removes the earliest group; read its fields from index 0 first. */
 	pop(): void {
 		this.records -= this.count[0]!;

@@ -28,6 +28,7 @@ import {FirehoseStage} from './firehose.js';
 import {STAGE_SLOTS, type SimContext, type Stage} from './stage.js';
 import {StoreStage} from './store.js';
 import {StreamStage} from './stream.js';
+import {roundTo} from '../numbers.js';
 
 const GLOBAL = STAGE_SLOTS - 1;
 const TICK = 1;
@@ -256,16 +257,16 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 			ended = true;
 		} else if (kind === SAMPLE) {
 			if (now <= end + 1e-9) {
-				series.t_s.push(round(now, 3));
-				series.offered_per_s.push(round(offeredSinceSample / interval, 2));
-				series.delivered_per_s.push(round(deliveredSinceSample / interval, 2));
-				series.freshness_s.push(round(currentFreshness(now), 3));
+				series.t_s.push(roundTo(now, 3));
+				series.offered_per_s.push(roundTo(offeredSinceSample / interval, 2));
+				series.delivered_per_s.push(roundTo(deliveredSinceSample / interval, 2));
+				series.freshness_s.push(roundTo(currentFreshness(now), 3));
 				offeredSinceSample = 0;
 				deliveredSinceSample = 0;
 				for (const stage of stages) {
 					const line = series.components[stage.id]!;
-					line.throughput_per_s.push(round(stage.stats.departedSinceSample / interval, 2));
-					line.backlog.push(round(stage.held, 2));
+					line.throughput_per_s.push(roundTo(stage.stats.departedSinceSample / interval, 2));
+					line.backlog.push(roundTo(stage.held, 2));
 					stage.stats.departedSinceSample = 0;
 				}
 				queue.push(now + interval, SAMPLE, GLOBAL);
@@ -325,28 +326,28 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 		seed: options.seed,
 		replication: options.replication,
 		events_simulated: events,
-		simulated_s: round(now, 3),
+		simulated_s: roundTo(now, 3),
 		components,
 		end_to_end: {
-			delivered: round(delivered, 0),
-			lost: round(lost, 0),
-			filtered: round(filtered, 0),
-			undelivered: round(undelivered, 0),
+			delivered: roundTo(delivered, 0),
+			lost: roundTo(lost, 0),
+			filtered: roundTo(filtered, 0),
+			undelivered: roundTo(undelivered, 0),
 			latency_ms: {
-				mean: round(latency.mean, 3),
-				p50: round(latency.quantile(0.5), 3),
-				p95: round(latency.quantile(0.95), 3),
-				p99: round(latency.quantile(0.99), 3),
-				max: round(latency.max, 3),
+				mean: roundTo(latency.mean, 3),
+				p50: roundTo(latency.quantile(0.5), 3),
+				p95: roundTo(latency.quantile(0.95), 3),
+				p99: roundTo(latency.quantile(0.99), 3),
+				max: roundTo(latency.max, 3),
 			},
-			freshness_s: round(fresh.mean, 3),
-			freshness_p99_s: round(fresh.p99, 3),
-			freshness_max_s: round(fresh.max, 3),
+			freshness_s: roundTo(fresh.mean, 3),
+			freshness_p99_s: roundTo(fresh.p99, 3),
+			freshness_max_s: roundTo(fresh.max, 3),
 		},
 		little: {
-			l: round(inFlightArea / span, 3),
-			lambda: round(windowBorn / span, 3),
-			w_s: left > 0 ? round(sojournSum / left, 6) : Number.NaN,
+			l: roundTo(inFlightArea / span, 3),
+			lambda: roundTo(windowBorn / span, 3),
+			w_s: left > 0 ? roundTo(sojournSum / left, 6) : Number.NaN,
 		},
 		series,
 		notes,
@@ -486,14 +487,14 @@ function componentResult(stage: Stage, span: number, now: number): ComponentResu
 		id: stage.id,
 		kind: stage.kind,
 		component: stage.component,
-		utilization: round(stage.utilization(span), 4),
-		throughput_per_s: round(stats.departed / span, 2),
-		queue: {mean: round(stats.backlog.mean(now), 2), max: round(stats.backlog.max, 2)},
-		wait_ms: {mean: round(wait.mean, 3), p50: round(wait.quantile(0.5), 3), p95: round(wait.quantile(0.95), 3), p99: round(wait.quantile(0.99), 3)},
-		throttled: round(stats.throttled, 0),
-		dropped: round(stats.dropped, 0),
-		lost: round(stats.lost, 0),
-		backlog_growth_per_s: round(backlogGrowth(stats, span, now), 3),
+		utilization: roundTo(stage.utilization(span), 4),
+		throughput_per_s: roundTo(stats.departed / span, 2),
+		queue: {mean: roundTo(stats.backlog.mean(now), 2), max: roundTo(stats.backlog.max, 2)},
+		wait_ms: {mean: roundTo(wait.mean, 3), p50: roundTo(wait.quantile(0.5), 3), p95: roundTo(wait.quantile(0.95), 3), p99: roundTo(wait.quantile(0.99), 3)},
+		throttled: roundTo(stats.throttled, 0),
+		dropped: roundTo(stats.dropped, 0),
+		lost: roundTo(stats.lost, 0),
+		backlog_growth_per_s: roundTo(backlogGrowth(stats, span, now), 3),
 		details: stage.details(span),
 	};
 }
@@ -529,10 +530,4 @@ function niceInterval(raw: number): number {
 	const steps = [0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600];
 	for (const step of steps) if (step >= raw) return step;
 	return Math.ceil(raw / 3600) * 3600;
-}
-
-function round(value: number, digits: number): number {
-	if (!Number.isFinite(value)) return value;
-	const scale = 10 ** digits;
-	return Math.round(value * scale) / scale;
 }

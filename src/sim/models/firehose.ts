@@ -8,10 +8,12 @@ So the age of the data downstream is about the buffer interval, or the time to
 fill the buffer at the incoming rate when that is shorter: 5 MiB at 1.7 MB/s
 fills in about 3 s; a 300 s interval with a buffer that never fills adds 300 s.
 */
-import {firehose, producer} from '../catalogue.js';
+import {firehose} from '../catalogue.js';
 import {CohortQueue} from './cohorts.js';
-import {Stage, type SimContext} from './stage.js';
-import {WriteLimiter, type LimiterOwner} from './write-limiter.js';
+import type {SimContext} from './stage.js';
+import {QuotaStage} from './quota-stage.js';
+import {producerRetry, WriteLimiter} from './write-limiter.js';
+import {roundTo} from '../numbers.js';
 
 const FLUSH = 1;
 const DELIVER = 2;
@@ -26,9 +28,8 @@ export type FirehoseSpec = {
 };
 
 /** A Firehose stream. */
-export class FirehoseStage extends Stage implements LimiterOwner {
+export class FirehoseStage extends QuotaStage {
 	readonly spec: FirehoseSpec;
-	private readonly limiter: WriteLimiter;
 	private readonly buffer = new CohortQueue(256);
 	private readonly transit = new CohortQueue(256);
 	private bufferBytes = 0;
@@ -50,21 +51,10 @@ export class FirehoseStage extends Stage implements LimiterOwner {
 		this.limiter = new WriteLimiter(
 			1,
 			{kind: 'per-second', records: firehose.directPutRecords.value, bytes},
-			{mode: 'retry', base: producer.retryBackoffBase.value, max: producer.retryBackoffMax.value, ttl: producer.recordTtl.value},
+			producerRetry('retry'),
 			spec.recordBytes,
 			this,
 		);
-	}
-
-	override receive(now: number, born: number, count: number, weight: number): void {
-		this.hold(now, count);
-		this.limiter.offer(now, 0, born, now, count, weight);
-		this.needsTick = this.limiter.retrying > 0;
-	}
-
-	override tick(now: number): void {
-		this.limiter.tick(now);
-		this.needsTick = this.limiter.retrying > 0;
 	}
 
 	accepted(now: number, _p: number, born: number, arrived: number, count: number, weight: number): void {
@@ -105,8 +95,8 @@ export class FirehoseStage extends Stage implements LimiterOwner {
 			deliveries: this.deliveries,
 			flushed_by_size: this.bySize,
 			flushed_by_interval: this.byInterval,
-			max_buffer_age_s: round(this.maxBufferAge, 3),
-			max_delivery_gap_s: Number.isFinite(this.maxDeliveryGap) ? round(this.maxDeliveryGap, 3) : 0,
+			max_buffer_age_s: roundTo(this.maxBufferAge, 3),
+			max_delivery_gap_s: Number.isFinite(this.maxDeliveryGap) ? roundTo(this.maxDeliveryGap, 3) : 0,
 			buffer_size_mib: this.spec.bufferSizeMiB,
 			buffer_interval_s: this.spec.bufferIntervalS,
 		};
@@ -152,9 +142,4 @@ export class FirehoseStage extends Stage implements LimiterOwner {
 			this.emit(now, born, arrived, count, count, weight);
 		}
 	}
-}
-
-function round(value: number, digits: number): number {
-	const scale = 10 ** digits;
-	return Math.round(value * scale) / scale;
 }

@@ -19,6 +19,7 @@ import {CohortQueue} from './cohorts.js';
 import {DelayLine} from './delay-line.js';
 import {Stage, type SimContext} from './stage.js';
 import {storeProfile} from './store-profiles.js';
+import {roundTo} from '../numbers.js';
 
 const DUE = 1;
 const LOAD = 2;
@@ -150,15 +151,7 @@ export class StoreStage extends Stage {
 			this.serveBurst(now);
 		} else if (kind === DUE) {
 			if (Math.abs(now - this.scheduledAt) < 1e-12) this.scheduledAt = Number.POSITIVE_INFINITY;
-			const line = this.line;
-			while (line.size > 0 && line.due[0]! <= now + 1e-12) {
-				const born = line.born[0]!;
-				const arrived = line.arrived[0]!;
-				const count = line.count[0]!;
-				const weight = line.weight[0]!;
-				line.pop();
-				this.emit(now, born, arrived, count, count, weight);
-			}
+			this.line.drain(now, (born, arrived, count, weight) => this.emit(now, born, arrived, count, count, weight));
 			this.arm(now);
 		} else if (kind === LOAD) {
 			this.load(now);
@@ -179,8 +172,8 @@ export class StoreStage extends Stage {
 
 	override details(span: number): Record<string, number | string | boolean> {
 		return {
-			write_requests_per_s: round(this.requests / span, 2),
-			capacity_requests_per_s: Number.isFinite(this.fullRate) ? round(this.fullRate, 1) : 'unlimited',
+			write_requests_per_s: roundTo(this.requests / span, 2),
+			capacity_requests_per_s: Number.isFinite(this.fullRate) ? roundTo(this.fullRate, 1) : 'unlimited',
 			...(this.loadInterval > 0 ? {loads: this.loads, load_interval_s: this.loadInterval} : {}),
 		};
 	}
@@ -221,9 +214,4 @@ export class StoreStage extends Stage {
 			this.ctx.schedule(first, this.index, DUE, 0);
 		}
 	}
-}
-
-function round(value: number, digits: number): number {
-	const scale = 10 ** digits;
-	return Math.round(value * scale) / scale;
 }

@@ -14,13 +14,14 @@ On-demand streams start at the capacity they have already scaled to (4 MiB/s
 for a new stream) and, when throttled, double after the documented scale-up lag.
 */
 import type {KeyDistribution} from '../../scenarios/model-schema.js';
-import {kafka, kinesis, producer} from '../catalogue.js';
+import {kafka, kinesis} from '../catalogue.js';
 import type {Random} from '../kernel/random.js';
 import {CohortQueue} from './cohorts.js';
 import {binomial} from './counts.js';
 import {hottest, keyLayout, withHotKey} from './routing.js';
 import {Stage, type SimContext} from './stage.js';
-import {WriteLimiter, type LimiterOwner} from './write-limiter.js';
+import {producerRetry, WriteLimiter, type LimiterOwner} from './write-limiter.js';
+import {roundTo} from '../numbers.js';
 
 const POLL = 1;
 const RESCALE = 2;
@@ -93,7 +94,7 @@ export class StreamStage extends Stage implements LimiterOwner {
 			isKinesis
 				? {kind: 'per-second', records: kinesis.writeRecordsPerShard.value, bytes: kinesis.writeBytesPerShard.value}
 				: {kind: 'per-second', records: Number.POSITIVE_INFINITY, bytes: kafka.writeBytesPerPartition.value},
-			{mode: spec.onThrottle, base: producer.retryBackoffBase.value, max: producer.retryBackoffMax.value, ttl: spec.producerTtlS ?? producer.recordTtl.value},
+			producerRetry(spec.onThrottle, spec.producerTtlS),
 			spec.recordBytes,
 			this,
 		);
@@ -264,12 +265,12 @@ export class StreamStage extends Stage implements LimiterOwner {
 		const hot = hottest(this.shares);
 		return {
 			shards: this.shardCount,
-			hottest_shard_share: round(hot.share, 4),
-			accepted_per_s: round(this.acceptedRecords / span, 1),
-			read_per_s: round(this.readRecords / span, 1),
-			busiest_shard_second_records: round(busiest.records, 3),
+			hottest_shard_share: roundTo(hot.share, 4),
+			accepted_per_s: roundTo(this.acceptedRecords / span, 1),
+			read_per_s: roundTo(this.readRecords / span, 1),
+			busiest_shard_second_records: roundTo(busiest.records, 3),
 			busiest_shard_second_bytes: Math.round(busiest.bytes),
-			retrying_at_end: round(this.limiter.retrying, 0),
+			retrying_at_end: roundTo(this.limiter.retrying, 0),
 			...(this.spec.mode === 'on_demand' ? {scale_ups: this.rescales} : {}),
 		};
 	}
@@ -399,9 +400,4 @@ export class StreamStage extends Stage implements LimiterOwner {
 		for (let s = old; s < target; s++) this.logs.push(new CohortQueue(64));
 		this.reshare();
 	}
-}
-
-function round(value: number, digits: number): number {
-	const scale = 10 ** digits;
-	return Math.round(value * scale) / scale;
 }

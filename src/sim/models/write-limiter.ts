@@ -11,6 +11,7 @@ each time, and leave after waiting too long. Refused attempts are counted each
 time (as CloudWatch counts WriteProvisionedThroughputExceeded), so a retried
 record can be throttled several times.
 */
+import {producer} from '../catalogue.js';
 import {CohortQueue} from './cohorts.js';
 
 /** Who receives what the limiter lets through or gives up on. */
@@ -38,6 +39,11 @@ export type RetrySpec = {
 	/** A record older than this (since its first attempt) is dropped instead of retried. */
 	readonly ttl: number;
 };
+
+/** The producer library's defaults (KPL backoff and record time-to-live) for `mode`; `ttl` overrides the time-to-live. */
+export function producerRetry(mode: RetrySpec['mode'], ttl: number = producer.recordTtl.value): RetrySpec {
+	return {mode, base: producer.retryBackoffBase.value, max: producer.retryBackoffMax.value, ttl};
+}
 
 /** Per-partition quotas plus the producer's retry queues. */
 export class WriteLimiter {

@@ -1,7 +1,7 @@
 // Bundles src/cli.tsx into dist/ with esbuild: one fast-starting entry plus
 // lazily loaded chunks, so `dojo --version` never loads Ink. better-sqlite3 is
 // a native addon and stays external.
-import {chmodSync, existsSync, rmSync} from 'node:fs';
+import {chmodSync, rmSync} from 'node:fs';
 import {spawnSync} from 'node:child_process';
 import {build} from 'esbuild';
 
@@ -9,7 +9,7 @@ rmSync('dist', {recursive: true, force: true});
 await build({
 	// The SQL sandbox runs in a forked child process, so it is an entry of its own.
 	// `--replications` runs simulations in worker threads, which load their own entry.
-	entryPoints: ['src/cli.tsx', 'src/grader/sandbox-child.ts', 'src/sim-worker.ts'].filter((entry) => existsSync(entry)),
+	entryPoints: ['src/cli.tsx', 'src/grader/sandbox-child.ts', 'src/sim-worker.ts'],
 	outdir: 'dist',
 	bundle: true,
 	splitting: true,

@@ -22,6 +22,14 @@ Finds the built-in `scenarios.yaml`: next to `package.json`, walking up from thi
 module, which works from `src/` under tests and from the `dist/` bundle alike.
 */
 export function builtinScenariosPath(): string {
+	// Memoized: it walks up the directory tree, and start-up asks for it several times.
+	builtinPath ??= findBuiltinScenarios();
+	return builtinPath;
+}
+
+let builtinPath: string | undefined;
+
+function findBuiltinScenarios(): string {
 	let dir = dirname(fileURLToPath(import.meta.url));
 	for (;;) {
 		const candidate = join(dir, 'scenarios.yaml');

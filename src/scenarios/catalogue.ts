@@ -30,21 +30,19 @@ export function validateScenarioFiles(files: readonly string[], {compiledBuiltin
 			errors.push(...result.errors.map((error) => ({...error, file: shown})));
 			continue;
 		}
-		for (const [index, scenario] of result.value.scenarios.entries()) {
-			if (known.has(scenario.id)) {
-				errors.push({file: shown, line: 1, col: 1, path: `scenarios[${index}].id`, message: `scenario "${scenario.id}" is already defined by an earlier file; pick another id`});
-			}
-		}
-		const knownExercises = new Set(exercises.map((exercise) => exercise.id));
-		for (const [index, exercise] of result.value.exercises.entries()) {
-			if (knownExercises.has(exercise.id)) {
-				errors.push({file: shown, line: 1, col: 1, path: `exercises[${index}].id`, message: `exercise "${exercise.id}" is already defined by an earlier file; pick another id`});
-			}
-		}
+		errors.push(...alreadyDefined(result.value.scenarios, scenarios, 'scenario', shown), ...alreadyDefined(result.value.exercises, exercises, 'exercise', shown));
 		scenarios.push(...result.value.scenarios);
 		exercises.push(...result.value.exercises);
 	}
 	return {catalogue: {scenarios, exercises, files}, errors};
+}
+
+/** Items of a later file whose ids an earlier file already defined. */
+function alreadyDefined(items: ReadonlyArray<{id: string}>, earlier: ReadonlyArray<{id: string}>, what: 'scenario' | 'exercise', file: string): FileError[] {
+	const known = new Set(earlier.map((item) => item.id));
+	return items.flatMap((item, index) =>
+		known.has(item.id) ? [{file, line: 1, col: 1, path: `${what}s[${index}].id`, message: `${what} "${item.id}" is already defined by an earlier file; pick another id`}] : [],
+	);
 }
 
 /** Loads the built-in catalogue plus `extraFiles`; throws UsageError listing every problem. */

@@ -87,7 +87,8 @@ export function parseYaml<S extends z.ZodType>(
 ): LoadResult<z.output<S>> {
 	const at = (offset: number, path: string, message: string): FileError => ({file, ...positionOf(text, offset), path, message});
 
-	if (text.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(text)) {
+	// Line by line: one regex over the whole text backtracks exponentially on long comment headers.
+	if (text.split('\n').every((line) => /^\s*(#.*)?$/.test(line))) {
 		return {ok: false, errors: [at(0, '', 'the file is empty; expected a YAML mapping (see scenarios.schema.json)')]};
 	}
 	if (text.includes('\u0000')) {

@@ -76,15 +76,16 @@ export function stageProblems(stages: readonly Stage[], keys: Record<string, Key
 	return problems;
 }
 
+/** Where each stage sends its events: its `next`, or else the stage listed after it. */
+function nextStageIds(stages: readonly Stage[]): Map<string, string | undefined> {
+	return new Map(stages.map((stage, index) => [stage.id, stage.next ?? stages[index + 1]?.id]));
+}
+
 /** The source feeds the first stage; a stage no walk from there reaches would never see an event. */
 function unreachableProblems(stages: readonly Stage[], at: Path): Problem[] {
+	const nextOf = nextStageIds(stages);
 	const reached = new Set<string>();
-	let index = 0;
-	while (index >= 0 && index < stages.length && !reached.has(stages[index]!.id)) {
-		const stage = stages[index]!;
-		reached.add(stage.id);
-		index = stage.next !== undefined ? stages.findIndex((candidate) => candidate.id === stage.next) : index + 1;
-	}
+	for (let current = stages[0]?.id; current !== undefined && !reached.has(current); current = nextOf.get(current)) reached.add(current);
 	return stages.flatMap((stage, i) =>
 		reached.has(stage.id)
 			? []
@@ -108,8 +109,7 @@ export function injectionProblems(injections: ReadonlyArray<{kind: string; stage
 
 /** Follows `next` links from each stage; a walk that returns to a stage is a loop that would never deliver. */
 function loopProblems(stages: readonly Stage[], at: Path): Problem[] {
-	const nextOf = new Map<string, string | undefined>();
-	for (const [index, stage] of stages.entries()) nextOf.set(stage.id, stage.next ?? stages[index + 1]?.id);
+	const nextOf = nextStageIds(stages);
 	for (const [index, stage] of stages.entries()) {
 		const seen = new Set<string>();
 		let current: string | undefined = stage.id;

@@ -1,3 +1,6 @@
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {hasStackTrace, runCli} from '../helpers/run-cli.js';
 
@@ -48,6 +51,26 @@ describe('dojo validate', () => {
 		const prefix = `${broken}/${file}:${where} ${path ? `${path}: ` : ''}`;
 		expect(first.startsWith(prefix), `expected "${first}" to start with "${prefix}"`).toBe(true);
 		expect(first).toMatch(says);
+	});
+
+	it('accepts a file that opens with a long comment header (the empty-file check must not backtrack)', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'dojo-validate-'));
+		const file = join(dir, 'commented.yaml');
+		writeFileSync(file, `${'# a comment line\n'.repeat(200)}version: 1\nscenarios: []\n`);
+		const run = runCli(['validate', file], {timeoutMs: 15_000});
+		rmSync(dir, {recursive: true, force: true});
+		expect(run.stderr).toBe('');
+		expect(run.status).toBe(0);
+	});
+
+	it('still calls a file of only comments empty', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'dojo-validate-'));
+		const file = join(dir, 'comments-only.yaml');
+		writeFileSync(file, '# nothing here\n  # indented comment\n\n');
+		const run = runCli(['validate', file]);
+		rmSync(dir, {recursive: true, force: true});
+		expect(run.status).toBe(2);
+		expect(run.stderr).toMatch(/comments-only.yaml:1:1 the file is empty/);
 	});
 
 	it('rejects a path that does not exist, naming it', () => {

@@ -11,6 +11,7 @@ import {spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {median} from './median.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const anchors = resolve(process.env.BENCH_ANCHORS ?? join(root, '..', 'shared', 'anchors'));
@@ -18,12 +19,6 @@ const runs = Number(process.env.BENCH_ENGINE_RUNS ?? 5);
 const simpyRuns = Number(process.env.BENCH_SIMPY_RUNS ?? 3);
 const customers = String(process.env.BENCH_CUSTOMERS ?? 1_000_000);
 const python = '/usr/bin/python3';
-
-const median = (values) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 /** Runs a command that prints one JSON object; returns it with the whole-process wall time. */
 function runJson(command, args) {

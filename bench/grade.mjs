@@ -20,16 +20,11 @@ import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {build} from 'esbuild';
+import {median} from './median.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const runs = Number(process.env.BENCH_GRADE_RUNS ?? 7);
 const typical = 'scd2-plan-price';
-
-const median = (values) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 /** Bundles the grader from src/ into node_modules/.cache (inside the repo, so the catalogue finds scenarios.yaml). */
 async function loadGrader() {

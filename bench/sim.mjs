@@ -11,18 +11,13 @@ import {spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {median} from './median.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const anchors = resolve(process.env.BENCH_ANCHORS ?? join(root, '..', 'shared', 'anchors'));
 const runs = Number(process.env.BENCH_SIM_RUNS ?? 5);
 const gnuTime = '/usr/bin/time';
 const MEMORY_GOAL_MB = 300;
-
-const median = (values) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 const haveTime = existsSync(gnuTime) && spawnSync(gnuTime, ['-f', '%e %M', 'true'], {encoding: 'utf8'}).status === 0;
 

@@ -1,6 +1,7 @@
 /** `dojo sim`: run a scenario's architecture (or a model file) and report where it breaks. */
 import {UsageError} from '../errors.js';
 import type {SimResult, RunResult} from '../sim/result.js';
+import {roundTo} from '../sim/numbers.js';
 import {defaultDuration} from '../sim/run-model.js';
 import type {Command} from './command.js';
 import {formatComparison, formatReport} from './sim-format.js';
@@ -27,7 +28,7 @@ export async function simulateTarget(target: Target, run: RunFlags, scale: numbe
 		run.workers,
 	);
 	const wall = (performance.now() - start) / 1000;
-	return summarize(target, options, results, Math.round(wall * 1000) / 1000);
+	return summarize(target, options, results, roundTo(wall, 3));
 }
 
 /** `dojo sim`. */

@@ -1,5 +1,6 @@
 /** `dojo sweep`: find the load multiple where a design stops meeting its SLO. */
 import {UsageError} from '../errors.js';
+import {roundTo} from '../sim/numbers.js';
 import type {SweepReplication} from '../sim/sweep.js';
 import type {Command} from './command.js';
 import {formatSweep} from './sim-format.js';
@@ -79,7 +80,7 @@ export const sweepCommand: Command = {
 			Array.from({length: run.replications}, (_, replication) => ({task: 'sweep' as const, input: input_, options, replication})),
 			run.workers,
 		);
-		const wall = Math.round(((performance.now() - start) / 1000) * 1000) / 1000;
+		const wall = roundTo((performance.now() - start) / 1000, 3);
 		const result = summarizeSweep(input_, options, reps, wall);
 		stdout.write(flags['json'] ? `${JSON.stringify(result, null, 2)}\n` : formatSweep(result));
 		return result.fails_at_from ? 1 : 0;

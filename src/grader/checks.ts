@@ -7,7 +7,7 @@ plans. Every message says what failed, in which run, and what was expected.
 import {UsageError} from '../errors.js';
 import type {Check, Exercise} from '../scenarios/exercise-schema.js';
 import {describeStatement} from './answer.js';
-import {compareResults, firstUnsorted, showRows, showValue, type ShownRow} from './compare.js';
+import {compareResults, firstUnsorted, maxShown, plural, showRows, showValue, type ShownRow} from './compare.js';
 import {checkRuns, describeLabel, labels, propertyQueries} from './jobs.js';
 import type {QueryResult, RunFailure, RunResult, Value} from './protocol.js';
 import {contractTable} from './sql-gen.js';
@@ -27,18 +27,15 @@ export type RunOutputs = {
 	readonly reference: ReadonlyMap<string, RunResult>;
 };
 
-const maxShown = 10;
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-
 /** Names a run for a message: its id, whether its data is hidden, and what it exercises. */
-export function describeRun(exercise: Exercise, runId: string): string {
+function describeRun(exercise: Exercise, runId: string): string {
 	const run = exercise.runs[runId]!;
 	const hidden = run.batches.some((batch) => exercise.batches[batch]?.hidden);
 	return `run "${runId}" (${hidden ? 'hidden data' : 'sample data'}: ${run.about})`;
 }
 
 /** Explains why a run stopped, naming the statement and line. */
-export function describeFailure(failure: RunFailure): string {
+function describeFailure(failure: RunFailure): string {
 	if (failure.reading !== undefined) {
 		return `${failure.message}, while the harness read ${describeLabel(failure.reading)} after the answer had run (a view or trigger of the answer that never finishes does this)`;
 	}
@@ -196,7 +193,7 @@ function judgeSurrogateKeys(exercise: Exercise, check: Extract<Check, {type: 'sk
 }
 
 function judgeSorted(exercise: Exercise, check: Extract<Check, {type: 'sorted'}>, result: RunResult, runId: string): Verdict | undefined {
-	const capture = rowsOf(exercise.kind === 'query' ? result.results[labels.capture] : result.results[labels.snapshot(check.table)]);
+	const capture = rowsOf(snapshotOf(exercise, result, check.table));
 	if ('error' in capture) return {passed: false, message: `${check.title}: no result to check in ${describeRun(exercise, runId)}: ${capture.error}`};
 	const orderBy = contractTable(exercise.output, check.table).order_by ?? [];
 	const lacking = orderBy.filter((column) => !capture.columns.some((name) => name.toLowerCase() === column));

@@ -27,12 +27,6 @@ export type CompareOptions = {
 	readonly tolerance?: number;
 	/** Columns the actual result may have beyond the expected ones (tables may carry extra columns; a query result may not). */
 	readonly allowExtraColumns?: boolean;
-	/**
-	Rows shown per list.
-
-	@default 10
-	*/
-	readonly maxShown?: number;
 };
 
 /** The outcome: equal, or the first step that failed with what to show. */
@@ -51,7 +45,7 @@ export type Comparison =
 const defaultTolerance = 1e-6;
 
 /** True when two values are equal under the comparison rules. */
-export function sameValue(a: Value, b: Value, tolerance = defaultTolerance): boolean {
+function sameValue(a: Value, b: Value, tolerance = defaultTolerance): boolean {
 	if (a === null || b === null) return a === b;
 	if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
 	return a === b;
@@ -73,14 +67,18 @@ export function showValue(value: Value): string {
 }
 
 /** Orders values as SQLite does: NULL, then numbers, then text. */
-export function compareValues(a: Value, b: Value): number {
+function compareValues(a: Value, b: Value): number {
 	const rank = (value: Value) => (value === null ? 0 : typeof value === 'number' ? 1 : 2);
 	if (rank(a) !== rank(b)) return rank(a) - rank(b);
 	if (a === null || b === null) return 0;
 	return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+/** Rows shown per list of missing or unexpected rows, here and in the checks' messages. */
+export const maxShown = 10;
+
+/** "1 row", "2 rows": a count with its noun, for messages. */
+export const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** Turns rows into objects keyed by column name, for display. */
 export function showRows(columns: readonly string[], rows: ReadonlyArray<readonly Value[]>): ShownRow[] {
@@ -107,7 +105,6 @@ export function firstUnsorted(table: ResultTable, orderBy: readonly string[]): n
 /** Compares `actual` with `expected`; see the module comment for the rules. */
 export function compareResults(expected: ResultTable, actual: ResultTable, options: CompareOptions = {}): Comparison {
 	const tolerance = options.tolerance ?? defaultTolerance;
-	const maxShown = options.maxShown ?? 10;
 	const fail = (step: 'columns' | 'row_count' | 'rows', message: string, missing: ShownRow[] = [], unexpected: ShownRow[] = [], counts = {missing: 0, unexpected: 0}): Comparison => ({
 		equal: false,
 		step,

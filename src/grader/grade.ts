@@ -11,7 +11,7 @@ import type {Exercise} from '../scenarios/exercise-schema.js';
 import {parseAnswer, type Answer} from './answer.js';
 import {judgeCheck, type CheckResult} from './checks.js';
 import {buildJob, checkRuns} from './jobs.js';
-import type {RunResult} from './protocol.js';
+import type {RunFailure, RunResult} from './protocol.js';
 import type {Sandbox} from './sandbox.js';
 
 /** The outcome of grading, exactly as `dojo exercise --json` prints it. */
@@ -70,16 +70,16 @@ export async function gradeAnswer(exercise: Exercise, answerText: string, option
 	const timeoutMs = options.timeoutMs ?? exercise.limits.timeout_ms;
 	const reference = await referenceRuns(exercise, options.sandbox);
 	const candidate = new Map<string, RunResult>();
-	let stopped: RunResult | undefined;
+	let stopped: RunFailure | undefined;
 	for (const runId of Object.keys(exercise.runs)) {
-		if (stopped?.failure) {
+		if (stopped) {
 			// A run that hit a limit: every later run would likely hit it too; report the first and stop.
-			candidate.set(runId, {results: {}, ms: 0, failure: {...stopped.failure, message: `not played, because an earlier run was stopped: ${stopped.failure.message}`}});
+			candidate.set(runId, {results: {}, ms: 0, failure: {...stopped, message: `not played, because an earlier run was stopped: ${stopped.message}`}});
 			continue;
 		}
 		const result = await options.sandbox.run(buildJob(exercise, runId, answer, 'candidate'), timeoutMs);
 		candidate.set(runId, result);
-		if (result.failure && ['timeout', 'memory', 'too_big'].includes(result.failure.kind)) stopped = result;
+		if (result.failure && ['timeout', 'memory', 'too_big'].includes(result.failure.kind)) stopped = result.failure;
 	}
 	const checks = exercise.checks.map((check) => judgeCheck(exercise, check, {candidate, reference}));
 	return {

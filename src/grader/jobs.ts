@@ -93,7 +93,8 @@ export function buildJob(exercise: Exercise, runId: string, answer: Answer, role
 	if (!run) throw new Error(`no run ${runId} in exercise ${exercise.id}`);
 	const steps: Step[] = [{kind: 'exec', label: 'setup', sql: exercise.setup_sql}];
 	if (answer.schema.length > 0) steps.push({kind: 'answer', section: 'schema', statements: answer.schema});
-	const staging = exercise.staging === 'replace' ? stagingTables(exercise) : [];
+	const tables = stagingTables(exercise);
+	const staging = exercise.staging === 'replace' ? tables : [];
 	const skTables =
 		role === 'candidate'
 			? [...new Set(exercise.checks.flatMap((check) => (check.type === 'sk_stable' && checkRuns(exercise, check).includes(runId) ? check.tables : [])))]
@@ -121,6 +122,5 @@ export function buildJob(exercise: Exercise, runId: string, answer: Answer, role
 	}
 	// Tables the answer also writes (the index exercise's table) are graded by their checks, not frozen.
 	const outputs = new Set(exercise.output.map((table) => table.name));
-	const tables = stagingTables(exercise);
 	return {steps, maxRows: exercise.limits.max_rows, maxPages, staging: {tables, frozenRows: tables.filter((table) => !outputs.has(table))}};
 }

@@ -4,6 +4,7 @@ rows of the visible batches (read back through the sandbox, so the column names
 are SQLite's own), the output contract, and an answer template to edit.
 */
 import type {Exercise, TableContract} from '../scenarios/exercise-schema.js';
+import {showRows} from './compare.js';
 import {formatTable} from './format-table.js';
 import {batchRows, maxPages} from './jobs.js';
 import type {Step} from './protocol.js';
@@ -26,7 +27,7 @@ function contractLines(table: TableContract, prefix = ''): string[] {
 }
 
 /** The output contract as text. */
-export function formatContract(exercise: Exercise): string[] {
+function formatContract(exercise: Exercise): string[] {
 	const lines = exercise.output.flatMap((table) => [...contractLines(table), '']);
 	const {conventions} = exercise;
 	const notes = [`timestamps: ${conventions.timestamp_format}`];
@@ -38,7 +39,7 @@ export function formatContract(exercise: Exercise): string[] {
 }
 
 /** Sample rows of each visible batch, read from a sandbox run of the setup and the batch. */
-export async function formatSamples(exercise: Exercise, sandbox: Sandbox): Promise<string[]> {
+async function formatSamples(exercise: Exercise, sandbox: Sandbox): Promise<string[]> {
 	const lines: string[] = [];
 	for (const [id, batch] of Object.entries(exercise.batches)) {
 		if (batch.hidden) continue;
@@ -55,7 +56,7 @@ export async function formatSamples(exercise: Exercise, sandbox: Sandbox): Promi
 		for (const table of tables) {
 			const read = result.results[table];
 			if (!read || 'error' in read) continue;
-			const shown = read.rows.slice(0, sampleRows).map((row) => Object.fromEntries(read.columns.map((column, i) => [column, row[i] ?? null])));
+			const shown = showRows(read.columns, read.rows.slice(0, sampleRows));
 			lines.push(`  ${table} (${read.rows.length} ${read.rows.length === 1 ? 'row' : 'rows'}${read.rows.length > sampleRows ? `, first ${sampleRows}` : ''}):`, ...formatTable(shown, '    '));
 		}
 		lines.push('');
@@ -64,7 +65,7 @@ export async function formatSamples(exercise: Exercise, sandbox: Sandbox): Promi
 }
 
 /** How the answer file is played, in one paragraph. */
-export function answerRules(exercise: Exercise): string {
+function answerRules(exercise: Exercise): string {
 	switch (exercise.kind) {
 		case 'pipeline':
 			return `The -- @schema section runs once per run; the -- @load section runs after every batch (staging ${exercise.staging === 'append' ? 'accumulates: each batch is appended' : 'is replaced by each batch'}).`;

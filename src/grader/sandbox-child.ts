@@ -16,6 +16,7 @@ import Database from 'better-sqlite3';
 import type {Database as DatabaseType, Statement as PreparedStatement} from 'better-sqlite3';
 import {workDirPrefix, type ChildMessage, type ParentMessage, type QueryResult, type RunFailure, type RunJob, type RunResult, type Step, type Value} from './protocol.js';
 import {refusedOpcode, type Opcode} from './screen.js';
+import {q} from './sql-gen.js';
 import type {Statement} from './split.js';
 import {StagingGuard} from './staging-guard.js';
 
@@ -145,10 +146,9 @@ function materialize(db: DatabaseType, table: string, columns: readonly string[]
 	}
 	// The answer may have built its result as a temp view or table of this very name; it has been read, so it can go.
 	const taken = db.prepare("SELECT type, name FROM temp.sqlite_schema WHERE name = ? COLLATE NOCASE AND type IN ('table', 'view', 'index', 'trigger')").raw(true).all(table) as Array<[string, string]>;
-	for (const [type, name] of taken) db.exec(`DROP ${type.toUpperCase()} IF EXISTS temp."${name.replaceAll('"', '""')}"`);
-	const quoted = columns.map((column) => `"${column.replaceAll('"', '""')}"`);
-	db.exec(`CREATE TEMP TABLE "${table}" (${quoted.join(', ')})`);
-	const insert = db.prepare(`INSERT INTO temp."${table}" VALUES (${columns.map(() => '?').join(', ')})`);
+	for (const [type, name] of taken) db.exec(`DROP ${type.toUpperCase()} IF EXISTS temp.${q(name)}`);
+	db.exec(`CREATE TEMP TABLE ${q(table)} (${columns.map(q).join(', ')})`);
+	const insert = db.prepare(`INSERT INTO temp.${q(table)} VALUES (${columns.map(() => '?').join(', ')})`);
 	db.transaction(() => {
 		for (const row of rows) insert.run(...row);
 	})();

@@ -48,7 +48,7 @@ type Worker = {
 const heapLimitMb = 256;
 
 /** Finds the child script and the Node flags it needs, for the dist bundle and for tests run from src/. */
-export function childScript(explicit?: string): {path: string; execArgv: string[]} {
+function childScript(explicit?: string): {path: string; execArgv: string[]} {
 	const here = dirname(fileURLToPath(import.meta.url));
 	// The bundle keeps src/'s layout (dist/grader/sandbox-child.js) while this code may sit in dist/ or dist/chunks/.
 	const candidates = explicit

@@ -17,7 +17,7 @@ effects, and their argument names a table or schema, never a new value, so
 import {keyword, tokenize, type Token} from './split.js';
 
 /** PRAGMAs an answer may use: schema introspection and foreign-key switches for its own database. */
-export const allowedPragmas: ReadonlySet<string> = new Set([
+const allowedPragmas: ReadonlySet<string> = new Set([
 	'table_info',
 	'table_xinfo',
 	'table_list',
@@ -36,8 +36,8 @@ const sandboxNote = 'answers run in a private in-memory database that may not op
 const unquoted = (token: Token): string => token.text.replace(/^["`[]|["`\]]$/g, '').toLowerCase();
 
 /** Why a statement is refused, or undefined when it may run. Reads tokens, never text inside strings or comments. */
-export function refusedStatement(sql: string, tokens: readonly Token[] = tokenize(sql)): string | undefined {
-	const words = tokens.filter((token) => token.type !== 'comment');
+export function refusedStatement(sql: string): string | undefined {
+	const words = tokenize(sql).filter((token) => token.type !== 'comment');
 	let first = 0;
 	// EXPLAIN [QUERY PLAN] only describes a statement, but the statement itself is still screened.
 	if (keyword(words[first]) === 'EXPLAIN') {

@@ -12,6 +12,8 @@ import type {StagingRules} from './protocol.js';
 export class StagingGuard {
 	readonly #db: DatabaseType;
 	readonly #rules: StagingRules;
+	/** Staging table names by their lower-case form: SQLite matches names case-insensitively. */
+	readonly #staging: ReadonlyMap<string, string>;
 	readonly #definitions = new Map<string, unknown>();
 	readonly #rows = new Map<string, string>();
 	readonly #definition: PreparedStatement;
@@ -21,6 +23,7 @@ export class StagingGuard {
 	constructor(db: DatabaseType, rules: StagingRules) {
 		this.#db = db;
 		this.#rules = rules;
+		this.#staging = new Map(rules.tables.map((table) => [table.toLowerCase(), table]));
 		this.#definition = db.prepare("SELECT sql FROM main.sqlite_schema WHERE type = 'table' AND name = ? COLLATE NOCASE").pluck();
 		this.#triggers = db.prepare("SELECT name, tbl_name FROM main.sqlite_schema WHERE type = 'trigger' UNION ALL SELECT name, tbl_name FROM temp.sqlite_schema WHERE type = 'trigger'").raw(true);
 		this.#shadows = db.prepare("SELECT type, name FROM temp.sqlite_schema WHERE type IN ('table', 'view')").raw(true);
@@ -43,17 +46,16 @@ export class StagingGuard {
 
 	/** What the answer did to a staging table, worded to follow "it", or undefined when it left them alone. */
 	violation(): string | undefined {
-		const staging = new Map(this.#rules.tables.map((table) => [table.toLowerCase(), table]));
 		for (const table of this.#rules.tables) {
 			const now = this.#definition.get(table);
 			if (now === undefined) return `dropped or renamed the staging table ${table}`;
 			if (now !== this.#definitions.get(table)) return `altered the staging table ${table}`;
 		}
 		for (const [name, target] of this.#triggers.all() as Array<[string, string]>) {
-			if (staging.has(target.toLowerCase())) return `put the trigger ${name} on the staging table ${staging.get(target.toLowerCase())}`;
+			if (this.#staging.has(target.toLowerCase())) return `put the trigger ${name} on the staging table ${this.#staging.get(target.toLowerCase())}`;
 		}
 		for (const [type, name] of this.#shadows.all() as Array<[string, string]>) {
-			if (staging.has(name.toLowerCase())) return `created a temp ${type} named ${name}, which hides the staging table of that name`;
+			if (this.#staging.has(name.toLowerCase())) return `created a temp ${type} named ${name}, which hides the staging table of that name`;
 		}
 		for (const [table, rows] of this.#rows) {
 			if (this.#readRows(table) !== rows) return `changed the rows of the staging table ${table} (copy them into a table of your own to change them)`;

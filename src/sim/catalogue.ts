@@ -7,9 +7,9 @@ its source and how sure we are of it, taken from `reference/components.md`:
 - `R`: a rule of thumb or a published benchmark;
 - `U`: unverified (recalled, or from a weak source); treat as a placeholder.
 
-Models read `.value`; `dojo sim` can quote the whole fact when it explains a
-limit, so a reader can check it. Quotas are AWS-region defaults (us-east-1,
-us-west-2, eu-west-1) unless a fact says otherwise; many are soft limits.
+Models read `.value`; the unit, tag and source stay beside it so a reader can
+check it. Quotas are AWS-region defaults (us-east-1, us-west-2, eu-west-1)
+unless a fact says otherwise; many are soft limits.
 */
 
 /** How a fact was established. */
@@ -208,11 +208,3 @@ export const dashboards = {
 
 /** One month, as AWS bills it: 730 hours. */
 export const HOURS_PER_MONTH = 730;
-
-/** The facts grouped by component, for listing them (e.g. in help or a report). */
-export const allFacts: Readonly<Record<string, Readonly<Record<string, Fact>>>> = {kinesis, producer, kafka, firehose, lambda, spark, flink, glue, files, pool, stores, api, dashboards};
-
-/** `1,000 records/s per shard [D] (https://…)`: a fact as a reader can check it. */
-export function cite(item: Fact): string {
-	return `${item.value.toLocaleString('en-US')} ${item.unit} [${item.tag}] (${item.source})`;
-}

@@ -163,14 +163,15 @@ export function summarize(input: SimInput, options: SimOptions, runs: readonly R
 	const bottleneck = findBottleneck({model, loadPerS, capacity, components, endToEnd: merged.end_to_end, slo});
 	const cost = estimateCost(model, loadPerS, components);
 	const notes = [...new Set(runs.flatMap((run) => run.notes))];
+	const plan = planRuns(input, {...options, replications: 1})[0]!;
 	return {
 		scenario: input.scenario,
 		arch: input.arch,
 		seed: options.seed,
 		load_per_s: roundTo(loadPerS, 3),
 		duration_s: options.durationS,
-		warmup_s: planRuns(input, {...options, replications: 1})[0]!.warmupS,
-		tick_s: planRuns(input, {...options, replications: 1})[0]!.tickS,
+		warmup_s: plan.warmupS,
+		tick_s: plan.tickS,
 		replications: runs.length,
 		events_simulated: runs.reduce((sum, run) => sum + run.events_simulated, 0),
 		wall_s: wallS,

@@ -13,6 +13,7 @@ import {analyseCapacity} from './analysis/capacity.js';
 import type {Bottleneck} from './analysis/bottleneck.js';
 import {effectiveRate, planRuns, runOne, summarize, type SimInput, type SimOptions} from './run-model.js';
 import {meanAndHalfWidth} from './stats/confidence.js';
+import {roundTo} from './numbers.js';
 
 /** How to sweep. */
 export type SweepOptions = SimOptions & {
@@ -170,5 +171,5 @@ export function summarizeSweep(input: SimInput, options: SweepOptions, reps: rea
 }
 
 function round(value: number): number {
-	return Math.round(value * 1000) / 1000;
+	return roundTo(value, 3);
 }

@@ -9,6 +9,7 @@ import type {Model} from '../../scenarios/model-schema.js';
 import {firehose, HOURS_PER_MONTH, kinesis, lambda, stores, api} from '../catalogue.js';
 import {recordBytesAlong, resolveChain} from '../models/engine.js';
 import type {ComponentResult, SimResult} from '../result.js';
+import {roundTo} from '../numbers.js';
 
 const SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600;
 
@@ -89,5 +90,5 @@ export function estimateCost(model: Model, loadPerS: number, components: readonl
 }
 
 function round(value: number): number {
-	return Math.round(value * 100) / 100;
+	return roundTo(value, 2);
 }

@@ -1,8 +1,7 @@
 /**
 Steady-state answers from queueing theory, the yardstick the simulator is held to:
 Erlang B and C (M/M/c), Pollaczek–Khinchine (M/G/1), the finite M/M/c/K
-birth–death chain, Jackson tandems, and the Allen–Cunneen approximation for
-G/G/c as a quick capacity estimate.
+birth–death chain and Jackson tandems.
 
 Conventions: λ arrivals per time unit, μ service rate of one server, c servers,
 a = λ/μ offered load (Erlangs), ρ = a/c. Wq mean wait, W = Wq + 1/μ mean time
@@ -98,11 +97,3 @@ export function tandemMmcSojourn(lambda: number, stations: ReadonlyArray<{readon
 	return stations.reduce((sum, station) => sum + mmc(lambda, station.mu, station.c).w, 0);
 }
 
-/**
-Allen–Cunneen approximation for G/G/c: Wq ≈ Wq(M/M/c) · (ca² + cs²) / 2, with
-ca² and cs² the squared coefficients of variation of inter-arrival and service
-times. Exact for M/M/c; an estimate elsewhere (not a test oracle).
-*/
-export function allenCunneenWait(lambda: number, mu: number, c: number, arrivalScv: number, serviceScv: number): number {
-	return (mmc(lambda, mu, c).wq * (arrivalScv + serviceScv)) / 2;
-}

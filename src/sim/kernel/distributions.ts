@@ -155,17 +155,21 @@ Solves mean = exp(μ + σ²/2) and p99 = exp(μ + Z99·σ) for the smaller σ
 export function lognormalFromMeanP99(mean: number, p99: number): Sampler {
 	const problem = lognormalProblem(mean, p99);
 	if (problem !== undefined) throw new RangeError(`lognormal: ${problem}`);
-	const d = Math.log(p99 / mean);
-	const sigma = Z99 - Math.sqrt(Math.max(0, Z99 * Z99 - 2 * d));
+	const sigma = lognormalSigma(mean, p99);
 	const mu = Math.log(mean) - (sigma * sigma) / 2;
 	return new LogNormal(mean, mu, sigma);
 }
 
 /** Squared coefficient of variation (variance / mean²) of a lognormal with this mean and p99. */
 export function lognormalScv(mean: number, p99: number): number {
-	const d = Math.log(p99 / mean);
-	const sigma = Z99 - Math.sqrt(Math.max(0, Z99 * Z99 - 2 * d));
+	const sigma = lognormalSigma(mean, p99);
 	return Math.expm1(sigma * sigma);
+}
+
+/** σ of the log-scale normal for this mean and p99: the smaller root of Z99·σ − σ²/2 = ln(p99/mean). */
+function lognormalSigma(mean: number, p99: number): number {
+	const d = Math.log(p99 / mean);
+	return Z99 - Math.sqrt(Math.max(0, Z99 * Z99 - 2 * d));
 }
 
 /** Draws uniformly among observed values (resampling a measured latency sample). */

@@ -21,8 +21,6 @@ export class CohortQueue {
 	weight: Float64Array;
 	/** Total records held. */
 	records = 0;
-	/** Total source events the held records stand for. */
-	events = 0;
 	private head = 0;
 	private length = 0;
 
@@ -59,7 +57,6 @@ export class CohortQueue {
 		this.weight[index] = weight;
 		this.length++;
 		this.records += count;
-		this.events += weight;
 	}
 
 	/** Index of the head cohort (call only when size > 0). */
@@ -71,12 +68,8 @@ export class CohortQueue {
 	shift(): void {
 		const index = this.head;
 		this.records -= this.count[index]!;
-		this.events -= this.weight[index]!;
-		if (this.length === 1) {
-			// Clear rounding drift when the queue empties.
-			this.records = 0;
-			this.events = 0;
-		}
+		// Clear rounding drift when the queue empties.
+		if (this.length === 1) this.records = 0;
 		this.head = index + 1 === this.born.length ? 0 : index + 1;
 		this.length--;
 	}
@@ -99,16 +92,7 @@ export class CohortQueue {
 		this.count[index] = count - records;
 		this.weight[index] = this.weight[index]! - weight;
 		this.records -= records;
-		this.events -= weight;
 		return weight;
-	}
-
-	/** Forgets everything. */
-	clear(): void {
-		this.head = 0;
-		this.length = 0;
-		this.records = 0;
-		this.events = 0;
 	}
 
 	private grow(): void {

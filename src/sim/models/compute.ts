@@ -102,7 +102,6 @@ export class ComputeStage extends Stage {
 	private readonly busy = new TimeWeighted();
 	private readonly unitLevel = new TimeWeighted();
 	private readonly window = new CohortQueue(16);
-	private lastBusyCheck = 0;
 	private lastBusyIntegral = 0;
 	private lastUnitIntegral = 0;
 	// Micro-batch state.
@@ -118,6 +117,8 @@ export class ComputeStage extends Stage {
 	private readonly perRecord: number;
 	private readonly coldStart: number;
 	private readonly parallelization: number;
+	/** Most records one Lambda invocation payload holds. */
+	private readonly payloadRecords: number;
 
 	constructor(ctx: SimContext, index: number, spec: ComputeSpec, upstream: StreamStage | undefined) {
 		super(ctx, index, spec.id, spec.kind, spec.component);
@@ -133,6 +134,7 @@ export class ComputeStage extends Stage {
 		this.perRecord = spec.perRecordS ?? 0;
 		this.coldStart = spec.coldStartS ?? (isLambda ? lambda.coldStart.value : 0);
 		this.parallelization = Math.min(spec.parallelizationFactor ?? lambda.parallelizationFactorDefault.value, lambda.parallelizationFactorMax.value);
+		this.payloadRecords = Math.max(1, Math.floor(lambda.payloadMaxBytes.value / spec.recordBytes));
 		if (isLambda) {
 			const account = lambda.accountConcurrency.value;
 			if (spec.concurrency !== undefined && spec.concurrency > account) ctx.note(`${spec.id}: concurrency ${spec.concurrency} is above the default account quota of ${account}; assuming the quota was raised`);
@@ -169,6 +171,9 @@ export class ComputeStage extends Stage {
 		this.busy.reset(now);
 		this.unitLevel.reset(now);
 		this.busySeconds = 0;
+		// The integrals restart from zero here, so the next autoscaling reading measures from the reset.
+		this.lastBusyIntegral = 0;
+		this.lastUnitIntegral = 0;
 	}
 
 	override receive(now: number, born: number, count: number, weight: number): void {
@@ -289,16 +294,6 @@ export class ComputeStage extends Stage {
 		return Math.min(this.units, this.buffers.length * this.parallelization);
 	}
 
-	/** Busy unit-seconds per simulated second over the window so far (for cost). */
-	get busySecondsTotal(): number {
-		return this.busySeconds;
-	}
-
-	/** Invocations started inside the measurement window (for cost). */
-	get invocationCount(): number {
-		return this.invocations;
-	}
-
 	private resizeShards(shards: number): void {
 		const old = this.buffers.length;
 		for (let s = old; s < shards; s++) this.buffers.push(new CohortQueue(32));
@@ -338,8 +333,7 @@ export class ComputeStage extends Stage {
 				}
 				return;
 			}
-			const payloadRecords = Math.max(1, Math.floor(lambda.payloadMaxBytes.value / this.spec.recordBytes));
-			const take = Math.min(this.batchSize, payloadRecords, buffer.records);
+			const take = Math.min(this.batchSize, this.payloadRecords, buffer.records);
 			this.inflight[shard] = this.inflight[shard]! + 1;
 			this.launch(now, buffer, take, shard, 1);
 			this.bufferSince[shard] = buffer.size > 0 ? now : Number.POSITIVE_INFINITY;
@@ -537,14 +531,8 @@ export class ComputeStage extends Stage {
 		const interval = rule.intervalS ?? pool.autoscaleInterval.value;
 		const busyIntegral = this.busy.integral(now);
 		const unitIntegral = this.unitLevel.integral(now);
-		let used = busyIntegral - this.lastBusyIntegral;
-		let offered = unitIntegral - this.lastUnitIntegral;
-		if (now < this.lastBusyCheck || used < 0 || offered < 0) {
-			// The counters were reset at the end of warm-up; measure from there.
-			used = busyIntegral;
-			offered = unitIntegral;
-		}
-		this.lastBusyCheck = now;
+		const used = busyIntegral - this.lastBusyIntegral;
+		const offered = unitIntegral - this.lastUnitIntegral;
 		this.lastBusyIntegral = busyIntegral;
 		this.lastUnitIntegral = unitIntegral;
 		let utilization = offered > 0 ? used / offered : 0;

@@ -91,6 +91,7 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 	const streamBase = options.replication * 4096;
 	const warmup = options.warmupS;
 	const end = options.durationS;
+	const span = end - warmup;
 
 	// The sink: end-to-end figures for events born inside the window.
 	const latency = new LogHistogram();
@@ -116,7 +117,7 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 		inFlightSince = now;
 	};
 	const inWindow = (born: number) => born >= warmup && born < end;
-	const leave = (now: number, born: number, weight: number) => {
+	const leave = (now: number, weight: number) => {
 		integrate(now);
 		inFlight -= weight;
 	};
@@ -129,7 +130,7 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 			queue.push(time, kind, local * STAGE_SLOTS + stage);
 		},
 		deliver(now, born, weight) {
-			leave(now, born, weight);
+			leave(now, weight);
 			deliveredSinceSample += weight;
 			if (born > newestBorn) newestBorn = born;
 			if (!inWindow(born)) return;
@@ -138,13 +139,13 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 			if (weight > 0) latency.record((now - born) * 1000, weight);
 		},
 		lose(now, born, weight) {
-			leave(now, born, weight);
+			leave(now, weight);
 			if (!inWindow(born)) return;
 			lost += weight;
 			sojournSum += (now - born) * weight;
 		},
 		absorb(now, born, weight) {
-			leave(now, born, weight);
+			leave(now, weight);
 			if (!inWindow(born)) return;
 			filtered += weight;
 			sojournSum += (now - born) * weight;
@@ -163,7 +164,6 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 	const stages = buildStages(ctx, chain, sizes, model);
 	const first = stages[0]!;
 	const dashboard = stages.find((stage): stage is DashboardStage => stage instanceof DashboardStage);
-	const tickers = stages;
 
 	// Source: rate × load multiplier (injections) × bursts.
 	const arrivals = new Random(options.seed, streamBase + 1);
@@ -234,7 +234,7 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 				offeredSinceSample += n;
 				first.receive(now, born, n, n);
 			}
-			for (const stage of tickers) if (stage.needsTick) stage.tick(now);
+			for (const stage of stages) if (stage.needsTick) stage.tick(now);
 			if (ended) {
 				const remaining = windowBorn - delivered - lost - filtered;
 				if (remaining <= 1e-6 * Math.max(1, windowBorn) || now >= hardStop) break;
@@ -251,7 +251,6 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 			}
 		} else if (kind === END) {
 			integrate(now);
-			const span = end - warmup;
 			components = stages.map((stage) => componentResult(stage, span, now));
 			ctx.measuring = false;
 			ended = true;
@@ -310,12 +309,10 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 
 	if (!ended) {
 		// The queue ran dry before the end (nothing scheduled): close the window now.
-		const span = end - warmup;
 		components = stages.map((stage) => componentResult(stage, span, end));
 	}
 
 	const undelivered = Math.max(0, windowBorn - delivered - lost - filtered);
-	const span = end - warmup;
 	const fresh = dashboard
 		? dashboard.freshness()
 		: freshnessCount > 0

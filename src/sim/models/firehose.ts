@@ -42,15 +42,17 @@ export class FirehoseStage extends QuotaStage {
 	private maxDeliveryGap = 0;
 	private acceptedBytes = 0;
 	private readonly sizeLimit: number;
+	/** The Direct PUT byte quota, bytes per second. */
+	private readonly quotaBytes: number;
 
 	constructor(ctx: SimContext, index: number, spec: FirehoseSpec) {
 		super(ctx, index, spec.id, 'firehose', 'firehose');
 		this.spec = spec;
 		this.sizeLimit = spec.bufferSizeMiB * 1024 * 1024;
-		const bytes = (spec.throughputMiBs ?? firehose.directPutBytes.value / (1024 * 1024)) * 1024 * 1024;
+		this.quotaBytes = (spec.throughputMiBs ?? firehose.directPutBytes.value / (1024 * 1024)) * 1024 * 1024;
 		this.limiter = new WriteLimiter(
 			1,
-			{kind: 'per-second', records: firehose.directPutRecords.value, bytes},
+			{kind: 'per-second', records: firehose.directPutRecords.value, bytes: this.quotaBytes},
 			producerRetry('retry'),
 			spec.recordBytes,
 			this,
@@ -86,8 +88,7 @@ export class FirehoseStage extends QuotaStage {
 	}
 
 	override utilization(span: number): number {
-		const quota = (this.spec.throughputMiBs ?? firehose.directPutBytes.value / (1024 * 1024)) * 1024 * 1024;
-		return this.acceptedBytes / span / quota;
+		return this.acceptedBytes / span / this.quotaBytes;
 	}
 
 	override details(): Record<string, number | string | boolean> {
@@ -96,7 +97,7 @@ export class FirehoseStage extends QuotaStage {
 			flushed_by_size: this.bySize,
 			flushed_by_interval: this.byInterval,
 			max_buffer_age_s: roundTo(this.maxBufferAge, 3),
-			max_delivery_gap_s: Number.isFinite(this.maxDeliveryGap) ? roundTo(this.maxDeliveryGap, 3) : 0,
+			max_delivery_gap_s: roundTo(this.maxDeliveryGap, 3),
 			buffer_size_mib: this.spec.bufferSizeMiB,
 			buffer_interval_s: this.spec.bufferIntervalS,
 		};

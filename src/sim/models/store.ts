@@ -143,7 +143,7 @@ export class StoreStage extends Stage {
 			before += requests;
 		}
 		this.burstRequests = 0;
-		this.arm(now);
+		this.arm();
 	}
 
 	override handle(kind: number, _local: number, now: number): void {
@@ -152,7 +152,7 @@ export class StoreStage extends Stage {
 		} else if (kind === DUE) {
 			if (Math.abs(now - this.scheduledAt) < 1e-12) this.scheduledAt = Number.POSITIVE_INFINITY;
 			this.line.drain(now, (born, arrived, count, weight) => this.emit(now, born, arrived, count, count, weight));
-			this.arm(now);
+			this.arm();
 		} else if (kind === LOAD) {
 			this.load(now);
 			this.ctx.schedule(now + this.loadInterval, this.index, LOAD, 0);
@@ -203,11 +203,11 @@ export class StoreStage extends Stage {
 		}
 		this.pendingRequests = 0;
 		if (this.ctx.measuring) this.loads++;
-		this.arm(now);
+		this.arm();
 	}
 
 	/** Makes sure an event is pending for the earliest due group. */
-	private arm(_now: number): void {
+	private arm(): void {
 		const first = this.line.first;
 		if (first < this.scheduledAt - 1e-12) {
 			this.scheduledAt = first;

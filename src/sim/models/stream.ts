@@ -132,11 +132,6 @@ export class StreamStage extends Stage implements LimiterOwner {
 		this.groups = Math.min(shards, POLL_GROUPS);
 	}
 
-	/** The share of records each shard receives now. */
-	get shardShares(): Float64Array {
-		return this.shares;
-	}
-
 	/** Records accepted in the busiest second of any shard. */
 	get busiestSecond(): {records: number; bytes: number} {
 		this.limiter.closeAll();

@@ -198,7 +198,6 @@ export class WriteLimiter {
 				this.retryAt[p] = now + Math.min(this.retry.max, this.retry.base * 2 ** (this.attempt[p]! - 1));
 			} else {
 				this.attempt[p] = 0;
-				this.retrying = Math.max(0, this.retrying);
 			}
 		}
 		if (this.retrying < 1e-9) this.retrying = 0;

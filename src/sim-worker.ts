@@ -5,8 +5,7 @@ by esbuild as `dist/sim-worker.js`; the command falls back to running
 replications itself when this file is not there (e.g. under the test runner).
 */
 import {parentPort} from 'node:worker_threads';
-import {runOne, type RunJob, type SimInput} from './sim/run-model.js';
-import {sweepOne, type SweepOptions} from './sim/sweep.js';
+import {runOne, sweepOne, type RunJob, type SimInput, type SweepOptions} from './sim/index.js';
 
 /** A task the main thread sends. */
 export type WorkerTask = {id: number; task: 'run'; job: RunJob} | {id: number; task: 'sweep'; input: SimInput; options: SweepOptions; replication: number};

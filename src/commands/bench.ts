@@ -50,7 +50,7 @@ function format(value: number, digits: number): string {
 
 /** Runs the benchmark model once and times it (the simulator reads no clock; the command does). */
 export async function runBench(customers: number, seed: number): Promise<BenchResult> {
-	const [{runQueueNetwork}, {mmc}] = await Promise.all([import('../sim/models/queue-station.js'), import('../sim/analysis/queueing-formulas.js')]);
+	const {runQueueNetwork, mmc} = await import('../sim/index.js');
 	const start = performance.now();
 	const result = runQueueNetwork(benchModel, {customers, seed});
 	const wall = (performance.now() - start) / 1000;

@@ -3,43 +3,8 @@ Human-readable output for `dojo sim` and `dojo sweep`: a table per component,
 the end-to-end figures, the SLO verdict, capacity, bottleneck and fix; or
 architectures side by side at 1x and 10x.
 */
-import {formatDuration, formatRate} from '../scenarios/units.js';
-import type {SimResult} from '../sim/result.js';
-import type {SweepResult} from '../sim/sweep.js';
-
-/** 8333.3 → "8,333"; 0.0123 → "0.0123". */
-export function num(value: number | null | undefined): string {
-	if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-	if (Math.abs(value) >= 1000) return Math.round(value).toLocaleString('en-US');
-	if (Math.abs(value) >= 10) return (Math.round(value * 10) / 10).toLocaleString('en-US');
-	return Number(value.toPrecision(3)).toString();
-}
-
-/** Milliseconds as a person reads them: "870 ms", "1.36 s", "5.1 min". */
-export function ms(value: number | null | undefined): string {
-	if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-	if (value < 1) return `${Number(value.toPrecision(2))} ms`;
-	if (value < 1000) return `${Math.round(value)} ms`;
-	if (value < 120_000) return `${Number((value / 1000).toPrecision(3))} s`;
-	if (value < 7_200_000) return `${Number((value / 60_000).toPrecision(3))} min`;
-	if (value < 172_800_000) return `${Number((value / 3_600_000).toPrecision(3))} h`;
-	return `${Number((value / 86_400_000).toPrecision(3))} d`;
-}
-
-function seconds(value: number | null | undefined): string {
-	return value === null || value === undefined || !Number.isFinite(value) ? '–' : ms(value * 1000);
-}
-
-function pct(value: number): string {
-	return Number.isFinite(value) ? `${Math.round(value * 100)}%` : '–';
-}
-
-function table(rows: string[][], rightAligned: ReadonlySet<number> = new Set()): string {
-	const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
-	return rows
-		.map((row) => row.map((cell, column) => (rightAligned.has(column) ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ').trimEnd())
-		.join('\n');
-}
+import {formatDuration, formatRate, ms, num, pct, seconds, table} from '../present/format.js';
+import type {SimResult, SweepResult} from '../sim/index.js';
 
 /** The verdict in one line. */
 export function verdict(result: SimResult): string {

@@ -10,15 +10,14 @@ and run options, with every mistake reported against the flag that caused it
   the schema, so `--set ingest.shards=0` or `--set nope.x=1` fail clearly.
   `--set source.KNOB=VALUE` changes the source (event_bytes, arrivals, …).
 */
-import {parse as parseYamlValue} from 'yaml';
 import {UsageError} from '../errors.js';
 import {displayPath, findScenario, type Catalogue} from '../scenarios/builtin.js';
-import {formatIssue} from '../scenarios/format-issue.js';
 import {formatFileError, loadYamlFile} from '../scenarios/load.js';
-import {ModelSchema, SourceSchema, StageSchema, type Stage} from '../scenarios/model-schema.js';
-import {injectionProblems, keyProblems, modelChecks, stageProblems} from '../scenarios/rules.js';
+import {ModelSchema} from '../scenarios/model-schema.js';
+import {parseKnobValue, setKnob} from '../scenarios/model-edit.js';
+import {modelChecks} from '../scenarios/rules.js';
 import {parseDuration, parseRate} from '../scenarios/units.js';
-import {modelFromScenario, type SimInput} from '../sim/run-model.js';
+import {modelFromScenario, type SimInput} from '../sim/index.js';
 
 /** One architecture (or model file) to simulate, with the title to show. */
 export type Target = SimInput & {readonly title: string};
@@ -74,60 +73,20 @@ export function applySets(targets: readonly Target[], sets: readonly string[]): 
 		const match = /^([a-z][a-z0-9_-]*)\.([a-z_][a-z0-9_.]*)=(.*)$/s.exec(raw);
 		if (!match) throw new UsageError(`--set ${raw}: expected STAGE.KNOB=VALUE, e.g. --set ingest.shards=10`);
 		const [, stageId, knob, text] = match as unknown as [string, string, string, string];
-		const value = parseValue(text);
-		let applied = false;
-		out = out.map((target) => {
-			if (stageId === 'source') {
-				applied = true;
-				const changed = setPath({...target.model.source}, knob, value);
-				const parsed = SourceSchema.safeParse(changed, {reportInput: true});
-				if (!parsed.success) throw new UsageError(issues(`--set ${raw}`, parsed.error.issues));
-				const problems = keyProblems(parsed.data.keys, ['keys']);
-				if (problems.length > 0) throw new UsageError(problems.map((problem) => `--set ${raw}: ${problem.message}`));
-				return {...target, model: {...target.model, source: parsed.data}};
-			}
-			const index = target.model.stages.findIndex((stage) => stage.id === stageId);
-			if (index < 0) return target;
-			applied = true;
-			const stage = setPath({...(target.model.stages[index] as Record<string, unknown>)}, knob, value);
-			const parsed = StageSchema.safeParse(stage, {reportInput: true});
-			if (!parsed.success) throw new UsageError(issues(`--set ${raw}`, parsed.error.issues));
-			const stages: Stage[] = target.model.stages.map((candidate, i) => (i === index ? parsed.data : candidate));
-			const problems = [...stageProblems(stages, target.model.source.keys, ['stages']), ...injectionProblems(target.model.injections, stages, ['injections'])];
-			if (problems.length > 0) throw new UsageError(problems.map((problem) => `--set ${raw}: ${problem.message}`));
-			return {...target, model: {...target.model, stages}};
-		});
-		if (!applied) {
+		const value = parseKnobValue(text);
+		const has = (target: Target) => stageId === 'source' || target.model.stages.some((stage) => stage.id === stageId);
+		if (!out.some(has)) {
 			const known = [...new Set(targets.flatMap((target) => target.model.stages.map((stage) => stage.id)))];
 			throw new UsageError(`--set ${raw}: no stage "${stageId}"; expected source or one of ${known.join(', ')}`);
 		}
+		out = out.map((target) => {
+			if (!has(target)) return target;
+			const edited = setKnob(target.model, stageId, knob, value);
+			if (!edited.ok) throw new UsageError(edited.problems.map((problem) => `--set ${raw}: ${problem}`));
+			return {...target, model: edited.model};
+		});
 	}
 	return out;
-}
-
-function issues(prefix: string, list: ReadonlyArray<Parameters<typeof formatIssue>[0]>): string[] {
-	return list.map((issue) => {
-		const {path, message} = formatIssue(issue);
-		const where = path.length > 0 ? `${path.join('.')}: ` : '';
-		return `${prefix}: ${where}${message}`;
-	});
-}
-
-/** A knob value as YAML reads it: 10 → number, true → boolean, {dist: exp, mean_ms: 2} → a mapping. */
-function parseValue(text: string): unknown {
-	try {
-		return parseYamlValue(text) ?? text;
-	} catch {
-		return text;
-	}
-}
-
-function setPath(object: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
-	const [head, ...rest] = path.split('.');
-	if (rest.length === 0) return {...object, [head!]: value};
-	const inner = object[head!];
-	const child = inner !== null && typeof inner === 'object' && !Array.isArray(inner) ? {...(inner as Record<string, unknown>)} : {};
-	return {...object, [head!]: setPath(child, rest.join('.'), value)};
 }
 
 /** Options every run shares, read from the flags. */

@@ -8,8 +8,7 @@ import {existsSync} from 'node:fs';
 import {availableParallelism} from 'node:os';
 import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
-import {runOne} from '../sim/run-model.js';
-import {sweepOne} from '../sim/sweep.js';
+import {runOne, sweepOne} from '../sim/index.js';
 import type {WorkerTask} from '../sim-worker.js';
 
 /** A task without its id. */

@@ -1,8 +1,6 @@
 /** `dojo sim`: run a scenario's architecture (or a model file) and report where it breaks. */
 import {UsageError} from '../errors.js';
-import type {SimResult, RunResult} from '../sim/result.js';
-import {roundTo} from '../sim/numbers.js';
-import {defaultDuration} from '../sim/run-model.js';
+import {defaultDuration, roundTo, type RunResult, type SimResult} from '../sim/index.js';
 import type {Command} from './command.js';
 import {formatComparison, formatReport} from './sim-format.js';
 import {readRunFlags, resolveTargets, sharedFlags, type RunFlags, type Target} from './sim-options.js';
@@ -10,7 +8,7 @@ import {runTasks} from './sim-runner.js';
 
 /** Simulates one target at one scale for `durationS`; wall time is measured here, outside the pure simulator. */
 export async function simulateTarget(target: Target, run: RunFlags, scale: number, durationS: number): Promise<SimResult> {
-	const {planRuns, summarize} = await import('../sim/run-model.js');
+	const {planRuns, summarize} = await import('../sim/index.js');
 	if (run.warmupS !== undefined && run.warmupS >= durationS) throw new UsageError(`--warmup: must be shorter than the simulated time (${durationS} s); got ${run.warmupS} s`);
 	const options = {
 		seed: run.seed,

@@ -1,7 +1,6 @@
 /** `dojo sweep`: find the load multiple where a design stops meeting its SLO. */
 import {UsageError} from '../errors.js';
-import {roundTo} from '../sim/numbers.js';
-import type {SweepReplication} from '../sim/sweep.js';
+import {roundTo, type SweepReplication} from '../sim/index.js';
 import type {Command} from './command.js';
 import {formatSweep} from './sim-format.js';
 import {positiveNumber, readRunFlags, resolveTargets, sharedFlags} from './sim-options.js';
@@ -55,14 +54,14 @@ export const sweepCommand: Command = {
 		if (targets.length > 1) throw new UsageError('--arch: dojo sweep takes one architecture at a time');
 		const target = targets[0]!;
 		const run = readRunFlags(flags, {replications: DEFAULT_REPLICATIONS});
-		const {defaultDuration, longestCycle} = await import('../sim/run-model.js');
+		const {defaultDuration, longestCycle} = await import('../sim/index.js');
 		// Short runs by default (many are needed); long enough for a slow batch cycle when the model has one.
 		const durationS = run.durationS ?? (longestCycle(target.model).seconds > 100 ? defaultDuration(target.model) : DEFAULT_DURATION_S);
 		if (run.warmupS !== undefined && run.warmupS >= durationS) throw new UsageError(`--warmup: must be shorter than the simulated time (${durationS} s)`);
 		const from = flags['from'] === undefined ? 1 : positiveNumber('--from', String(flags['from']), 'a load multiple above 0, e.g. 1');
 		const to = flags['to'] === undefined ? 20 : positiveNumber('--to', String(flags['to']), 'a load multiple above 0, e.g. 20');
 		if (!(to > from)) throw new UsageError(`--to (${to}) must be above --from (${from})`);
-		const {summarizeSweep} = await import('../sim/sweep.js');
+		const {summarizeSweep} = await import('../sim/index.js');
 		const options = {
 			seed: run.seed,
 			scale: run.scale,

@@ -140,15 +140,26 @@ export function planRuns(input: SimInput, options: SimOptions): RunJob[] {
 	}));
 }
 
+/**
+Callbacks a caller may pass to follow a long run (a progress bar). Called
+synchronously from inside the run; they must not change the model.
+*/
+export type RunHooks = {
+	/** Called now and then with the share of the run done so far (0–1). */
+	readonly onProgress?: (done: number) => void;
+};
+
 /** Runs one replication. */
-export function runOne(job: RunJob): RunResult {
-	if (isQueueOnly(job.model)) return runQueueOnly(job);
-	return runPipeline(job.model, job);
+export function runOne(job: RunJob, hooks: RunHooks = {}): RunResult {
+	const result = isQueueOnly(job.model) ? runQueueOnly(job) : runPipeline(job.model, job);
+	// The engine does not report progress from inside a run yet: a run ends at 1.
+	hooks.onProgress?.(1);
+	return result;
 }
 
 /** Runs every replication here, one after another, and summarizes them. */
 export function simulate(input: SimInput, options: SimOptions, wallS = 0): SimResult {
-	const runs = planRuns(input, options).map(runOne);
+	const runs = planRuns(input, options).map((job) => runOne(job));
 	return summarize(input, options, runs, wallS);
 }
 

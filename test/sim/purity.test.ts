@@ -6,6 +6,7 @@ src/sim for imports of those.
 import {readdirSync, readFileSync} from 'node:fs';
 import {dirname, join, relative, resolve, sep} from 'node:path';
 import {describe, expect, test} from 'vitest';
+import {importedSpecifiers} from '../helpers/imports.js';
 
 const SRC = resolve(import.meta.dirname, '../../src');
 const SIM = join(SRC, 'sim');
@@ -21,14 +22,6 @@ const FORBIDDEN: ReadonlyArray<[RegExp, string]> = [
 	[/^better-sqlite3$/, 'better-sqlite3'],
 	[/^(node:)?fs(\/promises)?$/, 'fs'],
 ];
-
-/** Every module specifier in a source text: static imports/exports, dynamic import() and require(). */
-export function importedSpecifiers(source: string): string[] {
-	const specifiers: string[] = [];
-	const patterns = [/\b(?:import|export)\s[^'"]*?\bfrom\s*['"]([^'"]+)['"]/g, /\bimport\s*['"]([^'"]+)['"]/g, /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g, /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g];
-	for (const pattern of patterns) for (const match of source.matchAll(pattern)) specifiers.push(match[1]!);
-	return specifiers;
-}
 
 /**
 The forbidden imports in a source text, as "specifier (rule)". Relative

@@ -41,7 +41,7 @@ describe('reproducibility', () => {
 
 	test('replications are independent, merged in order, and carry 95% half-widths', () => {
 		const jobs = planRuns(input, {...options, replications: 3});
-		const runs = jobs.map(runOne);
+		const runs = jobs.map((job) => runOne(job));
 		expect(new Set(runs.map((one) => one.end_to_end.delivered)).size).toBe(3);
 		const merged = summarize(input, {...options, replications: 3}, runs, 0);
 		expect(merged.replications).toBe(3);
@@ -49,7 +49,7 @@ describe('reproducibility', () => {
 		expect(latency['mean_ci95']).toBeGreaterThan(0);
 		expect(latency['mean']).toBeCloseTo(runs.reduce((sum, one) => sum + one.end_to_end.latency_ms.mean, 0) / 3, 3);
 		// Serial and shuffled-then-reordered runs give the same report.
-		const again = summarize(input, {...options, replications: 3}, [...jobs].reverse().map(runOne).reverse(), 0);
+		const again = summarize(input, {...options, replications: 3}, [...jobs].reverse().map((job) => runOne(job)).reverse(), 0);
 		expect(JSON.stringify(again)).toBe(JSON.stringify(merged));
 	});
 });

@@ -49,7 +49,8 @@ export function bytes(value: number | null | undefined): string {
 		scaled /= 1024;
 		unit++;
 	}
-	return `${Number(scaled.toPrecision(3))} ${units[unit]}`;
+	const shown = Math.abs(scaled) >= 100 ? Math.round(scaled) : Number(scaled.toPrecision(3));
+	return `${shown} ${units[unit]}`;
 }
 
 /** US dollars: 1234.5 → "$1,235"; 0.39 → "$0.39". */

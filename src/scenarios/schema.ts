@@ -38,10 +38,13 @@ export const WorkloadSchema = z.strictObject({
 	slo: SloSchema,
 });
 
+/** The API styles a candidate can pick between, as the notes list them plus the data-engineering ones. */
+export const ApiStyleSchema = z.enum(['rest', 'soap', 'graphql', 'rpc', 'websocket', 'sdk', 'file-drop', 'cdc']);
+
 /** A system an answer must talk to, the API style a good answer picks, and why. */
 export const ApiInteractionSchema = z.strictObject({
 	between: z.string().min(1).describe('who talks to whom, e.g. "mobile app → collector"'),
-	style: z.enum(['rest', 'soap', 'graphql', 'rpc', 'websocket', 'sdk', 'file-drop', 'cdc']),
+	style: ApiStyleSchema,
 	why: z.string().min(1),
 });
 
@@ -119,6 +122,11 @@ export const ScenarioFileSchema = z.strictObject({
 
 export {ExerciseSchema};
 export type Phase = z.infer<typeof PhaseSchema>;
+export type ApiStyle = z.infer<typeof ApiStyleSchema>;
+export type ApiInteraction = z.infer<typeof ApiInteractionSchema>;
+export type DeepDive = z.infer<typeof DeepDiveSchema>;
+export type Curveball = z.infer<typeof CurveballSchema>;
+export type DataModelingScenario = z.infer<typeof DataModelingScenarioSchema>;
 export type Question = z.infer<typeof QuestionSchema>;
 export type Workload = z.infer<typeof WorkloadSchema>;
 export type Scenario = z.infer<typeof ScenarioSchema>;

@@ -1,0 +1,106 @@
+/**
+The events of an interview round: everything the candidate (or the interviewer
+on their behalf) does, and what the round's helpers (the simulator, the SQL
+grader, the phase timer) report back.
+
+Every event is plain JSON. The progress store appends them in order as they
+happen, so a round is resumed — or followed live from a second terminal — by
+replaying them through the machine. Events the candidate causes carry `at`,
+the wall-clock milliseconds when it happened, so the review can say how long
+each phase took; the machine itself never reads a clock.
+*/
+import type {GradeReport} from '../grader/index.js';
+import type {ApiStyle} from '../scenarios/schema.js';
+import type {Model, SimResult} from '../sim/index.js';
+import type {EstimateId} from './estimate.js';
+import type {PhaseId} from './phases.js';
+
+/** Something the candidate did, with when. */
+type At = {readonly at: number};
+
+/** The candidate's side of the round. */
+export type CandidateEvent =
+	/** A clarifying question, or an assumption, in the candidate's own words. */
+	| ({type: 'clarify.ask'; text: string} & At)
+	/** Picks option `index` of the interviewer's "do you mean A or B?". */
+	| ({type: 'clarify.pick'; index: number} & At)
+	/** Types the figure for one estimate (not graded until submitted). */
+	| ({type: 'estimate.set'; id: EstimateId; text: string} & At)
+	/** Hands in the estimates: they are graded and the formulas shown. */
+	| ({type: 'estimate.submit'} & At)
+	/** Picks an API style for the scenario's API interaction `index`. */
+	| ({type: 'api.choose'; index: number; style: ApiStyle} & At)
+	/** Starts the design from one of the scenario's architectures, or from scratch (null). */
+	| ({type: 'design.start'; from: string | null} & At)
+	/** Adds a palette component at `position` (default: the end). */
+	| ({type: 'design.add'; component: string; position?: number} & At)
+	| ({type: 'design.remove'; stageId: string} & At)
+	| ({type: 'design.move'; stageId: string; delta: -1 | 1} & At)
+	/** Sets a knob from the text typed; empty text restores the default. */
+	| ({type: 'design.set'; stageId: string; knob: string; text: string} & At)
+	/** Simulates the design at the mean load and at the daily peak. */
+	| ({type: 'sim.run'} & At)
+	/** Simulates one what-if against the current design. */
+	| ({type: 'whatif.run'; id: string} & At)
+	/** Shows deep-dive question `index`. */
+	| ({type: 'deepdive.goto'; index: number} & At)
+	/** Answers a deep-dive question in free text. */
+	| ({type: 'deepdive.answer'; id: string; text: string} & At)
+	/** Hands in SQL for one of the round's exercises. */
+	| ({type: 'exercise.submit'; id: string; sql: string} & At)
+	/** Moves on to the next phase (allowed at any time; the time box only nudges). */
+	| ({type: 'phase.next'} & At)
+	/** Ends the round from the review. */
+	| ({type: 'round.finish'} & At);
+
+/** One run a simulation request asks for. */
+export type SimRunRequest = {
+	/** What the screen calls it: "1x", "daily peak (2x)", "10x load", an architecture id. */
+	readonly label: string;
+	readonly model: Model;
+	readonly scale?: number;
+	readonly peak?: boolean;
+};
+
+/** What the round asks the simulator for; the `simulate` actor answers with the events below. */
+export type SimRequest = {
+	readonly requestId: number;
+	readonly purpose: 'design' | 'what-if' | 'rank';
+	readonly seed: number;
+	readonly runs: readonly SimRunRequest[];
+};
+
+/** What the round asks the SQL grader for. */
+export type GradeRequest = {
+	readonly requestId: number;
+	readonly exerciseId: string;
+	readonly sql: string;
+};
+
+/** What the round's helpers report back. */
+export type HelperEvent =
+	/** Share of a simulation request done (0–1); not stored. */
+	| {type: 'sim.progress'; requestId: number; done: number}
+	/** One run of a request finished. */
+	| {type: 'sim.result'; requestId: number; label: string; result: SimResult}
+	/** Every run of a request finished. */
+	| {type: 'sim.done'; requestId: number}
+	| {type: 'sim.failed'; requestId: number; message: string}
+	| {type: 'exercise.graded'; requestId: number; report: GradeReport}
+	| {type: 'exercise.failed'; requestId: number; message: string}
+	/** The current phase's time box ran out (raised by the machine's own timer). */
+	| {type: 'timer.expired'; phase: PhaseId}
+	/** A new phase began (raised by the machine on `phase.next`; restarts the timer). */
+	| {type: 'phase.entered'};
+
+/** Every event the round machine takes. */
+export type RoundEvent = CandidateEvent | HelperEvent;
+
+/**
+Events a store keeps, so that replaying them rebuilds the round: everything but
+progress ticks, and the events the machine raises itself from another one
+(`phase.entered` follows every `phase.next`, so a replay raises it again).
+*/
+export function isStoredEvent(event: {type: string}): boolean {
+	return event.type !== 'sim.progress' && event.type !== 'phase.entered' && !event.type.startsWith('xstate.');
+}

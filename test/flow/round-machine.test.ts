@@ -1,0 +1,418 @@
+import {describe, expect, test} from 'vitest';
+import {createActor, SimulatedClock} from 'xstate';
+import {currentPhase, roundMachine, type RoundInput} from '../../src/flow/round-machine.js';
+import {reviewRound} from '../../src/flow/score.js';
+import {dataModeling, fakeResult, firstWordPoints, instantSimulator, keywordGrader, loginCounter, modelingExercises, roundInput, scriptedMatcher, silentSimulator} from './helpers.js';
+
+const at = 1_000_000;
+
+function start(input: RoundInput, actors: {simulate?: unknown; grade?: unknown} = {}, clock = new SimulatedClock()) {
+	const machine = roundMachine.provide({actors: {simulate: instantSimulator(() => fakeResult(true)), grade: keywordGrader, ...actors} as never});
+	const actor = createActor(machine, {input, clock}).start();
+	return {actor, clock, context: () => actor.getSnapshot().context, phase: () => currentPhase(actor.getSnapshot().context).id};
+}
+
+function loginInput(script: Parameters<typeof scriptedMatcher>[1] = {}, overrides: Partial<RoundInput> = {}) {
+	const scenario = loginCounter();
+	return roundInput(scenario, {matcher: scriptedMatcher(scenario.questions, script), ...overrides});
+}
+
+describe('phases', () => {
+	test('a system-design round opens on the problem space with the prompt, and walks the notes\' phases in order', () => {
+		const {actor, context, phase} = start(loginInput());
+		expect(phase()).toBe('problem');
+		expect(context().transcript[0]).toMatchObject({who: 'interviewer', kind: 'prompt'});
+		expect(context().transcript[0]!.text).toContain('dashboard');
+		const seen = [phase()];
+		for (let i = 1; i < 6; i++) {
+			actor.send({type: 'phase.next', at: at + i * 60_000});
+			seen.push(phase());
+		}
+		// Entering the review ranks the scenario's architectures, then the round waits in the review.
+		expect(seen).toEqual(['problem', 'requirements', 'design', 'deep-dive', 'scaling', 'review']);
+		expect(actor.getSnapshot().status).toBe('active');
+		actor.send({type: 'phase.next', at: at + 10 * 60_000});
+		expect(actor.getSnapshot().status).toBe('done');
+		expect(context().finishedAt).toBe(at + 10 * 60_000);
+	});
+
+	test('a data-modeling round has the SQL models where the design would be, and no scaling phase', () => {
+		const {actor, phase} = start(roundInput(dataModeling(), {exercises: modelingExercises()}));
+		const seen = [phase()];
+		for (let i = 1; i < 5; i++) {
+			actor.send({type: 'phase.next', at: at + i});
+			seen.push(phase());
+		}
+		expect(seen).toEqual(['problem', 'requirements', 'modeling', 'deep-dive', 'review']);
+	});
+
+	test('time per phase comes from the events, and the review shows it against the time box', () => {
+		const {actor, context} = start(loginInput());
+		actor.send({type: 'phase.next', at: at + 4 * 60_000});
+		actor.send({type: 'phase.next', at: at + 16 * 60_000});
+		const time = reviewRound(context()).time;
+		expect(time.slice(0, 2)).toEqual([
+			{phase: 'problem', title: 'Problem space', minutes: 4, box: 5},
+			{phase: 'requirements', title: 'Requirements', minutes: 12, box: 10},
+		]);
+	});
+
+	test('round.finish ends the round from any phase', () => {
+		const {actor} = start(loginInput());
+		actor.send({type: 'round.finish', at: at + 1});
+		expect(actor.getSnapshot().status).toBe('done');
+	});
+});
+
+describe('timer and nudges (simulated clock)', () => {
+	test('when the five minutes of the problem space run out the interviewer nudges, and the candidate stays where they are', () => {
+		const {clock, context, phase} = start(loginInput());
+		clock.increment(5 * 60_000 - 1);
+		expect(context().nudged).toEqual([]);
+		clock.increment(1);
+		expect(context().nudged).toEqual(['problem']);
+		expect(context().transcript.at(-1)).toMatchObject({who: 'interviewer', kind: 'nudge', at: at + 5 * 60_000});
+		expect(context().transcript.at(-1)!.text).toContain("Let's move on to the requirements");
+		expect(phase()).toBe('problem');
+		clock.increment(60 * 60_000);
+		expect(context().nudged).toEqual(['problem']);
+	});
+
+	test('each phase gets its own box: the requirements nudge comes ten minutes after entering it, not five', () => {
+		const {actor, clock, context} = start(loginInput());
+		clock.increment(2 * 60_000);
+		actor.send({type: 'phase.next', at: at + 2 * 60_000});
+		clock.increment(9 * 60_000);
+		expect(context().nudged).toEqual([]);
+		clock.increment(60_000);
+		expect(context().nudged).toEqual(['requirements']);
+		expect(context().transcript.at(-1)!.text).toContain('design');
+	});
+
+	test('--no-timer: no nudges however long the candidate takes', () => {
+		const {clock, context} = start(loginInput({}, {timer: false}));
+		clock.increment(3 * 60 * 60_000);
+		expect(context().nudged).toEqual([]);
+		expect(context().transcript.some((entry) => entry.kind === 'nudge')).toBe(false);
+	});
+
+	test('a timer.expired for another phase, or a second one, changes nothing', () => {
+		const {actor, context} = start(loginInput());
+		actor.send({type: 'timer.expired', phase: 'design'});
+		expect(context().nudged).toEqual([]);
+		actor.send({type: 'timer.expired', phase: 'problem'});
+		actor.send({type: 'timer.expired', phase: 'problem'});
+		expect(context().nudged).toEqual(['problem']);
+		expect(context().transcript.filter((entry) => entry.kind === 'nudge')).toHaveLength(1);
+	});
+});
+
+describe('clarifying questions', () => {
+	const script = {
+		'what does the data look like?': 'schema',
+		'where does it come from and how big?': ['source', 'volume'],
+		'data?': {kind: 'offer', options: [loginCounter().questions.find((q) => q.id === 'schema')!, loginCounter().questions.find((q) => q.id === 'volume')!]},
+		'assume 1 KB events': {kind: 'assumption', text: '1 KB events'},
+		'can I use Kafka?': {kind: 'design-choice', reply: 'Your call: say why.'},
+	} as const;
+
+	test('a confident match is answered with the bank answer and counted as asked', () => {
+		const {actor, context} = start(loginInput(script as never));
+		actor.send({type: 'clarify.ask', text: 'what does the data look like?', at: at + 1});
+		const [question, answer] = context().transcript.slice(-2);
+		expect(question).toMatchObject({who: 'candidate', kind: 'question', text: 'what does the data look like?'});
+		expect(answer).toMatchObject({who: 'interviewer', kind: 'answer', questionIds: ['schema']});
+		expect(answer!.text).toContain('user_id');
+		expect(context().asked).toEqual(['schema']);
+	});
+
+	test('a multi-part question gets both answers, in order', () => {
+		const {actor, context} = start(loginInput(script as never));
+		actor.send({type: 'clarify.ask', text: 'where does it come from and how big?', at});
+		expect(context().transcript.slice(-2).map((entry) => entry.questionIds)).toEqual([['source'], ['volume']]);
+		expect(context().asked).toEqual(['source', 'volume']);
+	});
+
+	test('a repeated topic is recognised: "you asked that", and counted once', () => {
+		const {actor, context} = start(loginInput(script as never));
+		actor.send({type: 'clarify.ask', text: 'what does the data look like?', at});
+		actor.send({type: 'clarify.ask', text: 'what does the data look like?', at: at + 1});
+		expect(context().transcript.at(-1)).toMatchObject({kind: 'repeat'});
+		expect(context().transcript.at(-1)!.text).toMatch(/^You asked that already: /);
+		expect(context().asked).toEqual(['schema']);
+	});
+
+	test('two close topics: "do you mean A or B?", and picking one answers it', () => {
+		const {actor, context} = start(loginInput(script as never));
+		actor.send({type: 'clarify.ask', text: 'data?', at});
+		expect(context().transcript.at(-1)).toMatchObject({kind: 'offer', questionIds: ['schema', 'volume']});
+		expect(context().transcript.at(-1)!.text).toMatch(/^Do you mean \(1\) .* or \(2\) .*\?$/);
+		expect(context().offer).toHaveLength(2);
+		actor.send({type: 'clarify.pick', index: 5, at});
+		expect(context().asked).toEqual([]);
+		actor.send({type: 'clarify.pick', index: 1, at});
+		expect(context().asked).toEqual(['volume']);
+		expect(context().offer).toBeNull();
+		// The offer is closed: picking again does nothing.
+		actor.send({type: 'clarify.pick', index: 0, at});
+		expect(context().asked).toEqual(['volume']);
+	});
+
+	test('an unknown question: "make an assumption"; an assumption is recorded; a design choice is the candidate\'s call', () => {
+		const {actor, context} = start(loginInput(script as never));
+		actor.send({type: 'clarify.ask', text: 'what is the weather like?', at});
+		expect(context().transcript.at(-1)).toMatchObject({kind: 'assume'});
+		expect(context().asked).toEqual([]);
+		actor.send({type: 'clarify.ask', text: 'assume 1 KB events', at: at + 5});
+		expect(context().assumptions).toEqual([{at: at + 5, text: '1 KB events'}]);
+		expect(context().transcript.at(-1)!.text).toBe('Noted: 1 KB events');
+		actor.send({type: 'clarify.ask', text: 'can I use Kafka?', at});
+		expect(context().transcript.at(-1)).toMatchObject({kind: 'design-choice', text: 'Your call: say why.'});
+	});
+
+	test('blank lines are ignored, and no questions are taken in the review', () => {
+		const {actor, context} = start(loginInput(script as never));
+		actor.send({type: 'clarify.ask', text: '   ', at});
+		expect(context().transcript).toHaveLength(1);
+		for (let i = 0; i < 5; i++) actor.send({type: 'phase.next', at: at + i});
+		actor.send({type: 'clarify.ask', text: 'what does the data look like?', at});
+		expect(context().asked).toEqual([]);
+	});
+
+	test('the review counts key questions by group and lists the missed ones with their answers', () => {
+		const {actor, context} = start(loginInput(script as never));
+		actor.send({type: 'clarify.ask', text: 'what does the data look like?', at});
+		actor.send({type: 'clarify.ask', text: 'where does it come from and how big?', at});
+		const review = reviewRound(context());
+		const clarify = review.areas.find((area) => area.id === 'clarify')!;
+		// login-counter has 8 key questions; schema, source and volume are 3 of them.
+		expect(clarify.score).toBe(38);
+		expect(clarify.details).toContain('input data: 3 of 3 key questions');
+		expect(clarify.details).toContain('output: 0 of 4 key questions');
+		expect(review.missedQuestions.map((missed) => missed.id)).toEqual(['metric', 'usage', 'refresh-rate', 'retention', 'business-rules']);
+		expect(review.missedQuestions[0]!.answer).toContain('login events');
+	});
+});
+
+describe('estimates and APIs', () => {
+	test('estimates are graded only once submitted', () => {
+		const {actor, context} = start(loginInput());
+		actor.send({type: 'estimate.set', id: 'events_per_s', text: '8.3k', at});
+		actor.send({type: 'estimate.set', id: 'shards', text: '4', at});
+		expect(reviewRound(context()).areas.find((area) => area.id === 'estimates')!.score).toBe(0);
+		actor.send({type: 'estimate.submit', at});
+		const estimates = reviewRound(context()).estimates;
+		expect(estimates.find((grade) => grade.id === 'events_per_s')!.verdict).toBe('right');
+		expect(estimates.find((grade) => grade.id === 'shards')!.verdict).toBe('off');
+		expect(reviewRound(context()).areas.find((area) => area.id === 'estimates')!.score).toBe(20);
+	});
+
+	test('API choices are scored against the scenario\'s expected style', () => {
+		const {actor, context} = start(loginInput());
+		actor.send({type: 'api.choose', index: 0, style: 'sdk', at});
+		actor.send({type: 'api.choose', index: 1, style: 'graphql', at});
+		actor.send({type: 'api.choose', index: 9, style: 'rest', at});
+		const review = reviewRound(context());
+		expect(review.apis.map((api) => [api.chosen, api.right])).toEqual([
+			['sdk', true],
+			['graphql', false],
+		]);
+		expect(review.areas.find((area) => area.id === 'apis')!.score).toBe(50);
+	});
+});
+
+describe('the design', () => {
+	test('starting from an architecture copies its stages; a bad knob is explained and changes nothing', () => {
+		const {actor, context} = start(loginInput());
+		actor.send({type: 'design.start', from: 'kds-lambda-redis', at});
+		const before = context().design;
+		expect(before.stages.map((stage) => stage.id)).toEqual(['ingest', 'count', 'counters', 'dashboard']);
+		actor.send({type: 'design.set', stageId: 'ingest', knob: 'shards', text: '0', at});
+		expect(context().design).toBe(before);
+		expect(context().designProblems.join('\n')).toMatch(/ingest\.shards: .*shards must be >= 1/);
+		actor.send({type: 'design.set', stageId: 'ingest', knob: 'partition_key', text: 'device_id', at});
+		expect(context().designProblems.join('\n')).toContain('device_id');
+		actor.send({type: 'design.set', stageId: 'ingest', knob: 'shards', text: '20', at});
+		expect(context().designProblems).toEqual([]);
+		expect(context().design.version).toBe(before.version + 1);
+		expect(context().design.stages[0]).toMatchObject({shards: 20});
+	});
+
+	test('components are added, moved and removed; ids stay unique', () => {
+		const {actor, context} = start(loginInput());
+		actor.send({type: 'design.start', from: null, at});
+		actor.send({type: 'design.add', component: 'kinesis', at});
+		actor.send({type: 'design.add', component: 'kinesis', at});
+		expect(context().design.stages.map((stage) => stage.id)).toEqual(['ingest', 'ingest-2']);
+		actor.send({type: 'design.add', component: 'redis', position: 0, at});
+		expect(context().design.stages.map((stage) => stage.id)).toEqual(['serve', 'ingest', 'ingest-2']);
+		actor.send({type: 'design.move', stageId: 'serve', delta: 1, at});
+		expect(context().design.stages.map((stage) => stage.id)).toEqual(['ingest', 'serve', 'ingest-2']);
+		actor.send({type: 'design.move', stageId: 'ingest', delta: -1, at});
+		expect(context().designProblems).toEqual(['"ingest" is already first']);
+		actor.send({type: 'design.remove', stageId: 'ingest-2', at});
+		actor.send({type: 'design.add', component: 'no-such-thing', at});
+		expect(context().designProblems[0]).toContain('no component "no-such-thing"');
+		expect(context().design.stages.map((stage) => stage.id)).toEqual(['ingest', 'serve']);
+	});
+
+	test('an empty design is never run: the reason is shown instead', () => {
+		const {actor, context} = start(loginInput());
+		actor.send({type: 'sim.run', at});
+		expect(actor.getSnapshot().matches({active: {work: 'idle'}})).toBe(true);
+		expect(context().designProblems[0]).toContain('the pipeline is empty');
+		expect(context().runs).toEqual([]);
+	});
+
+	test('a run simulates the mean and the daily peak; progress shows while it runs, and the phase waits for it', () => {
+		const {actor, context, phase} = start(loginInput(), {simulate: silentSimulator});
+		actor.send({type: 'design.start', from: 'kds-lambda-redis', at});
+		actor.send({type: 'sim.run', at});
+		expect(actor.getSnapshot().matches({active: {work: 'simulating'}})).toBe(true);
+		const requestId = context().pending!.requestId;
+		actor.send({type: 'sim.progress', requestId, done: 0.5});
+		expect(context().pending!.done).toBe(0.5);
+		actor.send({type: 'phase.next', at});
+		expect(phase()).toBe('problem');
+		// A late answer to an old request is ignored.
+		actor.send({type: 'sim.result', requestId: requestId + 7, label: '1x', result: fakeResult(true)});
+		expect(context().runs).toEqual([]);
+		actor.send({type: 'sim.result', requestId, label: '1x', result: fakeResult(true)});
+		actor.send({type: 'sim.result', requestId, label: 'daily peak (2x)', result: fakeResult(false)});
+		actor.send({type: 'sim.done', requestId});
+		expect(actor.getSnapshot().matches({active: {work: 'idle'}})).toBe(true);
+		expect(context().runs.map((run) => [run.label, run.designVersion])).toEqual([
+			['1x', 1],
+			['daily peak (2x)', 1],
+		]);
+	});
+
+	test('the request runs the design model on the scenario workload, at 1x and at the peak', () => {
+		const requests: unknown[] = [];
+		const recording = instantSimulator((run, request) => {
+			requests.push({label: run.label, peak: run.peak ?? false, stages: run.model.stages.map((stage) => stage.id), rate: run.model.source.rate_per_s, seed: request.seed, purpose: request.purpose});
+			return fakeResult(true);
+		});
+		const {actor} = start(loginInput({}, {seed: 42}), {simulate: recording});
+		actor.send({type: 'design.start', from: 'kds-lambda-redis', at});
+		actor.send({type: 'sim.run', at});
+		expect(requests).toEqual([
+			{label: '1x', peak: false, stages: ['ingest', 'count', 'counters', 'dashboard'], rate: 500_000 / 60, seed: 42, purpose: 'design'},
+			{label: 'daily peak (2x)', peak: true, stages: ['ingest', 'count', 'counters', 'dashboard'], rate: 500_000 / 60, seed: 42, purpose: 'design'},
+		]);
+	});
+
+	test('a simulator failure is said plainly and the round carries on', () => {
+		const failing = instantSimulator(() => {
+			throw new Error('worker crashed');
+		});
+		const {actor, context} = start(loginInput(), {simulate: failing});
+		actor.send({type: 'design.start', from: 'kds-lambda-redis', at});
+		actor.send({type: 'sim.run', at});
+		expect(actor.getSnapshot().status).toBe('active');
+		expect(actor.getSnapshot().matches({active: {work: 'idle'}})).toBe(true);
+		expect(context().error).toBe('the simulation failed: worker crashed');
+		expect(context().runs).toEqual([]);
+		// The next run clears the error.
+		actor.send({type: 'sim.run', at});
+		expect(context().error).toBe('the simulation failed: worker crashed');
+	});
+
+	test('the design score: SLO at 1x and at the peak, headroom at 10x, cost against the cheapest architecture that holds', () => {
+		// 1x and peak met, capacity 5x the mean (half the 10x headroom), cost 100 vs a cheapest holding architecture at 100.
+		const simulate = instantSimulator((run, request) => (request.purpose === 'rank' ? fakeResult(run.label !== 'firehose-s3-athena', 20_000, run.label === 'kafka-flink-redis' ? 400 : 100) : fakeResult(true, (5 * 500_000) / 60, 100)));
+		const {actor, context} = start(loginInput(), {simulate});
+		actor.send({type: 'design.start', from: 'kds-lambda-redis', at});
+		actor.send({type: 'sim.run', at});
+		for (let i = 0; i < 5; i++) actor.send({type: 'phase.next', at: at + i});
+		const review = reviewRound(context());
+		const design = review.areas.find((area) => area.id === 'design')!;
+		// (40 + 30 + 20 × 0.5 + 10) / 100
+		expect(design.score).toBe(90);
+		expect(review.architectures.map((verdict) => verdict.id)).toEqual(['kds-lambda-redis', 'kafka-flink-redis', 'firehose-s3-athena']);
+		expect(review.architectures[2]!.why).toContain('misses the SLO at the daily peak');
+	});
+
+	test('a design that misses the SLO at the peak loses those points', () => {
+		const simulate = instantSimulator((run) => fakeResult(run.label === '1x', 10_000, null));
+		const {actor, context} = start(loginInput(), {simulate});
+		actor.send({type: 'design.start', from: 'kds-lambda-redis', at});
+		actor.send({type: 'sim.run', at});
+		const design = reviewRound(context()).areas.find((area) => area.id === 'design')!;
+		// (40 + 0 + 20 × 10,000 / 83,333) / 90 (no cost to compare)
+		expect(design.score).toBe(Math.round((100 * (40 + (20 * 10_000) / (10 * (500_000 / 60)))) / 90));
+		expect(design.details).toContain('misses the SLO at the daily peak (2x)');
+	});
+});
+
+describe('what-ifs', () => {
+	test('an unknown what-if is refused; a known one runs before and after side by side', () => {
+		const labels: string[][] = [];
+		const simulate = instantSimulator((run, request) => {
+			if (run === request.runs[0]) labels.push(request.runs.map((each) => `${each.label}${each.scale ? ` ×${each.scale}` : ''}${each.model.injections.length > 0 ? ` +${each.model.injections.map((i) => i.kind).join(',')}` : ''}`));
+			return fakeResult(true);
+		});
+		const {actor, context} = start(loginInput(), {simulate});
+		actor.send({type: 'whatif.run', id: 'lose-shard', at});
+		expect(context().runs).toEqual([]);
+		actor.send({type: 'design.start', from: 'kds-lambda-redis', at});
+		actor.send({type: 'whatif.run', id: 'made-up', at});
+		expect(context().runs).toEqual([]);
+		actor.send({type: 'whatif.run', id: 'lose-shard', at});
+		actor.send({type: 'whatif.run', id: 'curveball-ten-x', at});
+		expect(labels).toEqual([
+			['before', 'lose a shard +lose_node'],
+			['before', 'ten x ×10'],
+		]);
+		expect(context().runs.map((run) => run.whatIf)).toEqual(['lose-shard', 'lose-shard', 'curveball-ten-x', 'curveball-ten-x']);
+	});
+});
+
+describe('deep dive', () => {
+	test('answers are matched point by point and scored over all points', () => {
+		const {actor, context} = start(loginInput({}, {matchPoints: firstWordPoints}));
+		actor.send({type: 'deepdive.goto', index: 2, at});
+		expect(context().deepDiveIndex).toBe(2);
+		actor.send({type: 'deepdive.goto', index: 99, at});
+		expect(context().deepDiveIndex).toBe(2);
+		// spof's points start with "Kinesis" and "A"; only the first is in this answer.
+		actor.send({type: 'deepdive.answer', id: 'spof', text: 'kinesis keeps three copies', at});
+		expect(context().deepDiveAnswers['spof']!.covered).toEqual([true, false]);
+		const review = reviewRound(context());
+		const deep = review.areas.find((area) => area.id === 'deep-dive')!;
+		// 1 of the scenario's 10 points
+		expect(deep.score).toBe(10);
+		expect(review.deepDive[0]!.points.map((point) => point.covered)).toEqual([true, false]);
+		actor.send({type: 'deepdive.answer', id: 'nope', text: 'x', at});
+		expect(Object.keys(context().deepDiveAnswers)).toEqual(['spof']);
+	});
+});
+
+describe('data-modeling round', () => {
+	test('SQL is graded by the grader actor, attempts are kept, and the review scores passed exercises', () => {
+		const exercises = modelingExercises();
+		const {actor, context} = start(roundInput(dataModeling(), {exercises}));
+		actor.send({type: 'exercise.submit', id: exercises[0]!.id, sql: 'select 1', at});
+		actor.send({type: 'exercise.submit', id: exercises[0]!.id, sql: '-- PASS', at: at + 1});
+		actor.send({type: 'exercise.submit', id: 'not-in-round', sql: '-- PASS', at});
+		actor.send({type: 'exercise.submit', id: exercises[1]!.id, sql: '   ', at});
+		expect(context().attempts.map((attempt) => [attempt.exerciseId, attempt.report.passed, attempt.at])).toEqual([
+			[exercises[0]!.id, false, at],
+			[exercises[0]!.id, true, at + 1],
+		]);
+		const modeling = reviewRound(context()).areas.find((area) => area.id === 'modeling')!;
+		expect(modeling.score).toBe(Math.round(100 / exercises.length));
+		expect(modeling.details[0]).toBe(`${exercises[0]!.id}: passed`);
+		expect(modeling.details[1]).toBe(`${exercises[1]!.id}: not attempted`);
+	});
+
+	test('design and estimate events do nothing in a data-modeling round', () => {
+		const {actor, context} = start(roundInput(dataModeling(), {exercises: modelingExercises()}));
+		actor.send({type: 'design.start', from: 'kds-lambda-redis', at});
+		actor.send({type: 'estimate.set', id: 'shards', text: '3', at});
+		actor.send({type: 'sim.run', at});
+		expect(context().design.stages).toEqual([]);
+		expect(context().estimates).toEqual({});
+		expect(context().runs).toEqual([]);
+	});
+});

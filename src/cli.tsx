@@ -63,8 +63,11 @@ async function main(argv: string[]): Promise<number> {
 			process.stderr.write(`${noTerminalMessage}\n`);
 			return 2;
 		}
+		const scenarioFiles = cli.flags.scenarios as string[];
+		const {readCompiledCatalogue} = await import('./scenarios/builtin.js');
+		const catalogue = (scenarioFiles.length === 0 ? readCompiledCatalogue() : undefined) ?? (await import('./scenarios/catalogue.js')).loadCatalogue(scenarioFiles);
 		const {runApp} = await import('./ui/run-app.js');
-		return runApp({scenarioFiles: cli.flags.scenarios as string[]});
+		return runApp({catalogue});
 	}
 
 	const command = await load();

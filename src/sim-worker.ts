@@ -5,14 +5,28 @@ by esbuild as `dist/sim-worker.js`; the command falls back to running
 replications itself when this file is not there (e.g. under the test runner).
 */
 import {parentPort} from 'node:worker_threads';
-import {runOne, sweepOne, type RunJob, type SimInput, type SweepOptions} from './sim/index.js';
+import {runOne, simulateWithProgress, sweepOne, type RunJob, type SimInput, type SimOptions, type SweepOptions} from './sim/index.js';
 
-/** A task the main thread sends. */
-export type WorkerTask = {id: number; task: 'run'; job: RunJob} | {id: number; task: 'sweep'; input: SimInput; options: SweepOptions; replication: number};
+/** A task the main thread sends: one replication, one sweep, or a whole simulation that reports its progress (the interview's runs). */
+export type WorkerTask =
+	| {id: number; task: 'run'; job: RunJob}
+	| {id: number; task: 'sweep'; input: SimInput; options: SweepOptions; replication: number}
+	| {id: number; task: 'simulate'; input: SimInput; options: SimOptions};
+
+function perform(message: WorkerTask): unknown {
+	switch (message.task) {
+		case 'run':
+			return runOne(message.job);
+		case 'sweep':
+			return sweepOne(message.input, message.options, message.replication);
+		case 'simulate':
+			return simulateWithProgress(message.input, message.options, (done) => parentPort!.postMessage({id: message.id, progress: done}));
+	}
+}
 
 parentPort?.on('message', (message: WorkerTask) => {
 	try {
-		const result = message.task === 'run' ? runOne(message.job) : sweepOne(message.input, message.options, message.replication);
+		const result = perform(message);
 		parentPort!.postMessage({id: message.id, result});
 	} catch (error) {
 		parentPort!.postMessage({id: message.id, error: error instanceof Error ? error.message : String(error)});

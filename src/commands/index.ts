@@ -12,6 +12,7 @@ export const commands: Record<string, () => Promise<Command>> = {
 	sweep: async () => (await import('./sweep.js')).sweepCommand,
 	bench: async () => (await import('./bench.js')).benchCommand,
 	exercise: async () => (await import('./exercise.js')).exerciseCommand,
+	practice: async () => (await import('./practice.js')).practiceCommand,
 };
 
 /** One-line summaries for `dojo --help`, kept here so the top-level help loads no command module. */
@@ -22,4 +23,5 @@ export const summaries: Record<string, string> = {
 	sweep: 'find the load multiple where a design stops meeting its SLO',
 	bench: 'simulation-engine throughput on a standard M/M/c model',
 	exercise: 'grade a data-modeling answer written in SQL',
+	practice: 'play an interview round of a scenario (needs a terminal)',
 };

@@ -8,7 +8,7 @@ import {existsSync} from 'node:fs';
 import {availableParallelism} from 'node:os';
 import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
-import {runOne, sweepOne} from '../sim/index.js';
+import {runOne, simulateWithProgress, sweepOne} from '../sim/index.js';
 import type {WorkerTask} from '../sim-worker.js';
 
 /** A task without its id. */
@@ -24,7 +24,9 @@ export function workerScript(): string | undefined {
 }
 
 function runHere(task: Task): unknown {
-	return task.task === 'run' ? runOne(task.job) : sweepOne(task.input, task.options, task.replication);
+	if (task.task === 'run') return runOne(task.job);
+	if (task.task === 'sweep') return sweepOne(task.input, task.options, task.replication);
+	return simulateWithProgress(task.input, task.options, () => undefined);
 }
 
 /** Runs every task, in parallel on up to `workers` threads (default: one per core), and returns results in order. */

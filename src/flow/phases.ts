@@ -20,6 +20,8 @@ export type Phase = {
 	readonly id: PhaseId;
 	/** As the phase bar shows it. */
 	readonly title: string;
+	/** A shorter title for narrow terminals. */
+	readonly short: string;
 	/** The time box, minutes. */
 	readonly minutes: number;
 	/** What the candidate does here, in order. */
@@ -35,6 +37,7 @@ export type Phase = {
 const problem: Phase = {
 	id: 'problem',
 	title: 'Problem space',
+	short: 'Problem',
 	minutes: 5,
 	steps: ['clarify'],
 	graded: ['clarify'],
@@ -45,6 +48,7 @@ const problem: Phase = {
 const requirements: Phase = {
 	id: 'requirements',
 	title: 'Requirements',
+	short: 'Reqs',
 	minutes: 10,
 	steps: ['clarify', 'estimate'],
 	graded: ['clarify', 'estimates'],
@@ -55,6 +59,7 @@ const requirements: Phase = {
 const deepDive: Phase = {
 	id: 'deep-dive',
 	title: 'Deep dive',
+	short: 'Deep dive',
 	minutes: 10,
 	steps: ['deep-dive'],
 	graded: ['deep-dive'],
@@ -65,6 +70,7 @@ const deepDive: Phase = {
 const review: Phase = {
 	id: 'review',
 	title: 'Review',
+	short: 'Review',
 	minutes: 5,
 	steps: ['review'],
 	graded: [],
@@ -79,6 +85,7 @@ export const systemDesignPhases: readonly Phase[] = [
 	{
 		id: 'design',
 		title: 'High-level design',
+		short: 'Design',
 		minutes: 10,
 		steps: ['apis', 'pipeline'],
 		graded: ['apis', 'design'],
@@ -89,8 +96,9 @@ export const systemDesignPhases: readonly Phase[] = [
 	{
 		id: 'scaling',
 		title: 'Bottlenecks and scaling',
+		short: 'Scaling',
 		minutes: 10,
-		steps: ['what-ifs'],
+		steps: ['what-ifs', 'pipeline'],
 		graded: ['design'],
 		nudge: "Let's wrap up and review.",
 		goal: 'Throw the what-ifs at your design (10x, the daily peak, a lost shard, a hot key, the curveballs); fix and re-run.',
@@ -105,6 +113,7 @@ export const dataModelingPhases: readonly Phase[] = [
 	{
 		id: 'modeling',
 		title: 'Data modeling',
+		short: 'Modeling',
 		minutes: 30,
 		steps: ['exercises'],
 		graded: ['modeling'],

@@ -137,7 +137,7 @@ export function reviewRound(context: RoundContext): Review {
 	if (scenario) {
 		const specs = estimateSpecs(scenario.workload);
 		estimates = specs.map((spec) => gradeEstimate(spec, context.estimatesSubmitted ? context.estimates[spec.id] : undefined));
-		areas.push({id: 'estimates', title: 'Estimates', score: Math.round((100 * estimates.reduce((sum, grade) => sum + grade.credit, 0)) / specs.length), details: estimates.map((grade) => grade.says)});
+		areas.push({id: 'estimates', title: 'Estimates', score: Math.round((100 * estimates.reduce((sum, grade) => sum + grade.credit, 0)) / specs.length), details: estimates.map((grade, index) => `${specs[index]!.label}: ${grade.says}`)});
 		apis = scenario.apis.map((api, index) => {
 			const chosen = context.apiChoices[index] ?? null;
 			return {between: api.between, chosen, expected: api.style, why: api.why, right: chosen === api.style};

@@ -15,6 +15,7 @@ The shape of a run:
 export type {SimResult, RunResult, ComponentResult, EndToEnd, Series, SloCheck, StageCapacity, Quantiles} from './result.js';
 export {
 	simulate,
+	simulateWithProgress,
 	planRuns,
 	runOne,
 	summarize,

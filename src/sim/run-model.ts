@@ -163,6 +163,16 @@ export function simulate(input: SimInput, options: SimOptions, wallS = 0): SimRe
 	return summarize(input, options, runs, wallS);
 }
 
+/**
+Runs every replication here, one after another, calling `onProgress` with the
+share done (0–1) as it goes; `wall_s` is left 0 for the caller to fill in.
+*/
+export function simulateWithProgress(input: SimInput, options: SimOptions, onProgress: (done: number) => void): SimResult {
+	const jobs = planRuns(input, options);
+	const runs = jobs.map((job, index) => runOne(job, {onProgress: (done) => onProgress((index + done) / jobs.length)}));
+	return summarize(input, options, runs, 0);
+}
+
 /** Merges replications (in order) into the report, with the SLO verdict, capacity, bottleneck and cost. */
 export function summarize(input: SimInput, options: SimOptions, runs: readonly RunResult[], wallS: number): SimResult {
 	const model = input.model;

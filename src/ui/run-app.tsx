@@ -1,12 +1,86 @@
-/** Starts the interactive Ink app on the terminal. */
+/**
+Starts the interactive app on the terminal: the alternate screen (so quitting
+leaves the shell as it was), a full redraw when the window is resized, and the
+round's helpers — the simulator in a worker thread, the SQL sandbox — started
+early so the first run does not wait for them.
+*/
 import {render} from 'ink';
-import {readCompiledCatalogue} from '../scenarios/builtin.js';
-import {HomeScreen} from './screens/HomeScreen.js';
+import {createQuestionMatcher} from '../flow/match-question.js';
+import {matchPoints} from '../flow/match-points.js';
+import {startRound} from '../flow/round-actor.js';
+import type {Catalogue} from '../scenarios/builtin.js';
+import type {Scenario} from '../scenarios/schema.js';
+import {App, type RoundSession} from './app.js';
+import {GradeClient} from './grade-client.js';
+import {RoundController} from './round-controller.js';
+import {SimClient} from './sim-client.js';
 
-/** Renders the home screen until the user quits; returns the exit code. */
-export async function runApp({scenarioFiles}: {readonly scenarioFiles: readonly string[]}): Promise<number> {
-	const catalogue = (scenarioFiles.length === 0 ? readCompiledCatalogue() : undefined) ?? (await import('../scenarios/catalogue.js')).loadCatalogue(scenarioFiles);
-	const instance = render(<HomeScreen scenarios={catalogue.scenarios} />);
-	await instance.waitUntilExit();
-	return 0;
+/** How the app starts. */
+export type AppOptions = {
+	readonly catalogue: Catalogue;
+	/** Go straight into a round of this scenario. */
+	readonly scenario?: Scenario;
+	readonly seed?: number;
+	readonly timer?: boolean;
+};
+
+const enterAltScreen = '\u001B[?1049h\u001B[H';
+const leaveAltScreen = '\u001B[?1049l';
+const clearScreen = '\u001B[2J\u001B[3J\u001B[H';
+const showCursor = '\u001B[?25h';
+
+/** Opens a round of a scenario with real helpers. */
+export function openRound(catalogue: Catalogue, scenario: Scenario, seed: number, timer: boolean, sims: SimClient): RoundSession {
+	const exercises = scenario.kind === 'data-modeling' ? catalogue.exercises.filter((exercise) => exercise.scenario === scenario.id) : [];
+	let controller: RoundController | undefined;
+	const grader = new GradeClient(exercises, () => controller?.refresh());
+	if (scenario.kind === 'system-design') sims.warm();
+	else grader.warm();
+	const actor = startRound({
+		input: {scenario, exercises, seed, timer, startedAt: Date.now(), now: Date.now, matcher: createQuestionMatcher(scenario.questions), matchPoints},
+		simulate: sims.simulate,
+		grade: grader.grade,
+	});
+	controller = new RoundController(actor, {now: Date.now});
+	return {
+		controller,
+		exerciseTask: grader.task,
+		close() {
+			actor.stop();
+			grader.close();
+		},
+	};
+}
+
+/** Renders the app until the user quits; returns the exit code. */
+export async function runApp(options: AppOptions): Promise<number> {
+	const stdout = process.stdout;
+	const sims = new SimClient();
+	let code = 0;
+	stdout.write(enterAltScreen);
+	// Ink erases its last frame line by line; after the window shrinks the old lines have rewrapped, so clear it all first.
+	const onResize = () => stdout.write(clearScreen);
+	stdout.on('resize', onResize);
+	const restore = () => stdout.write(`${showCursor}${leaveAltScreen}`);
+	process.once('exit', restore);
+	try {
+		const instance = render(
+			<App
+				scenarios={options.catalogue.scenarios}
+				openRound={(scenario) => openRound(options.catalogue, scenario, options.seed ?? 1, options.timer ?? true, sims)}
+				{...(options.scenario ? {start: options.scenario} : {})}
+				onExit={(exitCode) => {
+					code = exitCode;
+				}}
+			/>,
+			{exitOnCtrlC: false, patchConsole: false},
+		);
+		await instance.waitUntilExit();
+	} finally {
+		stdout.off('resize', onResize);
+		process.off('exit', restore);
+		restore();
+		await sims.close();
+	}
+	return code;
 }

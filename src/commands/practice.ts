@@ -1,0 +1,64 @@
+/**
+`dojo practice <scenario>`: play an interview round in the terminal — clarify,
+estimate, design and simulate, deep dive, scale, review. Needs a terminal;
+without one it says which commands do the same work from a script.
+*/
+import {UsageError} from '../errors.js';
+import {findScenario} from '../scenarios/builtin.js';
+import type {Command} from './command.js';
+
+const help = `
+  Usage
+    $ dojo practice <scenario> [--seed N] [--no-timer]
+
+  Plays an interview round of the scenario: the phases of the study notes with
+  their time boxes (problem space 5 min, requirements 10, high-level design 10,
+  deep dive 10, bottlenecks and scaling 10, review 5), the interviewer answering
+  your questions, your design simulated at the mean load, the daily peak and 10x,
+  and a score with the model answers at the end.
+
+  Options
+    --seed N     simulation seed (default 1): the same seed gives the same numbers
+    --no-timer   no time boxes: the interviewer never hurries you
+
+  Needs a terminal. From a script use:
+    dojo ask <scenario> "question"     the interviewer's answer to one question
+    dojo sim <scenario> --arch ID      simulate an architecture
+    dojo exercise <id> --answer F.sql  grade a data-modeling answer
+
+  Examples
+    $ dojo practice login-counter
+    $ dojo practice data-modeling --no-timer
+`;
+
+/** The message for a run without a terminal. */
+export function noTerminal(id: string): string[] {
+	return [
+		'practice needs a terminal (stdin and stdout must be a TTY): a round is interactive.',
+		'Without one, the same pieces work from scripts:',
+		`  dojo ask ${id} "what does the data look like?"   the interviewer's answers`,
+		`  dojo sim ${id} --json                             simulate an architecture`,
+		'  dojo exercise <id> --answer FILE.sql --json        grade a data-modeling answer',
+	];
+}
+
+/** The `dojo practice` command. */
+export const practiceCommand: Command = {
+	name: 'practice',
+	summary: 'play an interview round of a scenario (needs a terminal)',
+	help,
+	flags: {
+		seed: {type: 'string'},
+		timer: {type: 'boolean', default: true},
+	},
+	async run({input, flags, catalogue}) {
+		if (input.length !== 1) throw new UsageError(`dojo practice takes one scenario id; got ${input.length === 0 ? 'none' : input.join(', ')} (see \`dojo list\`)`);
+		const scenario = findScenario(catalogue(), input[0]!);
+		const rawSeed = flags['seed'] as string | undefined;
+		const seed = rawSeed === undefined ? 1 : /^\d+$/.test(rawSeed.trim()) ? Number(rawSeed.trim()) : Number.NaN;
+		if (!Number.isSafeInteger(seed)) throw new UsageError(`--seed: expected a whole number >= 0; got "${rawSeed}"`);
+		if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UsageError(noTerminal(scenario.id));
+		const {runApp} = await import('../ui/run-app.js');
+		return runApp({catalogue: catalogue(), scenario, seed, timer: flags['timer'] !== false});
+	},
+};

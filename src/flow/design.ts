@@ -88,7 +88,7 @@ export function setDesignKnob(scenario: SystemDesignScenario, design: Design, st
 	else stage[knob] = parseKnobValue(trimmed);
 	const model = designModel(scenario, design);
 	const edited = replaceStage(model, index, stage);
-	if (!edited.ok) return {ok: false, problems: edited.problems.map((problem) => `${stageId}.${knob}: ${problem}`)};
+	if (!edited.ok) return {ok: false, problems: edited.problems.map((problem) => `${stageId}.${problem.startsWith(`${knob}: `) ? problem : `${knob}: ${problem}`}`)};
 	return {ok: true, design: {...design, stages: edited.model.stages, version: design.version + 1}};
 }
 

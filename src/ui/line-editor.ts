@@ -6,15 +6,19 @@ old state give the new state, so fast typing never loses a character.
 */
 import {isPrintable, type Keypress} from './keys.js';
 
-/** The field's text and where the cursor is (a code-point index). */
-export type LineState = {readonly text: string; readonly cursor: number};
+/**
+The field's text and where the cursor is (a code-point index). A `selected`
+field (a knob's current value) is replaced by the first character typed, as a
+selected form field is; any other editing key drops the selection.
+*/
+export type LineState = {readonly text: string; readonly cursor: number; readonly selected?: boolean};
 
 /** An empty field. */
 export const emptyLine: LineState = {text: '', cursor: 0};
 
-/** A field holding `text` with the cursor at its end. */
-export function lineOf(text: string): LineState {
-	return {text, cursor: [...text].length};
+/** A field holding `text` with the cursor at its end; `selected` makes typing replace it. */
+export function lineOf(text: string, selected = false): LineState {
+	return selected && text !== '' ? {text, cursor: [...text].length, selected: true} : {text, cursor: [...text].length};
 }
 
 /** The longest text a field takes: enough for a long deep-dive answer, bounded so a runaway paste cannot swamp the screen. */
@@ -24,7 +28,12 @@ export const MAX_LINE = 4000;
 Applies an editing key; returns undefined when the key is not an editing key
 (Enter, Tab, ↑/↓, Esc belong to the screen).
 */
-export function editLine(state: LineState, press: Keypress): LineState | undefined {
+export function editLine(current: LineState, press: Keypress): LineState | undefined {
+	if (current.selected) {
+		if (isPrintable(press)) return editLine(emptyLine, press);
+		if (press.key.backspace || press.key.delete) return emptyLine;
+	}
+	const state: LineState = {text: current.text, cursor: current.cursor};
 	const chars = [...state.text];
 	const {key, input} = press;
 	const at = Math.min(state.cursor, chars.length);

@@ -170,7 +170,7 @@ export class RoundController {
 		const context = this.actor.getSnapshot().context;
 		if (context.phaseIndex !== this.ui.phaseIndex) {
 			// A new phase starts on its first step, with fresh fields.
-			this.ui = {...this.ui, phaseIndex: context.phaseIndex, step: currentPhase(context).steps[0]!, field: emptyLine, scroll: 0, pipelineMode: 'browse', exerciseOpen: false, pasting: false, status: null};
+			this.ui = {...this.ui, phaseIndex: context.phaseIndex, step: currentPhase(context).steps[0]!, field: emptyLine, scroll: 0, pipelineMode: 'browse', pipelineRow: 0, exerciseOpen: false, pasting: false, status: null};
 		}
 		this.snapshot = this.compute();
 		for (const listener of this.listeners) listener();
@@ -268,9 +268,9 @@ export class RoundController {
 
 	private moveStep(delta: 1 | -1): void {
 		const steps = currentPhase(this.context).steps;
-		const index = steps.indexOf(this.ui.step);
-		const next = steps[clamp(index + delta, 0, steps.length - 1)]!;
-		if (next === this.ui.step) return this.set({status: steps.length > 1 ? `this is the ${delta > 0 ? 'last' : 'first'} step of the phase; ctrl+n moves to the next phase` : 'one step in this phase; ctrl+n moves to the next phase'});
+		if (steps.length < 2) return this.set({status: 'this phase has one step; ctrl+n moves to the next phase'});
+		// Tab cycles through the phase's steps.
+		const next = steps[(steps.indexOf(this.ui.step) + delta + steps.length) % steps.length]!;
 		this.set({step: next, field: emptyLine, scroll: 0, pipelineMode: 'browse', status: null});
 	}
 
@@ -372,7 +372,7 @@ export class RoundController {
 				const knob = row.knob ?? knobsFor(stage)[0]?.name;
 				if (!knob) return;
 				const value = (stage as Record<string, unknown>)[knob];
-				return this.set({pipelineMode: 'knob', pipelineRow: row.knob ? this.ui.pipelineRow : this.ui.pipelineRow + 1, field: lineOf(value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value)), status: null});
+				return this.set({pipelineMode: 'knob', pipelineRow: row.knob ? this.ui.pipelineRow : this.ui.pipelineRow + 1, field: lineOf(value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value), true), status: null});
 			}
 			default:
 				return;

@@ -1,0 +1,132 @@
+/**
+Plays whole rounds through the Ink app as a user would: keys typed into the
+home screen and every phase, asserting what each screen shows.
+*/
+import {render} from 'ink-testing-library';
+import {afterEach, describe, expect, test} from 'vitest';
+import {App} from '../../src/ui/app.js';
+import {openRound} from '../../src/ui/run-app.js';
+import {SimClient} from '../../src/ui/sim-client.js';
+import {loadCatalogue} from '../../src/scenarios/catalogue.js';
+import {keys, waitForFrame} from '../helpers/ink.js';
+
+const catalogue = loadCatalogue();
+const size = {columns: 100, rows: 32};
+const ctrl = (letter: string) => String.fromCharCode(letter.charCodeAt(0) - 96);
+const tab = '\t';
+const pageDown = '\u001B[6~';
+
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+function start() {
+	const sims = new SimClient();
+	let exitCode: number | undefined;
+	const screen = render(<App scenarios={catalogue.scenarios} size={size} openRound={(scenario) => openRound(catalogue, scenario, 1, true, sims)} onExit={(code) => (exitCode = code)} />);
+	cleanup = () => {
+		screen.unmount();
+		void sims.close();
+	};
+	const type = async (text: string, expect?: string | RegExp) => {
+		screen.stdin.write(text);
+		if (expect !== undefined) return waitForFrame(screen.lastFrame, expect, 20_000);
+		await new Promise((resolve) => setTimeout(resolve, 30));
+		return screen.lastFrame() ?? '';
+	};
+	/** Waits until no simulation or grading is running. */
+	const idle = async () => {
+		const deadline = Date.now() + 30_000;
+		while (/simulating|grading…/.test(screen.lastFrame() ?? '')) {
+			if (Date.now() > deadline) throw new Error(`still busy:\n${screen.lastFrame()}`);
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		}
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	};
+	return {screen, type, idle, exitCode: () => exitCode};
+}
+
+describe('a login-counter round, from the home screen to the review', () => {
+	test('every phase shows what the candidate needs, and the review scores what they did', async () => {
+		const {screen, type, idle} = start();
+		let frame = await waitForFrame(screen.lastFrame, 'Practise a data-engineering interview');
+		expect(frame).toContain('› Real-time login counter');
+		expect(frame).toContain('enter open');
+
+		// Problem space: the prompt, then free-text questions.
+		frame = await type(keys.enter, 'asked so far');
+		expect(frame).toContain('Interviewer: We want a dashboard that shows how many users are logging in');
+		expect(frame).toMatch(/▶Problem/);
+		expect(frame).toContain('left');
+		frame = await type('whats the schema\r', /You: whats the schema/);
+		frame = await type('assume 1 KB events\r', 'Noted: 1 KB events');
+
+		// Requirements: the estimates, graded with the worked formula once handed in.
+		frame = await type(ctrl('n'), '▶Reqs');
+		frame = await type(tab, 'Back-of-envelope numbers');
+		frame = await type('8.3k\r16.7k\r3.3 MB/s\r144\r4\r', 'estimates handed in');
+		expect(frame).toContain('✓ 8,300 events/s: right');
+		expect(frame).toMatch(/✗ 4 shards: 4.25x too low/);
+		expect(frame).toContain('= 17 shards');
+
+		// High-level design: an API choice, then the pipeline from an architecture, a knob, a run.
+		frame = await type(ctrl('n'), 'Start with the APIs');
+		frame = await type('\u001B[C'.repeat(5), '[sdk]');
+		frame = await type(keys.enter, /Vendor SDK \/ producer library ✓/);
+		expect(frame).toContain('Right: The producer library');
+		frame = await type(tab, 'The pipeline is empty');
+		frame = await type('s', 'Start the design from');
+		frame = await type(keys.enter, '1. ingest — Kinesis Data Streams');
+		expect(frame).toContain('shards: 10 shards');
+		frame = await type(`${keys.down}${keys.down}`, /› +shards: 10 shards/);
+		frame = await type(keys.enter, 'value›');
+		frame = await type('0\r', /ingest\.shards: .*shards must be >= 1/);
+		frame = await type(`${ctrl('u')}4\r`, 'ingest.shards set');
+		expect(frame).toContain('shards: 4 shards');
+		frame = await type('r', /daily peak \(2x\): SLO MISSED/);
+		expect(frame).toMatch(/1x: SLO MISSED/);
+		expect(frame).toContain('bottleneck: ingest');
+		expect(frame).toMatch(/fix: needs at least \d+ shards/);
+
+		// The design change that fixes it, and the run again.
+		frame = await type('v', '1. ingest');
+		frame = await type(keys.enter, 'value›');
+		frame = await type(`${ctrl('u')}20\r`, 'shards: 20 shards');
+		frame = await type('r', /1x: SLO met/);
+		expect(frame).toContain('previous design beside this one');
+		await idle();
+
+		// Deep dive: a free-text answer, matched point by point.
+		frame = await type(ctrl('n'), 'Question 1 of 5');
+		expect(frame).toContain('single point of failure');
+		frame = await type('kinesis replicates across three availability zones and lambda retries the batch from the checkpoint\r', 'answer recorded');
+		frame = await type(keys.up, /covered [12] of 2 points/);
+
+		// Scaling: the 10x what-if breaks the design; a fix, then the re-run holds better.
+		frame = await type(ctrl('n'), '▶Scaling');
+		const tenX = frame.split('\n').findIndex((line) => /^[› ] ten x/.test(line));
+		const first = frame.split('\n').findIndex((line) => /^[› ] daily peak/.test(line));
+		frame = await type(keys.down.repeat(tenX - first), '› ten x');
+		frame = await type(keys.enter, /✗ breaks/);
+		await idle();
+		expect(frame).toContain('before:');
+		expect(frame).toContain('ten x:');
+		frame = await type('e', 'steps: what-ifs  [pipeline]');
+		frame = await type(`${keys.down}${keys.down}${keys.enter}`, 'value›');
+		frame = await type(`${ctrl('u')}200\r`, 'shards: 200 shards');
+		frame = await type(tab, '› ten x');
+		frame = await type('r', /ten x  ✓ holds|ten x  ✗ breaks/);
+		await idle();
+
+		// Review: the score by area and the model answers.
+		frame = await type(ctrl('n'), /Score: \d+ \/ 100/);
+		expect(frame).toContain('Clarifying questions');
+		expect(frame).toContain('Estimates');
+		expect(frame).toContain('API choices');
+		for (const heading of ['Key questions you did not ask', 'The strongest design here', 'Deep-dive points to know', 'Time per phase']) {
+			for (let page = 0; page < 12 && !frame.includes(heading); page++) frame = await type(pageDown);
+			expect(frame).toContain(heading);
+		}
+		expect(frame).toMatch(/Problem space +[\d.]+ min of 5/);
+		frame = await type(keys.enter, /Round finished: Real-time login counter, score \d+\/100/);
+	}, 120_000);
+});

@@ -2,8 +2,20 @@
 // lazily loaded chunks, so `dojo --version` never loads Ink. better-sqlite3 is
 // a native addon and stays external.
 import {chmodSync, rmSync} from 'node:fs';
+import {resolve} from 'node:path';
 import {spawnSync} from 'node:child_process';
 import {build} from 'esbuild';
+
+// Ink measures every line with string-width, whose exact path costs tens of
+// milliseconds before the first frame; src/ui/fast-string-width.ts counts the
+// common narrow text directly and hands the rest to the real package.
+const fastStringWidth = resolve('src/ui/fast-string-width.ts');
+const stringWidthPlugin = {
+	name: 'fast-string-width',
+	setup(plugin) {
+		plugin.onResolve({filter: /^string-width$/}, (args) => (args.importer === fastStringWidth ? undefined : {path: fastStringWidth}));
+	},
+};
 
 rmSync('dist', {recursive: true, force: true});
 await build({
@@ -23,6 +35,7 @@ await build({
 	chunkNames: 'chunks/[name]-[hash]',
 	logLevel: 'warning',
 	legalComments: 'none',
+	plugins: [stringWidthPlugin],
 });
 chmodSync('dist/cli.js', 0o755);
 

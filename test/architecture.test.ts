@@ -28,7 +28,8 @@ export const rules: Record<string, Rule> = {
 	flow: {noFolders: ['ui', 'store', 'commands'], onlyIndexOf: ['sim', 'grader', 'coding'], noPackages: [react, /^better-sqlite3$/, nodeBuiltins]},
 	present: {noFolders: ['ui', 'flow', 'store', 'commands'], onlyIndexOf: ['sim', 'grader'], noPackages: [react, /^better-sqlite3$/, nodeBuiltins]},
 	ui: {noFolders: ['store', 'commands'], onlyIndexOf: ['sim', 'grader', 'coding'], noPackages: [/^better-sqlite3$/]},
-	commands: {noFolders: ['ui'], onlyIndexOf: ['sim', 'grader'], noPackages: []},
+	// Commands may start the app (`dojo practice`); everything else they reach through the public surfaces.
+	commands: {noFolders: [], onlyIndexOf: ['sim', 'grader'], noPackages: []},
 };
 
 function sourceFiles(directory: string): string[] {

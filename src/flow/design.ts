@@ -7,34 +7,16 @@ keeps is always one the simulator accepts.
 */
 import {checkStages, parseKnobValue, replaceStage} from '../scenarios/model-edit.js';
 import type {SystemDesignScenario} from '../scenarios/schema.js';
-import {modelFromScenario, palette, type Model, type Stage} from '../sim/index.js';
+import {palette, type Stage} from '../sim/index.js';
+import {designModel, type Design, type DesignEdit, type DesignEditor} from './design-model.js';
 
-/** The pipeline a candidate is building. */
-export type Design = {
-	/** The stages, in the order records flow. */
-	readonly stages: readonly Stage[];
-	/** The architecture it started from, or null when built from scratch. */
-	readonly from: string | null;
-	/** Goes up by one with every accepted change, so runs can say which design they ran. */
-	readonly version: number;
-};
-
-/** The outcome of an edit: the new design, or the problems that stopped it (the design stays as it was). */
-export type DesignEdit = {ok: true; design: Design} | {ok: false; problems: string[]};
-
-/** An empty design. */
-export const emptyDesign: Design = {stages: [], from: null, version: 0};
+export {designModel, emptyDesign, type Design, type DesignEdit} from './design-model.js';
 
 /** A design that starts as one of the scenario's architectures. */
 export function designFrom(scenario: SystemDesignScenario, architectureId: string, version: number): DesignEdit {
 	const architecture = scenario.architectures.find((candidate) => candidate.id === architectureId);
 	if (!architecture) return {ok: false, problems: [`no architecture "${architectureId}"; expected one of ${scenario.architectures.map((candidate) => candidate.id).join(', ')}`]};
 	return {ok: true, design: {stages: architecture.stages, from: architecture.id, version: version + 1}};
-}
-
-/** The model the simulator runs for a design: the scenario's workload as the source, the design's stages. */
-export function designModel(scenario: SystemDesignScenario, design: Pick<Design, 'stages'>): Model {
-	return modelFromScenario(scenario, {id: 'design', title: 'your design', summary: 'your design', stages: [...design.stages], injections: []});
 }
 
 /** A stage id not yet used in the design: `ingest`, then `ingest-2`, `ingest-3`, … */
@@ -115,3 +97,6 @@ function withNext(stage: Stage, next: string | undefined): Stage {
 	else copy.next = next;
 	return copy;
 }
+
+/** The design editor a round uses. */
+export const designEditor: DesignEditor = {start: designFrom, add: addComponent, remove: removeStage, move: moveStage, set: setDesignKnob, runProblems};

@@ -18,7 +18,7 @@ import type {GradeReport} from '../grader/index.js';
 import type {Exercise} from '../scenarios/exercise-schema.js';
 import type {ApiStyle, Question, Scenario, SystemDesignScenario} from '../scenarios/schema.js';
 import type {SimResult} from '../sim/index.js';
-import {addComponent, designFrom, designModel, emptyDesign, moveStage, removeStage, runProblems, setDesignKnob, type Design, type DesignEdit} from './design.js';
+import {designModel, emptyDesign, type Design, type DesignEdit, type DesignEditor} from './design-model.js';
 import type {EstimateId} from './estimate.js';
 import {phasesFor, type Phase, type PhaseId} from './phases.js';
 import type {GradeRequest, HelperEvent, RoundEvent, SimRequest, SimRunRequest} from './round-events.js';
@@ -50,6 +50,8 @@ export type RoundInput = {
 	readonly startedAt: number;
 	readonly matcher: QuestionMatcher;
 	readonly matchPoints: PointMatcher;
+	/** Checks and applies design edits (`designEditor` from `design.ts`). */
+	readonly editor: DesignEditor;
 	/**
 	The wall clock, read only to size the current phase's remaining time box
 	(a resumed round keeps the time it had). Without it every box starts full.
@@ -106,6 +108,7 @@ export type RoundContext = {
 	readonly finishedAt: number | null;
 	readonly matcher: QuestionMatcher;
 	readonly matchPoints: PointMatcher;
+	readonly editor: DesignEditor;
 	readonly now: (() => number) | null;
 	readonly transcript: readonly TranscriptEntry[];
 	/** Bank question ids answered, in the order first asked. */
@@ -163,6 +166,7 @@ function initialContext(input: RoundInput): RoundContext {
 		finishedAt: null,
 		matcher: input.matcher,
 		matchPoints: input.matchPoints,
+		editor: input.editor,
 		now: input.now ?? null,
 		transcript: [{at: input.startedAt, phase: first.id, who: 'interviewer', kind: 'prompt', text: input.scenario.prompt.trim()}],
 		asked: [],
@@ -282,7 +286,7 @@ export const roundMachine = setup({
 		isSystemDesign: ({context}) => context.scenario.kind === 'system-design',
 		isRunnable: ({context}) => {
 			const scenario = systemDesign(context);
-			return scenario !== undefined && runProblems(scenario, context.design).length === 0;
+			return scenario !== undefined && context.editor.runProblems(scenario, context.design).length === 0;
 		},
 		isKnownWhatIf: ({context, event}) => {
 			const scenario = systemDesign(context);
@@ -301,7 +305,7 @@ export const roundMachine = setup({
 		announceTimeout: sendTo(({self}) => self, ({context}) => ({type: 'timer.expired' as const, phase: currentPhase(context).id})),
 		refuseRun: assign(({context}) => {
 			const scenario = systemDesign(context);
-			return {designProblems: scenario ? runProblems(scenario, context.design) : ['this round has no pipeline to simulate']};
+			return {designProblems: scenario ? context.editor.runProblems(scenario, context.design) : ['this round has no pipeline to simulate']};
 		}),
 	},
 }).createMachine({
@@ -328,12 +332,12 @@ export const roundMachine = setup({
 				},
 				'design.start': {
 					guard: 'isSystemDesign',
-					actions: assign(({context, event}) => (event.from === null ? {design: {...emptyDesign, version: context.design.version + 1}, designProblems: []} : applyEdit(context, designFrom(systemDesign(context)!, event.from, context.design.version)))),
+					actions: assign(({context, event}) => (event.from === null ? {design: {...emptyDesign, version: context.design.version + 1}, designProblems: []} : applyEdit(context, context.editor.start(systemDesign(context)!, event.from, context.design.version)))),
 				},
-				'design.add': {guard: 'isSystemDesign', actions: assign(({context, event}) => applyEdit(context, addComponent(systemDesign(context)!, context.design, event.component, event.position)))},
-				'design.remove': {guard: 'isSystemDesign', actions: assign(({context, event}) => applyEdit(context, removeStage(systemDesign(context)!, context.design, event.stageId)))},
-				'design.move': {guard: 'isSystemDesign', actions: assign(({context, event}) => applyEdit(context, moveStage(systemDesign(context)!, context.design, event.stageId, event.delta)))},
-				'design.set': {guard: 'isSystemDesign', actions: assign(({context, event}) => applyEdit(context, setDesignKnob(systemDesign(context)!, context.design, event.stageId, event.knob, event.text)))},
+				'design.add': {guard: 'isSystemDesign', actions: assign(({context, event}) => applyEdit(context, context.editor.add(systemDesign(context)!, context.design, event.component, event.position)))},
+				'design.remove': {guard: 'isSystemDesign', actions: assign(({context, event}) => applyEdit(context, context.editor.remove(systemDesign(context)!, context.design, event.stageId)))},
+				'design.move': {guard: 'isSystemDesign', actions: assign(({context, event}) => applyEdit(context, context.editor.move(systemDesign(context)!, context.design, event.stageId, event.delta)))},
+				'design.set': {guard: 'isSystemDesign', actions: assign(({context, event}) => applyEdit(context, context.editor.set(systemDesign(context)!, context.design, event.stageId, event.knob, event.text)))},
 				'deepdive.goto': {
 					guard: ({context, event}) => event.index >= 0 && event.index < context.scenario.deep_dives.length,
 					actions: assign(({event}) => ({deepDiveIndex: event.index})),

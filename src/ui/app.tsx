@@ -6,6 +6,8 @@ itself is a session the caller opens (the machine, its helpers, the controller).
 import {useApp, useStdout} from 'ink';
 import {useEffect, useState, useSyncExternalStore} from 'react';
 import {reviewRound} from '../flow/score.js';
+import type {GradeReport} from '../grader/index.js';
+import type {Exercise} from '../scenarios/exercise-schema.js';
 import type {Scenario} from '../scenarios/schema.js';
 import type {RoundController} from './round-controller.js';
 import {HomeScreen} from './screens/HomeScreen.js';
@@ -16,6 +18,7 @@ import type {ResultRenderer} from './screens/round-views.js';
 export type RoundSession = {
 	readonly controller: RoundController;
 	readonly exerciseTask?: (exerciseId: string) => readonly string[] | undefined;
+	readonly exerciseReport?: (exercise: Exercise, report: GradeReport) => string[];
 	readonly renderResults?: ResultRenderer;
 	/** Stops the helpers (simulator worker, sandbox). */
 	close(): void;
@@ -54,7 +57,7 @@ function RoundView({session, size, onDone}: {readonly session: RoundSession; rea
 		if (state.ui.quit) onDone('quit');
 		else if (state.finished) onDone('finished');
 	}, [state.ui.quit, state.finished, onDone]);
-	return <RoundScreen controller={session.controller} width={size.columns} height={size.rows - 1} {...(session.renderResults ? {renderResults: session.renderResults} : {})} {...(session.exerciseTask ? {exerciseTask: session.exerciseTask} : {})} />;
+	return <RoundScreen controller={session.controller} width={size.columns} height={size.rows - 1} {...(session.renderResults ? {renderResults: session.renderResults} : {})} {...(session.exerciseTask ? {exerciseTask: session.exerciseTask} : {})} {...(session.exerciseReport ? {exerciseReport: session.exerciseReport} : {})} />;
 }
 
 /** The app: home ⇄ round. */

@@ -3,8 +3,16 @@ Grades the SQL of a round's exercises: one warm sandbox child process (the
 grader's own), the task text shown before answering, and the report as lines.
 */
 import type {GradeFn} from '../flow/round-actor.js';
-import {formatTask, gradeAnswer, Sandbox} from '../grader/index.js';
+import type {GradeReport, Sandbox} from '../grader/index.js';
 import type {Exercise} from '../scenarios/exercise-schema.js';
+import {plainReport} from './screens/round-views.js';
+
+type Grader = typeof import('../grader/index.js');
+
+let loadedGrader: Grader | undefined;
+
+/** The grader, loaded on first use: a system-design round never needs it. */
+const grader = async (): Promise<Grader> => (loadedGrader ??= await import('../grader/index.js'));
 
 /** A grader for the round's exercises. */
 export class GradeClient {
@@ -16,7 +24,8 @@ export class GradeClient {
 		private readonly onChange: () => void = () => undefined,
 	) {}
 
-	private get box(): Sandbox {
+	private async box(): Promise<Sandbox> {
+		const {Sandbox} = await grader();
 		this.sandbox ??= new Sandbox();
 		return this.sandbox;
 	}
@@ -29,7 +38,8 @@ export class GradeClient {
 	private async loadTask(exercise: Exercise): Promise<void> {
 		if (this.tasks.has(exercise.id)) return;
 		try {
-			this.tasks.set(exercise.id, await formatTask(exercise, this.box));
+			const {formatTask} = await grader();
+			this.tasks.set(exercise.id, await formatTask(exercise, await this.box()));
 		} catch (error) {
 			this.tasks.set(exercise.id, [`${exercise.title}`, '', ...exercise.task.trimEnd().split('\n'), '', `(the sample data could not be read: ${error instanceof Error ? error.message : String(error)})`]);
 		}
@@ -43,6 +53,11 @@ export class GradeClient {
 		return this.tasks.get(exerciseId);
 	};
 
+	/** A grading report as the terminal shows it (the grader is loaded by then: it produced the report). */
+	reportLines = (exercise: Exercise, report: GradeReport): string[] => {
+		return loadedGrader ? loadedGrader.formatReport(exercise, report) : plainReport(exercise, report);
+	};
+
 	/** The round's `grade` helper. */
 	readonly grade: GradeFn = (request, emit) => {
 		let cancelled = false;
@@ -50,7 +65,8 @@ export class GradeClient {
 		void (async () => {
 			try {
 				if (!exercise) throw new Error(`no exercise "${request.exerciseId}" in this round`);
-				const report = await gradeAnswer(exercise, request.sql, {sandbox: this.box});
+				const {gradeAnswer} = await grader();
+				const report = await gradeAnswer(exercise, request.sql, {sandbox: await this.box()});
 				if (!cancelled) emit({type: 'exercise.graded', requestId: request.requestId, report});
 			} catch (error) {
 				if (!cancelled) emit({type: 'exercise.failed', requestId: request.requestId, message: error instanceof Error ? error.message : String(error)});

@@ -7,7 +7,7 @@ Views where the candidate types (a question, an answer, a knob value) take
 printable characters as text, so their commands are Enter, Tab, arrows, Esc
 and Ctrl- keys; `?` opens the help there only while the field is empty.
 */
-import type {Keypress} from './keys.js';
+import {isPrintable, type Keypress} from './keys.js';
 
 /** A screen, or a mode of one, with its own keys. */
 export type View =
@@ -89,8 +89,8 @@ export const bindings: readonly Binding[] = [
 		footer: true,
 		test: ({key}) => key.return && !key.ctrl,
 	},
-	{command: 'up', keys: '↑', label: {'*': 'move up', clarify: 'scroll', results: 'scroll', 'deep-dive': 'previous question', review: 'scroll', exercise: 'scroll', help: 'scroll'}, views: [...lists, ...scrolling], test: ({key}) => key.upArrow && !key.shift},
-	{command: 'down', keys: '↓', label: {'*': 'move down', clarify: 'scroll', results: 'scroll', 'deep-dive': 'next question', review: 'scroll', exercise: 'scroll', help: 'scroll'}, views: [...lists, ...scrolling], test: ({key}) => key.downArrow && !key.shift},
+	{command: 'up', keys: '↑/k', label: {'*': 'move up', clarify: 'scroll', results: 'scroll', 'deep-dive': 'previous question', review: 'scroll', exercise: 'scroll', help: 'scroll'}, views: [...lists, ...scrolling], test: ({key, input}) => (key.upArrow && !key.shift) || input === 'k'},
+	{command: 'down', keys: '↓/j', label: {'*': 'move down', clarify: 'scroll', results: 'scroll', 'deep-dive': 'next question', review: 'scroll', exercise: 'scroll', help: 'scroll'}, views: [...lists, ...scrolling], test: ({key, input}) => (key.downArrow && !key.shift) || input === 'j'},
 	{command: 'left', keys: '←', label: {apis: 'previous style'}, views: ['apis'], test: ({key}) => key.leftArrow},
 	{command: 'right', keys: '→', label: {apis: 'next style'}, views: ['apis'], test: ({key}) => key.rightArrow},
 	{command: 'page-up', keys: 'pgup', label: {'*': 'page up'}, views: scrolling, test: ({key}) => key.pageUp},
@@ -126,9 +126,11 @@ key then types). `fieldEmpty` says whether the view's text field is empty:
 `?` is text while something is typed.
 */
 export function commandFor(view: View, press: Keypress, fieldEmpty = true): Command | undefined {
+	const typing = textViews.has(view) && isPrintable(press);
 	for (const binding of bindings) {
 		if (!appliesTo(binding, view) || !binding.test(press)) continue;
-		if (binding.command === 'help' && textViews.has(view) && !fieldEmpty) continue;
+		// On a text view, letters are text: only `?` on an empty field is a command.
+		if (typing && (binding.command !== 'help' || !fieldEmpty)) continue;
 		return binding.command;
 	}
 	return undefined;

@@ -7,11 +7,13 @@ early so the first run does not wait for them.
 import {render} from 'ink';
 import {createQuestionMatcher} from '../flow/match-question.js';
 import {matchPoints} from '../flow/match-points.js';
+import type {DesignEditor} from '../flow/design-model.js';
 import {startRound} from '../flow/round-actor.js';
 import type {Catalogue} from '../scenarios/builtin.js';
 import type {Scenario} from '../scenarios/schema.js';
 import {App, type RoundSession} from './app.js';
 import {GradeClient} from './grade-client.js';
+import {lazyDesignEditor} from './lazy-editor.js';
 import {RoundController} from './round-controller.js';
 import {SimClient} from './sim-client.js';
 
@@ -30,14 +32,21 @@ const clearScreen = '\u001B[2J\u001B[3J\u001B[H';
 const showCursor = '\u001B[?25h';
 
 /** Opens a round of a scenario with real helpers. */
-export function openRound(catalogue: Catalogue, scenario: Scenario, seed: number, timer: boolean, sims: SimClient): RoundSession {
+export function openRound(catalogue: Catalogue, scenario: Scenario, seed: number, timer: boolean, sims: SimClient, design?: DesignEditor): RoundSession {
+	const lazy = design ? undefined : lazyDesignEditor();
+	const editor = design ?? lazy!.editor;
 	const exercises = scenario.kind === 'data-modeling' ? catalogue.exercises.filter((exercise) => exercise.scenario === scenario.id) : [];
 	let controller: RoundController | undefined;
 	const grader = new GradeClient(exercises, () => controller?.refresh());
-	if (scenario.kind === 'system-design') sims.warm();
-	else grader.warm();
+	// The helpers start once the first frame is out: they would only compete with it for the CPU.
+	setTimeout(() => {
+		if (scenario.kind === 'system-design') {
+			sims.warm();
+			void lazy?.load();
+		} else grader.warm();
+	}, 300).unref();
 	const actor = startRound({
-		input: {scenario, exercises, seed, timer, startedAt: Date.now(), now: Date.now, matcher: createQuestionMatcher(scenario.questions), matchPoints},
+		input: {scenario, exercises, seed, timer, startedAt: Date.now(), now: Date.now, matcher: createQuestionMatcher(scenario.questions), matchPoints, editor},
 		simulate: sims.simulate,
 		grade: grader.grade,
 	});
@@ -45,6 +54,7 @@ export function openRound(catalogue: Catalogue, scenario: Scenario, seed: number
 	return {
 		controller,
 		exerciseTask: grader.task,
+		exerciseReport: grader.reportLines,
 		close() {
 			actor.stop();
 			grader.close();

@@ -10,7 +10,7 @@ import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
 import type {SimulateFn} from '../flow/round-actor.js';
 import type {SimRunRequest} from '../flow/round-events.js';
-import {defaultDuration, simulateWithProgress, type SimInput, type SimOptions, type SimResult} from '../sim/index.js';
+import {defaultDuration, type SimInput, type SimOptions, type SimResult} from '../sim/index.js';
 
 /** The worker script next to the bundle, when built. */
 function workerPath(): string | undefined {
@@ -68,15 +68,8 @@ export class SimClient {
 	run(input: SimInput, options: SimOptions, onProgress: (done: number) => void): Promise<SimResult> {
 		this.warm();
 		if (!this.worker) {
-			return new Promise((resolve, reject) =>
-				setImmediate(() => {
-					try {
-						resolve(simulateWithProgress(input, options, onProgress));
-					} catch (error) {
-						reject(error instanceof Error ? error : new Error(String(error)));
-					}
-				}),
-			);
+			// No built worker (under the test runner): run here, after the current frame.
+			return import('../sim/index.js').then(({simulateWithProgress}) => new Promise<SimResult>((resolve) => setImmediate(() => resolve(simulateWithProgress(input, options, onProgress)))));
 		}
 		const id = this.nextId++;
 		return new Promise((resolve, reject) => {

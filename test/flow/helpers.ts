@@ -7,6 +7,7 @@ import {findScenario, loadCatalogue} from '../../src/scenarios/catalogue.js';
 import type {DataModelingScenario, Question, SystemDesignScenario} from '../../src/scenarios/schema.js';
 import type {Exercise} from '../../src/scenarios/exercise-schema.js';
 import {simulate, type SimResult} from '../../src/sim/index.js';
+import {designEditor} from '../../src/flow/design.js';
 
 let catalogue: ReturnType<typeof loadCatalogue> | undefined;
 
@@ -48,7 +49,7 @@ export const firstWordPoints: PointMatcher = (points, answer) => {
 
 /** A round input for a scenario with the scripted matcher. */
 export function roundInput(scenario: RoundInput['scenario'], overrides: Partial<RoundInput> = {}): RoundInput {
-	return {scenario, seed: 1, timer: true, startedAt: 1_000_000, matcher: scriptedMatcher(scenario.questions, {}), matchPoints: firstWordPoints, ...overrides};
+	return {scenario, seed: 1, timer: true, startedAt: 1_000_000, matcher: scriptedMatcher(scenario.questions, {}), matchPoints: firstWordPoints, editor: designEditor, ...overrides};
 }
 
 /** A simulator that answers every run of a request at once with `result(run)`, reporting progress in between. */

@@ -7,6 +7,7 @@ import {afterEach, describe, expect, test} from 'vitest';
 import {App} from '../../src/ui/app.js';
 import {openRound} from '../../src/ui/run-app.js';
 import {SimClient} from '../../src/ui/sim-client.js';
+import {designEditor} from '../../src/flow/design.js';
 import {loadCatalogue} from '../../src/scenarios/catalogue.js';
 import {keys, waitForFrame} from '../helpers/ink.js';
 
@@ -22,7 +23,7 @@ afterEach(() => cleanup?.());
 function start() {
 	const sims = new SimClient();
 	let exitCode: number | undefined;
-	const screen = render(<App scenarios={catalogue.scenarios} size={size} openRound={(scenario) => openRound(catalogue, scenario, 1, true, sims)} onExit={(code) => (exitCode = code)} />);
+	const screen = render(<App scenarios={catalogue.scenarios} size={size} openRound={(scenario) => openRound(catalogue, scenario, 1, true, sims, designEditor)} onExit={(code) => (exitCode = code)} />);
 	cleanup = () => {
 		screen.unmount();
 		void sims.close();

@@ -9,9 +9,11 @@ import {currentPhase, type RoundContext} from '../../flow/round-machine.js';
 import {pct} from '../../present/format.js';
 import {helpLines, textViews, viewBindings, type View} from '../keymap.js';
 import {layoutLine} from '../line-editor.js';
+import type {GradeReport} from '../../grader/index.js';
+import type {Exercise} from '../../scenarios/exercise-schema.js';
 import type {RoundController, UiState} from '../round-controller.js';
 import {Lines, windowOf, type Line} from './lines.js';
-import {apiLines, clarifyLines, deepDiveLines, estimateLines, exerciseLines, knobHelp, paletteLines, pipelineLines, plainResults, resultsLines, reviewLines, startLines, whatIfLines, type ResultRenderer, type ViewLines} from './round-views.js';
+import {plainReport, apiLines, clarifyLines, deepDiveLines, estimateLines, exerciseLines, knobHelp, paletteLines, pipelineLines, plainResults, resultsLines, reviewLines, startLines, whatIfLines, type ResultRenderer, type ViewLines} from './round-views.js';
 
 type Props = {
 	readonly controller: RoundController;
@@ -21,6 +23,8 @@ type Props = {
 	readonly renderResults?: ResultRenderer;
 	/** The task text of an exercise, once loaded. */
 	readonly exerciseTask?: (exerciseId: string) => readonly string[] | undefined;
+	/** A grading report as lines. */
+	readonly exerciseReport?: (exercise: Exercise, report: GradeReport) => string[];
 	/** The wall clock, for the timer. */
 	readonly now?: () => number;
 };
@@ -81,7 +85,7 @@ function bodyFor(view: View, context: RoundContext, ui: UiState, width: number, 
 		case 'exercise':
 		case 'paste': {
 			const exercise = context.exercises[ui.exerciseIndex];
-			return exerciseLines(context, ui, width, exercise ? props.exerciseTask?.(exercise.id) : undefined);
+			return exerciseLines(context, ui, width, exercise ? props.exerciseTask?.(exercise.id) : undefined, props.exerciseReport ?? plainReport);
 		}
 		case 'review':
 			return reviewLines(context, width);

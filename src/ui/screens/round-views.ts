@@ -10,7 +10,8 @@ import {systemDesign, type RoundContext, type SimRun} from '../../flow/round-mac
 import {estimateSpecs, gradeEstimate} from '../../flow/estimate.js';
 import {whatIfsFor} from '../../flow/what-ifs.js';
 import {reviewRound} from '../../flow/score.js';
-import {formatReport} from '../../grader/index.js';
+import type {GradeReport} from '../../grader/index.js';
+import type {Exercise} from '../../scenarios/exercise-schema.js';
 import {formatRate, ms, num, pct, seconds, usd} from '../../present/format.js';
 import {knobsFor, palette, paletteEntryFor, type SimResult, type Stage} from '../../sim/index.js';
 import {pipelineRows, startChoices, type UiState} from '../round-controller.js';
@@ -274,8 +275,13 @@ export function deepDiveLines(context: RoundContext, width: number): ViewLines {
 	return {lines};
 }
 
+/** A report in one line per check, when the grader's own formatting is not at hand. */
+export function plainReport(exercise: Exercise, report: GradeReport): string[] {
+	return [`${exercise.title}: ${report.checks.filter((check) => check.passed).length}/${report.checks.length} checks passed`, ...report.checks.map((check) => `${check.passed ? '✓' : '✗'} ${check.id}: ${check.message}`)];
+}
+
 /** The exercises of a data-modeling round: the list, or one exercise's task and its last grading. */
-export function exerciseLines(context: RoundContext, ui: UiState, width: number, task: readonly string[] | undefined): ViewLines {
+export function exerciseLines(context: RoundContext, ui: UiState, width: number, task: readonly string[] | undefined, formatReport: (exercise: Exercise, report: GradeReport) => string[]): ViewLines {
 	const lines: Line[] = [];
 	if (!ui.exerciseOpen) {
 		lines.push(...paragraph('Write the models in SQL; each answer runs on SQLite over hidden batches. enter opens an exercise.', width, 'dim'), blank);

@@ -1,0 +1,41 @@
+// First frame of `dojo practice login-counter` in an 80x24 pseudo-terminal,
+// against `node -e 0` in the same harness: pairs alternate, the ratio is the
+// median of the per-pair ratios. Goal: at most 3x. Needs python3 (for the pty).
+import {spawnSync} from 'node:child_process';
+import {fileURLToPath} from 'node:url';
+import {median} from './median.mjs';
+
+const runs = Number(process.env.BENCH_FIRST_FRAME_RUNS ?? 15);
+const harness = fileURLToPath(new URL('./pty-time.py', import.meta.url));
+const python = ['/usr/bin/python3', 'python3'].find((candidate) => spawnSync(candidate, ['-c', 'import pty'], {stdio: 'ignore'}).status === 0);
+
+function time(marker, command) {
+	const result = spawnSync(python, [harness, marker, ...command], {encoding: 'utf8'});
+	const value = Number.parseFloat(result.stdout);
+	if (!Number.isFinite(value)) throw new Error(`${command.join(' ')} never showed ${JSON.stringify(marker)}: ${result.stdout}${result.stderr}`);
+	return value;
+}
+
+/** Rows for the bench harness. */
+export async function run() {
+	if (!python) return [{name: 'first frame: dojo practice', skipped: 'no python3 with the pty module'}];
+	const floor = [];
+	const practice = [];
+	const ratios = [];
+	for (let index = 0; index < runs; index++) {
+		const a = time('', [process.execPath, '-e', '0']);
+		const b = time('ask›', [process.execPath, 'dist/cli.js', 'practice', 'login-counter']);
+		floor.push(a);
+		practice.push(b);
+		ratios.push(b / a);
+	}
+	const ratio = median(ratios);
+	return [
+		{name: 'first frame: node -e 0 in a pty (anchor)', value: median(floor), unit: 's'},
+		{name: 'first frame: dojo practice login-counter', value: median(practice), unit: 's', anchor: 'node -e 0', ratio, goal: '<= 3x', pass: ratio <= 3},
+	];
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	for (const row of await run()) console.log(row.skipped ? `${row.name}: skipped (${row.skipped})` : `${row.name.padEnd(44)} ${row.value.toFixed(3)} ${row.unit}${row.ratio ? `  ${row.ratio.toFixed(2)}x ${row.anchor} (goal ${row.goal})` : ''}`);
+}

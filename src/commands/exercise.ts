@@ -1,12 +1,10 @@
 /**
 `dojo exercise`: list the SQL exercises, grade an answer file (`--answer`,
-scriptable, `--json`), or practise one interactively in a terminal: read the
-task, edit a template in $EDITOR or paste SQL, see every check with its diff.
+scriptable, `--json`), or practise one interactively in a terminal (the app's
+exercise screen: read the task, edit a template in $EDITOR or paste SQL, see
+every check with its diff).
 */
-import {spawnSync} from 'node:child_process';
-import {existsSync, readFileSync, statSync, writeFileSync} from 'node:fs';
-import {resolve} from 'node:path';
-import {createInterface} from 'node:readline/promises';
+import {readFileSync, statSync} from 'node:fs';
 import {UsageError} from '../errors.js';
 import type {Exercise} from '../scenarios/exercise-schema.js';
 import type {Command} from './command.js';
@@ -44,86 +42,6 @@ function listExercises(exercises: readonly Exercise[], json: boolean): string {
 	return lines.join('\n');
 }
 
-async function ask(question: string): Promise<string | undefined> {
-	const rl = createInterface({input: process.stdin, output: process.stdout});
-	try {
-		return await new Promise<string | undefined>((done) => {
-			rl.once('close', () => done(undefined));
-			rl.question(question).then(done, () => done(undefined));
-		});
-	} finally {
-		rl.close();
-	}
-}
-
-/** Reads pasted SQL until a line holding only "." or the end of input (Ctrl-D). */
-async function readPaste(): Promise<string> {
-	const rl = createInterface({input: process.stdin, output: process.stdout, terminal: false});
-	const lines: string[] = [];
-	try {
-		for await (const line of rl) {
-			if (line.trim() === '.') break;
-			lines.push(line);
-		}
-	} finally {
-		rl.close();
-	}
-	return `${lines.join('\n')}\n`;
-}
-
-async function interactive(exercise: Exercise, write: (text: string) => void): Promise<number> {
-	const {Sandbox, answerTemplate, formatReport, formatTask, gradeAnswer} = await import('../grader/index.js');
-	const sandbox = new Sandbox();
-	try {
-		write(`${(await formatTask(exercise, sandbox)).join('\n')}\n\n`);
-		const file = resolve(`${exercise.id}.sql`);
-		if (existsSync(file)) write(`Your answer file: ${file} (already there; kept as it is)\n`);
-		else {
-			writeFileSync(file, answerTemplate(exercise));
-			write(`Your answer file: ${file} (a template to fill in)\n`);
-		}
-		let outcome: number | undefined;
-		const grade = async () => {
-			try {
-				const report = await gradeAnswer(exercise, readFileSync(file, 'utf8'), {sandbox});
-				write(`\n${formatReport(exercise, report).join('\n')}\n\n`);
-				outcome = report.passed ? 0 : 1;
-			} catch (error) {
-				if (!(error instanceof UsageError)) throw error;
-				write(`\n${error.lines.map((line) => `✗ ${line}`).join('\n')}\n\n`);
-				outcome = 2;
-			}
-		};
-		for (;;) {
-			const choice = (await ask('[e] edit in your editor  [p] paste SQL  [g] grade the file  [q] quit > '))?.trim().toLowerCase();
-			if (choice === undefined || choice === 'q') break;
-			if (choice === 'e') {
-				const editor = process.env['VISUAL'] || process.env['EDITOR'] || (process.platform === 'win32' ? 'notepad' : 'vi');
-				// $EDITOR may carry arguments ("code --wait"), so a shell runs it; the path goes in as "$1", never spliced into the command.
-				const result =
-					process.platform === 'win32'
-						? spawnSync(`${editor} "${file}"`, {stdio: 'inherit', shell: true})
-						: spawnSync('/bin/sh', ['-c', `${editor} "$1"`, 'editor', file], {stdio: 'inherit'});
-				if (result.status !== 0) {
-					write(`The editor "${editor}" did not finish cleanly (set $EDITOR, or choose [p] to paste instead).\n`);
-					continue;
-				}
-				await grade();
-			} else if (choice === 'p') {
-				write('Paste your SQL; finish with a line holding only "." (or Ctrl-D):\n');
-				writeFileSync(file, await readPaste());
-				write(`Saved to ${file}.\n`);
-				await grade();
-			} else if (choice === 'g') {
-				await grade();
-			}
-		}
-		return outcome ?? 0;
-	} finally {
-		sandbox.close();
-	}
-}
-
 /** `dojo exercise`. */
 export const exerciseCommand: Command = {
 	name: 'exercise',
@@ -145,9 +63,10 @@ export const exerciseCommand: Command = {
   (runs once) and "-- @load" (runs after every batch). A query answer ends with
   the query that is graded. An index answer is the DDL.
 
-  Interactive mode shows the task, the staging schema and sample rows, writes
-  <id>.sql (a template) in the current directory, and lets you edit it in
-  $EDITOR or paste SQL, then shows every check with its diff.
+  Interactive mode shows the task, the staging schema and sample rows; e opens
+  <id>.sql in $VISUAL or $EDITOR (a template the first time, in the current
+  directory), enter lets you paste SQL instead; every grading shows each check
+  with its diff. It exits 0 when the last grading passed, 1 when it did not.
 
   Options
     --answer FILE  grade this file and exit (no terminal needed)
@@ -201,6 +120,7 @@ export const exerciseCommand: Command = {
 				`  dojo exercise ${id} --answer FILE.sql [--json]`,
 			]);
 		}
-		return interactive(exercise, (text) => stdout.write(text));
+		const {runApp} = await import('../ui/run-app.js');
+		return runApp({catalogue: catalogue(), exercise});
 	},
 };

@@ -128,3 +128,17 @@ export const dataModelingPhases: readonly Phase[] = [
 export function phasesFor(kind: 'system-design' | 'data-modeling'): readonly Phase[] {
 	return kind === 'system-design' ? systemDesignPhases : dataModelingPhases;
 }
+
+/** The one phase of `dojo exercise <id>` on a terminal: the SQL exercise alone, untimed. */
+export const exercisePhases: readonly Phase[] = [
+	{
+		id: 'modeling',
+		title: 'SQL exercise',
+		short: 'Exercise',
+		minutes: 30,
+		steps: ['exercises'],
+		graded: ['modeling'],
+		nudge: 'Take your time; grade as often as you like.',
+		goal: 'Write the SQL; it runs on SQLite over the sample and hidden batches, and every check shows its diff.',
+	},
+];

@@ -43,6 +43,8 @@ export type RoundInput = {
 	readonly scenario: Scenario;
 	/** The exercises of a data-modeling round (empty for system design). */
 	readonly exercises?: readonly Exercise[];
+	/** The phases to play instead of the scenario kind's own (`dojo exercise` plays one). */
+	readonly phases?: readonly Phase[];
 	readonly seed: number;
 	/** Whether time boxes nudge (`--no-timer` turns them off). */
 	readonly timer: boolean;
@@ -152,7 +154,7 @@ export function designRuns(context: Pick<RoundContext, 'runs' | 'design'>): SimR
 }
 
 function initialContext(input: RoundInput): RoundContext {
-	const phases = phasesFor(input.scenario.kind);
+	const phases = input.phases ?? phasesFor(input.scenario.kind);
 	const first = phases[0]!;
 	return {
 		scenario: input.scenario,
@@ -282,7 +284,6 @@ export const roundMachine = setup({
 		isClarifyOpen: ({context}) => currentPhase(context).id !== 'review',
 		hasOffer: ({context, event}) => event.type === 'clarify.pick' && context.offer !== null && event.index >= 0 && event.index < context.offer.length,
 		isLastPhase: ({context}) => context.phaseIndex === context.phases.length - 1,
-		isReview: ({context}) => currentPhase(context).id === 'review',
 		isSystemDesign: ({context}) => context.scenario.kind === 'system-design',
 		isRunnable: ({context}) => {
 			const scenario = systemDesign(context);
@@ -378,7 +379,7 @@ export const roundMachine = setup({
 									})),
 								},
 								'phase.next': [
-									{guard: 'isReview', target: '#round.finished', actions: assign(({context, event}) => finish(context, event.at))},
+									{guard: 'isLastPhase', target: '#round.finished', actions: assign(({context, event}) => finish(context, event.at))},
 									{actions: [assign(({context, event}) => nextPhase(context, event.at)), raise({type: 'phase.entered'})]},
 								],
 								'round.finish': {target: '#round.finished', actions: assign(({context, event}) => finish(context, event.at))},

@@ -19,6 +19,8 @@ export type RoundSession = {
 	readonly controller: RoundController;
 	readonly exerciseTask?: (exerciseId: string) => readonly string[] | undefined;
 	readonly exerciseReport?: (exercise: Exercise, report: GradeReport) => string[];
+	/** The editor `e` opens, to say so on screen. */
+	readonly editorName?: string;
 	readonly renderResults?: ResultRenderer;
 	/** Stops the helpers (simulator worker, sandbox). */
 	close(): void;
@@ -30,6 +32,8 @@ type Props = {
 	readonly openRound: (scenario: Scenario) => RoundSession;
 	/** Start straight in a round of this scenario (`dojo practice <id>`). */
 	readonly start?: Scenario;
+	/** Leave the app when that round ends, instead of going home (`dojo exercise <id>`): 0 when the last grading passed, else 1. */
+	readonly leaveWhenDone?: boolean;
 	/** Called with the exit code when the user leaves. */
 	readonly onExit: (code: number) => void;
 	/** Fixed size (tests); by default the terminal's. */
@@ -57,11 +61,11 @@ function RoundView({session, size, onDone}: {readonly session: RoundSession; rea
 		if (state.ui.quit) onDone('quit');
 		else if (state.finished) onDone('finished');
 	}, [state.ui.quit, state.finished, onDone]);
-	return <RoundScreen controller={session.controller} width={size.columns} height={size.rows - 1} {...(session.renderResults ? {renderResults: session.renderResults} : {})} {...(session.exerciseTask ? {exerciseTask: session.exerciseTask} : {})} {...(session.exerciseReport ? {exerciseReport: session.exerciseReport} : {})} />;
+	return <RoundScreen controller={session.controller} width={size.columns} height={size.rows - 1} {...(session.renderResults ? {renderResults: session.renderResults} : {})} {...(session.exerciseTask ? {exerciseTask: session.exerciseTask} : {})} {...(session.exerciseReport ? {exerciseReport: session.exerciseReport} : {})} {...(session.editorName ? {editorName: session.editorName} : {})} />;
 }
 
 /** The app: home ⇄ round. */
-export function App({scenarios, openRound, start, onExit, size: fixedSize}: Props) {
+export function App({scenarios, openRound, start, leaveWhenDone, onExit, size: fixedSize}: Props) {
 	const {exit} = useApp();
 	const size = useTerminalSize(fixedSize);
 	const [session, setSession] = useState<RoundSession | undefined>(() => (start ? openRound(start) : undefined));
@@ -79,6 +83,7 @@ export function App({scenarios, openRound, start, onExit, size: fixedSize}: Prop
 					const context = session.controller.getState().context;
 					session.close();
 					if (how === 'quit') return leave(130);
+					if (leaveWhenDone) return leave(context.attempts.at(-1)?.report.passed ? 0 : 1);
 					setNotice(`Round finished: ${context.scenario.title}, score ${reviewRound(context).total}/100.`);
 					setSession(undefined);
 				}}

@@ -53,6 +53,9 @@ export class GradeClient {
 		return this.tasks.get(exerciseId);
 	};
 
+	/** The answer template of an exercise, once the grader is loaded. */
+	template = (exercise: Exercise): string | undefined => loadedGrader?.answerTemplate(exercise);
+
 	/** A grading report as the terminal shows it (the grader is loaded by then: it produced the report). */
 	reportLines = (exercise: Exercise, report: GradeReport): string[] => {
 		return loadedGrader ? loadedGrader.formatReport(exercise, report) : plainReport(exercise, report);

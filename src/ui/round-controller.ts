@@ -136,7 +136,9 @@ export class RoundController {
 		private readonly env: ControllerEnv,
 	) {
 		const context = actor.getSnapshot().context;
-		this.ui = {...initialUi, phaseIndex: context.phaseIndex, step: currentPhase(context).steps[0]!};
+		const step = currentPhase(context).steps[0]!;
+		// A round of one exercise (`dojo exercise <id>`) opens on it.
+		this.ui = {...initialUi, phaseIndex: context.phaseIndex, step, exerciseOpen: step === 'exercises' && context.exercises.length === 1};
 		this.snapshot = this.compute();
 		actor.subscribe(() => this.sync());
 	}
@@ -168,6 +170,8 @@ export class RoundController {
 
 	private sync(): void {
 		const context = this.actor.getSnapshot().context;
+		// A status about work in flight ("grading…") is stale once the work ends.
+		if (this.snapshot?.context.pending && !context.pending) this.ui = {...this.ui, status: null};
 		if (context.phaseIndex !== this.ui.phaseIndex) {
 			// A new phase starts on its first step, with fresh fields.
 			this.ui = {...this.ui, phaseIndex: context.phaseIndex, step: currentPhase(context).steps[0]!, field: emptyLine, scroll: 0, pipelineMode: 'browse', pipelineRow: 0, exerciseOpen: false, pasting: false, status: null};

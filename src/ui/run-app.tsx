@@ -12,6 +12,9 @@ import {startRound} from '../flow/round-actor.js';
 import type {Catalogue} from '../scenarios/builtin.js';
 import type {Scenario} from '../scenarios/schema.js';
 import {App, type RoundSession} from './app.js';
+import {exercisePhases, type Phase} from '../flow/phases.js';
+import type {Exercise} from '../scenarios/exercise-schema.js';
+import {chosenEditor, editAnswer} from './editor.js';
 import {GradeClient} from './grade-client.js';
 import {lazyDesignEditor} from './lazy-editor.js';
 import {RoundController} from './round-controller.js';
@@ -22,6 +25,8 @@ export type AppOptions = {
 	readonly catalogue: Catalogue;
 	/** Go straight into a round of this scenario. */
 	readonly scenario?: Scenario;
+	/** Go straight into this exercise alone (`dojo exercise <id>`), and leave when it ends. */
+	readonly exercise?: Exercise;
 	readonly seed?: number;
 	readonly timer?: boolean;
 };
@@ -31,11 +36,27 @@ const leaveAltScreen = '\u001B[?1049l';
 const clearScreen = '\u001B[2J\u001B[3J\u001B[H';
 const showCursor = '\u001B[?25h';
 
-/** Opens a round of a scenario with real helpers. */
-export function openRound(catalogue: Catalogue, scenario: Scenario, seed: number, timer: boolean, sims: SimClient, design?: DesignEditor): RoundSession {
+/** Hands the terminal to another program and back (the editor). */
+const terminal = {
+	suspend() {
+		if (process.stdin.isTTY) process.stdin.setRawMode(false);
+		process.stdout.write(`${showCursor}${leaveAltScreen}`);
+	},
+	resume() {
+		process.stdout.write(`${enterAltScreen}${clearScreen}`);
+		if (process.stdin.isTTY) process.stdin.setRawMode(true);
+	},
+};
+
+/** What to play: a scenario's round, or (for `dojo exercise`) one exercise alone. */
+export type RoundPlan = {readonly scenario: Scenario; readonly exercises?: readonly Exercise[]; readonly phases?: readonly Phase[]};
+
+/** Opens a round with real helpers. */
+export function openRound(catalogue: Catalogue, plan: RoundPlan | Scenario, seed: number, timer: boolean, sims: SimClient, design?: DesignEditor): RoundSession {
+	const {scenario, phases, exercises: chosen} = 'kind' in plan ? {scenario: plan, phases: undefined, exercises: undefined} : plan;
 	const lazy = design ? undefined : lazyDesignEditor();
 	const editor = design ?? lazy!.editor;
-	const exercises = scenario.kind === 'data-modeling' ? catalogue.exercises.filter((exercise) => exercise.scenario === scenario.id) : [];
+	const exercises = chosen ?? (scenario.kind === 'data-modeling' ? catalogue.exercises.filter((exercise) => exercise.scenario === scenario.id) : []);
 	let controller: RoundController | undefined;
 	const grader = new GradeClient(exercises, () => controller?.refresh());
 	// The helpers start once the first frame is out: they would only compete with it for the CPU.
@@ -46,15 +67,21 @@ export function openRound(catalogue: Catalogue, scenario: Scenario, seed: number
 		} else grader.warm();
 	}, 300).unref();
 	const actor = startRound({
-		input: {scenario, exercises, seed, timer, startedAt: Date.now(), now: Date.now, matcher: createQuestionMatcher(scenario.questions), matchPoints, editor},
+		input: {scenario, exercises, seed, timer, startedAt: Date.now(), now: Date.now, matcher: createQuestionMatcher(scenario.questions), matchPoints, editor, ...(phases ? {phases} : {})},
 		simulate: sims.simulate,
 		grade: grader.grade,
 	});
-	controller = new RoundController(actor, {now: Date.now});
+	const editSql = (exerciseId: string) => {
+		const exercise = exercises.find((candidate) => candidate.id === exerciseId)!;
+		const edited = editAnswer(exerciseId, () => grader.template(exercise), terminal.suspend, terminal.resume);
+		return edited.ok ? {ok: true as const, sql: edited.sql, editor: edited.editor} : edited;
+	};
+	controller = new RoundController(actor, {now: Date.now, editSql});
 	return {
 		controller,
 		exerciseTask: grader.task,
 		exerciseReport: grader.reportLines,
+		...(chosenEditor() ? {editorName: chosenEditor()} : {}),
 		close() {
 			actor.stop();
 			grader.close();
@@ -67,6 +94,9 @@ export async function runApp(options: AppOptions): Promise<number> {
 	const stdout = process.stdout;
 	const sims = new SimClient();
 	let code = 0;
+	const exercise = options.exercise;
+	const exerciseRun: RoundPlan | undefined = exercise ? {scenario: options.catalogue.scenarios.find((candidate) => candidate.id === exercise.scenario)!, exercises: [exercise], phases: exercisePhases} : undefined;
+	const start = exerciseRun?.scenario ?? options.scenario;
 	stdout.write(enterAltScreen);
 	// Ink erases its last frame line by line; after the window shrinks the old lines have rewrapped, so clear it all first.
 	const onResize = () => stdout.write(clearScreen);
@@ -77,8 +107,9 @@ export async function runApp(options: AppOptions): Promise<number> {
 		const instance = render(
 			<App
 				scenarios={options.catalogue.scenarios}
-				openRound={(scenario) => openRound(options.catalogue, scenario, options.seed ?? 1, options.timer ?? true, sims)}
-				{...(options.scenario ? {start: options.scenario} : {})}
+				openRound={(scenario) => openRound(options.catalogue, exerciseRun ?? scenario, options.seed ?? 1, exerciseRun ? false : (options.timer ?? true), sims)}
+				{...(start ? {start} : {})}
+				{...(exerciseRun ? {leaveWhenDone: true} : {})}
 				onExit={(exitCode) => {
 					code = exitCode;
 				}}

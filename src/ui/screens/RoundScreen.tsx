@@ -25,6 +25,8 @@ type Props = {
 	readonly exerciseTask?: (exerciseId: string) => readonly string[] | undefined;
 	/** A grading report as lines. */
 	readonly exerciseReport?: (exercise: Exercise, report: GradeReport) => string[];
+	/** The editor `e` opens, to say so. */
+	readonly editorName?: string;
 	/** The wall clock, for the timer. */
 	readonly now?: () => number;
 };
@@ -85,7 +87,7 @@ function bodyFor(view: View, context: RoundContext, ui: UiState, width: number, 
 		case 'exercise':
 		case 'paste': {
 			const exercise = context.exercises[ui.exerciseIndex];
-			return exerciseLines(context, ui, width, exercise ? props.exerciseTask?.(exercise.id) : undefined, props.exerciseReport ?? plainReport);
+			return exerciseLines(context, ui, width, exercise ? props.exerciseTask?.(exercise.id) : undefined, props.exerciseReport ?? plainReport, props.editorName);
 		}
 		case 'review':
 			return reviewLines(context, width);

@@ -54,6 +54,39 @@ export function wrapped(text: string, width: number, tone?: Tone, hang = '  '): 
 	});
 }
 
+/**
+Text that mixes prose and preformatted lines (SQL, tables, column lists): prose
+is reflowed to the width, lines that start indented are kept as they are
+(cut at the edge rather than rewrapped, so tables stay tables).
+*/
+export function proseAndCode(lines: readonly string[], width: number): Line[] {
+	const out: Line[] = [];
+	let prose: string[] = [];
+	const flush = () => {
+		if (prose.length > 0) out.push(...reflow(prose.join('\n'), width).map((text) => ({text})));
+		prose = [];
+	};
+	let inItem = false;
+	for (const line of lines) {
+		const indent = /^\s*/.exec(line)![0].length;
+		if (line.trim() !== '' && indent <= 4 && indent > 0 && inItem) {
+			// A list item continued on an indented line is still prose.
+			prose.push(line);
+			continue;
+		}
+		inItem = /^([-*•]|\d+[.)])\s/.test(line.trim()) && indent === 0 ? true : indent === 0 ? false : inItem;
+		if (/^\s+\S/.test(line)) {
+			flush();
+			out.push({text: line});
+		} else if (line.trim() === '') {
+			flush();
+			out.push(blank);
+		} else prose.push(line);
+	}
+	flush();
+	return out;
+}
+
 /** A blank line. */
 export const blank: Line = {text: ''};
 

@@ -15,7 +15,7 @@ import type {Exercise} from '../../scenarios/exercise-schema.js';
 import {formatRate, ms, num, pct, seconds, usd} from '../../present/format.js';
 import {knobsFor, palette, paletteEntryFor, type SimResult, type Stage} from '../../sim/index.js';
 import {pipelineRows, startChoices, type UiState} from '../round-controller.js';
-import {blank, paragraph, wrapped, type Line, type Tone} from './lines.js';
+import {blank, paragraph, proseAndCode, wrapped, type Line, type Tone} from './lines.js';
 
 /** A view's lines, and how to scroll them. */
 export type ViewLines = {readonly lines: readonly Line[]; readonly fromBottom?: boolean; /** The highlighted line, kept in view. */ readonly focus?: number};
@@ -281,7 +281,7 @@ export function plainReport(exercise: Exercise, report: GradeReport): string[] {
 }
 
 /** The exercises of a data-modeling round: the list, or one exercise's task and its last grading. */
-export function exerciseLines(context: RoundContext, ui: UiState, width: number, task: readonly string[] | undefined, formatReport: (exercise: Exercise, report: GradeReport) => string[]): ViewLines {
+export function exerciseLines(context: RoundContext, ui: UiState, width: number, task: readonly string[] | undefined, formatReport: (exercise: Exercise, report: GradeReport) => string[], editorName?: string): ViewLines {
 	const lines: Line[] = [];
 	if (!ui.exerciseOpen) {
 		lines.push(...paragraph('Write the models in SQL; each answer runs on SQLite over hidden batches. enter opens an exercise.', width, 'dim'), blank);
@@ -295,7 +295,9 @@ export function exerciseLines(context: RoundContext, ui: UiState, width: number,
 	}
 	const exercise = context.exercises[ui.exerciseIndex]!;
 	const last = context.attempts.filter((attempt) => attempt.exerciseId === exercise.id).at(-1);
+	if (context.error && !context.pending) lines.push(...wrapped(`✗ ${context.error}`, width, 'bad'), blank);
 	if (context.pending?.what === 'exercise') lines.push({text: 'grading…', tone: 'accent'}, blank);
+	else if (!ui.pasting) lines.push(...wrapped(editorName ? `e opens ${editorName} on ${exercise.id}.sql (a template the first time); enter pastes SQL instead.` : `enter pastes your SQL here (set $EDITOR to edit ${exercise.id}.sql in your editor instead).`, width, 'accent'), blank);
 	if (ui.pasting) {
 		lines.push({text: `Your SQL for ${exercise.id} (ctrl+d hands it in, esc cancels):`, tone: 'dim'});
 		for (const line of ui.pasteLines) lines.push({text: `  ${line}`});
@@ -305,7 +307,7 @@ export function exerciseLines(context: RoundContext, ui: UiState, width: number,
 		for (const line of formatReport(exercise, last.report)) lines.push(...wrapped(line, width, line.startsWith('✓') ? 'ok' : line.startsWith('✗') ? 'bad' : undefined, '      '));
 		lines.push(blank);
 	}
-	for (const line of task ?? ['loading the task…']) lines.push(...wrapped(line, width, undefined, '  '));
+	lines.push(...proseAndCode(task ?? ['loading the task…'], width));
 	return {lines};
 }
 

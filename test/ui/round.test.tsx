@@ -62,7 +62,7 @@ describe('a login-counter round, from the home screen to the review', () => {
 		frame = await type('assume 1 KB events\r', 'Noted: 1 KB events');
 
 		// Requirements: the estimates, graded with the worked formula once handed in.
-		frame = await type(ctrl('n'), '▶Reqs');
+		frame = await type(ctrl('n'), /▶Req/);
 		frame = await type(tab, 'Back-of-envelope numbers');
 		frame = await type('8.3k\r16.7k\r3.3 MB/s\r144\r4\r', 'estimates handed in');
 		expect(frame).toContain('✓ 8,300 events/s: right');
@@ -129,5 +129,35 @@ describe('a login-counter round, from the home screen to the review', () => {
 		}
 		expect(frame).toMatch(/Problem space +[\d.]+ min of 5/);
 		frame = await type(keys.enter, /Round finished: Real-time login counter, score \d+\/100/);
+	}, 120_000);
+});
+
+describe('a data-modeling round, with an exercise graded', () => {
+	test('clarify, paste SQL for an exercise, see it graded, and the review scores the SQL models', async () => {
+		const {readFileSync} = await import('node:fs');
+		const {screen, type, idle} = start();
+		await waitForFrame(screen.lastFrame, 'Practise a data-engineering interview');
+		let frame = await type(keys.down.repeat(4), /› Game events star schema/);
+		frame = await type(keys.enter, 'asked so far');
+		expect(frame).toContain('Data modeling');
+		frame = await type('what is the grain of the fact table?\r', /You: what is the grain/);
+		frame = await type(ctrl('n'), /▶Req/);
+		frame = await type(ctrl('n'), 'Write the models in SQL');
+		expect(frame).toContain('› Star schema');
+		frame = await type(keys.enter, 'enter pastes');
+		frame = await waitForFrame(screen.lastFrame, 'Staging tables', 20_000);
+		frame = await type(keys.enter, 'sql›');
+		// Paste the answer in one burst, as a terminal delivers a paste; ctrl+d hands it in.
+		const sql = readFileSync('test/fixtures/answers/star-schema-game-events.sql', 'utf8').replace(/\r?\n/g, '\r');
+		frame = await type(sql);
+		frame = await type(ctrl('d'), /checks passed in/);
+		await idle();
+		frame = screen.lastFrame() ?? '';
+		expect(frame).toMatch(/star-schema-game-events\): (\d+)\/\1 checks passed/);
+		frame = await type(keys.escape, '✓ passed');
+		frame = await type(ctrl('n'), 'Question 1 of');
+		frame = await type(ctrl('n'), /Score: \d+ \/ 100/);
+		expect(frame).toMatch(/SQL models +\d+/);
+		expect(frame).toContain('star-schema-game-events: passed');
 	}, 120_000);
 });

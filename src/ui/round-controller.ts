@@ -314,7 +314,7 @@ export class RoundController {
 		if (text.trim() !== '') this.send({type: 'estimate.set', id: specs[index]!.id, text, at: this.env.now()});
 		if (index < specs.length - 1) return goTo(index + 1, estimateText);
 		this.send({type: 'estimate.submit', at: this.env.now()});
-		this.set({estimateText, status: 'estimates handed in: see the worked figures; tab for the next step, ctrl+n for the next phase'});
+		this.set({estimateText, status: 'estimates handed in: the worked figures are below; ctrl+n moves on'});
 	}
 
 	private apis(command: Command): void {
@@ -367,9 +367,13 @@ export class RoundController {
 			}
 			case 'run':
 				if (context.pending) return this.set({status: 'a run is already going'});
+			{
+				const before = context.nextRequestId;
 				this.send({type: 'sim.run', at});
-				if (this.context.pending) this.set({pipelineMode: 'results', scroll: 0, status: null});
+				// A run started (it may already be over, when the simulator answers at once): show the results.
+				if (this.context.nextRequestId > before) this.set({pipelineMode: 'results', scroll: 0, status: null});
 				return;
+			}
 			case 'submit': {
 				if (!row) return this.set({pipelineMode: 'start', startIndex: 0});
 				const stage = stages[row.stageIndex]!;

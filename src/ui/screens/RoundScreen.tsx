@@ -12,7 +12,7 @@ import {layoutLine} from '../line-editor.js';
 import type {GradeReport} from '../../grader/index.js';
 import type {Exercise} from '../../scenarios/exercise-schema.js';
 import type {RoundController, UiState} from '../round-controller.js';
-import {Lines, windowOf, type Line} from './lines.js';
+import {Lines, paragraph, windowOf, wrapped, type Line} from './lines.js';
 import {plainReport, apiLines, clarifyLines, deepDiveLines, estimateLines, exerciseLines, knobHelp, paletteLines, pipelineLines, plainResults, resultsLines, reviewLines, startLines, whatIfLines, type ResultRenderer, type ViewLines} from './round-views.js';
 
 type Props = {
@@ -96,11 +96,10 @@ function bodyFor(view: View, context: RoundContext, ui: UiState, width: number, 
 	}
 }
 
-function helpOverlay(view: View, underlying: View): Line[] {
+function helpOverlay(underlying: View, width: number): Line[] {
 	const lines: Line[] = [{text: 'Keys on this screen (esc closes):', tone: 'strong'}, {text: ''}];
-	for (const binding of viewBindings(underlying)) lines.push({text: `  ${binding.keys.padEnd(10)} ${binding.label}`});
-	lines.push({text: ''}, {text: 'Every phase has a time box; when it runs out the interviewer nudges you, and you may go on.', tone: 'dim'}, {text: 'ctrl+n moves to the next phase whenever you are ready; nothing you typed is lost.', tone: 'dim'});
-	void view;
+	for (const binding of viewBindings(underlying)) lines.push(...wrapped(`  ${binding.keys.padEnd(10)} ${binding.label}`, width, undefined, '             '));
+	lines.push({text: ''}, ...paragraph('Every phase has a time box; when it runs out the interviewer nudges you, and you may go on. ctrl+n moves to the next phase whenever you are ready; nothing you typed is lost.', width, 'dim'));
 	return lines;
 }
 
@@ -131,10 +130,11 @@ export function RoundScreen(props: Props) {
 		? `${context.pending.what === 'exercise' ? 'grading' : `simulating ${context.pending.label}`}… ${progress(context.pending.done, 20)} ${pct(context.pending.done)}`
 		: (ui.status ?? context.error ?? (view === 'knob' ? knobHelp(context, ui) : ''));
 	const statusTone = context.pending ? 'accent' : context.error && !ui.status ? 'bad' : 'dim';
-	const bottom: Line[] = [{text: '─'.repeat(width), tone: 'dim'}, {text: status, tone: statusTone}, ...fieldLines, ...helpLines(view, width).map((text): Line => ({text, tone: 'dim'}))];
+	const statusLines = status === '' ? [{text: ''}] : wrapped(status, width, statusTone).slice(0, 2);
+	const bottom: Line[] = [{text: '─'.repeat(width), tone: 'dim'}, ...statusLines, ...fieldLines, ...helpLines(view, width).map((text): Line => ({text, tone: 'dim'}))];
 
 	const bodyHeight = Math.max(3, height - top.length - bottom.length);
-	const body = view === 'help' ? {lines: helpOverlay(view, underlying)} : bodyFor(view, context, ui, width, props);
+	const body = view === 'help' ? {lines: helpOverlay(underlying, width)} : bodyFor(view, context, ui, width, props);
 	const shown = windowOf(body.lines, bodyHeight, ui.scroll, body.fromBottom, body.focus);
 	const lines = [...shown.lines];
 	if (shown.above > 0 && !body.fromBottom) lines[0] = {text: `↑ ${shown.above} more above (↑/pgup)`, tone: 'dim'};

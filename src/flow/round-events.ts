@@ -53,6 +53,23 @@ export type CandidateEvent =
 	/** Ends the round from the review. */
 	| ({type: 'round.finish'} & At);
 
+/**
+What an interviewer running the round live does besides typing for the
+candidate (who asked what is typed with `clarify.ask`, as the candidate would).
+*/
+export type InterviewerEvent =
+	/**
+	Marks a rubric item met or not, overriding what the round worked out: a key
+	question the candidate asked aloud (`question:<id>`), an estimate
+	(`estimate:<id>`), an API choice (`api:<index>`), a deep-dive point
+	(`point:<deep-dive id>:<index>`). `null` clears the mark.
+	*/
+	| ({type: 'rubric.mark'; item: string; value: boolean | null} & At)
+	/** Shows the candidate the answer to a bank question they did not ask (it does not count as asked). */
+	| ({type: 'answer.reveal'; questionId: string} & At)
+	/** Gives the current phase more minutes before the nudge. */
+	| ({type: 'phase.extend'; minutes: number} & At);
+
 /** One run a simulation request asks for. */
 export type SimRunRequest = {
 	/** What the screen calls it: "1x", "daily peak (2x)", "10x load", an architecture id. */
@@ -94,7 +111,7 @@ export type HelperEvent =
 	| {type: 'phase.entered'};
 
 /** Every event the round machine takes. */
-export type RoundEvent = CandidateEvent | HelperEvent;
+export type RoundEvent = CandidateEvent | InterviewerEvent | HelperEvent;
 
 /**
 Events a store keeps, so that replaying them rebuilds the round: everything but

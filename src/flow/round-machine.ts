@@ -66,7 +66,7 @@ export type TranscriptEntry = {
 	readonly at: number;
 	readonly phase: PhaseId;
 	readonly who: 'candidate' | 'interviewer';
-	readonly kind: 'prompt' | 'question' | 'answer' | 'repeat' | 'offer' | 'assume' | 'assumption' | 'design-choice' | 'nudge' | 'note';
+	readonly kind: 'prompt' | 'question' | 'answer' | 'repeat' | 'offer' | 'assume' | 'assumption' | 'design-choice' | 'nudge' | 'note' | 'reveal';
 	readonly text: string;
 	/** The bank questions an answer came from. */
 	readonly questionIds?: readonly string[];
@@ -136,7 +136,19 @@ export type RoundContext = {
 	/** Every grading of an exercise, newest last. */
 	readonly attempts: ReadonlyArray<{exerciseId: string; at: number; sql: string; report: GradeReport}>;
 	readonly nextRequestId: number;
+	/** The interviewer's rubric marks (see `rubric.mark`), overriding what the round worked out. */
+	readonly marks: Readonly<Record<string, boolean>>;
+	/** Bank questions whose answer the interviewer revealed to the candidate. */
+	readonly revealed: readonly string[];
+	/** Minutes added to each phase's time box. */
+	readonly extensions: Readonly<Partial<Record<PhaseId, number>>>;
 };
+
+/** The current phase's time box in minutes, with any extension. */
+export function boxMinutes(context: Pick<RoundContext, 'phases' | 'phaseIndex' | 'extensions'>): number {
+	const phase = currentPhase(context);
+	return phase.minutes + (context.extensions[phase.id] ?? 0);
+}
 
 /** The current phase. */
 export function currentPhase(context: Pick<RoundContext, 'phases' | 'phaseIndex'>): Phase {
@@ -187,6 +199,9 @@ function initialContext(input: RoundInput): RoundContext {
 		deepDiveAnswers: {},
 		attempts: [],
 		nextRequestId: 1,
+		marks: {},
+		revealed: [],
+		extensions: {},
 	};
 }
 
@@ -274,7 +289,7 @@ export const roundMachine = setup({
 	},
 	delays: {
 		timeBox: ({context}) => {
-			const box = currentPhase(context).minutes * 60_000;
+			const box = boxMinutes(context) * 60_000;
 			if (!context.now) return box;
 			return Math.max(0, context.phaseTimes.at(-1)!.startedAt + box - context.now());
 		},
@@ -300,7 +315,7 @@ export const roundMachine = setup({
 	actions: {
 		nudge: assign(({context}) => {
 			const phase = currentPhase(context);
-			return {nudged: [...context.nudged, phase.id], transcript: say(context, context.phaseTimes.at(-1)!.startedAt + phase.minutes * 60_000, 'interviewer', 'nudge', phase.nudge)};
+			return {nudged: [...context.nudged, phase.id], transcript: say(context, context.phaseTimes.at(-1)!.startedAt + boxMinutes(context) * 60_000, 'interviewer', 'nudge', phase.nudge)};
 		}),
 		// Sent, not raised: sent events reach the store's recorder, so a replay nudges at the same point.
 		announceTimeout: sendTo(({self}) => self, ({context}) => ({type: 'timer.expired' as const, phase: currentPhase(context).id})),
@@ -352,6 +367,32 @@ export const roundMachine = setup({
 					}),
 				},
 				'timer.expired': {guard: 'isCurrentTimer', actions: 'nudge'},
+				'rubric.mark': {
+					actions: assign(({context, event}) => {
+						const marks = {...context.marks};
+						if (event.value === null) delete marks[event.item];
+						else marks[event.item] = event.value;
+						return {marks};
+					}),
+				},
+				'answer.reveal': {
+					guard: ({context, event}) => context.scenario.questions.some((question) => question.id === event.questionId) && !context.revealed.includes(event.questionId),
+					actions: assign(({context, event}) => {
+						const question = context.scenario.questions.find((candidate) => candidate.id === event.questionId)!;
+						return {revealed: [...context.revealed, question.id], transcript: say(context, event.at, 'interviewer', 'reveal', `(${question.ask}) ${question.answer}`, [question.id])};
+					}),
+				},
+				'phase.extend': {
+					guard: ({event}) => Number.isFinite(event.minutes) && event.minutes > 0 && event.minutes <= 60,
+					actions: [
+						assign(({context, event}) => {
+							const phase = currentPhase(context).id;
+							return {extensions: {...context.extensions, [phase]: (context.extensions[phase] ?? 0) + event.minutes}, nudged: context.nudged.filter((id) => id !== phase), transcript: say(context, event.at, 'interviewer', 'note', `Take ${event.minutes} more minute${event.minutes === 1 ? '' : 's'} on this.`)};
+						}),
+						// The timer restarts with the longer box.
+						raise({type: 'phase.entered'}),
+					],
+				},
 			},
 			states: {
 				timer: {

@@ -57,7 +57,8 @@ const percent = (part: number, whole: number) => (whole === 0 ? 100 : Math.round
 
 function clarifyArea(context: RoundContext): {area: AreaScore; missed: MissedQuestion[]} {
 	const keys = context.scenario.questions.filter((question) => question.key);
-	const asked = new Set(context.asked);
+	// An interviewer's mark wins over what the matcher heard.
+	const asked = new Set(context.scenario.questions.filter((question) => context.marks[`question:${question.id}`] ?? context.asked.includes(question.id)).map((question) => question.id));
 	const details: string[] = [];
 	for (const group of ['input', 'transformation', 'output', 'other'] as const) {
 		const inGroup = keys.filter((question) => question.phase === group);
@@ -136,11 +137,16 @@ export function reviewRound(context: RoundContext): Review {
 	let apis: Review['apis'] = [];
 	if (scenario) {
 		const specs = estimateSpecs(scenario.workload);
-		estimates = specs.map((spec) => gradeEstimate(spec, context.estimatesSubmitted ? context.estimates[spec.id] : undefined));
+		estimates = specs.map((spec) => {
+			const grade = gradeEstimate(spec, context.estimatesSubmitted ? context.estimates[spec.id] : undefined);
+			const mark = context.marks[`estimate:${spec.id}`];
+			if (mark === undefined) return grade;
+			return {...grade, credit: mark ? 1 : 0, says: `${grade.says} — marked ${mark ? 'right' : 'wrong'} by the interviewer`};
+		});
 		areas.push({id: 'estimates', title: 'Estimates', score: Math.round((100 * estimates.reduce((sum, grade) => sum + grade.credit, 0)) / specs.length), details: estimates.map((grade, index) => `${specs[index]!.label}: ${grade.says}`)});
 		apis = scenario.apis.map((api, index) => {
 			const chosen = context.apiChoices[index] ?? null;
-			return {between: api.between, chosen, expected: api.style, why: api.why, right: chosen === api.style};
+			return {between: api.between, chosen, expected: api.style, why: api.why, right: context.marks[`api:${index}`] ?? chosen === api.style};
 		});
 		if (apis.length > 0) areas.push({id: 'apis', title: 'API choices', score: percent(apis.filter((api) => api.right).length, apis.length), details: apis.map((api) => `${api.between}: ${api.chosen ?? 'not chosen'}${api.right ? ' ✓' : ` (expected ${api.expected})`}`)});
 		areas.push(designArea(context)!);
@@ -151,7 +157,7 @@ export function reviewRound(context: RoundContext): Review {
 	}
 	const deepDive = context.scenario.deep_dives.map((question) => {
 		const answer = context.deepDiveAnswers[question.id];
-		return {id: question.id, question: question.question, points: question.good_answer.map((text, index) => ({text, covered: answer?.covered[index] ?? false}))};
+		return {id: question.id, question: question.question, points: question.good_answer.map((text, index) => ({text, covered: context.marks[`point:${question.id}:${index}`] ?? answer?.covered[index] ?? false}))};
 	});
 	const allPoints = deepDive.flatMap((question) => question.points);
 	if (allPoints.length > 0) areas.push({id: 'deep-dive', title: 'Deep dive', score: percent(allPoints.filter((point) => point.covered).length, allPoints.length), details: deepDive.map((question) => `${question.id}: ${question.points.filter((point) => point.covered).length} of ${question.points.length} points`)});
@@ -159,7 +165,7 @@ export function reviewRound(context: RoundContext): Review {
 	const time = context.phaseTimes.map((entry) => {
 		const phase = context.phases.find((candidate) => candidate.id === entry.phase)!;
 		const end = entry.endedAt ?? context.finishedAt ?? entry.startedAt;
-		return {phase: entry.phase, title: phase.title, minutes: Math.round(((end - entry.startedAt) / 60_000) * 10) / 10, box: phase.minutes};
+		return {phase: entry.phase, title: phase.title, minutes: Math.round(((end - entry.startedAt) / 60_000) * 10) / 10, box: phase.minutes + (context.extensions[phase.id] ?? 0)};
 	});
 	return {total, areas, missedQuestions: missed, estimates, apis, deepDive, architectures: rankArchitectures(context), time};
 }

@@ -416,3 +416,58 @@ describe('data-modeling round', () => {
 		expect(context().runs).toEqual([]);
 	});
 });
+
+describe('interviewer events', () => {
+	test('rubric marks override what the round worked out, and clearing a mark restores it', () => {
+		const {actor, context} = start(loginInput({'what does the data look like?': 'schema'}));
+		actor.send({type: 'clarify.ask', text: 'what does the data look like?', at});
+		const clarify = () => reviewRound(context()).areas.find((area) => area.id === 'clarify')!.score;
+		expect(clarify()).toBe(13); // 1 of 8 key questions
+		// The candidate asked about the metric aloud; the interviewer marks it.
+		actor.send({type: 'rubric.mark', item: 'question:metric', value: true, at});
+		expect(clarify()).toBe(25);
+		// The schema question was matched, but the interviewer judges it was not really asked.
+		actor.send({type: 'rubric.mark', item: 'question:schema', value: false, at});
+		expect(clarify()).toBe(13);
+		expect(reviewRound(context()).missedQuestions.map((missed) => missed.id)).toContain('schema');
+		actor.send({type: 'rubric.mark', item: 'question:schema', value: null, at});
+		expect(clarify()).toBe(25);
+		actor.send({type: 'rubric.mark', item: 'point:spof:1', value: true, at});
+		expect(reviewRound(context()).deepDive[0]!.points[1]!.covered).toBe(true);
+		actor.send({type: 'rubric.mark', item: 'estimate:shards', value: true, at});
+		expect(reviewRound(context()).estimates.find((grade) => grade.id === 'shards')!.credit).toBe(1);
+		actor.send({type: 'rubric.mark', item: 'api:1', value: true, at});
+		expect(reviewRound(context()).apis[1]!.right).toBe(true);
+	});
+
+	test('a revealed answer reaches the transcript but does not count as asked, and only once', () => {
+		const {actor, context} = start(loginInput());
+		actor.send({type: 'answer.reveal', questionId: 'retention', at});
+		actor.send({type: 'answer.reveal', questionId: 'retention', at});
+		actor.send({type: 'answer.reveal', questionId: 'no-such-question', at});
+		expect(context().revealed).toEqual(['retention']);
+		expect(context().transcript.filter((entry) => entry.kind === 'reveal')).toHaveLength(1);
+		expect(context().transcript.at(-1)!.text).toContain('24 hours');
+		expect(context().asked).toEqual([]);
+	});
+
+	test('extending a phase moves the nudge later, and a phase already nudged can be nudged again', () => {
+		const clock = new SimulatedClock();
+		clock.set(at);
+		const {actor, context} = start(loginInput({}, {now: () => clock.now(), startedAt: at}), {}, clock);
+		clock.increment(5 * 60_000);
+		expect(context().nudged).toEqual(['problem']);
+		actor.send({type: 'phase.extend', minutes: 3, at: clock.now()});
+		expect(context().nudged).toEqual([]);
+		clock.increment(3 * 60_000 - 1);
+		expect(context().nudged).toEqual([]);
+		clock.increment(1);
+		expect(context().nudged).toEqual(['problem']);
+		// Nonsense extensions are refused.
+		actor.send({type: 'phase.extend', minutes: -5, at});
+		actor.send({type: 'phase.extend', minutes: 500, at});
+		expect(context().extensions).toEqual({problem: 3});
+		actor.send({type: 'phase.next', at: at + 9 * 60_000});
+		expect(reviewRound(context()).time[0]).toMatchObject({phase: 'problem', box: 8});
+	});
+});

@@ -5,7 +5,7 @@ keymap. A thin view over the round controller; every key goes to it.
 */
 import {Box, useInput} from 'ink';
 import {useEffect, useState, useSyncExternalStore} from 'react';
-import {currentPhase, type RoundContext} from '../../flow/round-machine.js';
+import {boxMinutes, currentPhase, type RoundContext} from '../../flow/round-machine.js';
 import {pct} from '../../present/format.js';
 import {helpLines, textViews, viewBindings, type View} from '../keymap.js';
 import {layoutLine} from '../line-editor.js';
@@ -42,7 +42,7 @@ export function phaseBar(context: RoundContext, width: number, now: number): Lin
 	const phase = currentPhase(context);
 	const started = context.phaseTimes.at(-1)!.startedAt;
 	const used = now - started;
-	const box = phase.minutes * 60_000;
+	const box = boxMinutes(context) * 60_000;
 	const timer = context.timer ? (used <= box ? `${clock(box - used)} left` : `${clock(used - box)} over`) : `${clock(used)}`;
 	const build = (short: boolean) => context.phases.map((candidate, index) => `${index === context.phaseIndex ? '▶' : index < context.phaseIndex ? '✓' : ' '}${short ? candidate.short : candidate.title}`).join('  ');
 	let bar = build(false);

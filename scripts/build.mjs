@@ -35,6 +35,7 @@ await build({
 	chunkNames: 'chunks/[name]-[hash]',
 	logLevel: 'warning',
 	legalComments: 'none',
+	minify: process.env.DOJO_NO_MINIFY !== '1',
 	plugins: [stringWidthPlugin],
 });
 chmodSync('dist/cli.js', 0o755);

@@ -28,7 +28,7 @@ describe('dojo (top level)', () => {
 	it('rejects an unknown command, naming the valid ones', () => {
 		const run = runCli(['simulate']);
 		expect(run.status).toBe(2);
-		expect(run.stderr).toMatch(/unknown command "simulate"; expected one of list, validate, sim/);
+		expect(run.stderr).toMatch(/unknown command "simulate"; expected one of practice, list, validate, sim, sweep, bench, exercise/);
 	});
 
 	it('rejects an unknown flag with exit 2', () => {

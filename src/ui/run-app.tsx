@@ -4,6 +4,7 @@ leaves the shell as it was), a full redraw when the window is resized, and the
 round's helpers — the simulator in a worker thread, the SQL sandbox — started
 early so the first run does not wait for them.
 */
+import './no-network.js';
 import {render} from 'ink';
 import {createQuestionMatcher} from '../flow/match-question.js';
 import {matchPoints} from '../flow/match-points.js';

@@ -75,7 +75,7 @@ export function runQueueOnly(job: QueueJob): RunResult {
 			lambda: window > 0 ? (e2e.delivered + e2e.lost) / window : Number.NaN,
 			w_s: e2e.latency_ms.mean / 1000,
 		},
-		series: {interval_s: job.durationS, t_s: [], offered_per_s: [], delivered_per_s: [], freshness_s: [], components: {}},
+		series: {interval_s: job.durationS, t_s: [], offered_per_s: [], delivered_per_s: [], freshness_s: [], latency_s: [], components: {}},
 		notes: [],
 	};
 }

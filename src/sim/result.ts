@@ -55,6 +55,8 @@ export type Series = {
 	offered_per_s: number[];
 	delivered_per_s: number[];
 	freshness_s: number[];
+	/** Mean birth-to-arrival time of the records that reached the last stage in each interval, seconds (NaN when none did). */
+	latency_s: number[];
 	components: Record<string, {throughput_per_s: number[]; backlog: number[]}>;
 };
 

@@ -297,6 +297,7 @@ function mergeSeries(all: readonly RunResult['series'][]): RunResult['series'] {
 		offered_per_s: average((series) => series.offered_per_s),
 		delivered_per_s: average((series) => series.delivered_per_s),
 		freshness_s: average((series) => series.freshness_s),
+		latency_s: average((series) => series.latency_s),
 		components,
 	};
 }

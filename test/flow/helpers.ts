@@ -96,7 +96,7 @@ export function fakeResult(met: boolean, capacityPerS: number | null = 20_000, c
 		bottleneck: null,
 		cost: {per_month_usd: cost, items: []},
 		little: {l: 0, lambda: 0, w_s: 0},
-		series: {interval_s: 10, t_s: [], offered_per_s: [], delivered_per_s: [], freshness_s: [], components: {}},
+		series: {interval_s: 10, t_s: [], offered_per_s: [], delivered_per_s: [], freshness_s: [], latency_s: [], components: {}},
 		notes: [],
 	};
 }

@@ -83,17 +83,23 @@ describe('a login-counter round, from the home screen to the review', () => {
 		frame = await type('0\r', /ingest\.shards: .*shards must be >= 1/);
 		frame = await type(`${ctrl('u')}4\r`, 'ingest.shards set');
 		expect(frame).toContain('shards: 4 shards');
-		frame = await type('r', /daily peak \(2x\): SLO MISSED/);
-		expect(frame).toMatch(/1x: SLO MISSED/);
-		expect(frame).toContain('bottleneck: ingest');
+		frame = await type('r', /verdict +✗ SLO missed +✗ SLO missed/);
+		expect(frame).toMatch(/ +1x +daily peak \(2x\)/);
+		expect(frame).toMatch(/lost +[\d,]+ \(\d+%\)/);
+		expect(frame).toContain('bottleneck (1x): ingest');
 		expect(frame).toMatch(/fix: needs at least \d+ shards/);
+		// Below the fold: the diagram of the run that failed, and the charts.
+		for (let page = 0; page < 4 && !frame.includes('end-to-end latency at'); page++) frame = await type(pageDown);
+		expect(frame).toMatch(/│ 100% busy +│/);
+		expect(frame).toMatch(/│ throttles +│/);
+		expect(frame).toContain('end-to-end latency at 1x');
 
 		// The design change that fixes it, and the run again.
 		frame = await type('v', '1. ingest');
 		frame = await type(keys.enter, 'value›');
 		frame = await type(`${ctrl('u')}20\r`, 'shards: 20 shards');
-		frame = await type('r', /1x: SLO met/);
-		expect(frame).toContain('previous design beside this one');
+		frame = await type('r', /verdict +✓ SLO met +✓ SLO met +✗ SLO missed/);
+		expect(frame).toMatch(/1x +daily peak \(2x\) +before \(1x\)/);
 		await idle();
 
 		// Deep dive: a free-text answer, matched point by point.
@@ -109,8 +115,8 @@ describe('a login-counter round, from the home screen to the review', () => {
 		frame = await type(keys.down.repeat(tenX - first), '› ten x');
 		frame = await type(keys.enter, /✗ breaks/);
 		await idle();
-		expect(frame).toContain('before:');
-		expect(frame).toContain('ten x:');
+		expect(frame).toMatch(/before +ten x/);
+		expect(frame).toMatch(/verdict +✓ SLO met +✗ SLO missed/);
 		frame = await type('e', 'steps: what-ifs  [pipeline]');
 		frame = await type(`${keys.down}${keys.down}${keys.enter}`, 'value›');
 		frame = await type(`${ctrl('u')}200\r`, 'shards: 200 shards');

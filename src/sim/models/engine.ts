@@ -102,6 +102,7 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 	let newestBorn = Number.NEGATIVE_INFINITY;
 	let sojournSum = 0;
 	let deliveredSinceSample = 0;
+	let latencySinceSample = 0;
 	let offeredSinceSample = 0;
 	const freshness = new LogHistogram();
 	let freshnessSum = 0;
@@ -132,6 +133,7 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 		deliver(now, born, weight) {
 			leave(now, weight);
 			deliveredSinceSample += weight;
+			latencySinceSample += weight * (now - born);
 			if (born > newestBorn) newestBorn = born;
 			if (!inWindow(born)) return;
 			delivered += weight;
@@ -181,7 +183,7 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 	// Time series.
 	const points = Math.max(1, options.seriesPoints);
 	const interval = niceInterval(end / points);
-	const series: Series = {interval_s: interval, t_s: [], offered_per_s: [], delivered_per_s: [], freshness_s: [], components: {}};
+	const series: Series = {interval_s: interval, t_s: [], offered_per_s: [], delivered_per_s: [], freshness_s: [], latency_s: [], components: {}};
 	for (const stage of stages) series.components[stage.id] = {throughput_per_s: [], backlog: []};
 
 	const dt = options.tickS;
@@ -260,8 +262,10 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 				series.offered_per_s.push(roundTo(offeredSinceSample / interval, 2));
 				series.delivered_per_s.push(roundTo(deliveredSinceSample / interval, 2));
 				series.freshness_s.push(roundTo(currentFreshness(now), 3));
+				series.latency_s.push(deliveredSinceSample > 0 ? roundTo(latencySinceSample / deliveredSinceSample, 3) : Number.NaN);
 				offeredSinceSample = 0;
 				deliveredSinceSample = 0;
+				latencySinceSample = 0;
 				for (const stage of stages) {
 					const line = series.components[stage.id]!;
 					line.throughput_per_s.push(roundTo(stage.stats.departedSinceSample / interval, 2));

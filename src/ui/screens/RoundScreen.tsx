@@ -13,7 +13,8 @@ import type {GradeReport} from '../../grader/index.js';
 import type {Exercise} from '../../scenarios/exercise-schema.js';
 import type {RoundController, UiState} from '../round-controller.js';
 import {Lines, paragraph, windowOf, wrapped, type Line} from './lines.js';
-import {plainReport, apiLines, clarifyLines, deepDiveLines, estimateLines, exerciseLines, knobHelp, paletteLines, pipelineLines, plainResults, resultsLines, reviewLines, startLines, whatIfLines, type ResultRenderer, type ViewLines} from './round-views.js';
+import {simResults} from '../components/sim-view.js';
+import {plainReport, apiLines, clarifyLines, deepDiveLines, estimateLines, exerciseLines, knobHelp, paletteLines, pipelineLines, resultsLines, reviewLines, startLines, whatIfLines, type ResultRenderer, type ViewLines} from './round-views.js';
 
 type Props = {
 	readonly controller: RoundController;
@@ -62,7 +63,7 @@ function stepLine(context: RoundContext, ui: UiState): Line | undefined {
 }
 
 function bodyFor(view: View, context: RoundContext, ui: UiState, width: number, props: Props): ViewLines {
-	const render = props.renderResults ?? plainResults;
+	const render = props.renderResults ?? simResults;
 	switch (view) {
 		case 'clarify':
 			return clarifyLines(context, width);

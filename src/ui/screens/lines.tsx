@@ -10,8 +10,15 @@ import {reflow, wrapLine} from '../../present/format.js';
 /** How a line should stand out. */
 export type Tone = 'ok' | 'warn' | 'bad' | 'dim' | 'accent' | 'strong' | 'selected';
 
-/** One screen line (its text already fits the width, or is pre-rendered output of a component). */
-export type Line = {readonly text: string; readonly tone?: Tone};
+/** A run of text inside a line with its own tone (a box of the pipeline diagram). */
+export type Span = {readonly text: string; readonly tone?: Tone};
+
+/**
+One screen line (its text already fits the width, or is pre-rendered output of
+a component). When `spans` is given they are what is drawn, each in its own
+tone, and `text` is their concatenation (what tests and plain output read).
+*/
+export type Line = {readonly text: string; readonly tone?: Tone; readonly spans?: readonly Span[]};
 
 /** Whether colours are used: off when NO_COLOR is set to anything non-empty (no-color.org) or TERM is dumb. */
 export function colorOn(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -120,7 +127,15 @@ export function Lines({lines, height}: Props) {
 		<Box flexDirection="column">
 			{padded.map((line, index) => (
 				<Text key={index} wrap="truncate" {...toneProps(line.tone)}>
-					{line.text === '' ? ' ' : line.text}
+					{line.spans
+						? line.spans.map((span, part) => (
+								<Text key={part} {...toneProps(span.tone)}>
+									{span.text}
+								</Text>
+							))
+						: line.text === ''
+							? ' '
+							: line.text}
 				</Text>
 			))}
 		</Box>

@@ -181,24 +181,6 @@ function sourceRate(context: RoundContext): number {
 	return scenario ? scenario.workload.events_per_min / 60 : 0;
 }
 
-/** A plain rendering of runs: verdict, bottleneck and fix, capacity, per-stage utilization. */
-export const plainResults: ResultRenderer = (runs, width) => {
-	const lines: Line[] = [];
-	for (const {label, result} of runs) {
-		lines.push({text: `${label}: ${result.slo.met ? 'SLO met' : 'SLO MISSED'} · latency p99 ${ms(result.end_to_end.latency_ms.p99)} · freshness p99 ${seconds(result.end_to_end.freshness_p99_s)} · lost ${num(result.end_to_end.lost)}`, tone: result.slo.met ? 'ok' : 'bad'});
-		for (const check of result.slo.checks.filter((candidate) => !candidate.met)) lines.push(...wrapped(`  ✗ ${check.says}`, width, 'bad', '    '));
-		lines.push(...wrapped(`  stages: ${result.components.map((component) => `${component.id} ${pct(component.utilization)}${component.throttled > 0 ? ' throttled' : ''}${component.lost + component.dropped > 0 ? ` lost ${num(component.lost + component.dropped)}` : ''}`).join(' · ')}`, width, undefined, '    '));
-		if (result.capacity.max_load_per_s !== null) lines.push(...wrapped(`  capacity: up to ${formatRate(result.capacity.max_load_per_s)}, limited by ${result.capacity.limited_by}`, width, 'dim', '    '));
-		if (result.bottleneck) {
-			lines.push(...wrapped(`  bottleneck: ${result.bottleneck.component}: ${result.bottleneck.reason}`, width, 'warn', '    '));
-			lines.push(...wrapped(`  fix: ${result.bottleneck.suggestion}`, width, 'warn', '    '));
-		}
-		if (result.cost.per_month_usd !== null) lines.push({text: `  cost: about ${usd(result.cost.per_month_usd)}/month${result.cost.unpriced && result.cost.unpriced.length > 0 ? ` (not priced: ${result.cost.unpriced.join(', ')})` : ''}`, tone: 'dim'});
-		lines.push(blank);
-	}
-	return lines;
-};
-
 /** Runs of one request, in the order they were asked. */
 function requestRuns(context: RoundContext, requestId: number): SimRun[] {
 	return context.runs.filter((run) => run.requestId === requestId);
@@ -214,16 +196,12 @@ export function resultsLines(context: RoundContext, width: number, render: Resul
 		const latest = requestRuns(context, latestRequest);
 		const stale = latest[0]!.designVersion !== context.design.version;
 		if (stale) lines.push({text: 'the design changed since this run: r runs it again', tone: 'warn'});
-		lines.push(...render(latest.map((run) => ({label: run.label, result: run.result})), width, context));
+		const runs = latest.map((run) => ({label: run.label, result: run.result}));
 		const previous = designOnly.filter((run) => run.requestId !== latestRequest).at(-1);
-		if (previous) {
-			const before = requestRuns(context, previous.requestId).find((run) => run.label === '1x');
-			const now = latest.find((run) => run.label === '1x');
-			if (before && now) {
-				lines.push({text: 'previous design beside this one (1x):', tone: 'dim'});
-				lines.push(...render([{label: 'before', result: before.result}, {label: 'now', result: now.result}], width, context));
-			}
-		}
+		const before = previous ? requestRuns(context, previous.requestId).find((run) => run.label === '1x') : undefined;
+		// The previous design stays beside this one, so a change can be judged at a glance.
+		if (before) runs.push({label: 'before (1x)', result: before.result});
+		lines.push(...render(runs, width, context));
 	}
 	return {lines};
 }

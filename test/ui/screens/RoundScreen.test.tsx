@@ -73,11 +73,11 @@ describe.each([
 		frames.push(await type(keys.enter, '1. ingest'));
 		frames.push(await type(keys.down + keys.down + keys.enter, 'value›'));
 		frames.push(await type(keys.escape, 'r run'));
-		frames.push(await type('r', /1x: SLO met/));
+		frames.push(await type('r', /verdict +✓ SLO met/));
 		frames.push(await type(ctrl('n'), 'Question 1 of'));
 		frames.push(await type('kinesis replicates\r', 'answer recorded'));
 		frames.push(await type(ctrl('n'), 'daily peak'));
-		frames.push(await type(keys.enter, /before: SLO/));
+		frames.push(await type(keys.enter, /before +daily peak/));
 		frames.push(await type(ctrl('n'), /Score: \d+ \/ 100/));
 		for (const frame of frames) expectFits(frame, columns, rows);
 	});

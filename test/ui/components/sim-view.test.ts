@@ -1,0 +1,58 @@
+import {describe, expect, it} from 'vitest';
+import {simResults} from '../../../src/ui/components/sim-view.js';
+import type {RoundContext} from '../../../src/flow/round-machine.js';
+import {designModel} from '../../../src/flow/design-model.js';
+import {simulate} from '../../../src/sim/index.js';
+import {loginCounter} from '../../flow/helpers.js';
+
+const scenario = loginCounter();
+const context = {scenario} as unknown as RoundContext;
+const model = designModel(scenario, scenario.architectures[0]!);
+const run = (options: {peak?: boolean; shards?: number}) => {
+	const stages = model.stages.map((stage) => (stage.id === 'ingest' && options.shards ? {...stage, shards: options.shards} : stage));
+	return simulate({scenario: null, arch: 'x', model: {...model, stages}}, {seed: 7, durationS: 120, replications: 1, ...(options.peak ? {peak: true} : {})});
+};
+const text = (lines: ReturnType<typeof simResults>) => lines.map((line) => line.text).join('\n');
+
+describe('simulation results view', () => {
+	const oneX = run({});
+	const peak = run({peak: true});
+
+	it('puts the runs side by side, with the verdict, the loss and the failed check of the run that misses', () => {
+		const shown = text(simResults([{label: '1x', result: oneX}, {label: 'daily peak (2x)', result: peak}], 80, context));
+		expect(shown).toMatch(/^ +1x +daily peak \(2x\)$/m);
+		expect(shown).toMatch(/^verdict +✓ SLO met +✗ SLO missed$/m);
+		expect(shown).toMatch(/^lost +0 +[\d,]+ \(\d+%\)$/m);
+		expect(shown).toMatch(/✗ daily peak \(2x\): [\d.]+% of events dropped or lost/);
+	});
+
+	it('names the bottleneck with its fix, and the headroom against the daily peak', () => {
+		const shown = text(simResults([{label: '1x', result: oneX}, {label: 'daily peak (2x)', result: peak}], 80, context));
+		expect(shown).toContain('bottleneck (daily peak (2x)): ingest');
+		expect(shown).toMatch(/fix: needs at least 17 shards/);
+		expect(shown).toMatch(/capacity 10,000\/s .*below the daily peak of 16,667\/s/);
+	});
+
+	it('says how many times the daily peak a roomy design takes (must fail: not "below")', () => {
+		const roomy = run({shards: 40, peak: true});
+		const shown = text(simResults([{label: 'daily peak (2x)', result: roomy}], 80, context));
+		expect(shown).toMatch(/capacity 40,000\/s.*: 2\.4x the daily peak/);
+		expect(shown).not.toContain('below the daily peak');
+		expect(shown).toMatch(/^verdict +✓ SLO met$/m);
+	});
+
+	it('draws the pipeline of the current run that fails, not the earlier one kept for comparison', () => {
+		const fixed = run({shards: 40});
+		const shown = text(simResults([{label: '1x', result: fixed}, {label: 'before (1x)', result: peak}], 80, context));
+		expect(shown).toContain('pipeline at 1x:');
+		expect(shown).not.toContain('pipeline at before');
+		expect(shown).toContain('backlog over simulated time at 1x');
+		expect(shown).toContain('end-to-end latency at 1x');
+	});
+
+	it('fits 60, 80 and 120 columns', () => {
+		for (const width of [60, 80, 120]) {
+			for (const line of simResults([{label: '1x', result: oneX}, {label: 'daily peak (2x)', result: peak}, {label: 'before (1x)', result: oneX}], width, context)) expect([...line.text].length).toBeLessThanOrEqual(width);
+		}
+	});
+});

@@ -1,7 +1,7 @@
 // Bundles src/cli.tsx into dist/ with esbuild: one fast-starting entry plus
 // lazily loaded chunks, so `dojo --version` never loads Ink. better-sqlite3 is
 // a native addon and stays external.
-import {chmodSync, rmSync} from 'node:fs';
+import {chmodSync, readFileSync, rmSync} from 'node:fs';
 import {resolve} from 'node:path';
 import {spawnSync} from 'node:child_process';
 import {build} from 'esbuild';
@@ -14,6 +14,23 @@ const stringWidthPlugin = {
 	name: 'fast-string-width',
 	setup(plugin) {
 		plugin.onResolve({filter: /^string-width$/}, (args) => (args.importer === fastStringWidth ? undefined : {path: fastStringWidth}));
+	},
+};
+
+// meow's bundled dependencies evaluate normalize-package-data when loaded, and
+// with it spdx-correct's sort of license names (about 10 ms on every command),
+// though meow only normalizes the package on demand (`cli.pkg`), which dojo
+// never asks for. Load it on first use instead. The build fails if meow's
+// text changes, so an upgrade cannot silently bring the cost back.
+const eagerNormalize = 'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);';
+const lazyMeowPlugin = {
+	name: 'lazy-meow-normalize',
+	setup(plugin) {
+		plugin.onLoad({filter: /meow[\\/]build[\\/]dependencies\.js$/}, ({path}) => {
+			const text = readFileSync(path, 'utf8');
+			if (!text.includes(eagerNormalize)) throw new Error(`${path}: the eager normalize-package-data load changed; update lazyMeowPlugin in scripts/build.mjs`);
+			return {contents: text.replace(eagerNormalize, 'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);'), loader: 'js'};
+		});
 	},
 };
 
@@ -36,7 +53,7 @@ await build({
 	logLevel: 'warning',
 	legalComments: 'none',
 	minify: process.env.DOJO_NO_MINIFY !== '1',
-	plugins: [stringWidthPlugin],
+	plugins: [stringWidthPlugin, lazyMeowPlugin],
 });
 chmodSync('dist/cli.js', 0o755);
 

@@ -1,11 +1,13 @@
 /**
-Runs the round's simulation requests off the UI thread: one warm worker
-thread (the build's `dist/sim-worker.js`) takes one run at a time and reports
-its progress, so the screen keeps drawing while a 10x what-if runs. Without a
+Runs the round's simulation requests off the UI thread: warm worker threads
+(the build's `dist/sim-worker.js`, one per core up to two) take the runs of a
+request side by side and report progress, so the screen keeps drawing while a
+10x what-if runs. Without a
 built worker (under the test runner) runs happen in this thread, one per
 macrotask, so the screen still updates between them.
 */
 import {existsSync} from 'node:fs';
+import {availableParallelism} from 'node:os';
 import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
 import type {SimulateFn} from '../flow/round-actor.js';
@@ -31,65 +33,95 @@ export function runInput(run: SimRunRequest, seed: number): {input: SimInput; op
 
 type Job = {input: SimInput; options: SimOptions; onProgress: (done: number) => void; resolve: (result: SimResult) => void; reject: (error: Error) => void};
 
-/** A simulator for the round: start it early (the worker warms up), close it when the app ends. */
-export class SimClient {
-	private worker: Worker | undefined;
-	private nextId = 1;
-	private readonly jobs = new Map<number, Job>();
-	private readonly script = workerPath();
+/** One warm worker and the runs it has in hand. */
+type Slot = {worker: Worker; jobs: Map<number, Job>};
 
-	/** Starts the worker now, so the first run does not wait for it. */
+/** Workers kept warm: a request's runs (1x and the daily peak) go side by side, one per core, two at most (more would only compete with the screen). */
+export function poolSize(cores = availableParallelism()): number {
+	return Math.max(1, Math.min(2, cores));
+}
+
+/** A simulator for the round: start it early (the workers warm up), close it when the app ends. */
+export class SimClient {
+	private readonly slots: Slot[] = [];
+	private nextId = 1;
+	/** `script` is the worker entry (the build's, found next to the bundle); with null, runs happen in this thread. */
+	constructor(
+		private readonly size = poolSize(),
+		private readonly script: string | null = workerPath() ?? null,
+	) {}
+
+	/** Starts the workers now, so the first run does not wait for them. */
 	warm(): void {
-		if (!this.script || this.worker) return;
-		const worker = new Worker(this.script);
+		if (!this.script) return;
+		while (this.slots.length < this.size) this.slots.push(this.startSlot(this.script));
+	}
+
+	private startSlot(script: string): Slot {
+		const worker = new Worker(script);
+		const slot: Slot = {worker, jobs: new Map()};
 		worker.unref();
 		worker.on('message', (message: {id: number; progress?: number; result?: SimResult; error?: string}) => {
-			const job = this.jobs.get(message.id);
+			const job = slot.jobs.get(message.id);
 			if (!job) return;
 			if (message.progress !== undefined) return job.onProgress(message.progress);
-			this.jobs.delete(message.id);
+			slot.jobs.delete(message.id);
 			if (message.error !== undefined) job.reject(new Error(message.error));
 			else job.resolve(message.result!);
 		});
-		worker.on('error', (error) => this.failAll(error));
-		worker.on('exit', () => {
-			this.worker = undefined;
-			this.failAll(new Error('the simulation worker stopped'));
-		});
-		this.worker = worker;
+		worker.on('error', (error) => this.fail(slot, error));
+		worker.on('exit', () => this.fail(slot, new Error('the simulation worker stopped')));
+		return slot;
 	}
 
-	private failAll(error: Error): void {
-		for (const job of this.jobs.values()) job.reject(error);
-		this.jobs.clear();
+	/** A worker that stopped fails its runs and leaves the pool; the next run starts a fresh one. */
+	private fail(slot: Slot, error: Error): void {
+		const index = this.slots.indexOf(slot);
+		if (index >= 0) this.slots.splice(index, 1);
+		for (const job of slot.jobs.values()) job.reject(error);
+		slot.jobs.clear();
 	}
 
-	/** Runs one simulation, reporting progress. */
+	/** Runs one simulation on the least busy worker, reporting progress. */
 	run(input: SimInput, options: SimOptions, onProgress: (done: number) => void): Promise<SimResult> {
 		this.warm();
-		if (!this.worker) {
+		const slot = [...this.slots].sort((a, b) => a.jobs.size - b.jobs.size)[0];
+		if (!slot) {
 			// No built worker (under the test runner): run here, after the current frame.
 			return import('../sim/index.js').then(({simulateWithProgress}) => new Promise<SimResult>((resolve) => setImmediate(() => resolve(simulateWithProgress(input, options, onProgress)))));
 		}
 		const id = this.nextId++;
 		return new Promise((resolve, reject) => {
-			this.jobs.set(id, {input, options, onProgress, resolve, reject});
-			this.worker!.postMessage({id, task: 'simulate', input, options});
+			slot.jobs.set(id, {input, options, onProgress, resolve, reject});
+			slot.worker.postMessage({id, task: 'simulate', input, options});
 		});
 	}
 
-	/** The round's `simulate` helper: every run of a request in turn, then done; an abandoned request stops reporting. */
+	/**
+	The round's `simulate` helper: every run of a request starts at once (side by
+	side on the pool), results are reported in the request's order as each is
+	ready, then done; an abandoned request stops reporting.
+	*/
 	readonly simulate: SimulateFn = (request, emit) => {
 		let cancelled = false;
 		void (async () => {
 			const count = request.runs.length;
+			const done = request.runs.map(() => 0);
+			const started = performance.now();
 			try {
-				for (const [index, run] of request.runs.entries()) {
+				const pending = request.runs.map((run, index) => {
 					const {input, options} = runInput(run, request.seed);
-					const started = performance.now();
-					const result = await this.run(input, options, (done) => cancelled || emit({type: 'sim.progress', requestId: request.requestId, done: (index + done) / count}));
+					return this.run(input, options, (share) => {
+						done[index] = share;
+						if (!cancelled) emit({type: 'sim.progress', requestId: request.requestId, done: done.reduce((sum, value) => sum + value, 0) / count});
+					}).then((result) => ({result, wall_s: Math.round((performance.now() - started) / 10) / 100}));
+				});
+				// Each is awaited in turn below; a later one failing first must not go unhandled meanwhile.
+				for (const promise of pending) promise.catch(() => undefined);
+				for (const [index, run] of request.runs.entries()) {
+					const {result, wall_s} = await pending[index]!;
 					if (cancelled) return;
-					emit({type: 'sim.result', requestId: request.requestId, label: run.label, result: {...result, wall_s: Math.round((performance.now() - started) / 10) / 100}});
+					emit({type: 'sim.result', requestId: request.requestId, label: run.label, result: {...result, wall_s}});
 				}
 				if (!cancelled) emit({type: 'sim.done', requestId: request.requestId});
 			} catch (error) {
@@ -101,10 +133,9 @@ export class SimClient {
 		};
 	};
 
-	/** Stops the worker. */
+	/** Stops the workers. */
 	async close(): Promise<void> {
-		const worker = this.worker;
-		this.worker = undefined;
-		if (worker) await worker.terminate();
+		const slots = this.slots.splice(0);
+		await Promise.all(slots.map((slot) => slot.worker.terminate()));
 	}
 }

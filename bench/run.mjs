@@ -24,6 +24,8 @@ const BENCHMARKS = [
 	'startup', // dojo --version vs node -e 0
 	'sim', // dojo sim login-counter at 5M/min and 10x (PIPELINE)
 	'grade', // SQL grading (GRADER)
+	'first-frame', // dojo practice's first frame vs node -e 0 (a pty)
+	'sim-result', // r to the 1x verdict in dojo practice, every built-in architecture
 ];
 
 const args = process.argv.slice(2);

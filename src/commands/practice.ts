@@ -9,7 +9,7 @@ import type {Command} from './command.js';
 
 const help = `
   Usage
-    $ dojo practice <scenario> [--seed N] [--no-timer]
+    $ dojo practice <scenario> [--seed N] [--no-timer] [--mode interviewer]
 
   Plays an interview round of the scenario: the phases of the study notes with
   their time boxes (problem space 5 min, requirements 10, high-level design 10,
@@ -20,6 +20,10 @@ const help = `
   Options
     --seed N     simulation seed (default 1): the same seed gives the same numbers
     --no-timer   no time boxes: the interviewer never hurries you
+    --mode interviewer
+                 run the round for a candidate: your console shows the hidden
+                 answers and a rubric to mark (ctrl+t), reveal an answer
+                 (ctrl+r), extend a time box (ctrl+x), hide the panel (ctrl+g)
 
   Needs a terminal. From a script use:
     dojo ask <scenario> "question"     the interviewer's answer to one question
@@ -29,6 +33,7 @@ const help = `
   Examples
     $ dojo practice login-counter
     $ dojo practice data-modeling --no-timer
+    $ dojo practice login-counter --mode interviewer
 `;
 
 /** The message for a run without a terminal. */
@@ -50,6 +55,7 @@ export const practiceCommand: Command = {
 	flags: {
 		seed: {type: 'string'},
 		timer: {type: 'boolean', default: true},
+		mode: {type: 'string', default: 'candidate'},
 	},
 	async run({input, flags, catalogue}) {
 		if (input.length !== 1) throw new UsageError(`dojo practice takes one scenario id; got ${input.length === 0 ? 'none' : input.join(', ')} (see \`dojo list\`)`);
@@ -57,8 +63,10 @@ export const practiceCommand: Command = {
 		const rawSeed = flags['seed'] as string | undefined;
 		const seed = rawSeed === undefined ? 1 : /^\d+$/.test(rawSeed.trim()) ? Number(rawSeed.trim()) : Number.NaN;
 		if (!Number.isSafeInteger(seed)) throw new UsageError(`--seed: expected a whole number >= 0; got "${rawSeed}"`);
+		const mode = flags['mode'] as string;
+		if (mode !== 'candidate' && mode !== 'interviewer') throw new UsageError(`--mode: expected candidate or interviewer; got "${mode}"`);
 		if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UsageError(noTerminal(scenario.id));
 		const {runApp} = await import('../ui/run-app.js');
-		return runApp({catalogue: catalogue(), scenario, seed, timer: flags['timer'] !== false});
+		return runApp({catalogue: catalogue(), scenario, seed, timer: flags['timer'] !== false, mode});
 	},
 };

@@ -12,11 +12,17 @@ import type {Scenario} from '../scenarios/schema.js';
 import type {RoundController} from './round-controller.js';
 import {HomeScreen} from './screens/HomeScreen.js';
 import {RoundScreen} from './screens/RoundScreen.js';
+import {InterviewerScreen} from './screens/InterviewerScreen.js';
 import type {ResultRenderer} from './screens/round-views.js';
+
+/** Who is at the keyboard: a candidate practising alone, or an interviewer running the round on their own screen. */
+export type RoundMode = 'candidate' | 'interviewer';
 
 /** A round being played: its controller, and what the screen needs besides. */
 export type RoundSession = {
 	readonly controller: RoundController;
+	/** `interviewer` opens the interviewer's console (default: the candidate's round screen). */
+	readonly mode?: RoundMode;
 	readonly exerciseTask?: (exerciseId: string) => readonly string[] | undefined;
 	readonly exerciseReport?: (exercise: Exercise, report: GradeReport) => string[];
 	/** The editor `e` opens, to say so on screen. */
@@ -61,6 +67,7 @@ function RoundView({session, size, onDone}: {readonly session: RoundSession; rea
 		if (state.ui.quit) onDone('quit');
 		else if (state.finished) onDone('finished');
 	}, [state.ui.quit, state.finished, onDone]);
+	if (session.mode === 'interviewer') return <InterviewerScreen controller={session.controller} width={size.columns} height={size.rows - 1} />;
 	return <RoundScreen controller={session.controller} width={size.columns} height={size.rows - 1} {...(session.renderResults ? {renderResults: session.renderResults} : {})} {...(session.exerciseTask ? {exerciseTask: session.exerciseTask} : {})} {...(session.exerciseReport ? {exerciseReport: session.exerciseReport} : {})} {...(session.editorName ? {editorName: session.editorName} : {})} />;
 }
 

@@ -27,7 +27,9 @@ export type View =
 	| 'exercise'
 	| 'paste'
 	| 'review'
-	| 'help';
+	| 'help'
+	/** The interviewer's private panel, over whichever view the round is on. */
+	| 'console';
 
 /** Views whose printable keys type text. */
 export const textViews: ReadonlySet<View> = new Set(['clarify', 'estimate', 'knob', 'deep-dive', 'paste']);
@@ -58,7 +60,13 @@ export type Command =
 	| 'editor'
 	| 'paste'
 	| 'finish'
-	| 'new-round';
+	| 'new-round'
+	| 'rubric-up'
+	| 'rubric-down'
+	| 'rubric-mark'
+	| 'reveal'
+	| 'extend'
+	| 'toggle-panel';
 
 /** One row of the table. */
 export type Binding = {
@@ -113,6 +121,13 @@ export const bindings: readonly Binding[] = [
 	{command: 'help', keys: '?', label: {'*': 'help'}, views: 'all', footer: true, test: letter('?')},
 	{command: 'quit', keys: 'ctrl+c', label: {'*': 'quit'}, views: 'all', footer: true, test: ({key, input}) => key.ctrl && input === 'c'},
 	{command: 'quit', keys: 'q', label: {'*': 'quit'}, views: ['home'], footer: true, test: letter('q')},
+	// The interviewer's console: Ctrl keys, so they never collide with what is typed for the candidate.
+	{command: 'rubric-up', keys: 'ctrl+p', label: {console: 'previous item'}, views: ['console'], footer: true, test: ({key, input}) => key.ctrl && input === 'p'},
+	{command: 'rubric-down', keys: 'ctrl+o', label: {console: 'next item'}, views: ['console'], footer: true, test: ({key, input}) => key.ctrl && input === 'o'},
+	{command: 'rubric-mark', keys: 'ctrl+t', label: {console: 'mark met / not met / auto'}, views: ['console'], footer: true, test: ({key, input}) => key.ctrl && input === 't'},
+	{command: 'reveal', keys: 'ctrl+r', label: {console: 'reveal answer'}, views: ['console'], footer: true, test: ({key, input}) => key.ctrl && input === 'r'},
+	{command: 'extend', keys: 'ctrl+x', label: {console: '+5 min'}, views: ['console'], footer: true, test: ({key, input}) => key.ctrl && input === 'x'},
+	{command: 'toggle-panel', keys: 'ctrl+g', label: {console: 'hide/show panel'}, views: ['console'], footer: true, test: ({key, input}) => key.ctrl && input === 'g'},
 ];
 
 /** Whether a binding works on a view. */
@@ -192,4 +207,16 @@ export function helpLines(view: View, width: number, maxLines = 2): string[] {
 		if (lines.length <= maxLines || rest.length === 0) return lines;
 		rest.pop();
 	}
+}
+
+/** The console's own keys on lines of `width` (the round's footer below it lists the rest). */
+export function consoleHelpLines(width: number): string[] {
+	const parts = bindings.filter((binding) => binding.views !== 'all' && binding.views.includes('console')).map((binding) => `${binding.keys} ${labelFor(binding, 'console')}`);
+	const lines: string[] = [];
+	for (const part of parts) {
+		const last = lines.at(-1);
+		if (last !== undefined && `${last} · ${part}`.length <= width) lines[lines.length - 1] = `${last} · ${part}`;
+		else lines.push(part);
+	}
+	return lines;
 }

@@ -11,6 +11,8 @@ Screens read `getState()` through `useSyncExternalStore`; nothing here knows Ink
 */
 import {currentPhase, systemDesign, type RoundContext} from '../flow/round-machine.js';
 import type {RoundActor} from '../flow/round-actor.js';
+import type {InterviewerEvent} from '../flow/round-events.js';
+import {followPatch} from './follow.js';
 import type {Step} from '../flow/phases.js';
 import {estimateSpecs} from '../flow/estimate.js';
 import {apiStyles} from '../flow/api-styles.js';
@@ -61,6 +63,8 @@ export type ControllerEnv = {
 	readonly editSql?: (exerciseId: string) => {ok: true; sql: string; editor: string} | {ok: false; message: string};
 	/** Wall clock for event times. */
 	readonly now: () => number;
+	/** Follows a round played elsewhere: the step moves to what just changed (see `follow.ts`). */
+	readonly follow?: boolean;
 };
 
 const initialUi: UiState = {
@@ -172,6 +176,8 @@ export class RoundController {
 		const context = this.actor.getSnapshot().context;
 		// A status about work in flight ("grading…") is stale once the work ends.
 		if (this.snapshot?.context.pending && !context.pending) this.ui = {...this.ui, status: null};
+		const followed = this.env.follow && this.snapshot ? followPatch(this.snapshot.context, context) : undefined;
+		if (followed) this.ui = {...this.ui, ...followed};
 		if (context.phaseIndex !== this.ui.phaseIndex) {
 			// A new phase starts on its first step, with fresh fields.
 			this.ui = {...this.ui, phaseIndex: context.phaseIndex, step: currentPhase(context).steps[0]!, field: emptyLine, scroll: 0, pipelineMode: 'browse', pipelineRow: 0, exerciseOpen: false, pasting: false, status: null};
@@ -183,6 +189,11 @@ export class RoundController {
 	private set(patch: Partial<UiState>): void {
 		this.ui = {...this.ui, ...patch};
 		this.sync();
+	}
+
+	/** What the interviewer does from the console (marks, reveals, more time), sent to the round as is. */
+	interviewer(event: InterviewerEvent): void {
+		this.send(event);
 	}
 
 	private send(event: Parameters<RoundActor['send']>[0]): void {

@@ -20,6 +20,7 @@ import {GradeClient} from './grade-client.js';
 import {lazyDesignEditor} from './lazy-editor.js';
 import {RoundController} from './round-controller.js';
 import {SimClient} from './sim-client.js';
+import type {RoundMode} from './app.js';
 
 /** How the app starts. */
 export type AppOptions = {
@@ -30,6 +31,8 @@ export type AppOptions = {
 	readonly exercise?: Exercise;
 	readonly seed?: number;
 	readonly timer?: boolean;
+	/** Who is at the keyboard: the candidate alone (default) or an interviewer running the round (`--mode interviewer`). */
+	readonly mode?: RoundMode;
 };
 
 const enterAltScreen = '\u001B[?1049h\u001B[H';
@@ -53,7 +56,7 @@ const terminal = {
 export type RoundPlan = {readonly scenario: Scenario; readonly exercises?: readonly Exercise[]; readonly phases?: readonly Phase[]};
 
 /** Opens a round with real helpers. */
-export function openRound(catalogue: Catalogue, plan: RoundPlan | Scenario, seed: number, timer: boolean, sims: SimClient, design?: DesignEditor): RoundSession {
+export function openRound(catalogue: Catalogue, plan: RoundPlan | Scenario, seed: number, timer: boolean, sims: SimClient, design?: DesignEditor, mode: RoundMode = 'candidate'): RoundSession {
 	const {scenario, phases, exercises: chosen} = 'kind' in plan ? {scenario: plan, phases: undefined, exercises: undefined} : plan;
 	const lazy = design ? undefined : lazyDesignEditor();
 	const editor = design ?? lazy!.editor;
@@ -80,6 +83,7 @@ export function openRound(catalogue: Catalogue, plan: RoundPlan | Scenario, seed
 	controller = new RoundController(actor, {now: Date.now, editSql});
 	return {
 		controller,
+		mode,
 		exerciseTask: grader.task,
 		exerciseReport: grader.reportLines,
 		...(chosenEditor() ? {editorName: chosenEditor()} : {}),
@@ -108,7 +112,7 @@ export async function runApp(options: AppOptions): Promise<number> {
 		const instance = render(
 			<App
 				scenarios={options.catalogue.scenarios}
-				openRound={(scenario) => openRound(options.catalogue, exerciseRun ?? scenario, options.seed ?? 1, exerciseRun ? false : (options.timer ?? true), sims)}
+				openRound={(scenario) => openRound(options.catalogue, exerciseRun ?? scenario, options.seed ?? 1, exerciseRun ? false : (options.timer ?? true), sims, undefined, options.mode)}
 				{...(start ? {start} : {})}
 				{...(exerciseRun ? {leaveWhenDone: true} : {})}
 				onExit={(exitCode) => {

@@ -3,7 +3,7 @@ The round on screen: the phase bar with its timer, the current view, a status
 line, the text field when the view takes typing, and the help line from the
 keymap. A thin view over the round controller; every key goes to it.
 */
-import {Box, useInput} from 'ink';
+import {Box, useInput, type Key} from 'ink';
 import {useEffect, useState, useSyncExternalStore} from 'react';
 import {boxMinutes, currentPhase, type RoundContext} from '../../flow/round-machine.js';
 import {pct} from '../../present/format.js';
@@ -14,7 +14,7 @@ import type {Exercise} from '../../scenarios/exercise-schema.js';
 import type {RoundController, UiState} from '../round-controller.js';
 import {Lines, paragraph, windowOf, wrapped, type Line} from './lines.js';
 import {simResults} from '../components/sim-view.js';
-import {plainReport, apiLines, clarifyLines, deepDiveLines, estimateLines, exerciseLines, knobHelp, paletteLines, pipelineLines, resultsLines, reviewLines, startLines, whatIfLines, type ResultRenderer, type ViewLines} from './round-views.js';
+import {plainReport, apiLines, clarifyLines, deepDiveLines, estimateLines, exerciseLines, knobHelp, paletteLines, pipelineLines, resultsLines, reviewLines, startLines, whatIfLines, type Audience, type ResultRenderer, type ViewLines} from './round-views.js';
 
 type Props = {
 	readonly controller: RoundController;
@@ -30,6 +30,12 @@ type Props = {
 	readonly editorName?: string;
 	/** The wall clock, for the timer. */
 	readonly now?: () => number;
+	/** Who the screen is for (see `Audience`); `solo` by default. */
+	readonly audience?: Audience;
+	/** Sees every key first; a key it returns true for goes no further (the interviewer's console). */
+	readonly intercept?: (input: string, key: Key) => boolean;
+	/** Whether keys reach the controller (false for a screen that only follows a round). */
+	readonly interactive?: boolean;
 };
 
 /** "4:05" from milliseconds. */
@@ -64,13 +70,14 @@ function stepLine(context: RoundContext, ui: UiState): Line | undefined {
 
 function bodyFor(view: View, context: RoundContext, ui: UiState, width: number, props: Props): ViewLines {
 	const render = props.renderResults ?? simResults;
+	const audience = props.audience ?? 'solo';
 	switch (view) {
 		case 'clarify':
 			return clarifyLines(context, width);
 		case 'estimate':
-			return estimateLines(context, ui, width);
+			return estimateLines(context, ui, width, audience);
 		case 'apis':
-			return apiLines(context, ui, width);
+			return apiLines(context, ui, width, audience);
 		case 'pipeline':
 		case 'knob':
 			return pipelineLines(context, ui, width);
@@ -81,7 +88,7 @@ function bodyFor(view: View, context: RoundContext, ui: UiState, width: number, 
 		case 'results':
 			return resultsLines(context, width, render);
 		case 'what-ifs':
-			return whatIfLines(context, ui, width, render);
+			return whatIfLines(context, ui, width, render, audience);
 		case 'deep-dive':
 			return deepDiveLines(context, width);
 		case 'exercises':
@@ -91,7 +98,7 @@ function bodyFor(view: View, context: RoundContext, ui: UiState, width: number, 
 			return exerciseLines(context, ui, width, exercise ? props.exerciseTask?.(exercise.id) : undefined, props.exerciseReport ?? plainReport, props.editorName);
 		}
 		case 'review':
-			return reviewLines(context, width);
+			return reviewLines(context, width, audience);
 		default:
 			return {lines: []};
 	}
@@ -116,7 +123,13 @@ export function RoundScreen(props: Props) {
 		const timer = setInterval(() => setTick(now()), 1000);
 		return () => clearInterval(timer);
 	}, [now]);
-	useInput((input, key) => controller.input(input, key));
+	useInput(
+		(input, key) => {
+			if (props.intercept?.(input, key)) return;
+			controller.input(input, key);
+		},
+		{isActive: props.interactive ?? true},
+	);
 
 	const {context, ui, view} = state;
 	const underlying = view === 'help' ? (controller.viewBehindHelp() ?? 'clarify') : view;

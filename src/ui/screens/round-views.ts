@@ -17,6 +17,15 @@ import {knobsFor, palette, paletteEntryFor, type SimResult, type Stage} from '..
 import {pipelineRows, startChoices, type UiState} from '../round-controller.js';
 import {blank, paragraph, proseAndCode, wrapped, type Line, type Tone} from './lines.js';
 
+/**
+Who the screen is for. `solo`: a candidate practising alone sees everything
+once it is earned (verdicts, expected answers, the review's model answers).
+`interviewer`: the same, on the interviewer's own screen. `candidate`: the
+shared screen of an interviewed round, which never shows an expected answer,
+a rubric or an answer the interviewer has not given.
+*/
+export type Audience = 'solo' | 'interviewer' | 'candidate';
+
 /** A view's lines, and how to scroll them. */
 export type ViewLines = {readonly lines: readonly Line[]; readonly fromBottom?: boolean; /** The highlighted line, kept in view. */ readonly focus?: number};
 
@@ -49,7 +58,7 @@ export function clarifyLines(context: RoundContext, width: number): ViewLines {
 }
 
 /** The estimate form: each figure, what was typed, and after handing in, the verdict and the worked formula. */
-export function estimateLines(context: RoundContext, ui: UiState, width: number): ViewLines {
+export function estimateLines(context: RoundContext, ui: UiState, width: number, audience: Audience = 'solo'): ViewLines {
 	const scenario = systemDesign(context);
 	if (!scenario) return {lines: []};
 	const specs = estimateSpecs(scenario.workload);
@@ -59,9 +68,10 @@ export function estimateLines(context: RoundContext, ui: UiState, width: number)
 	for (const [index, spec] of specs.entries()) {
 		const current = index === ui.estimateIndex;
 		if (current) focus = lines.length;
-		const typed = current ? ui.field.text : (ui.estimateText[spec.id] ?? context.estimates[spec.id] ?? '');
+		// The field shows what is being typed, else what was entered before (also what a following screen shows).
+		const typed = current && ui.field.text !== '' ? ui.field.text : (ui.estimateText[spec.id] ?? context.estimates[spec.id] ?? '');
 		lines.push({text: `${current ? '›' : ' '} ${spec.label}: ${typed === '' ? (current ? '' : '—') : typed}${current ? '▏' : ''}`, tone: current ? 'selected' : undefined});
-		if (context.estimatesSubmitted) {
+		if (context.estimatesSubmitted && audience !== 'candidate') {
 			const grade = gradeEstimate(spec, context.estimates[spec.id]);
 			const tone: Tone = grade.verdict === 'right' ? 'ok' : grade.verdict === 'close' ? 'warn' : 'bad';
 			lines.push(...wrapped(`    ${grade.verdict === 'right' ? '✓' : grade.verdict === 'close' ? '~' : '✗'} ${grade.says}`, width, tone, '      '));
@@ -69,11 +79,12 @@ export function estimateLines(context: RoundContext, ui: UiState, width: number)
 		}
 	}
 	if (!context.estimatesSubmitted) lines.push(blank, {text: `hint: ${specs[ui.estimateIndex]!.hint}`, tone: 'dim'});
+	else if (audience === 'candidate') lines.push(blank, {text: 'estimates handed in; the interviewer goes through them with you', tone: 'dim'});
 	return {lines, focus};
 }
 
 /** The API picker: each interaction with the style chosen; the styles and their trade-offs; once chosen, the expected one and why. */
-export function apiLines(context: RoundContext, ui: UiState, width: number): ViewLines {
+export function apiLines(context: RoundContext, ui: UiState, width: number, audience: Audience = 'solo'): ViewLines {
 	const scenario = systemDesign(context);
 	if (!scenario || scenario.apis.length === 0) return {lines: paragraph('This scenario names no API between systems; tab to the pipeline.', width, 'dim')};
 	const lines: Line[] = paragraph('Start with the APIs: for each pair of systems (↑/↓) pick a style (←/→, then enter).', width, 'dim');
@@ -81,8 +92,9 @@ export function apiLines(context: RoundContext, ui: UiState, width: number): Vie
 	for (const [index, api] of scenario.apis.entries()) {
 		const chosen = context.apiChoices[index];
 		const current = index === ui.apiIndex;
-		const verdict = chosen ? (chosen === api.style ? ' ✓' : ` ✗ (expected ${apiStyle(api.style).title})`) : '';
-		lines.push(...wrapped(`${current ? '›' : ' '} ${api.between}: ${chosen ? apiStyle(chosen).title : '—'}${verdict}`, width, current ? 'selected' : chosen ? (chosen === api.style ? 'ok' : 'bad') : undefined, '    '));
+		const judged = chosen !== undefined && audience !== 'candidate';
+		const verdict = judged ? (chosen === api.style ? ' ✓' : ` ✗ (expected ${apiStyle(api.style).title})`) : '';
+		lines.push(...wrapped(`${current ? '›' : ' '} ${api.between}: ${chosen ? apiStyle(chosen).title : '—'}${verdict}`, width, current ? 'selected' : judged ? (chosen === api.style ? 'ok' : 'bad') : undefined, '    '));
 	}
 	lines.push(blank);
 	const hovered = apiStyles[ui.apiStyleIndex]!;
@@ -90,7 +102,7 @@ export function apiLines(context: RoundContext, ui: UiState, width: number): Vie
 	lines.push(...wrapped(`${hovered.title}: ${hovered.protocol}; ${hovered.format}; ${hovered.state}. + ${hovered.good}. − ${hovered.bad}.`, width, 'dim'));
 	const api = scenario.apis[ui.apiIndex]!;
 	const chosen = context.apiChoices[ui.apiIndex];
-	if (chosen) {
+	if (chosen && audience !== 'candidate') {
 		lines.push(blank);
 		lines.push(...wrapped(`${chosen === api.style ? 'Right' : `Expected ${apiStyle(api.style).title}`}: ${api.why}`, width, chosen === api.style ? 'ok' : 'warn'));
 	}
@@ -207,7 +219,7 @@ export function resultsLines(context: RoundContext, width: number, render: Resul
 }
 
 /** The what-ifs: the list with the last outcome of each, and the selected one's runs side by side. */
-export function whatIfLines(context: RoundContext, ui: UiState, width: number, render: ResultRenderer): ViewLines {
+export function whatIfLines(context: RoundContext, ui: UiState, width: number, render: ResultRenderer, audience: Audience = 'solo'): ViewLines {
 	const scenario = systemDesign(context);
 	if (!scenario) return {lines: []};
 	const list = whatIfsFor(scenario, context.design.stages);
@@ -228,7 +240,7 @@ export function whatIfLines(context: RoundContext, ui: UiState, width: number, r
 		if (request !== undefined) {
 			lines.push(blank);
 			lines.push(...render(requestRuns(context, request).map((run) => ({label: run.label, result: run.result})), width, context));
-			if (whatIf.expect) lines.push(...wrapped(`A strong answer: ${whatIf.expect}`, width, 'dim'));
+			if (whatIf.expect && audience !== 'candidate') lines.push(...wrapped(`A strong answer: ${whatIf.expect}`, width, 'dim'));
 		} else lines.push({text: 'enter runs it against your design, beside the run before', tone: 'dim'});
 	}
 	return {lines};
@@ -290,12 +302,19 @@ export function exerciseLines(context: RoundContext, ui: UiState, width: number,
 }
 
 /** The review: the score by area, what was missed with the model answers, the strongest architecture, the time per phase. */
-export function reviewLines(context: RoundContext, width: number): ViewLines {
+export function reviewLines(context: RoundContext, width: number, audience: Audience = 'solo'): ViewLines {
 	const review = reviewRound(context);
 	const lines: Line[] = [{text: `Score: ${review.total} / 100`, tone: 'strong'}, blank];
 	for (const area of review.areas) {
 		lines.push({text: `${area.title.padEnd(22)} ${String(area.score).padStart(3)}`, tone: area.score >= 70 ? 'ok' : area.score >= 40 ? 'warn' : 'bad'});
-		for (const detail of area.details) lines.push(...wrapped(`    ${detail}`, width, 'dim', '      '));
+		if (audience !== 'candidate') for (const detail of area.details) lines.push(...wrapped(`    ${detail}`, width, 'dim', '      '));
+	}
+	if (audience === 'candidate') {
+		// The model answers stay with the interviewer, who goes through them with the candidate.
+		lines.push(blank, ...paragraph('The interviewer goes through what was missed and the model answers with you.', width, 'dim'));
+		lines.push(blank, {text: 'Time per phase:', tone: 'strong'});
+		for (const time of review.time) lines.push({text: `  ${time.title.padEnd(24)} ${String(time.minutes).padStart(5)} min of ${time.box}`, tone: time.minutes > time.box ? 'warn' : undefined});
+		return {lines};
 	}
 	if (review.missedQuestions.length > 0) {
 		lines.push(blank, {text: 'Key questions you did not ask, and the answers:', tone: 'strong'});

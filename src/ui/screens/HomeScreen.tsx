@@ -61,7 +61,8 @@ export function resumeLines(scenario: Scenario, round: ResumableRound, width: nu
 	return [
 		{text: 'Pipeline Dojo', tone: 'strong'},
 		{text: ''},
-		...wrapped(`${scenario.title}: an unfinished round from ${clock(round.startedAt)} is saved (${round.questions} question${round.questions === 1 ? '' : 's'} asked, reached ${round.phase}).`, width),
+		...paragraph(`${scenario.title}: an unfinished round from ${clock(round.startedAt)} is saved.`, width),
+		...paragraph(`${round.questions} question${round.questions === 1 ? '' : 's'} asked, reached ${round.phase}.`, width),
 		{text: ''},
 		{text: '  enter  resume it where you left off', tone: 'selected'},
 		{text: '  n      start a new round'},

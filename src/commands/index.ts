@@ -14,6 +14,7 @@ export const commands: Record<string, () => Promise<Command>> = {
 	bench: async () => (await import('./bench.js')).benchCommand,
 	exercise: async () => (await import('./exercise.js')).exerciseCommand,
 	history: async () => (await import('./history.js')).historyCommand,
+	report: async () => (await import('./report.js')).reportCommand,
 };
 
 /** One-line summaries for `dojo --help`, kept here so the top-level help loads no command module. */
@@ -26,4 +27,5 @@ export const summaries: Record<string, string> = {
 	bench: 'simulation-engine throughput on a standard M/M/c model',
 	exercise: 'grade a data-modeling answer written in SQL',
 	history: 'past rounds and graded attempts, with scores by area',
+	report: 'a Markdown summary of a round, to share with a mentor',
 };

@@ -66,8 +66,8 @@ async function main(argv: string[]): Promise<number> {
 		const scenarioFiles = cli.flags.scenarios as string[];
 		const {readCompiledCatalogue} = await import('./scenarios/builtin.js');
 		const catalogue = (scenarioFiles.length === 0 ? readCompiledCatalogue() : undefined) ?? (await import('./scenarios/catalogue.js')).loadCatalogue(scenarioFiles);
-		const {runApp} = await import('./ui/run-app.js');
-		return runApp({catalogue});
+		const [{runApp}, {withRecorder}] = await Promise.all([import('./ui/run-app.js'), import('./commands/app-recorder.js')]);
+		return withRecorder(process.stderr, (recorder) => runApp({catalogue, recorder}));
 	}
 
 	const command = await load();

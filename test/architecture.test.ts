@@ -28,8 +28,10 @@ export const rules: Record<string, Rule> = {
 	flow: {noFolders: ['ui', 'store', 'commands'], onlyIndexOf: ['sim', 'grader', 'coding'], noPackages: [react, /^better-sqlite3$/, nodeBuiltins]},
 	present: {noFolders: ['ui', 'flow', 'store', 'commands'], onlyIndexOf: ['sim', 'grader'], noPackages: [react, /^better-sqlite3$/, nodeBuiltins]},
 	ui: {noFolders: ['store', 'commands'], onlyIndexOf: ['sim', 'grader', 'coding'], noPackages: [/^better-sqlite3$/]},
+	// The progress database: plain persistence, no screens, no round logic; SQLite is allowed here and in the grader only.
+	store: {noFolders: ['ui', 'flow', 'commands', 'sim', 'grader', 'present'], onlyIndexOf: [], noPackages: [react, /^xstate$/]},
 	// Commands may start the app (`dojo practice`); everything else they reach through the public surfaces.
-	commands: {noFolders: [], onlyIndexOf: ['sim', 'grader'], noPackages: []},
+	commands: {noFolders: [], onlyIndexOf: ['sim', 'grader', 'store'], noPackages: [/^better-sqlite3$/]},
 };
 
 function sourceFiles(directory: string): string[] {
@@ -70,6 +72,7 @@ describe('import rules between folders', () => {
 		expect(offences(join(SRC, 'flow', 'x.ts'), "import {runPipeline} from '../sim/models/engine.js';")).toEqual(['../sim/models/engine.js: src/flow reaches src/sim only through src/sim/index.ts']);
 		expect(offences(join(SRC, 'flow', 'x.ts'), "import {simulate} from '../sim/index.js';")).toEqual([]);
 		expect(offences(join(SRC, 'ui', 'screens', 'X.tsx'), "import {openStore} from '../../store/index.js';")).toEqual(['../../store/index.js: src/ui may not import src/store']);
+		expect(offences(join(SRC, 'store', 'x.ts'), "import {reviewRound} from '../flow/score.js';")).toEqual(['../flow/score.js: src/store may not import src/flow']);
 		expect(offences(join(SRC, 'sim', 'models', 'x.ts'), "import {x} from '../../present/format.js';")).toHaveLength(1);
 		expect(offences(join(SRC, 'commands', 'x.ts'), "import {x} from '../sim/result.js';")).toHaveLength(1);
 	});

@@ -88,7 +88,7 @@ export const exerciseCommand: Command = {
     $ dojo exercise scd2-plan-price --answer scd2.sql --json | jq '.checks[] | select(.passed | not)'
 `,
 	flags: {answer: {type: 'string'}},
-	async run({input, flags, catalogue, stdout}) {
+	async run({input, flags, catalogue, stdout, stderr}) {
 		const json = Boolean(flags['json']);
 		const answerFile = flags['answer'] as string | undefined;
 		const [id, ...extra] = input;
@@ -100,7 +100,10 @@ export const exerciseCommand: Command = {
 			sandbox.warm().catch(() => undefined);
 			try {
 				const exercise = findExercise(catalogue().exercises, id);
-				const report = await grader.gradeAnswer(exercise, readAnswer(answerFile), {sandbox});
+				const answer = readAnswer(answerFile);
+				const report = await grader.gradeAnswer(exercise, answer, {sandbox});
+				const {recordAttempt} = await import('./app-recorder.js');
+				recordAttempt(stderr, {exercise: exercise.id, at: Date.now(), roundId: null, answer, report});
 				stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : `${grader.formatReport(exercise, report).join('\n')}\n`);
 				return report.passed ? 0 : 1;
 			} finally {
@@ -121,6 +124,7 @@ export const exerciseCommand: Command = {
 			]);
 		}
 		const {runApp} = await import('../ui/run-app.js');
-		return runApp({catalogue: catalogue(), exercise});
+		const {withRecorder} = await import('./app-recorder.js');
+		return withRecorder(stderr, (recorder) => runApp({catalogue: catalogue(), exercise, recorder}));
 	},
 };

@@ -13,6 +13,8 @@ export const commands: Record<string, () => Promise<Command>> = {
 	sweep: async () => (await import('./sweep.js')).sweepCommand,
 	bench: async () => (await import('./bench.js')).benchCommand,
 	exercise: async () => (await import('./exercise.js')).exerciseCommand,
+	history: async () => (await import('./history.js')).historyCommand,
+	report: async () => (await import('./report.js')).reportCommand,
 };
 
 /** One-line summaries for `dojo --help`, kept here so the top-level help loads no command module. */
@@ -24,4 +26,6 @@ export const summaries: Record<string, string> = {
 	sweep: 'find the load multiple where a design stops meeting its SLO',
 	bench: 'simulation-engine throughput on a standard M/M/c model',
 	exercise: 'grade a data-modeling answer written in SQL',
+	history: 'past rounds and graded attempts, with scores by area',
+	report: 'a Markdown summary of a round, to share with a mentor',
 };

@@ -17,6 +17,10 @@ const help = `
   your questions, your design simulated at the mean load, the daily peak and 10x,
   and a score with the model answers at the end.
 
+  Everything is saved as you go (see \`dojo history\`). When an unfinished round
+  of the scenario is saved — you quit, closed the terminal, or the process was
+  killed — it offers to resume it: enter resumes, n starts a new round.
+
   Options
     --seed N     simulation seed (default 1): the same seed gives the same numbers
     --no-timer   no time boxes: the interviewer never hurries you
@@ -57,7 +61,7 @@ export const practiceCommand: Command = {
 		timer: {type: 'boolean', default: true},
 		mode: {type: 'string', default: 'candidate'},
 	},
-	async run({input, flags, catalogue}) {
+	async run({input, flags, catalogue, stderr}) {
 		if (input.length !== 1) throw new UsageError(`dojo practice takes one scenario id; got ${input.length === 0 ? 'none' : input.join(', ')} (see \`dojo list\`)`);
 		const scenario = findScenario(catalogue(), input[0]!);
 		const rawSeed = flags['seed'] as string | undefined;
@@ -66,7 +70,7 @@ export const practiceCommand: Command = {
 		const mode = flags['mode'] as string;
 		if (mode !== 'candidate' && mode !== 'interviewer') throw new UsageError(`--mode: expected candidate or interviewer; got "${mode}"`);
 		if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UsageError(noTerminal(scenario.id));
-		const {runApp} = await import('../ui/run-app.js');
-		return runApp({catalogue: catalogue(), scenario, seed, timer: flags['timer'] !== false, mode});
+		const [{runApp}, {withRecorder}] = await Promise.all([import('../ui/run-app.js'), import('./app-recorder.js')]);
+		return withRecorder(stderr, (recorder) => runApp({catalogue: catalogue(), scenario, seed, timer: flags['timer'] !== false, mode, recorder}));
 	},
 };

@@ -10,7 +10,7 @@ import type {GradeReport} from '../grader/index.js';
 import type {Exercise} from '../scenarios/exercise-schema.js';
 import type {Scenario} from '../scenarios/schema.js';
 import type {RoundController} from './round-controller.js';
-import {HomeScreen} from './screens/HomeScreen.js';
+import {HomeScreen, type AreaProgress, type ResumableRound} from './screens/HomeScreen.js';
 import {RoundScreen} from './screens/RoundScreen.js';
 import {InterviewerScreen} from './screens/InterviewerScreen.js';
 import type {ResultRenderer} from './screens/round-views.js';
@@ -34,10 +34,14 @@ export type RoundSession = {
 
 type Props = {
 	readonly scenarios: readonly Scenario[];
-	/** Opens a round of a scenario. */
-	readonly openRound: (scenario: Scenario) => RoundSession;
-	/** Start straight in a round of this scenario (`dojo practice <id>`). */
+	/** Opens a round of a scenario: a new one, or the saved round `resume` (its id). */
+	readonly openRound: (scenario: Scenario, resume?: number) => RoundSession;
+	/** Start straight in a round of this scenario (`dojo practice <id>`); with a saved unfinished one, offer to resume it first. */
 	readonly start?: Scenario;
+	/** Saved unfinished rounds of a scenario, newest first. */
+	readonly unfinished?: (scenarioId: string) => readonly ResumableRound[];
+	/** Scores by area over the finished rounds, read each time the home screen shows. */
+	readonly progress?: () => readonly AreaProgress[];
 	/** Leave the app when that round ends, instead of going home (`dojo exercise <id>`): 0 when the last grading passed, else 1. */
 	readonly leaveWhenDone?: boolean;
 	/** Called with the exit code when the user leaves. */
@@ -72,10 +76,11 @@ function RoundView({session, size, onDone}: {readonly session: RoundSession; rea
 }
 
 /** The app: home ⇄ round. */
-export function App({scenarios, openRound, start, leaveWhenDone, onExit, size: fixedSize}: Props) {
+export function App({scenarios, openRound, start, unfinished, progress, leaveWhenDone, onExit, size: fixedSize}: Props) {
 	const {exit} = useApp();
 	const size = useTerminalSize(fixedSize);
-	const [session, setSession] = useState<RoundSession | undefined>(() => (start ? openRound(start) : undefined));
+	const offer = start && !leaveWhenDone && unfinished?.(start.id).length ? start : undefined;
+	const [session, setSession] = useState<RoundSession | undefined>(() => (start && !offer ? openRound(start) : undefined));
 	const [notice, setNotice] = useState<string | undefined>(undefined);
 	const leave = (code: number) => {
 		onExit(code);
@@ -97,5 +102,17 @@ export function App({scenarios, openRound, start, leaveWhenDone, onExit, size: f
 			/>
 		);
 	}
-	return <HomeScreen scenarios={scenarios} width={size.columns} height={size.rows - 1} {...(notice ? {notice} : {})} onStart={(scenario) => setSession(openRound(scenario))} onQuit={leave} />;
+	return (
+		<HomeScreen
+			scenarios={scenarios}
+			width={size.columns}
+			height={size.rows - 1}
+			{...(notice ? {notice} : {})}
+			{...(unfinished ? {unfinished} : {})}
+			{...(progress ? {progress: progress()} : {})}
+			{...(offer && !notice ? {offer} : {})}
+			onStart={(scenario, resume) => setSession(openRound(scenario, resume))}
+			onQuit={leave}
+		/>
+	);
 }

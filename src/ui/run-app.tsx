@@ -10,10 +10,16 @@ import {createQuestionMatcher} from '../flow/match-question.js';
 import {matchPoints} from '../flow/match-points.js';
 import type {DesignEditor} from '../flow/design-model.js';
 import {startRound} from '../flow/round-actor.js';
+import type {RoundEvent} from '../flow/round-events.js';
+import {currentPhase} from '../flow/round-machine.js';
+import {reviewRound, type Review} from '../flow/score.js';
+import type {GradeReport} from '../grader/index.js';
+import type {PhaseId} from '../flow/phases.js';
 import type {Catalogue} from '../scenarios/builtin.js';
 import type {Scenario} from '../scenarios/schema.js';
 import {App, type RoundSession} from './app.js';
-import {exercisePhases, type Phase} from '../flow/phases.js';
+import type {AreaProgress, ResumableRound} from './screens/HomeScreen.js';
+import {exercisePhases, phasesFor, type Phase} from '../flow/phases.js';
 import type {Exercise} from '../scenarios/exercise-schema.js';
 import {chosenEditor, editAnswer} from './editor.js';
 import {GradeClient} from './grade-client.js';
@@ -33,6 +39,30 @@ export type AppOptions = {
 	readonly timer?: boolean;
 	/** Who is at the keyboard: the candidate alone (default) or an interviewer running the round (`--mode interviewer`). */
 	readonly mode?: RoundMode;
+	/** Where progress is saved; without one nothing is (the app never opens the database itself). */
+	readonly recorder?: Recorder;
+};
+
+/** The record of one round as it is played: every event appended as the machine takes it. */
+export type RoundLog = {
+	readonly id: number;
+	/** For a round being resumed: what it started with and its stored events, to replay. */
+	readonly resumed?: {readonly startedAt: number; readonly seed: number; readonly timer: boolean; readonly events: readonly RoundEvent[]};
+	event(event: RoundEvent): void;
+	phase(phase: PhaseId): void;
+	finish(at: number, phase: PhaseId, review: Review): void;
+};
+
+/** Where the app's progress goes, handed in by the command that starts it. */
+export type Recorder = {
+	/** Unfinished rounds of a scenario, newest first. */
+	unfinished(scenarioId: string): readonly ResumableRound[];
+	/** Starts the record of a new round, or (with `resume`, a round id) reopens a stored one; undefined when nothing is saved. */
+	open(round: {readonly scenario: string; readonly seed: number; readonly timer: boolean; readonly startedAt: number; readonly phase: PhaseId; readonly mode: RoundMode}, resume?: number): RoundLog | undefined;
+	/** Scores by area over the finished rounds, oldest first, for the home screen. */
+	progress(): readonly AreaProgress[];
+	/** Records a graded exercise answer. */
+	attempt(attempt: {readonly exercise: string; readonly at: number; readonly roundId: number | null; readonly answer: string; readonly report: GradeReport}): void;
 };
 
 const enterAltScreen = '\u001B[?1049h\u001B[H';
@@ -55,8 +85,11 @@ const terminal = {
 /** What to play: a scenario's round, or (for `dojo exercise`) one exercise alone. */
 export type RoundPlan = {readonly scenario: Scenario; readonly exercises?: readonly Exercise[]; readonly phases?: readonly Phase[]};
 
+/** How a round is saved: the recorder, the round to resume, and whether the round itself is kept (an exercise alone keeps only its attempts). */
+export type Recording = {readonly recorder: Recorder; readonly resume?: number; readonly keepRound: boolean};
+
 /** Opens a round with real helpers. */
-export function openRound(catalogue: Catalogue, plan: RoundPlan | Scenario, seed: number, timer: boolean, sims: SimClient, design?: DesignEditor, mode: RoundMode = 'candidate'): RoundSession {
+export function openRound(catalogue: Catalogue, plan: RoundPlan | Scenario, seed: number, timer: boolean, sims: SimClient, design?: DesignEditor, recording?: Recording, mode: RoundMode = 'candidate'): RoundSession {
 	const {scenario, phases, exercises: chosen} = 'kind' in plan ? {scenario: plan, phases: undefined, exercises: undefined} : plan;
 	const lazy = design ? undefined : lazyDesignEditor();
 	const editor = design ?? lazy!.editor;
@@ -70,11 +103,18 @@ export function openRound(catalogue: Catalogue, plan: RoundPlan | Scenario, seed
 			void lazy?.load();
 		} else grader.warm();
 	}, 300).unref();
+	const firstPhase = (phases ?? phasesFor(scenario.kind))[0]!.id;
+	const log = recording?.keepRound ? recording.recorder.open({scenario: scenario.id, seed, timer, startedAt: Date.now(), phase: firstPhase, mode}, recording.resume) : undefined;
+	const resumed = log?.resumed;
 	const actor = startRound({
-		input: {scenario, exercises, seed, timer, startedAt: Date.now(), now: Date.now, matcher: createQuestionMatcher(scenario.questions), matchPoints, editor, ...(phases ? {phases} : {})},
+		input: {scenario, exercises, seed: resumed?.seed ?? seed, timer: resumed?.timer ?? timer, startedAt: resumed?.startedAt ?? Date.now(), now: Date.now, matcher: createQuestionMatcher(scenario.questions), matchPoints, editor, ...(phases ? {phases} : {})},
 		simulate: sims.simulate,
 		grade: grader.grade,
+		...(resumed ? {replay: resumed.events} : {}),
+		// Appended as the machine takes each event, before the screen shows it accepted.
+		...(log ? {record: (event: RoundEvent) => log.event(event)} : {}),
 	});
+	if (recording) followProgress(actor, recording.recorder, log);
 	const editSql = (exerciseId: string) => {
 		const exercise = exercises.find((candidate) => candidate.id === exerciseId)!;
 		const edited = editAnswer(exerciseId, () => grader.template(exercise), terminal.suspend, terminal.resume);
@@ -94,6 +134,27 @@ export function openRound(catalogue: Catalogue, plan: RoundPlan | Scenario, seed
 	};
 }
 
+/** Saves what the stored events alone do not make cheap to read: new graded attempts, the phase reached, the score at the end. */
+function followProgress(actor: ReturnType<typeof startRound>, recorder: Recorder, log: RoundLog | undefined): void {
+	let context = actor.getSnapshot().context;
+	let attempts = context.attempts.length;
+	let phase = currentPhase(context).id;
+	let finished = context.finishedAt !== null;
+	actor.subscribe((snapshot) => {
+		context = snapshot.context;
+		for (const attempt of context.attempts.slice(attempts)) recorder.attempt({exercise: attempt.exerciseId, at: attempt.at, roundId: log?.id ?? null, answer: attempt.sql, report: attempt.report});
+		attempts = context.attempts.length;
+		if (currentPhase(context).id !== phase) {
+			phase = currentPhase(context).id;
+			log?.phase(phase);
+		}
+		if (!finished && context.finishedAt !== null) {
+			finished = true;
+			log?.finish(context.finishedAt, phase, reviewRound(context));
+		}
+	});
+}
+
 /** Renders the app until the user quits; returns the exit code. */
 export async function runApp(options: AppOptions): Promise<number> {
 	const stdout = process.stdout;
@@ -102,6 +163,7 @@ export async function runApp(options: AppOptions): Promise<number> {
 	const exercise = options.exercise;
 	const exerciseRun: RoundPlan | undefined = exercise ? {scenario: options.catalogue.scenarios.find((candidate) => candidate.id === exercise.scenario)!, exercises: [exercise], phases: exercisePhases} : undefined;
 	const start = exerciseRun?.scenario ?? options.scenario;
+	const recorder = options.recorder;
 	stdout.write(enterAltScreen);
 	// Ink erases its last frame line by line; after the window shrinks the old lines have rewrapped, so clear it all first.
 	const onResize = () => stdout.write(clearScreen);
@@ -112,7 +174,8 @@ export async function runApp(options: AppOptions): Promise<number> {
 		const instance = render(
 			<App
 				scenarios={options.catalogue.scenarios}
-				openRound={(scenario) => openRound(options.catalogue, exerciseRun ?? scenario, options.seed ?? 1, exerciseRun ? false : (options.timer ?? true), sims, undefined, options.mode)}
+				openRound={(scenario, resume) => openRound(options.catalogue, exerciseRun ?? scenario, options.seed ?? 1, exerciseRun ? false : (options.timer ?? true), sims, undefined, recorder && {recorder, keepRound: !exerciseRun, ...(resume === undefined ? {} : {resume})}, options.mode)}
+				{...(recorder && !exerciseRun ? {unfinished: (id: string) => recorder.unfinished(id), progress: () => recorder.progress()} : {})}
 				{...(start ? {start} : {})}
 				{...(exerciseRun ? {leaveWhenDone: true} : {})}
 				onExit={(exitCode) => {

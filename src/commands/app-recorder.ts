@@ -1,0 +1,81 @@
+/**
+The bridge between the app and the progress database: the app is handed a
+`Recorder` (it never opens SQLite itself), and this makes one over the store —
+rounds and their events, graded attempts, progress by area for the home screen.
+Messages about the database (moved aside, not saved) go to stderr.
+*/
+import {phasesFor} from '../flow/phases.js';
+import type {RoundEvent} from '../flow/round-events.js';
+import type {GradeReport} from '../grader/index.js';
+import {openStore, type ProgressStore} from '../store/index.js';
+import type {Recorder, RoundLog} from '../ui/run-app.js';
+
+/** Opens the progress store of this environment, telling the user on `stderr` about anything wrong with it. */
+export function openProgress(stderr: NodeJS.WritableStream): ProgressStore {
+	return openStore({warn: (message) => stderr.write(`dojo: ${message}\n`)});
+}
+
+/** The titles of the score areas, in the order the home screen lists them. */
+const areaTitles: Record<string, string> = {clarify: 'Clarifying questions', estimates: 'Estimates', apis: 'API choices', design: 'Design', 'deep-dive': 'Deep dive', modeling: 'SQL models'};
+
+/** The title of a phase id for any scenario kind ("Requirements"), or the id itself. */
+export function phaseTitle(phase: string): string {
+	const all = [...phasesFor('system-design'), ...phasesFor('data-modeling')];
+	return all.find((candidate) => candidate.id === phase)?.title ?? phase;
+}
+
+function attemptOf(attempt: {exercise: string; at: number; roundId: number | null; answer: string; report: GradeReport}) {
+	return {kind: 'sql' as const, exercise: attempt.exercise, at: attempt.at, roundId: attempt.roundId, answer: attempt.answer, passed: attempt.report.passed, checks: attempt.report.checks};
+}
+
+/** A recorder over an open store. */
+export function storeRecorder(store: ProgressStore): Recorder {
+	const logOf = (id: number, resumed?: RoundLog['resumed']): RoundLog => ({
+		id,
+		...(resumed ? {resumed} : {}),
+		event: (event) => store.appendEvent(id, event as {type: string; at?: number}),
+		phase: (phase) => store.setPhase(id, phase),
+		finish: (at, phase, review) => store.finishRound(id, at, phase, {total: review.total, areas: Object.fromEntries(review.areas.map((area) => [area.id, area.score]))}),
+	});
+	return {
+		unfinished: (scenarioId) => store.unfinished(scenarioId).map((round) => ({id: round.id, startedAt: round.startedAt, phase: phaseTitle(round.phase), questions: round.questions})),
+		open(round, resume) {
+			if (resume !== undefined) {
+				const stored = store.round(resume);
+				if (stored) return logOf(stored.id, {startedAt: stored.startedAt, seed: stored.seed, timer: stored.timer, events: store.events(stored.id) as RoundEvent[]});
+			}
+			const id = store.startRound(round);
+			return id === null ? undefined : logOf(id);
+		},
+		progress() {
+			const byArea = new Map<string, number[]>();
+			for (const round of store.rounds()) {
+				for (const [area, score] of Object.entries(round.score?.areas ?? {})) byArea.set(area, [...(byArea.get(area) ?? []), score]);
+			}
+			return Object.keys(areaTitles)
+				.filter((area) => byArea.has(area))
+				.map((area) => ({title: areaTitles[area]!, scores: byArea.get(area)!}));
+		},
+		attempt: (attempt) => store.recordAttempt(attemptOf(attempt)),
+	};
+}
+
+/** Runs `body` with a recorder over the progress store, closing the store afterwards. */
+export async function withRecorder<T>(stderr: NodeJS.WritableStream, body: (recorder: Recorder) => Promise<T>): Promise<T> {
+	const store = openProgress(stderr);
+	try {
+		return await body(storeRecorder(store));
+	} finally {
+		store.close();
+	}
+}
+
+/** Records one graded answer (`dojo exercise <id> --answer F`). */
+export function recordAttempt(stderr: NodeJS.WritableStream, attempt: {exercise: string; at: number; roundId: number | null; answer: string; report: GradeReport}): void {
+	const store = openProgress(stderr);
+	try {
+		store.recordAttempt(attemptOf(attempt));
+	} finally {
+		store.close();
+	}
+}

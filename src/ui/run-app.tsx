@@ -26,6 +26,7 @@ import {GradeClient} from './grade-client.js';
 import {lazyDesignEditor} from './lazy-editor.js';
 import {RoundController} from './round-controller.js';
 import {SimClient} from './sim-client.js';
+import {enterFullScreen, handOver} from './full-screen.js';
 import type {RoundMode} from './app.js';
 
 /** How the app starts. */
@@ -65,22 +66,6 @@ export type Recorder = {
 	attempt(attempt: {readonly exercise: string; readonly at: number; readonly roundId: number | null; readonly answer: string; readonly report: GradeReport}): void;
 };
 
-const enterAltScreen = '\u001B[?1049h\u001B[H';
-const leaveAltScreen = '\u001B[?1049l';
-const clearScreen = '\u001B[2J\u001B[3J\u001B[H';
-const showCursor = '\u001B[?25h';
-
-/** Hands the terminal to another program and back (the editor). */
-const terminal = {
-	suspend() {
-		if (process.stdin.isTTY) process.stdin.setRawMode(false);
-		process.stdout.write(`${showCursor}${leaveAltScreen}`);
-	},
-	resume() {
-		process.stdout.write(`${enterAltScreen}${clearScreen}`);
-		if (process.stdin.isTTY) process.stdin.setRawMode(true);
-	},
-};
 
 /** What to play: a scenario's round, or (for `dojo exercise`) one exercise alone. */
 export type RoundPlan = {readonly scenario: Scenario; readonly exercises?: readonly Exercise[]; readonly phases?: readonly Phase[]};
@@ -117,7 +102,7 @@ export function openRound(catalogue: Catalogue, plan: RoundPlan | Scenario, seed
 	if (recording) followProgress(actor, recording.recorder, log);
 	const editSql = (exerciseId: string) => {
 		const exercise = exercises.find((candidate) => candidate.id === exerciseId)!;
-		const edited = editAnswer(exerciseId, () => grader.template(exercise), terminal.suspend, terminal.resume);
+		const edited = editAnswer(exerciseId, () => grader.template(exercise), handOver.suspend, handOver.resume);
 		return edited.ok ? {ok: true as const, sql: edited.sql, editor: edited.editor} : edited;
 	};
 	controller = new RoundController(actor, {now: Date.now, editSql});
@@ -164,12 +149,7 @@ export async function runApp(options: AppOptions): Promise<number> {
 	const exerciseRun: RoundPlan | undefined = exercise ? {scenario: options.catalogue.scenarios.find((candidate) => candidate.id === exercise.scenario)!, exercises: [exercise], phases: exercisePhases} : undefined;
 	const start = exerciseRun?.scenario ?? options.scenario;
 	const recorder = options.recorder;
-	stdout.write(enterAltScreen);
-	// Ink erases its last frame line by line; after the window shrinks the old lines have rewrapped, so clear it all first.
-	const onResize = () => stdout.write(clearScreen);
-	stdout.on('resize', onResize);
-	const restore = () => stdout.write(`${showCursor}${leaveAltScreen}`);
-	process.once('exit', restore);
+	const leaveFullScreen = enterFullScreen(stdout);
 	try {
 		const instance = render(
 			<App
@@ -186,9 +166,7 @@ export async function runApp(options: AppOptions): Promise<number> {
 		);
 		await instance.waitUntilExit();
 	} finally {
-		stdout.off('resize', onResize);
-		process.off('exit', restore);
-		restore();
+		leaveFullScreen();
 		await sims.close();
 	}
 	return code;

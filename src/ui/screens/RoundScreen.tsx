@@ -145,7 +145,7 @@ export function RoundScreen(props: Props) {
 		: (ui.status ?? context.error ?? (view === 'knob' ? knobHelp(context, ui) : ''));
 	const statusTone = context.pending ? 'accent' : context.error && !ui.status ? 'bad' : 'dim';
 	const statusLines = status === '' ? [{text: ''}] : wrapped(status, width, statusTone).slice(0, 2);
-	const bottom: Line[] = [{text: '─'.repeat(width), tone: 'dim'}, ...statusLines, ...fieldLines, ...helpLines(view, width).map((text): Line => ({text, tone: 'dim'}))];
+	const bottom: Line[] = [{text: '─'.repeat(width), tone: 'dim'}, ...statusLines, ...fieldLines, ...(props.interactive === false ? [] : helpLines(view, width).map((text): Line => ({text, tone: 'dim'})))];
 
 	const bodyHeight = Math.max(3, height - top.length - bottom.length);
 	const body = view === 'help' ? {lines: helpOverlay(underlying, width)} : bodyFor(view, context, ui, width, props);

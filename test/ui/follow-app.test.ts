@@ -1,0 +1,59 @@
+/** Following a round from its stored events, as `dojo screen` does: the events so far, then each new one as it lands. */
+import {describe, expect, it} from 'vitest';
+import {startRound} from '../../src/flow/round-actor.js';
+import {createQuestionMatcher} from '../../src/flow/match-question.js';
+import {matchPoints} from '../../src/flow/match-points.js';
+import type {RoundEvent} from '../../src/flow/round-events.js';
+import {followActor} from '../../src/ui/follow-app.js';
+import {builtin, fakeResult, loginCounter, roundInput} from '../flow/helpers.js';
+
+const scenario = loginCounter();
+
+function playedRound() {
+	const events: RoundEvent[] = [];
+	const actor = startRound({
+		// The follower matches questions with the app's matcher, as the interviewer's own process does.
+		input: roundInput(scenario, {matcher: createQuestionMatcher(scenario.questions), matchPoints}),
+		simulate: (request, emit) => {
+			for (const run of request.runs) emit({type: 'sim.result', requestId: request.requestId, label: run.label, result: fakeResult(run.label === '1x')});
+			emit({type: 'sim.done', requestId: request.requestId});
+		},
+		grade: () => undefined,
+		record: (event) => events.push(event),
+	});
+	return {actor, events};
+}
+
+describe('following a round', () => {
+	it('rebuilds the round from the events so far, then takes the new ones as they are stored', () => {
+		const {actor, events} = playedRound();
+		actor.send({type: 'clarify.ask', text: 'whats the schema', at: 1});
+		actor.send({type: 'answer.reveal', questionId: 'schema', at: 2});
+		const follower = followActor(builtin(), {id: 1, scenario, seed: 1, timer: true, startedAt: 1_000_000, events: () => events});
+		expect(follower.actor.getSnapshot().context.revealed).toEqual(['schema']);
+		expect(follower.catchUp()).toBe(0);
+
+		actor.send({type: 'phase.next', at: 3});
+		actor.send({type: 'phase.next', at: 4});
+		actor.send({type: 'design.start', from: scenario.architectures[0]!.id, at: 5});
+		actor.send({type: 'sim.run', at: 6});
+		expect(follower.catchUp()).toBeGreaterThan(3);
+		const mine = actor.getSnapshot().context;
+		const theirs = follower.actor.getSnapshot().context;
+		expect(theirs.phaseIndex).toBe(mine.phaseIndex);
+		expect(theirs.transcript).toEqual(mine.transcript);
+		// The simulation results come from the stored events; the follower simulates nothing itself.
+		expect(theirs.runs.map((run) => run.label)).toEqual(mine.runs.map((run) => run.label));
+		expect(theirs.runs.length).toBeGreaterThan(0);
+	});
+
+	it('never nudges on its own: the time boxes change only through stored events', async () => {
+		const {events} = playedRound();
+		const follower = followActor(builtin(), {id: 1, scenario, seed: 1, timer: true, startedAt: 1_000_000, events: () => events});
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(follower.actor.getSnapshot().context.transcript.filter((entry) => entry.kind === 'nudge')).toEqual([]);
+		events.push({type: 'timer.expired', phase: 'problem'} as RoundEvent);
+		follower.catchUp();
+		expect(follower.actor.getSnapshot().context.transcript.filter((entry) => entry.kind === 'nudge')).toHaveLength(1);
+	});
+});

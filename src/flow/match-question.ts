@@ -32,23 +32,30 @@ export type MatchPolicy = {
 	readonly margin: number;
 	/** Least score for a question to be offered. */
 	readonly offerScore: number;
+	/** Least share of the line's terms the best question must match to be offered. */
+	readonly offerCoverage: number;
+	/** Least score, as a share of the best, for a runner-up to be offered beside it. */
+	readonly offerClose: number;
 };
 
 /** The tuned policy. */
-export const defaultPolicy: MatchPolicy = {answerScore: 6, answerCoverage: 0.5, margin: 0.7, offerScore: 3};
+export const defaultPolicy: MatchPolicy = {answerScore: 6, answerCoverage: 0.5, margin: 0.7, offerScore: 3, offerCoverage: 0.3, offerClose: 0.5};
 
 /** What the policy decides from a ranking alone. */
-type Decision = {kind: 'answer'; question: Question} | {kind: 'offer'; options: Question[]} | {kind: 'none'};
+export type Decision = {kind: 'answer'; question: Question} | {kind: 'offer'; options: Question[]} | {kind: 'none'};
 
-/** The policy over one ranking. */
+/**
+The policy over one ranking: answer the best when it is confident and well
+ahead; offer it (with the close runners-up, at most three in all) when it is
+plausible but not confident; otherwise nothing.
+*/
 export function decide(ranked: readonly Ranked[], policy: MatchPolicy = defaultPolicy): Decision {
 	const [best, next] = ranked;
-	if (!best) return {kind: 'none'};
+	if (!best || best.score < policy.offerScore || best.coverage < policy.offerCoverage) return {kind: 'none'};
 	const ratio = next ? next.score / best.score : 0;
 	if (best.score >= policy.answerScore && best.coverage >= policy.answerCoverage && ratio <= policy.margin) return {kind: 'answer', question: best.question};
-	const close = ranked.filter((entry) => entry.score >= policy.offerScore && entry.score >= best.score * policy.margin).slice(0, 3);
-	if (close.length >= 2) return {kind: 'offer', options: close.map((entry) => entry.question)};
-	return {kind: 'none'};
+	const close = ranked.filter((entry) => entry.score >= policy.offerScore && entry.score >= best.score * policy.offerClose).slice(0, 3);
+	return {kind: 'offer', options: close.map((entry) => entry.question)};
 }
 
 /** The parts of a line that asks several things: split at question marks, semicolons and "and"/"also" between clauses. */

@@ -36,7 +36,7 @@ export function stem(word: string): string {
 	if (/(ss|us|is)$/.test(word)) return word;
 	if (/(ches|shes|xes|sses)$/.test(word)) return word.slice(0, -2);
 	if (word.endsWith('s')) return word.slice(0, -1);
-	if (word.endsWith('ing') && word.length > 5) return word.slice(0, -3);
+	if (word.endsWith('ing') && word.length > 6) return word.slice(0, -3);
 	if (word.endsWith('ed') && word.length > 4) return word.slice(0, -2);
 	return word;
 }

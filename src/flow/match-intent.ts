@@ -32,6 +32,20 @@ export function isDesignChoice(text: string): boolean {
 	return designChoice.some((pattern) => pattern.test(text));
 }
 
+// Small talk aimed at the interviewer in person: "what's your favourite game", "how was your weekend", "have you worked here long".
+const smallTalk = [
+	/\byour\s+(?:favou?rite|weekend|day|commute|name|job|role|background|hobby|hobbies|family|kids|holiday|holidays|trip|plans)\b/i,
+	/\b(?:do|did)\s+you\s+(?:like|enjoy|love|play|watch|prefer\s+working|have\s+(?:any\s+)?(?:pets|kids|children|hobbies))\b/i,
+	/\bhave\s+you\s+(?:worked|been|ever)\b/i,
+	/\bhow\s+(?:long|old)\s+(?:have\s+)?(?:you|are\s+you)\b/i,
+	/\bhow(?:'?s|\s+is|\s+was|\s+are)\s+(?:your|you)\b/i,
+];
+
+/** Whether the line is small talk with the interviewer rather than a question about the problem. */
+export function isSmallTalk(text: string): boolean {
+	return smallTalk.some((pattern) => pattern.test(text));
+}
+
 /** The interviewer's reply to a design-choice question. */
 export const designChoiceReply = "That's your call: pick what you think fits, and say why.";
 

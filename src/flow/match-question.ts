@@ -16,7 +16,7 @@ questions ("what's the schema and how many per second?") is split into its
 parts, and each confident part is answered.
 */
 import type {Question} from '../scenarios/schema.js';
-import {assumeReply, designChoiceReply, isDesignChoice, statedAssumption} from './match-intent.js';
+import {assumeReply, designChoiceReply, isDesignChoice, isSmallTalk, statedAssumption} from './match-intent.js';
 import {createQuestionRanker, type Ranked} from './match-rank.js';
 import type {MatchOutcome, QuestionMatcher} from './round-machine.js';
 
@@ -39,7 +39,7 @@ export type MatchPolicy = {
 };
 
 /** The tuned policy. */
-export const defaultPolicy: MatchPolicy = {answerScore: 6, answerCoverage: 0.5, margin: 0.7, offerScore: 3, offerCoverage: 0.3, offerClose: 0.5};
+export const defaultPolicy: MatchPolicy = {answerScore: 6, answerCoverage: 0.4, margin: 0.7, offerScore: 2.5, offerCoverage: 0.3, offerClose: 0.5};
 
 /** What the policy decides from a ranking alone. */
 export type Decision = {kind: 'answer'; question: Question} | {kind: 'offer'; options: Question[]} | {kind: 'none'};
@@ -75,6 +75,7 @@ export function createQuestionMatcher(questions: readonly Question[], policy: Ma
 			const assumption = statedAssumption(text);
 			if (assumption !== null) return assumption.length > 0 ? {kind: 'assumption', text: assumption} : {kind: 'assume', reply: 'Assume what? Say it in the same line, for example "assume 1 KB events".'};
 			if (isDesignChoice(text)) return {kind: 'design-choice', reply: designChoiceReply};
+			if (isSmallTalk(text)) return {kind: 'assume', reply: assumeReply};
 
 			const parts = questionParts(text);
 			if (parts.length > 1) {

@@ -7,23 +7,23 @@ import type {Command} from './command.js';
 /** Name → loader, in the order `dojo --help` lists them. */
 export const commands: Record<string, () => Promise<Command>> = {
 	practice: async () => (await import('./practice.js')).practiceCommand,
-	ask: async () => (await import('./ask.js')).askCommand,
 	list: async () => (await import('./list.js')).listCommand,
 	validate: async () => (await import('./validate.js')).validateCommand,
 	sim: async () => (await import('./sim.js')).simCommand,
 	sweep: async () => (await import('./sweep.js')).sweepCommand,
 	bench: async () => (await import('./bench.js')).benchCommand,
 	exercise: async () => (await import('./exercise.js')).exerciseCommand,
+	ask: async () => (await import('./ask.js')).askCommand,
 };
 
 /** One-line summaries for `dojo --help`, kept here so the top-level help loads no command module. */
 export const summaries: Record<string, string> = {
 	practice: 'play an interview round of a scenario (needs a terminal)',
-	ask: "the interviewer's answer to a clarifying question (or one per stdin line)",
 	list: 'scenarios and exercises with ids and one-line summaries',
 	validate: 'check scenario files; errors carry file:line:col',
 	sim: "simulate a scenario's architecture (or --model FILE) at a load",
 	sweep: 'find the load multiple where a design stops meeting its SLO',
 	bench: 'simulation-engine throughput on a standard M/M/c model',
 	exercise: 'grade a data-modeling answer written in SQL',
+	ask: "the interviewer's answer to a clarifying question (or one per stdin line)",
 };

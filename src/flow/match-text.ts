@@ -20,7 +20,7 @@ const stopwords = new Set(
 		'a about actually again all also am an and any anything are as ask at be been being but by can could data did do does doing done each either else ' +
 		'even ever exactly for from get gets getting give go going gonna got had has have hey hi how i if im in into is it its ive just kind kinda know ' +
 		'let lets like look looking make many may me might more most much must my need needed needs no not now of oh ok okay on one or other our out ' +
-		'please pretty quick quickly really right roughly say should so some something sort still such sure talk talking tell than thank thanks that ' +
+		'please pretty quick quickly really require required requirement right roughly say should so some something sort still such sure talk talking tell than thank thanks that ' +
 		'thats the their them then there theres these they thing things think this those to today too uh um up us use used using very wa want wanna ' +
 		'was way we well were what whats when where wheres which who whos whom why will with wonder wondering would yeah yes you your youre'
 	)
@@ -51,6 +51,24 @@ export function words(text: string): string[] {
 	).map(stem);
 }
 
+/** Whether two words are at most one edit apart (a letter added, dropped, changed or two swapped). */
+export function oneEditApart(a: string, b: string): boolean {
+	if (a === b) return true;
+	if (Math.abs(a.length - b.length) > 1) return false;
+	let i = 0;
+	while (i < a.length && i < b.length && a[i] === b[i]) i++;
+	const rest = (x: string, skip: number) => x.slice(i + skip);
+	if (a.length === b.length) return rest(a, 1) === rest(b, 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && rest(a, 2) === rest(b, 2));
+	return a.length > b.length ? rest(a, 1) === rest(b, 0) : rest(a, 0) === rest(b, 1);
+}
+
+// A typo in a phrase word ("how mnay", "per secnd") still makes the phrase, on words of four letters or more.
+const sameWord = (said: string, wanted: string) => said === wanted || (said.length >= 4 && wanted.length >= 4 && oneEditApart(said, wanted));
+
+// Typos of question words ("wher", "waht") are still question words, not topic terms.
+const questionWords = ['what', 'where', 'which', 'when', 'does', 'there', 'about', 'would', 'could', 'should'];
+const isStopword = (word: string) => stopwords.has(word) || (word.length >= 4 && questionWords.some((question) => oneEditApart(word, question)));
+
 /** The joined form of a multi-word phrase. */
 const joined = (phrase: readonly string[]) => phrase.join('_');
 
@@ -75,14 +93,14 @@ export function terms(text: string, phrases: readonly string[][]): string[] {
 	const said = words(text);
 	const out: string[] = [];
 	for (let index = 0; index < said.length; ) {
-		const phrase = phrases.find((candidate) => candidate.every((word, offset) => said[index + offset] === word));
+		const phrase = phrases.find((candidate) => candidate.every((word, offset) => said[index + offset] !== undefined && sameWord(said[index + offset]!, word)));
 		if (phrase) {
 			out.push(joined(phrase));
 			index += phrase.length;
 			continue;
 		}
 		const word = said[index]!;
-		if (!stopwords.has(word)) out.push(word);
+		if (!isStopword(word)) out.push(word);
 		index++;
 	}
 	return out;

@@ -1,17 +1,19 @@
 /**
 The interviewer's ear: what to do with one line the candidate typed during
-clarify. Recognises a stated assumption and a design-choice question by how
-they are put (`match-intent.ts`), ranks the bank with minisearch
+clarify. Recognises a stated assumption, a design-choice question and small
+talk by how they are put (`match-intent.ts`), ranks the bank with minisearch
 (`match-rank.ts`), then applies a measured policy:
 
 - answer when the best question is confident and clearly ahead of the next;
-- offer "do you mean A or B?" when two questions are close and both plausible;
+- otherwise offer "do you mean A or B?" when the best is plausible, with the
+  runners-up close to it (one to three options);
 - otherwise "I don't have that; make an assumption and state it".
 
-A wrong answer misleads the candidate, a "make an assumption" only costs them
-a rephrasing, so the thresholds favour the second: they were tuned on the
-`tuning:` lines of test/fixtures/phrasings and checked on the `held_out:` ones
-(test/flow/match-question.test.ts prints the figures). A line with several
+A wrong answer misleads the candidate, an offer or "make an assumption" only
+costs them a keystroke or a rephrasing, so the thresholds favour those: they
+were picked from a grid on the `tuning:` lines of test/fixtures/phrasings,
+above the lowest values that still gave no wrong answer there, and checked on
+the `held_out:` lines (`npx tsx test/flow/match-phrasings.ts` prints the figures). A line with several
 questions ("what's the schema and how many per second?") is split into its
 parts, and each confident part is answered.
 */

@@ -26,7 +26,7 @@ export type Ranked = {
 export type QuestionRanker = {
 	/** The bank's questions, best first, with a positive score; empty when no term matched. */
 	rank(text: string): Ranked[];
-	/** The search terms of a line, as the ranker sees them (for tests and `dojo ask --explain`-style debugging). */
+	/** The search terms of a line, as the ranker sees them (for tests and for debugging a phrasing). */
 	terms(text: string): string[];
 };
 

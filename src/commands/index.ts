@@ -16,6 +16,7 @@ export const commands: Record<string, () => Promise<Command>> = {
 	history: async () => (await import('./history.js')).historyCommand,
 	report: async () => (await import('./report.js')).reportCommand,
 	screen: async () => (await import('./screen.js')).screenCommand,
+	ask: async () => (await import('./ask.js')).askCommand,
 };
 
 /** One-line summaries for `dojo --help`, kept here so the top-level help loads no command module. */
@@ -30,4 +31,5 @@ export const summaries: Record<string, string> = {
 	history: 'past rounds and graded attempts, with scores by area',
 	report: 'a Markdown summary of a round, to share with a mentor',
 	screen: "the candidate's view of a round played in another terminal, live",
+	ask: "the interviewer's answer to a clarifying question (or one per stdin line)",
 };

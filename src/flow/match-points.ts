@@ -1,12 +1,98 @@
 /**
-PLACEHOLDER until the measured point matcher lands (its own branch): a point
-counts as covered when half its longer words appear in the answer.
-*/
-const words = (text: string) => text.toLowerCase().match(/[a-z0-9]{5,}/g) ?? [];
+Which points of a deep dive's good answer the candidate's free text covers.
 
-/** Which of a good answer's points the candidate's free text covers. */
+A point is a sentence of several claims ("Kinesis replicates across three
+availability zones; Lambda retries a failed batch from the shard's
+checkpoint"); a candidate makes one of them in their own words. So each point
+is split into its clauses, and a point counts as covered when the answer
+holds enough of the content words of the whole point or of one clause. Words
+meet after the same stemming as the question matcher, by a shared stem of six
+letters ("replicates" meets "replica", "availability" meets "available"), and
+after spelling out the abbreviations candidates use (AZ, SPOF, PII, …).
+
+Measured like the question matcher, on answers labelled point by point
+(test/fixtures/phrasings/points, test/flow/match-points.test.ts). Claiming a
+point the candidate did not make flatters them, so the threshold leans to
+"not covered". Word overlap cannot see a negation: "key by country" meets the
+point "key by user_id, not country" on "key" and "country".
+*/
+import {words} from './match-text.js';
+
+/** How much of a point (or of one of its clauses) the answer must hold. */
+export const pointPolicy = {share: 0.45, clauseShare: 0.6, least: 2};
+
+// Words that say nothing about which point was made: function words and the filler of design talk.
+const filler = new Set(
+	(
+		'a about after all also an and any are as at be because been but by can could do does each either for from get gets has have how if in into is ' +
+		'it its just keep like make makes may more most much must need needs no not of on one only or other our out over per rather should so some ' +
+		'such than that the their them then there these they this those through to too up us use used using very was we were what when where which ' +
+		'while who why will with within without would you your e.g eg i.e ie'
+	)
+		.split(' ')
+		.flatMap((word) => words(word)),
+);
+
+// Abbreviations spelled out so "multi-AZ" meets "availability zones".
+const expansions: Record<string, string> = {
+	az: 'availability zone',
+	azs: 'availability zones',
+	spof: 'single point failure',
+	pii: 'personal data',
+	ha: 'high availability',
+	dlq: 'dead letter queue',
+	kds: 'kinesis',
+	msk: 'kafka',
+	cdc: 'change data capture',
+	scd: 'slowly changing dimension',
+	scd2: 'slowly changing dimension type 2',
+	idempotency: 'idempotent',
+	dedup: 'dedupe',
+	deduplicate: 'dedupe',
+	upserts: 'upsert',
+};
+
+/** The content words of a text, abbreviations spelled out. */
+function contentWords(text: string): string[] {
+	const out: string[] = [];
+	for (const word of words(text.replace(/(\d),(\d{3})/g, '$1$2'))) {
+		const expanded = expansions[word];
+		for (const part of expanded ? words(expanded) : [word]) if (!filler.has(part) && part.length > 1) out.push(part);
+	}
+	return out;
+}
+
+/** Whether two words are the same for this purpose: equal, or sharing a stem of six letters. */
+function same(a: string, b: string): boolean {
+	if (a === b) return true;
+	const stem = Math.min(6, a.length, b.length);
+	return a.length >= 5 && b.length >= 5 && a.slice(0, stem) === b.slice(0, stem);
+}
+
+/** The clauses of a point: split at semicolons, dashes, colons and the ", and" of a list of claims. */
+function clauses(point: string): string[] {
+	return point.split(/;|\s[-–—]\s|:\s|,\s+(?:and|or|but|so)\s+|\.\s/).filter((part) => part.trim().length > 0);
+}
+
+/** The answer's words that meet the given words. */
+function hits(wanted: readonly string[], said: readonly string[]): string[] {
+	return [...new Set(wanted)].filter((word) => said.some((other) => same(word, other)));
+}
+
+/** Which of a good answer's points the candidate's free text covers, with the words that show it (null when not covered). */
 export function matchPoints(points: readonly string[], answer: string): {covered: boolean[]; evidence: (string | null)[]} {
-	const said = new Set(words(answer));
-	const hits = points.map((point) => words(point).filter((word) => said.has(word)));
-	return {covered: hits.map((hit, index) => hit.length >= Math.max(1, words(points[index]!).length / 2)), evidence: hits.map((hit) => (hit.length > 0 ? hit.join(', ') : null))};
+	const said = contentWords(answer);
+	const results = points.map((point) => {
+		const whole = [...new Set(contentWords(point))];
+		const found = hits(whole, said);
+		const wholeOk = found.length >= Math.min(pointPolicy.least, whole.length) && found.length / Math.max(1, whole.length) >= pointPolicy.share;
+		const clauseOk = clauses(point).some((clause) => {
+			const wanted = [...new Set(contentWords(clause))];
+			const got = hits(wanted, said);
+			return wanted.length >= 3 && got.length >= pointPolicy.least && got.length / wanted.length >= pointPolicy.clauseShare;
+		});
+		const covered = wholeOk || clauseOk;
+		return {covered, evidence: covered ? found.join(', ') : null};
+	});
+	return {covered: results.map((result) => result.covered), evidence: results.map((result) => result.evidence)};
 }

@@ -1,0 +1,77 @@
+/**
+Ranks a question bank against one line the candidate typed, with minisearch
+(BM25 over each question's ask, aliases and keywords). The policy that turns a
+ranking into an answer, an offer or "make an assumption" is in
+`match-question.ts`; this module only scores.
+
+Scores are made comparable across lines: minisearch's score grows with the
+number of words matched, so it is divided by the number of distinct terms in
+the line, and `coverage` says what share of those terms the question matched
+at all. A long line that matches one word of a question is not confident.
+*/
+import MiniSearch from 'minisearch';
+import type {Question} from '../scenarios/schema.js';
+import {phrasesOf, terms} from './match-text.js';
+
+/** One bank question's standing for a line. */
+export type Ranked = {
+	readonly question: Question;
+	/** minisearch's score over the number of distinct terms in the line. */
+	readonly score: number;
+	/** Share of the line's distinct terms this question matched (exactly, by prefix or fuzzily). */
+	readonly coverage: number;
+};
+
+/** A bank, indexed once, that ranks lines. */
+export type QuestionRanker = {
+	/** The bank's questions, best first, with a positive score; empty when no term matched. */
+	rank(text: string): Ranked[];
+	/** The search terms of a line, as the ranker sees them (for tests and for debugging a phrasing). */
+	terms(text: string): string[];
+};
+
+type Doc = {id: string; ask: string; aliases: string; keywords: string};
+
+/** Field boosts: the plain ask and the chosen keywords say more than any one alias. */
+const boost = {ask: 2, aliases: 1, keywords: 2};
+
+/** Indexes a question bank. */
+export function createQuestionRanker(questions: readonly Question[]): QuestionRanker {
+	const phrases = phrasesOf(questions.flatMap((question) => question.keywords));
+	const toTerms = (text: string) => terms(text, phrases);
+	const byId = new Map(questions.map((question) => [question.id, question]));
+	// Documents hold their terms already joined by spaces, so the index and the query split the same way.
+	const docs: Doc[] = questions.map((question) => ({
+		id: question.id,
+		ask: toTerms(question.ask).join(' '),
+		aliases: question.aliases.flatMap(toTerms).join(' '),
+		keywords: question.keywords.flatMap(toTerms).join(' '),
+	}));
+	const search = new MiniSearch<Doc>({
+		fields: ['ask', 'aliases', 'keywords'],
+		tokenize: (text) => text.split(' ').filter(Boolean),
+		processTerm: (term) => term,
+		searchOptions: {
+			boost,
+			combineWith: 'OR',
+			// Typos: edit distance up to 30% of the word on words of 5+ letters; prefixes on 4+ ("refresh" meets "refreshed").
+			fuzzy: (term) => (term.length >= 5 && !term.includes('_') ? 0.3 : false),
+			prefix: (term) => term.length >= 4 && !term.includes('_'),
+			weights: {fuzzy: 0.45, prefix: 0.6},
+		},
+	});
+	search.addAll(docs);
+
+	return {
+		terms: toTerms,
+		rank(text) {
+			const said = [...new Set(toTerms(text))];
+			if (said.length === 0) return [];
+			return search.search(said.join(' ')).map((result) => ({
+				question: byId.get(result.id as string)!,
+				score: result.score / said.length,
+				coverage: new Set(result.queryTerms).size / said.length,
+			}));
+		},
+	};
+}

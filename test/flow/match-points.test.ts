@@ -1,0 +1,51 @@
+/** The deep-dive point matcher, measured on labelled answers and on the cases a candidate notices. */
+import {describe, expect, it} from 'vitest';
+import {matchPoints} from '../../src/flow/match-points.js';
+import type {SystemDesignScenario} from '../../src/scenarios/schema.js';
+import {loginCounter} from './helpers.js';
+import {answerSets, pointsReport, scorePoints} from './match-points-report.js';
+
+describe('the labelled deep-dive answers', () => {
+	const sets = answerSets();
+
+	it.each(sets.map((set) => [set.scenario, set] as const))('%s: >= 85% of point calls right, <= 5% claimed but not made', (id, set) => {
+		const figures = scorePoints(id, [...set.tuning, ...set.heldOut]);
+		expect(figures.right / figures.pairs, figures.wrongCalls.join('\n')).toBeGreaterThanOrEqual(0.85);
+		expect(figures.falseCovered / figures.pairs, figures.wrongCalls.join('\n')).toBeLessThanOrEqual(0.05);
+	});
+
+	it('prints the figures', () => {
+		const table = pointsReport();
+		console.log(table);
+		expect(table).toMatch(/login-counter +held-out/);
+	});
+
+	it('would fail a matcher that calls every point covered (the gate bites)', () => {
+		const generous = (points: readonly string[]) => ({covered: points.map(() => true), evidence: points.map(() => 'all')});
+		const worst = Math.max(...sets.map((set) => {
+			const figures = scorePoints(set.scenario, [...set.tuning, ...set.heldOut], generous);
+			return figures.falseCovered / figures.pairs;
+		}));
+		expect(worst).toBeGreaterThan(0.05);
+	});
+});
+
+describe('matchPoints', () => {
+	const spof = (loginCounter() as SystemDesignScenario).deep_dives.find((deepDive) => deepDive.id === 'spof')!.good_answer;
+
+	it('credits a point made in other words, and shows the words that made it', () => {
+		const result = matchPoints(spof, 'kinesis replicates across three availability zones and lambda retries the batch from the checkpoint');
+		expect(result.covered).toEqual([true, false]);
+		expect(result.evidence[0]).toContain('kinesis');
+		expect(result.evidence[1]).toBeNull();
+	});
+
+	it('spells out abbreviations: a Redis replica with Multi-AZ failover is the second point', () => {
+		expect(matchPoints(spof, 'one redis node is the weak point, add a replica with multi-AZ automatic failover').covered).toEqual([false, true]);
+	});
+
+	it('credits nothing for an answer without substance', () => {
+		expect(matchPoints(spof, 'I think it is fine, everything is managed by the cloud').covered).toEqual([false, false]);
+		expect(matchPoints(spof, '').covered).toEqual([false, false]);
+	});
+});

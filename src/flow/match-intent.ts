@@ -16,8 +16,8 @@ export function statedAssumption(text: string): string | null {
 	return text.slice(lead[0].length).trim();
 }
 
-// "can I use Kafka", "should we go with Flink", "is it ok if I pick Redis", "could we use Spark or Flink".
-const choiceVerb = String.raw`(?:use|pick|choose|go\s+with|run|deploy|adopt|put|store\s+(?:it|them|this)\s+in|build\s+(?:it|this)\s+(?:on|with)|do\s+(?:it|this)\s+(?:with|in|on))`;
+// "can I use Kafka", "should we go with Flink", "is it ok if I pick Redis", "could we keep the counters in Redis".
+const choiceVerb = String.raw`(?:use|pick|choose|go\s+with|run|deploy|adopt|(?:put|store|keep|write|land|load|save|hold|send|build|do)\s+(?:[\w-]+\s+){0,4}?(?:in|into|on|to|with)\b)`;
 const designChoice = [
 	new RegExp(String.raw`\b(?:can|could|may|should|shall|must)\s+(?:i|we)\s+(?:just\s+|also\s+)?${choiceVerb}\b`, 'i'),
 	new RegExp(String.raw`\b(?:is|would)\s+(?:it|that)\s+(?:be\s+)?(?:ok|okay|fine|alright|allowed|acceptable)\s+(?:if\s+(?:i|we)|to)\s+${choiceVerb}\b`, 'i'),

@@ -32,6 +32,9 @@ export type QuestionRanker = {
 
 type Doc = {id: string; ask: string; aliases: string; keywords: string};
 
+/** The share of a bank's questions a word may appear in and still tell them apart. */
+const commonShare = 0.35;
+
 /** Field boosts: the plain ask and the chosen keywords say more than any one alias. */
 const boost = {ask: 2, aliases: 1, keywords: 2};
 
@@ -47,6 +50,7 @@ export function createQuestionRanker(questions: readonly Question[]): QuestionRa
 		aliases: question.aliases.flatMap(toTerms).join(' '),
 		keywords: question.keywords.flatMap(toTerms).join(' '),
 	}));
+	const vocabulary = new Set(docs.flatMap((doc) => `${doc.ask} ${doc.aliases} ${doc.keywords}`.split(' ')).filter(Boolean));
 	const search = new MiniSearch<Doc>({
 		fields: ['ask', 'aliases', 'keywords'],
 		tokenize: (text) => text.split(' ').filter(Boolean),
@@ -54,19 +58,30 @@ export function createQuestionRanker(questions: readonly Question[]): QuestionRa
 		searchOptions: {
 			boost,
 			combineWith: 'OR',
-			// Typos: edit distance up to 30% of the word on words of 5+ letters; prefixes on 4+ ("refresh" meets "refreshed").
-			fuzzy: (term) => (term.length >= 5 && !term.includes('_') ? 0.3 : false),
+			// Typos: edit distance up to 30% of the word on words of 5+ letters the bank does not have as they are
+			// (so "login" never meets "logic"); prefixes on 4+ ("refresh" meets "refreshed").
+			fuzzy: (term) => (term.length >= 5 && !term.includes('_') && !vocabulary.has(term) ? 0.3 : false),
 			prefix: (term) => term.length >= 4 && !term.includes('_'),
 			weights: {fuzzy: 0.45, prefix: 0.6},
 		},
 	});
 	search.addAll(docs);
 
+	// Words in a large share of the bank ("login" in login-counter, "event" in most event banks) say nothing about
+	// which question was meant; they only match everything a little. They are dropped from a line, unless nothing else is left.
+	const spread = new Map<string, number>();
+	for (const doc of docs) for (const term of new Set(`${doc.ask} ${doc.aliases} ${doc.keywords}`.split(' ').filter(Boolean))) spread.set(term, (spread.get(term) ?? 0) + 1);
+	const common = (term: string) => questions.length >= 6 && (spread.get(term) ?? 0) / questions.length >= commonShare;
+
 	return {
 		terms: toTerms,
 		rank(text) {
-			const said = [...new Set(toTerms(text))];
+			const all = [...new Set(toTerms(text))];
+			const telling = all.filter((term) => !common(term));
+			const said = telling.length > 0 ? telling : all;
 			if (said.length === 0) return [];
+			// Every term counts in the normalisation, words the bank does not know too: giving those less
+			// weight was measured, and turned small talk ("the budget for the team offsite") into answers.
 			return search.search(said.join(' ')).map((result) => ({
 				question: byId.get(result.id as string)!,
 				score: result.score / said.length,

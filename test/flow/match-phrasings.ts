@@ -22,7 +22,7 @@ export type Expect = readonly string[] | 'assume' | 'design-choice' | 'assumptio
 export type Phrasing = {text: string; expect: Expect};
 
 /** A scenario's phrasing set. */
-export type PhrasingSet = {scenario: string; tuning: Phrasing[]; heldOut: Phrasing[]};
+export type PhrasingSet = {scenario: string; tuning: Phrasing[]; heldOut: Phrasing[]; fresh: Phrasing[]};
 
 const special = new Set(['assume', 'design-choice', 'assumption']);
 
@@ -37,10 +37,14 @@ export function phrasingSets(): PhrasingSet[] {
 		.filter((file) => file.endsWith('.yaml'))
 		.sort()
 		.map((file) => {
-			const data = parse(readFileSync(dir + file, 'utf8')) as {tuning: Array<{text: string; expect: string}>; held_out: Array<{text: string; expect: string}>};
-			return {scenario: file.replace(/\.yaml$/, ''), tuning: data.tuning.map(toPhrasing), heldOut: data.held_out.map(toPhrasing)};
+			type Raw = Array<{text: string; expect: string}>;
+			const data = parse(readFileSync(dir + file, 'utf8')) as {tuning: Raw; held_out: Raw; fresh?: Raw};
+			return {scenario: file.replace(/\.yaml$/, ''), tuning: data.tuning.map(toPhrasing), heldOut: data.held_out.map(toPhrasing), fresh: (data.fresh ?? []).map(toPhrasing)};
 		});
 }
+
+/** Every line of a set. */
+export const allLines = (set: PhrasingSet): Phrasing[] => [...set.tuning, ...set.heldOut, ...set.fresh];
 
 /** How one outcome fares against what the line expects. */
 export type Verdict = 'right' | 'offered' | 'declined' | 'missed' | 'wrong';
@@ -106,7 +110,7 @@ export function report(showMisses = false, policy: MatchPolicy = defaultPolicy):
 	const rows = ['scenario                part      lines  handled  (of which offered)  wrong'];
 	const misses: string[] = [];
 	for (const set of phrasingSets()) {
-		for (const [part, lines] of [['tuning', set.tuning], ['held-out', set.heldOut], ['all', [...set.tuning, ...set.heldOut]]] as const) {
+		for (const [part, lines] of [['tuning', set.tuning], ['held-out', set.heldOut], ['fresh', set.fresh], ['all', allLines(set)]] as const) {
 			const figures = score(set.scenario, lines, policy);
 			rows.push(`${set.scenario.padEnd(24)}${part.padEnd(10)}${String(figures.lines).padStart(5)}   ${pct(figures.handled, figures.lines)}   ${pct(figures.offered, figures.lines)}             ${pct(figures.wrong, figures.lines)}`);
 			if (part === 'tuning') for (const miss of figures.misses) misses.push(`  ${set.scenario} ${part} ${miss.verdict.padEnd(8)} ${JSON.stringify(miss.text)} expected ${Array.isArray(miss.expect) ? (miss.expect as string[]).join('|') : miss.expect}, got ${miss.got}`);

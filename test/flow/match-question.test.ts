@@ -7,7 +7,7 @@ import {describe, expect, it} from 'vitest';
 import {createQuestionMatcher, defaultPolicy, questionParts, type MatchOutcome} from '../../src/flow/match-question.js';
 import {findScenario} from '../../src/scenarios/catalogue.js';
 import {builtin} from './helpers.js';
-import {phrasingSets, report, score} from './match-phrasings.js';
+import {allLines, phrasingSets, report, score} from './match-phrasings.js';
 
 const matcherFor = (id: string) => createQuestionMatcher(findScenario(builtin(), id).questions);
 const ids = (outcome: MatchOutcome) => (outcome.kind === 'answer' ? outcome.questions.map((question) => question.id) : outcome.kind === 'offer' ? outcome.options.map((question) => question.id) : []);
@@ -18,7 +18,7 @@ describe('the phrasing sets', () => {
 	it('cover every built-in scenario, with 40+ lines and 8+ off-topic or design-choice lines each', () => {
 		expect(sets.map((set) => set.scenario).sort()).toEqual(builtin().scenarios.map((scenario) => scenario.id).sort());
 		for (const set of sets) {
-			const lines = [...set.tuning, ...set.heldOut];
+			const lines = allLines(set);
 			expect(lines.length, set.scenario).toBeGreaterThanOrEqual(40);
 			expect(lines.filter((line) => line.expect === 'assume' || line.expect === 'design-choice').length, set.scenario).toBeGreaterThanOrEqual(8);
 			expect(set.heldOut.length, set.scenario).toBeGreaterThanOrEqual(15);
@@ -26,7 +26,7 @@ describe('the phrasing sets', () => {
 	});
 
 	it.each(sets.map((set) => [set.scenario, set] as const))('%s: handled well >= 90%, answered wrong <= 3%', (id, set) => {
-		const figures = score(id, [...set.tuning, ...set.heldOut]);
+		const figures = score(id, allLines(set));
 		const detail = figures.misses.map((miss) => `${miss.verdict}: ${miss.text} → ${miss.got}`).join('\n');
 		expect(figures.handled / figures.lines, detail).toBeGreaterThanOrEqual(0.9);
 		expect(figures.wrong / figures.lines, detail).toBeLessThanOrEqual(0.03);
@@ -41,7 +41,7 @@ describe('the phrasing sets', () => {
 	it('would fail a matcher that always answers its best guess (the gate bites)', () => {
 		const reckless = {...defaultPolicy, answerScore: 0, answerCoverage: 0, margin: 1};
 		const worst = Math.max(...sets.map((set) => {
-			const figures = score(set.scenario, [...set.tuning, ...set.heldOut], reckless);
+			const figures = score(set.scenario, allLines(set), reckless);
 			return figures.wrong / figures.lines;
 		}));
 		expect(worst).toBeGreaterThan(0.03);
@@ -101,7 +101,7 @@ describe('offers', () => {
 	it('offers at most three topics', () => {
 		for (const set of phrasingSets()) {
 			const matcher = matcherFor(set.scenario);
-			for (const line of [...set.tuning, ...set.heldOut]) {
+			for (const line of allLines(set)) {
 				const outcome = matcher.match(line.text, new Set());
 				if (outcome.kind === 'offer') expect(outcome.options.length, line.text).toBeLessThanOrEqual(3);
 			}

@@ -234,7 +234,7 @@ function onAsk(context: RoundContext, at: number, text: string): Assigner {
 			return answerQuestions(base, at, outcome.questions, outcome.repeated);
 		case 'offer':
 			return {
-				transcript: say(base, at, 'interviewer', 'offer', `Do you mean ${outcome.options.map((option, index) => `(${index + 1}) ${option.ask}`).join(' or ')}?`, outcome.options.map((option) => option.id)),
+				transcript: say(base, at, 'interviewer', 'offer', offerText(outcome.options), outcome.options.map((option) => option.id)),
 				offer: outcome.options,
 			};
 		case 'assume':
@@ -252,6 +252,12 @@ function onAsk(context: RoundContext, at: number, text: string): Assigner {
 
 function applyEdit(context: RoundContext, edit: DesignEdit): Assigner {
 	return edit.ok ? {design: edit.design, designProblems: []} : {designProblems: edit.problems};
+}
+
+/** "Do you mean (1) What is the schema? or (2) How big is an event?": each ask keeps its own question mark, one is added only when none ends the list. */
+export function offerText(options: readonly Question[]): string {
+	const listed = options.map((option, index) => `(${index + 1}) ${option.ask.trim()}`).join(' or ');
+	return `Do you mean ${listed}${listed.endsWith('?') ? '' : '?'}`;
 }
 
 /** The runs a design request makes: the mean load, and the daily peak when the scenario has one. */

@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import {createActor, SimulatedClock} from 'xstate';
-import {currentPhase, roundMachine, type RoundInput} from '../../src/flow/round-machine.js';
+import {currentPhase, offerText, roundMachine, type RoundInput} from '../../src/flow/round-machine.js';
 import {reviewRound} from '../../src/flow/score.js';
 import {dataModeling, fakeResult, firstWordPoints, instantSimulator, keywordGrader, loginCounter, modelingExercises, roundInput, scriptedMatcher, silentSimulator} from './helpers.js';
 
@@ -147,6 +147,9 @@ describe('clarifying questions', () => {
 		actor.send({type: 'clarify.ask', text: 'data?', at});
 		expect(context().transcript.at(-1)).toMatchObject({kind: 'offer', questionIds: ['schema', 'volume']});
 		expect(context().transcript.at(-1)!.text).toMatch(/^Do you mean \(1\) .* or \(2\) .*\?$/);
+		// The asks end in their own question marks: one, not two.
+		expect(context().transcript.at(-1)!.text).not.toMatch(/\?\?/);
+		expect(offerText([{ask: 'Where from'} as never])).toBe('Do you mean (1) Where from?');
 		expect(context().offer).toHaveLength(2);
 		actor.send({type: 'clarify.pick', index: 5, at});
 		expect(context().asked).toEqual([]);

@@ -74,6 +74,8 @@ describe('a login-counter round, from the home screen to the review', () => {
 		frame = await type('\u001B[C'.repeat(5), '[sdk]');
 		frame = await type(keys.enter, /Vendor SDK \/ producer library ✓/);
 		expect(frame).toContain('Right: The producer library');
+		// The interaction not chosen yet is not judged.
+		expect(frame).toMatch(/dashboard → serving store: —\n/);
 		frame = await type(tab, 'The pipeline is empty');
 		frame = await type('s', 'Start the design from');
 		frame = await type(keys.enter, '1. ingest — Kinesis Data Streams');

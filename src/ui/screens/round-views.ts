@@ -92,7 +92,7 @@ export function apiLines(context: RoundContext, ui: UiState, width: number, audi
 	for (const [index, api] of scenario.apis.entries()) {
 		const chosen = context.apiChoices[index];
 		const current = index === ui.apiIndex;
-		const judged = chosen !== undefined && audience !== 'candidate';
+		const judged = Boolean(chosen) && audience !== 'candidate';
 		const verdict = judged ? (chosen === api.style ? ' ✓' : ` ✗ (expected ${apiStyle(api.style).title})`) : '';
 		lines.push(...wrapped(`${current ? '›' : ' '} ${api.between}: ${chosen ? apiStyle(chosen).title : '—'}${verdict}`, width, current ? 'selected' : judged ? (chosen === api.style ? 'ok' : 'bad') : undefined, '    '));
 	}

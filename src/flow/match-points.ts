@@ -71,7 +71,7 @@ function same(a: string, b: string): boolean {
 
 /** The clauses of a point: split at semicolons, dashes, colons and the ", and" of a list of claims. */
 function clauses(point: string): string[] {
-	return point.split(/;|\s[-–—]\s|:\s|,\s+(?:and|or|but|so)\s+|\.\s/).filter((part) => part.trim().length > 0);
+	return point.split(/;|\s[-–—]\s|:\s|,\s+(?:and|or|but|so)\s+|\)\s+or\s+|\.\s/).filter((part) => part.trim().length > 0);
 }
 
 /** The answer's words that meet the given words. */

@@ -15,7 +15,6 @@ export const commands: Record<string, () => Promise<Command>> = {
 	exercise: async () => (await import('./exercise.js')).exerciseCommand,
 	history: async () => (await import('./history.js')).historyCommand,
 	report: async () => (await import('./report.js')).reportCommand,
-	screen: async () => (await import('./screen.js')).screenCommand,
 };
 
 /** One-line summaries for `dojo --help`, kept here so the top-level help loads no command module. */
@@ -29,5 +28,4 @@ export const summaries: Record<string, string> = {
 	exercise: 'grade a data-modeling answer written in SQL',
 	history: 'past rounds and graded attempts, with scores by area',
 	report: 'a Markdown summary of a round, to share with a mentor',
-	screen: "the candidate's view of a round, for the shared screen in interviewer mode",
 };

@@ -129,10 +129,6 @@ export class SqliteStore implements ProgressStore {
 		return (this.db.prepare('SELECT event FROM round_events WHERE round_id = ? ORDER BY seq').all(roundId) as Array<{event: string}>).map((row) => JSON.parse(row.event) as unknown);
 	}
 
-	eventsAfter(roundId: number, seq: number): Array<{seq: number; event: unknown}> {
-		return (this.db.prepare('SELECT seq, event FROM round_events WHERE round_id = ? AND seq > ? ORDER BY seq').all(roundId, seq) as Array<{seq: number; event: string}>).map((row) => ({seq: row.seq, event: JSON.parse(row.event) as unknown}));
-	}
-
 	unfinished(scenario?: string): StoredRound[] {
 		const where = scenario === undefined ? '' : 'AND r.scenario = ?';
 		const rows = this.db.prepare(`SELECT ${roundColumns} FROM rounds r WHERE r.finished_at IS NULL ${where} ORDER BY r.started_at DESC, r.id DESC`).all(...(scenario === undefined ? [] : [scenario])) as RoundRow[];
@@ -161,7 +157,6 @@ export function unsavedStore(path: string): ProgressStore {
 		rounds: () => [],
 		round: () => undefined,
 		events: () => [],
-		eventsAfter: () => [],
 		unfinished: () => [],
 		attempts: () => [],
 		close() {},

@@ -71,8 +71,6 @@ export type ProgressStore = {
 	round(id: number): StoredRound | undefined;
 	/** The events of a round in the order they happened. */
 	events(roundId: number): unknown[];
-	/** The events after sequence number `seq` (0: all), with their numbers, for following a round live. */
-	eventsAfter(roundId: number, seq: number): Array<{seq: number; event: unknown}>;
 	/** Unfinished rounds, newest first (of one scenario when given). */
 	unfinished(scenario?: string): StoredRound[];
 	/** Every attempt, oldest first. */

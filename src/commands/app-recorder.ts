@@ -44,7 +44,7 @@ export function storeRecorder(store: ProgressStore): Recorder {
 				const stored = store.round(resume);
 				if (stored) return logOf(stored.id, {startedAt: stored.startedAt, seed: stored.seed, timer: stored.timer, events: store.events(stored.id) as RoundEvent[]});
 			}
-			const id = store.startRound(round);
+			const id = store.startRound({...round, mode: 'candidate'});
 			return id === null ? undefined : logOf(id);
 		},
 		progress() {

@@ -9,7 +9,7 @@ import type {Command} from './command.js';
 
 const help = `
   Usage
-    $ dojo practice <scenario> [--mode candidate|interviewer] [--seed N] [--no-timer]
+    $ dojo practice <scenario> [--seed N] [--no-timer]
 
   Plays an interview round of the scenario: the phases of the study notes with
   their time boxes (problem space 5 min, requirements 10, high-level design 10,
@@ -21,17 +21,7 @@ const help = `
   of the scenario is saved — you quit, closed the terminal, or the process was
   killed — it offers to resume it: enter resumes, n starts a new round.
 
-  Interviewer mode (--mode interviewer) is for running the round live: you type
-  what the candidate says, and a private panel below shows the hidden answers,
-  the rubric (key questions, expected estimates, good-answer points), the score
-  and the phase timers. ctrl+o gives the keys to the panel: j/k pick a row,
-  space marks it met / not met / automatic, r reveals a question's answer to
-  the candidate, w runs a what-if or curveball, + adds five minutes, h hides
-  the panel. Share a second terminal running \`dojo screen --last\`: it shows
-  the candidate's side only.
-
   Options
-    --mode M     candidate (default) or interviewer
     --seed N     simulation seed (default 1): the same seed gives the same numbers
     --no-timer   no time boxes: the interviewer never hurries you
 
@@ -64,7 +54,6 @@ export const practiceCommand: Command = {
 	flags: {
 		seed: {type: 'string'},
 		timer: {type: 'boolean', default: true},
-		mode: {type: 'string', default: 'candidate'},
 	},
 	async run({input, flags, catalogue, stderr}) {
 		if (input.length !== 1) throw new UsageError(`dojo practice takes one scenario id; got ${input.length === 0 ? 'none' : input.join(', ')} (see \`dojo list\`)`);
@@ -72,10 +61,8 @@ export const practiceCommand: Command = {
 		const rawSeed = flags['seed'] as string | undefined;
 		const seed = rawSeed === undefined ? 1 : /^\d+$/.test(rawSeed.trim()) ? Number(rawSeed.trim()) : Number.NaN;
 		if (!Number.isSafeInteger(seed)) throw new UsageError(`--seed: expected a whole number >= 0; got "${rawSeed}"`);
-		const mode = flags['mode'] as string;
-		if (mode !== 'candidate' && mode !== 'interviewer') throw new UsageError(`--mode: expected candidate or interviewer; got "${mode}"`);
 		if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UsageError(noTerminal(scenario.id));
 		const [{runApp}, {withRecorder}] = await Promise.all([import('../ui/run-app.js'), import('./app-recorder.js')]);
-		return withRecorder(stderr, (recorder) => runApp({catalogue: catalogue(), scenario, seed, timer: flags['timer'] !== false, recorder, mode}));
+		return withRecorder(stderr, (recorder) => runApp({catalogue: catalogue(), scenario, seed, timer: flags['timer'] !== false, recorder}));
 	},
 };

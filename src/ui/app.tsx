@@ -12,8 +12,6 @@ import type {Scenario} from '../scenarios/schema.js';
 import type {RoundController} from './round-controller.js';
 import {HomeScreen, type AreaProgress, type ResumableRound} from './screens/HomeScreen.js';
 import {RoundScreen} from './screens/RoundScreen.js';
-import {InterviewerConsole} from './interviewer/InterviewerConsole.js';
-import {InterviewerController} from './interviewer/interviewer-controller.js';
 import type {ResultRenderer} from './screens/round-views.js';
 
 /** A round being played: its controller, and what the screen needs besides. */
@@ -67,7 +65,6 @@ function RoundView({session, size, onDone}: {readonly session: RoundSession; rea
 		if (state.ui.quit) onDone('quit');
 		else if (state.finished) onDone('finished');
 	}, [state.ui.quit, state.finished, onDone]);
-	if (session.controller instanceof InterviewerController) return <InterviewerConsole controller={session.controller} width={size.columns} height={size.rows - 1} {...(session.renderResults ? {renderResults: session.renderResults} : {})} {...(session.exerciseTask ? {exerciseTask: session.exerciseTask} : {})} {...(session.exerciseReport ? {exerciseReport: session.exerciseReport} : {})} {...(session.editorName ? {editorName: session.editorName} : {})} />;
 	return <RoundScreen controller={session.controller} width={size.columns} height={size.rows - 1} {...(session.renderResults ? {renderResults: session.renderResults} : {})} {...(session.exerciseTask ? {exerciseTask: session.exerciseTask} : {})} {...(session.exerciseReport ? {exerciseReport: session.exerciseReport} : {})} {...(session.editorName ? {editorName: session.editorName} : {})} />;
 }
 

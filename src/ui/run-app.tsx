@@ -25,7 +25,6 @@ import {chosenEditor, editAnswer} from './editor.js';
 import {GradeClient} from './grade-client.js';
 import {lazyDesignEditor} from './lazy-editor.js';
 import {RoundController} from './round-controller.js';
-import {InterviewerController} from './interviewer/interviewer-controller.js';
 import {SimClient} from './sim-client.js';
 
 /** How the app starts. */
@@ -39,8 +38,6 @@ export type AppOptions = {
 	readonly timer?: boolean;
 	/** Where progress is saved; without one nothing is (the app never opens the database itself). */
 	readonly recorder?: Recorder;
-	/** Who is at the keyboard: the candidate (default), or an interviewer with the private panel. */
-	readonly mode?: 'candidate' | 'interviewer';
 };
 
 /** The record of one round as it is played: every event appended as the machine takes it. */
@@ -58,7 +55,7 @@ export type Recorder = {
 	/** Unfinished rounds of a scenario, newest first. */
 	unfinished(scenarioId: string): readonly ResumableRound[];
 	/** Starts the record of a new round, or (with `resume`, a round id) reopens a stored one; undefined when nothing is saved. */
-	open(round: {readonly scenario: string; readonly mode: 'candidate' | 'interviewer'; readonly seed: number; readonly timer: boolean; readonly startedAt: number; readonly phase: PhaseId}, resume?: number): RoundLog | undefined;
+	open(round: {readonly scenario: string; readonly seed: number; readonly timer: boolean; readonly startedAt: number; readonly phase: PhaseId}, resume?: number): RoundLog | undefined;
 	/** Scores by area over the finished rounds, oldest first, for the home screen. */
 	progress(): readonly AreaProgress[];
 	/** Records a graded exercise answer. */
@@ -88,11 +85,8 @@ export type RoundPlan = {readonly scenario: Scenario; readonly exercises?: reado
 /** How a round is saved: the recorder, the round to resume, and whether the round itself is kept (an exercise alone keeps only its attempts). */
 export type Recording = {readonly recorder: Recorder; readonly resume?: number; readonly keepRound: boolean};
 
-/** Who is at the keyboard of a round. */
-export type RoundMode = 'candidate' | 'interviewer';
-
 /** Opens a round with real helpers. */
-export function openRound(catalogue: Catalogue, plan: RoundPlan | Scenario, seed: number, timer: boolean, sims: SimClient, design?: DesignEditor, recording?: Recording, mode: RoundMode = 'candidate'): RoundSession {
+export function openRound(catalogue: Catalogue, plan: RoundPlan | Scenario, seed: number, timer: boolean, sims: SimClient, design?: DesignEditor, recording?: Recording): RoundSession {
 	const {scenario, phases, exercises: chosen} = 'kind' in plan ? {scenario: plan, phases: undefined, exercises: undefined} : plan;
 	const lazy = design ? undefined : lazyDesignEditor();
 	const editor = design ?? lazy!.editor;
@@ -107,7 +101,7 @@ export function openRound(catalogue: Catalogue, plan: RoundPlan | Scenario, seed
 		} else grader.warm();
 	}, 300).unref();
 	const firstPhase = (phases ?? phasesFor(scenario.kind))[0]!.id;
-	const log = recording?.keepRound ? recording.recorder.open({scenario: scenario.id, mode, seed, timer, startedAt: Date.now(), phase: firstPhase}, recording.resume) : undefined;
+	const log = recording?.keepRound ? recording.recorder.open({scenario: scenario.id, seed, timer, startedAt: Date.now(), phase: firstPhase}, recording.resume) : undefined;
 	const resumed = log?.resumed;
 	const actor = startRound({
 		input: {scenario, exercises, seed: resumed?.seed ?? seed, timer: resumed?.timer ?? timer, startedAt: resumed?.startedAt ?? Date.now(), now: Date.now, matcher: createQuestionMatcher(scenario.questions), matchPoints, editor, ...(phases ? {phases} : {})},
@@ -123,7 +117,7 @@ export function openRound(catalogue: Catalogue, plan: RoundPlan | Scenario, seed
 		const edited = editAnswer(exerciseId, () => grader.template(exercise), terminal.suspend, terminal.resume);
 		return edited.ok ? {ok: true as const, sql: edited.sql, editor: edited.editor} : edited;
 	};
-	controller = mode === 'interviewer' ? new InterviewerController(actor, {now: Date.now, editSql}) : new RoundController(actor, {now: Date.now, editSql});
+	controller = new RoundController(actor, {now: Date.now, editSql});
 	return {
 		controller,
 		exerciseTask: grader.task,
@@ -176,7 +170,7 @@ export async function runApp(options: AppOptions): Promise<number> {
 		const instance = render(
 			<App
 				scenarios={options.catalogue.scenarios}
-				openRound={(scenario, resume) => openRound(options.catalogue, exerciseRun ?? scenario, options.seed ?? 1, exerciseRun ? false : (options.timer ?? true), sims, undefined, recorder && {recorder, keepRound: !exerciseRun, ...(resume === undefined ? {} : {resume})}, exerciseRun ? 'candidate' : (options.mode ?? 'candidate'))}
+				openRound={(scenario, resume) => openRound(options.catalogue, exerciseRun ?? scenario, options.seed ?? 1, exerciseRun ? false : (options.timer ?? true), sims, undefined, recorder && {recorder, keepRound: !exerciseRun, ...(resume === undefined ? {} : {resume})})}
 				{...(recorder && !exerciseRun ? {unfinished: (id: string) => recorder.unfinished(id), progress: () => recorder.progress()} : {})}
 				{...(start ? {start} : {})}
 				{...(exerciseRun ? {leaveWhenDone: true} : {})}

@@ -60,13 +60,24 @@ export function storeRecorder(store: ProgressStore): Recorder {
 	};
 }
 
-/** Runs `body` with a recorder over the progress store, closing the store afterwards. */
+/**
+Runs `body` (the app) with a recorder over the progress store, closing the
+store afterwards. Messages about the database are written at once and again
+when the app has left the alternate screen, where they would otherwise vanish.
+*/
 export async function withRecorder<T>(stderr: NodeJS.WritableStream, body: (recorder: Recorder) => Promise<T>): Promise<T> {
-	const store = openProgress(stderr);
+	const said: string[] = [];
+	const store = openStore({
+		warn: (message) => {
+			said.push(message);
+			stderr.write(`dojo: ${message}\n`);
+		},
+	});
 	try {
 		return await body(storeRecorder(store));
 	} finally {
 		store.close();
+		for (const message of said) stderr.write(`dojo: ${message}\n`);
 	}
 }
 

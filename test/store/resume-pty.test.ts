@@ -5,7 +5,7 @@ with SIGKILL, then `dojo practice` again offers to resume, and the resumed
 round has every question, answer and estimate; `dojo history --json` too.
 */
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, rmSync} from 'node:fs';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -20,8 +20,8 @@ afterAll(() => rmSync(home, {recursive: true, force: true}));
 type Step = ['wait', string, number] | ['send', string] | ['kill'];
 
 /** Plays `steps` against `dojo ...args` in a 100x32 pty; returns what the driver printed. */
-function drive(args: string[], steps: Step[]): {status: number | null; out: string} {
-	const run = spawnSync('python3', [driver, '100', '32', process.execPath, cli, ...args], {cwd: root, input: JSON.stringify(steps), encoding: 'utf8', env: {...process.env, DOJO_HOME: home, FORCE_COLOR: '0'}, timeout: 90_000});
+function drive(args: string[], steps: Step[], dojoHome = home): {status: number | null; out: string} {
+	const run = spawnSync('python3', [driver, '100', '32', process.execPath, cli, ...args], {cwd: root, input: JSON.stringify(steps), encoding: 'utf8', env: {...process.env, DOJO_HOME: dojoHome, FORCE_COLOR: '0'}, timeout: 90_000});
 	return {status: run.status, out: run.stdout + run.stderr};
 }
 
@@ -69,4 +69,17 @@ describe('a round killed with SIGKILL', () => {
 		expect(after.rounds).toHaveLength(1);
 		expect(after.rounds[0]!.questions.map((question) => question.text)).toEqual([...questions, 'what is the retention']);
 	}, 120_000);
+
+	it('in a folder that cannot be written, the round plays on in memory and the warning is on screen after quitting', () => {
+		const blocker = join(home, 'a-file');
+		writeFileSync(blocker, '');
+		const run = drive(['practice', 'login-counter', '--no-timer'], [
+			['wait', 'asked so far', 20],
+			['send', 'what is the schema of an event\r'],
+			['wait', 'Interviewer: Each event has user_id', 10],
+			['send', '\u0003'],
+			['wait', `progress is not saved: the folder is not writable (${join(blocker, 'dojo', 'progress.db')}); this session works in memory`, 10],
+		], join(blocker, 'dojo'));
+		expect(run.out).toMatch(/^ok/);
+	}, 60_000);
 });

@@ -5,7 +5,8 @@ import {join} from 'node:path';
 import Database from 'better-sqlite3';
 import {afterAll, describe, expect, it} from 'vitest';
 import {openStore, progressFolder} from '../../src/store/index.js';
-import {schemaVersion} from '../../src/store/schema.js';
+import {migrate, schemaVersion} from '../../src/store/schema.js';
+import {SqliteStore} from '../../src/store/sqlite-store.js';
 
 const root = mkdtempSync(join(tmpdir(), 'dojo-store-test-'));
 afterAll(() => rmSync(root, {recursive: true, force: true}));
@@ -113,5 +114,31 @@ describe('the progress store', () => {
 		expect(warnings).toEqual([]);
 		expect(readdirSync(home).filter((name) => name.includes('corrupt'))).toEqual([]);
 		expect(existsSync(join(home, 'progress.db'))).toBe(true);
+	});
+
+	it('a full disk mid-round: one warning, saving stops, nothing is thrown at the round', () => {
+		const home = freshHome();
+		open(home).store.close();
+		const path = join(home, 'progress.db');
+		const db = new Database(path);
+		migrate(db);
+		// The database may not grow past the pages it has: the next big write fails as on a full disk.
+		db.pragma(`max_page_count = ${db.pragma('page_count', {simple: true}) as number}`);
+		const warnings: string[] = [];
+		const store = new SqliteStore(db, path, (message) => warnings.push(message));
+		const id = store.startRound(newRound);
+		expect(id).not.toBeNull();
+		expect(() => store.appendEvent(id!, {type: 'clarify.ask', text: 'x'.repeat(100_000), at: 1} as {type: string; at: number})).not.toThrow();
+		expect(() => store.appendEvent(id!, {type: 'clarify.ask', text: 'again', at: 2} as {type: string; at: number})).not.toThrow();
+		expect(store.saving).toBe(false);
+		expect(warnings).toEqual([`progress is no longer saved: the disk is full (${path}); what you do now stays in memory and is lost when dojo exits`]);
+		store.close();
+	});
+
+	it('an error that is not about the disk is not swallowed', () => {
+		const home = freshHome();
+		const {store} = open(home);
+		expect(() => store.appendEvent(12345, {type: 'clarify.ask', at: 1} as {type: string; at: number})).toThrow(/FOREIGN KEY/);
+		store.close();
 	});
 });

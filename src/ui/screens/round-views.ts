@@ -304,7 +304,9 @@ export function exerciseLines(context: RoundContext, ui: UiState, width: number,
 /** The review: the score by area, what was missed with the model answers, the strongest architecture, the time per phase. */
 export function reviewLines(context: RoundContext, width: number, audience: Audience = 'solo'): ViewLines {
 	const review = reviewRound(context);
-	const lines: Line[] = [{text: `Score: ${review.total} / 100`, tone: 'strong'}, blank];
+	// The design's cost is judged against the scenario's own architectures, ranked when the review opens: until then the total may still move.
+	const provisional = context.pending?.what === 'rank' ? ' (provisional: ranking the scenario\'s architectures)' : '';
+	const lines: Line[] = [{text: `Score: ${review.total} / 100${provisional}`, tone: 'strong'}, blank];
 	for (const area of review.areas) {
 		lines.push({text: `${area.title.padEnd(22)} ${String(area.score).padStart(3)}`, tone: area.score >= 70 ? 'ok' : area.score >= 40 ? 'warn' : 'bad'});
 		if (audience !== 'candidate') for (const detail of area.details) lines.push(...wrapped(`    ${detail}`, width, 'dim', '      '));

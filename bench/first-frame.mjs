@@ -2,15 +2,26 @@
 // against `node -e 0` in the same harness: pairs alternate, the ratio is the
 // median of the per-pair ratios. Goal: at most 3x. Needs python3 (for the pty).
 import {spawnSync} from 'node:child_process';
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {median} from './median.mjs';
 
 const runs = Number(process.env.BENCH_FIRST_FRAME_RUNS ?? 15);
 const harness = fileURLToPath(new URL('./pty-time.py', import.meta.url));
+// Each run starts with an empty progress database, so no earlier (killed) round is offered for resuming.
+function freshHome() {
+	const home = mkdtempSync(join(tmpdir(), 'dojo-bench-'));
+	return {env: {...process.env, DOJO_HOME: home}, done: () => rmSync(home, {recursive: true, force: true})};
+}
+
 const python = ['/usr/bin/python3', 'python3'].find((candidate) => spawnSync(candidate, ['-c', 'import pty'], {stdio: 'ignore'}).status === 0);
 
 function time(marker, command) {
-	const result = spawnSync(python, [harness, marker, ...command], {encoding: 'utf8'});
+	const home = freshHome();
+	const result = spawnSync(python, [harness, marker, ...command], {encoding: 'utf8', env: home.env});
+	home.done();
 	const [wall, cpu] = result.stdout.trim().split(' ').map(Number);
 	if (!Number.isFinite(wall) || !Number.isFinite(cpu)) throw new Error(`${command.join(' ')} never showed ${JSON.stringify(marker)}: ${result.stdout}${result.stderr}`);
 	return {wall, cpu};

@@ -5,12 +5,21 @@
 // busy machine better than the seconds do. Needs python3 (for the pty).
 import {readFileSync} from 'node:fs';
 import {spawnSync} from 'node:child_process';
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {median} from './median.mjs';
 
 const runs = Number(process.env.BENCH_SIM_RESULT_RUNS ?? 3);
 const harness = fileURLToPath(new URL('./pty-keys.py', import.meta.url));
 const firstFrame = fileURLToPath(new URL('./pty-time.py', import.meta.url));
+// Each run starts with an empty progress database, so no earlier (killed) round is offered for resuming.
+function freshHome() {
+	const home = mkdtempSync(join(tmpdir(), 'dojo-bench-'));
+	return {env: {...process.env, DOJO_HOME: home}, done: () => rmSync(home, {recursive: true, force: true})};
+}
+
 const python = ['/usr/bin/python3', 'python3'].find((candidate) => spawnSync(candidate, ['-c', 'import pty'], {stdio: 'ignore'}).status === 0);
 const ctrlN = '\u000e';
 
@@ -21,7 +30,9 @@ function architectures() {
 
 function timeRun({scenario, index}) {
 	const steps = [['wait', 'ask›'], ['send', ctrlN], ['wait', 'Requirements'], ['send', ctrlN], ['wait', 'Start with the APIs'], ['send', '\t'], ['wait', 'pipeline is empty'], ['send', 's'], ['wait', 'Start the design from'], ['send', 'j'.repeat(index)], ['sleep', 0.2], ['send', '\r'], ['wait', 'r run'], ['sleep', 1.5], ['mark'], ['send', 'r'], ['wait', 'verdict']];
-	const result = spawnSync(python, [harness, JSON.stringify(steps), process.execPath, 'dist/cli.js', 'practice', scenario, '--no-timer'], {encoding: 'utf8'});
+	const home = freshHome();
+	const result = spawnSync(python, [harness, JSON.stringify(steps), process.execPath, 'dist/cli.js', 'practice', scenario, '--no-timer'], {encoding: 'utf8', env: home.env});
+	home.done();
 	const seconds = Number(result.stdout.trim());
 	if (!Number.isFinite(seconds)) throw new Error(`dojo practice ${scenario} (architecture ${index + 1}): ${result.stdout}${result.stderr}`);
 	return seconds;

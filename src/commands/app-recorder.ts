@@ -30,22 +30,37 @@ function attemptOf(attempt: {exercise: string; at: number; roundId: number | nul
 
 /** A recorder over an open store. */
 export function storeRecorder(store: ProgressStore): Recorder {
-	const logOf = (id: number, resumed?: RoundLog['resumed']): RoundLog => ({
-		id,
+	/** The log of a round whose row `id()` gives, creating it when first needed. */
+	const logOf = (id: () => number | null, resumed?: RoundLog['resumed']): RoundLog => ({
+		get id() {
+			return id() ?? -1;
+		},
 		...(resumed ? {resumed} : {}),
-		event: (event) => store.appendEvent(id, event as {type: string; at?: number}),
-		phase: (phase) => store.setPhase(id, phase),
-		finish: (at, phase, review) => store.finishRound(id, at, phase, {total: review.total, areas: Object.fromEntries(review.areas.map((area) => [area.id, area.score]))}),
+		event: (event) => {
+			const round = id();
+			if (round !== null) store.appendEvent(round, event as {type: string; at?: number});
+		},
+		phase: (phase) => {
+			const round = id();
+			if (round !== null) store.setPhase(round, phase);
+		},
+		finish: (at, phase, review) => {
+			const round = id();
+			if (round !== null) store.finishRound(round, at, phase, {total: review.total, areas: Object.fromEntries(review.areas.map((area) => [area.id, area.score]))});
+		},
 	});
 	return {
 		unfinished: (scenarioId) => store.unfinished(scenarioId).map((round) => ({id: round.id, startedAt: round.startedAt, phase: phaseTitle(round.phase), questions: round.questions})),
 		open(round, resume) {
 			if (resume !== undefined) {
 				const stored = store.round(resume);
-				if (stored) return logOf(stored.id, {startedAt: stored.startedAt, seed: stored.seed, timer: stored.timer, events: store.events(stored.id) as RoundEvent[]});
+				if (stored) return logOf(() => stored.id, {startedAt: stored.startedAt, seed: stored.seed, timer: stored.timer, events: store.events(stored.id) as RoundEvent[]});
 			}
-			const id = store.startRound(round);
-			return id === null ? undefined : logOf(id);
+			if (!store.saving) return undefined;
+			// The round's row is written with its first event: opening a round and leaving at once (or a start-up
+			// benchmark killing it) leaves nothing to offer for resuming, and nothing is written before the first frame.
+			let id: number | null | undefined;
+			return logOf(() => (id === undefined ? (id = store.startRound(round)) : id));
 		},
 		progress() {
 			const byArea = new Map<string, number[]>();

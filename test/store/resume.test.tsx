@@ -98,6 +98,9 @@ describe('resuming a saved round', () => {
 		frame = await type(keys.enter, 'an unfinished round from');
 		frame = await type('n', 'asked so far');
 		expect(frame).not.toContain('You: what is the schema of an event');
+		// The new round is written with its first event, so leaving now would leave nothing to resume.
+		expect(store.rounds()).toHaveLength(before);
+		frame = await type('where does the data come from\r', 'You: where does the data come from');
 		expect(store.rounds()).toHaveLength(before + 1);
 		store.close();
 	}, 30_000);

@@ -21,19 +21,22 @@ const help = `
   and run the round with \`dojo practice <scenario> --mode interviewer\`.
 
   Options
-    --last   the round started most recently (an unfinished one first)
+    --last   the round being interviewed (the newest unfinished round started
+             with --mode interviewer; else the newest round)
 
   Examples
     $ dojo practice login-counter --mode interviewer     # your terminal
     $ dojo screen --last                                 # the shared one
 `;
 
-/** The round to follow: the newest unfinished one for --last, else the newest. */
+/** The round to follow: for --last, the newest unfinished round in interviewer mode, else the newest interviewed one, else the newest unfinished, else the newest. */
 export function pickRound(rounds: readonly StoredRound[], id: string | undefined): StoredRound {
 	if (rounds.length === 0) throw new UsageError('no rounds are saved yet: start one with `dojo practice <scenario> --mode interviewer`');
 	if (id === undefined) {
+		// The round being interviewed right now, else the latest interviewed one, else any round.
 		const newest = [...rounds].sort((a, b) => b.startedAt - a.startedAt || b.id - a.id);
-		return newest.find((round) => round.finishedAt === null) ?? newest[0]!;
+		const interviewed = newest.filter((round) => round.mode === 'interviewer');
+		return interviewed.find((round) => round.finishedAt === null) ?? interviewed[0] ?? newest.find((round) => round.finishedAt === null) ?? newest[0]!;
 	}
 	const round = rounds.find((candidate) => candidate.id === Number(id));
 	if (!round) throw new UsageError(`no round ${id}; saved rounds are ${rounds.map((candidate) => candidate.id).join(', ')} (see \`dojo history\`)`);

@@ -58,7 +58,11 @@ export const MAGNITUDE = 10;
 const SHARD_RECORDS_PER_S = 1000;
 const SHARD_BYTES_PER_S = 1024 * 1024;
 
-/** The figures to estimate for a workload, with the expected values and formulas. */
+/**
+The figures to estimate for a workload, with the expected values and formulas.
+The hints show the formats the field takes with numbers that are no scenario's
+answer (the first ones used login-counter's own figures).
+*/
 export function estimateSpecs(workload: Workload): EstimateSpec[] {
 	const mean = workload.events_per_min / 60;
 	const peak = mean * workload.peak_multiplier;
@@ -69,21 +73,21 @@ export function estimateSpecs(workload: Workload): EstimateSpec[] {
 	const byBytes = Math.ceil(peakBytes / SHARD_BYTES_PER_S);
 	const shards = Math.max(1, byRecords, byBytes);
 	return [
-		{id: 'events_per_s', label: 'Events per second at the mean', unit: 'events/s', hint: 'e.g. 8333, 8.3k, 500k/min', expected: mean, formula: `${num(workload.events_per_min)} events/min ÷ 60 = ${num(mean)} events/s`},
+		{id: 'events_per_s', label: 'Events per second at the mean', unit: 'events/s', hint: 'formats: 1350, 1.35k, 81k/min', expected: mean, formula: `${num(workload.events_per_min)} events/min ÷ 60 = ${num(mean)} events/s`},
 		{
 			id: 'peak_events_per_s',
 			label: 'Events per second at the daily peak',
 			unit: 'events/s',
-			hint: 'e.g. 16.7k',
+			hint: 'formats: 2700, 2.7k, 162k/min',
 			expected: peak,
 			formula: `${num(mean)} events/s × ${num(workload.peak_multiplier)} (the daily peak over the mean) = ${num(peak)} events/s`,
 		},
-		{id: 'mb_per_s', label: 'Bandwidth at the daily peak (MB/s)', unit: 'MB/s', hint: 'e.g. 3.3, 3.3 MB/s, 3300 KB/s', expected: peakBytes / 1e6, formula: `${num(peak)} events/s × ${num(bytes)} bytes = ${num(peakBytes / 1e6)} MB/s`},
+		{id: 'mb_per_s', label: 'Bandwidth at the daily peak (MB/s)', unit: 'MB/s', hint: 'formats: 0.37, 0.37 MB/s, 370 KB/s', expected: peakBytes / 1e6, formula: `${num(peak)} events/s × ${num(bytes)} bytes = ${num(peakBytes / 1e6)} MB/s`},
 		{
 			id: 'storage_gb',
 			label: `Storage for the retention window of ${retention(workload.retention_h)} (GB)`,
 			unit: 'GB',
-			hint: 'e.g. 144, 144 GB, 1.2 TB',
+			hint: 'formats: 37, 37 GB, 2.6 TB',
 			expected: storageBytes / 1e9,
 			formula: `${num(mean)} events/s × ${num(bytes)} bytes × ${num(workload.retention_h)} h × 3,600 s/h = ${num(storageBytes / 1e9)} GB (raw, before compression or replication)`,
 		},
@@ -91,7 +95,7 @@ export function estimateSpecs(workload: Workload): EstimateSpec[] {
 			id: 'shards',
 			label: 'Kinesis shards for the daily peak (1,000 records/s and 1 MiB/s each)',
 			unit: 'shards',
-			hint: 'e.g. 17',
+			hint: 'a whole number, e.g. 7',
 			expected: shards,
 			integer: true,
 			formula: `max(⌈${num(peak)} records/s ÷ 1,000⌉ = ${byRecords}, ⌈${num(peakBytes)} B/s ÷ 1,048,576⌉ = ${byBytes}) = ${shards} shards, before any headroom`,

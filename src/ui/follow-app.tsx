@@ -16,6 +16,7 @@ import {startRound, type RoundActor} from '../flow/round-actor.js';
 import type {RoundEvent} from '../flow/round-events.js';
 import type {Catalogue} from '../scenarios/builtin.js';
 import type {Scenario} from '../scenarios/schema.js';
+import {commandFor, helpLines} from './keymap.js';
 import {RoundController} from './round-controller.js';
 import {RoundScreen} from './screens/RoundScreen.js';
 import {enterFullScreen} from './full-screen.js';
@@ -36,18 +37,21 @@ export const POLL_MS = 200;
 /** A clock whose timers never fire: the follower's time boxes only change through the stored events. */
 const stoppedClock = {setTimeout: () => 0, clearTimeout: () => undefined};
 
-/** Starts the following actor with the events so far; returns it and a function that feeds in the events added since. */
+/**
+Starts the following actor, and a function that feeds in the events stored
+since its last call (the first call brings in everything so far). A
+controller created before that first call follows every event, so a screen
+started mid-phase opens on the step in play, not the phase's first.
+*/
 export function followActor(catalogue: Catalogue, round: FollowedRound): {actor: RoundActor; catchUp: () => number} {
 	const exercises = round.scenario.kind === 'data-modeling' ? catalogue.exercises.filter((exercise) => exercise.scenario === round.scenario.id) : [];
-	const first = round.events();
 	const actor = startRound({
 		input: {scenario: round.scenario, exercises, seed: round.seed, timer: round.timer, startedAt: round.startedAt, now: Date.now, matcher: createQuestionMatcher(round.scenario.questions), matchPoints, editor: designEditor},
 		simulate: () => undefined,
 		grade: () => undefined,
-		replay: first as RoundEvent[],
 		clock: stoppedClock,
 	});
-	let seen = first.length;
+	let seen = 0;
 	return {
 		actor,
 		catchUp() {
@@ -60,7 +64,18 @@ export function followActor(catalogue: Catalogue, round: FollowedRound): {actor:
 	};
 }
 
-function FollowScreen({controller, round, catchUp}: {readonly controller: RoundController; readonly round: FollowedRound; readonly catchUp: () => number}) {
+type FollowProps = {
+	/** A controller that follows the round (`follow: true`). */
+	readonly controller: RoundController;
+	readonly round: FollowedRound;
+	/** Feeds in the events stored since the last call. */
+	readonly catchUp: () => number;
+};
+
+/** Commands the shared screen passes on to the round screen: it scrolls and shows help, it never plays. */
+const passOn = new Set(['up', 'down', 'page-up', 'page-down', 'help', 'close']);
+
+function FollowScreen({controller, round, catchUp}: FollowProps) {
 	const {exit} = useApp();
 	const {stdout} = useStdout();
 	const [size, setSize] = useState({columns: stdout.columns || 80, rows: stdout.rows || 24});
@@ -74,12 +89,15 @@ function FollowScreen({controller, round, catchUp}: {readonly controller: RoundC
 		};
 	}, [stdout, catchUp]);
 	useInput((input, key) => {
-		if (input === 'q' || (key.ctrl && input === 'c')) exit();
+		const command = commandFor('follow', {input, key});
+		if (command === 'quit') exit();
+		else if (command && passOn.has(command)) controller.input(input, key);
 	});
+	const footer = [`shared screen of round ${round.id}, followed live`, ...helpLines('follow', size.columns)].join(' · ');
 	return (
 		<Box flexDirection="column">
 			<RoundScreen controller={controller} width={size.columns} height={size.rows - 2} audience="candidate" interactive={false} />
-			<Text dimColor>{`shared screen of round ${round.id} · follows live · q quits`.slice(0, size.columns)}</Text>
+			<Text dimColor>{footer.slice(0, size.columns)}</Text>
 		</Box>
 	);
 }
@@ -88,6 +106,7 @@ function FollowScreen({controller, round, catchUp}: {readonly controller: RoundC
 export async function followRound(catalogue: Catalogue, round: FollowedRound): Promise<number> {
 	const {actor, catchUp} = followActor(catalogue, round);
 	const controller = new RoundController(actor, {now: Date.now, follow: true});
+	catchUp();
 	const leaveFullScreen = enterFullScreen(process.stdout);
 	try {
 		const instance = render(<FollowScreen controller={controller} round={round} catchUp={catchUp} />, {exitOnCtrlC: false, patchConsole: false});

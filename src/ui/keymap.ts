@@ -29,7 +29,9 @@ export type View =
 	| 'review'
 	| 'help'
 	/** The interviewer's private panel, over whichever view the round is on. */
-	| 'console';
+	| 'console'
+	/** A screen that follows a round played elsewhere (`dojo screen`): it scrolls, it does not play. */
+	| 'follow';
 
 /** Views whose printable keys type text. */
 export const textViews: ReadonlySet<View> = new Set(['clarify', 'estimate', 'knob', 'deep-dive', 'paste']);
@@ -84,7 +86,7 @@ export type Binding = {
 
 const round: View[] = ['clarify', 'estimate', 'apis', 'pipeline', 'results', 'deep-dive', 'what-ifs', 'exercises', 'exercise', 'review'];
 const lists: View[] = ['home', 'resume', 'apis', 'pipeline', 'palette', 'start', 'what-ifs', 'exercises', 'estimate'];
-const scrolling: View[] = ['clarify', 'results', 'deep-dive', 'exercise', 'review', 'help', 'what-ifs', 'estimate'];
+const scrolling: View[] = ['clarify', 'results', 'deep-dive', 'exercise', 'review', 'help', 'what-ifs', 'estimate', 'follow'];
 const letter = (char: string) => (press: Keypress) => press.input === char && !press.key.ctrl && !press.key.meta;
 
 /** Every binding, in the order the help shows them. */
@@ -120,7 +122,7 @@ export const bindings: readonly Binding[] = [
 	{command: 'close', keys: 'esc', label: {'*': 'back', help: 'close help'}, views: ['knob', 'palette', 'start', 'exercise', 'paste', 'help', 'resume'], footer: true, test: ({key}) => key.escape},
 	{command: 'help', keys: '?', label: {'*': 'help'}, views: 'all', footer: true, test: letter('?')},
 	{command: 'quit', keys: 'ctrl+c', label: {'*': 'quit'}, views: 'all', footer: true, test: ({key, input}) => key.ctrl && input === 'c'},
-	{command: 'quit', keys: 'q', label: {'*': 'quit'}, views: ['home'], footer: true, test: letter('q')},
+	{command: 'quit', keys: 'q', label: {'*': 'quit'}, views: ['home', 'follow'], footer: true, test: letter('q')},
 	// The interviewer's console: Ctrl keys, so they never collide with what is typed for the candidate.
 	{command: 'rubric-up', keys: 'ctrl+p', label: {console: 'previous item'}, views: ['console'], footer: true, test: ({key, input}) => key.ctrl && input === 'p'},
 	{command: 'rubric-down', keys: 'ctrl+o', label: {console: 'next item'}, views: ['console'], footer: true, test: ({key, input}) => key.ctrl && input === 'o'},

@@ -88,7 +88,19 @@ export class SimClient {
 		const slot = [...this.slots].sort((a, b) => a.jobs.size - b.jobs.size)[0];
 		if (!slot) {
 			// No built worker (under the test runner): run here, after the current frame.
-			return import('../sim/index.js').then(({simulateWithProgress}) => new Promise<SimResult>((resolve) => setImmediate(() => resolve(simulateWithProgress(input, options, onProgress)))));
+			return import('../sim/index.js').then(
+				({simulateWithProgress}) =>
+					new Promise<SimResult>((resolve, reject) =>
+						setImmediate(() => {
+							// A throw inside setImmediate would escape the promise and end the app; it fails the run instead.
+							try {
+								resolve(simulateWithProgress(input, options, onProgress));
+							} catch (error) {
+								reject(error instanceof Error ? error : new Error(String(error)));
+							}
+						}),
+					),
+			);
 		}
 		const id = this.nextId++;
 		return new Promise((resolve, reject) => {

@@ -11,14 +11,18 @@ import {hasStackTrace, runCli} from '../helpers/run-cli.js';
 const home = mkdtempSync(join(tmpdir(), 'dojo-screen-'));
 afterAll(() => rmSync(home, {recursive: true, force: true}));
 
-const round = (id: number, startedAt: number, finishedAt: number | null): StoredRound => ({id, startedAt, finishedAt, scenario: 'login-counter', mode: 'interviewer', seed: 1, timer: true, phase: 'problem', score: null, questions: 0});
+const round = (id: number, startedAt: number, finishedAt: number | null, mode: 'candidate' | 'interviewer' = 'interviewer'): StoredRound => ({id, startedAt, finishedAt, scenario: 'login-counter', mode, seed: 1, timer: true, phase: 'problem', score: null, questions: 0});
 
 describe('dojo screen', () => {
-	it('--last follows the newest unfinished round, else the newest', () => {
+	it('--last follows the round being interviewed, else the newest interviewed one, else the newest unfinished, else the newest', () => {
 		expect(pickRound([round(1, 10, null), round(2, 20, 30)], undefined).id).toBe(1);
 		expect(pickRound([round(1, 10, 15), round(2, 20, 30)], undefined).id).toBe(2);
 		expect(pickRound([round(1, 10, null), round(3, 30, null)], undefined).id).toBe(3);
 		expect(pickRound([round(1, 10, null), round(2, 20, 30)], '2').id).toBe(2);
+		// An abandoned solo round does not win over the round being interviewed.
+		expect(pickRound([round(1, 10, null), round(2, 5, null, 'candidate'), round(3, 50, null, 'candidate')], undefined).id).toBe(1);
+		expect(pickRound([round(1, 10, 20), round(3, 50, null, 'candidate')], undefined).id).toBe(1);
+		expect(pickRound([round(2, 5, 9, 'candidate'), round(3, 50, null, 'candidate')], undefined).id).toBe(3);
 		expect(() => pickRound([round(1, 10, null)], '7')).toThrow(/no round 7; saved rounds are 1/);
 		expect(() => pickRound([], undefined)).toThrow(/no rounds are saved yet/);
 	});

@@ -1,5 +1,7 @@
-import {describe, expect, test} from 'vitest';
+import {describe, expect, it, test} from 'vitest';
 import {estimateSpecs, gradeEstimate, readEstimate, type EstimateSpec} from '../../src/flow/estimate.js';
+import {num} from '../../src/present/format.js';
+import {builtin} from './helpers.js';
 
 /** login-counter's workload: 500k logins/min of 200 B, peaks at 2x, kept 24 h. */
 const loginCounter = {events_per_min: 500_000, event_bytes: 200, peak_multiplier: 2, keys: {}, retention_h: 24, slo: {}};
@@ -134,5 +136,17 @@ describe('grading', () => {
 		expect(gradeEstimate(shards, '17').verdict).toBe('right');
 		expect(gradeEstimate(shards, '20').verdict).toBe('right');
 		expect(gradeEstimate(shards, '4').verdict).toBe('off');
+	});
+});
+
+describe('estimate hints', () => {
+	it("show formats with numbers that are no built-in scenario's answer", () => {
+		for (const scenario of builtin().scenarios) {
+			if (scenario.kind !== 'system-design') continue;
+			for (const spec of estimateSpecs(scenario.workload)) {
+				const forms = [num(spec.expected), String(Math.round(spec.expected)), `${Number((spec.expected / 1000).toPrecision(2))}k`, `${Number((spec.expected / 1000).toPrecision(3))}k`];
+				for (const form of forms) expect(spec.hint.split(/[\s,]+/), `${scenario.id} ${spec.id}`).not.toContain(form);
+			}
+		}
 	});
 });

@@ -5,6 +5,7 @@ import {createQuestionMatcher} from '../../src/flow/match-question.js';
 import {matchPoints} from '../../src/flow/match-points.js';
 import type {RoundEvent} from '../../src/flow/round-events.js';
 import {followActor} from '../../src/ui/follow-app.js';
+import {RoundController} from '../../src/ui/round-controller.js';
 import {builtin, fakeResult, loginCounter, roundInput} from '../flow/helpers.js';
 
 const scenario = loginCounter();
@@ -30,6 +31,7 @@ describe('following a round', () => {
 		actor.send({type: 'clarify.ask', text: 'whats the schema', at: 1});
 		actor.send({type: 'answer.reveal', questionId: 'schema', at: 2});
 		const follower = followActor(builtin(), {id: 1, scenario, seed: 1, timer: true, startedAt: 1_000_000, events: () => events});
+		expect(follower.catchUp()).toBe(events.length);
 		expect(follower.actor.getSnapshot().context.revealed).toEqual(['schema']);
 		expect(follower.catchUp()).toBe(0);
 
@@ -47,9 +49,21 @@ describe('following a round', () => {
 		expect(theirs.runs.length).toBeGreaterThan(0);
 	});
 
+	it('a screen started mid-phase opens on the step in play: the results of the run just made', () => {
+		const {actor, events} = playedRound();
+		for (const at of [1, 2]) actor.send({type: 'phase.next', at});
+		actor.send({type: 'design.start', from: scenario.architectures[0]!.id, at: 3});
+		actor.send({type: 'sim.run', at: 4});
+		const follower = followActor(builtin(), {id: 1, scenario, seed: 1, timer: true, startedAt: 1_000_000, events: () => events});
+		const controller = new RoundController(follower.actor, {now: () => 0, follow: true});
+		follower.catchUp();
+		expect(controller.getState().view).toBe('results');
+	});
+
 	it('never nudges on its own: the time boxes change only through stored events', async () => {
 		const {events} = playedRound();
 		const follower = followActor(builtin(), {id: 1, scenario, seed: 1, timer: true, startedAt: 1_000_000, events: () => events});
+		follower.catchUp();
 		await new Promise((resolve) => setTimeout(resolve, 50));
 		expect(follower.actor.getSnapshot().context.transcript.filter((entry) => entry.kind === 'nudge')).toEqual([]);
 		events.push({type: 'timer.expired', phase: 'problem'} as RoundEvent);

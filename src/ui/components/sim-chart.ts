@@ -17,11 +17,11 @@ export type ChartSpec = {
 /** Room the y labels and the axis take at the left. */
 const LABEL_WIDTH = 10;
 
-/** Keeps every k-th point so the chart fits `room` columns, always keeping the last. */
-function thin<T>(values: readonly T[], room: number): T[] {
+/** Merges the points into `room` columns, each the largest of its run (a peak never falls between two columns). */
+function thin(values: readonly number[], room: number): number[] {
 	if (values.length <= room) return [...values];
 	const step = values.length / room;
-	return Array.from({length: room}, (_, index) => values[Math.min(values.length - 1, Math.round((index + 1) * step) - 1)]!);
+	return Array.from({length: room}, (_, index) => values.slice(Math.floor(index * step), Math.max(Math.floor(index * step) + 1, Math.floor((index + 1) * step))).reduce((a, b) => Math.max(a, b)));
 }
 
 /** Gaps (NaN: nothing arrived in that interval) carry the last value, so the line stays continuous. */
@@ -37,23 +37,23 @@ function timeLabel(seconds: number): string {
 /** A chart of one series at the width, `height` rows tall, with its title above and the time axis below. */
 export function seriesChart(spec: ChartSpec, width: number, height = 5): Line[] {
 	if (spec.values.length < 2) return [];
-	const room = Math.max(10, width - LABEL_WIDTH - 1);
-	const values = thin(filled(spec.values), room);
-	const times = thin(spec.t_s, room);
-	const labels = values.map(spec.format);
-	const labelWidth = Math.max(...labels.map((label) => label.length), spec.format(Math.max(...values)).length);
+	const all = filled(spec.values);
+	// The y labels are as wide as the largest value printed; the plot gets what is left of the width.
+	const labelWidth = Math.max(LABEL_WIDTH - 2, ...all.map((value) => spec.format(value).length));
+	const room = Math.max(10, width - labelWidth - 3);
+	const values = thin(all, room);
 	const plot = asciichart.plot(values, {
 		height,
 		// Charts start at zero, so a small wobble does not look like a cliff.
 		min: 0,
-		padding: ' '.repeat(Math.max(labelWidth, LABEL_WIDTH - 2)),
-		format: (value: number) => spec.format(value).padStart(Math.max(labelWidth, LABEL_WIDTH - 2)),
+		padding: ' '.repeat(labelWidth),
+		format: (value: number) => spec.format(value).padStart(labelWidth),
 	});
 	const lines: Line[] = wrapped(spec.title, width, 'strong');
 	for (const row of plot.split('\n')) lines.push({text: row.trimEnd()});
-	const axisStart = Math.max(labelWidth, LABEL_WIDTH - 2) + 2;
-	const first = timeLabel(times[0]!);
-	const last = timeLabel(times.at(-1)!);
+	const axisStart = labelWidth + 2;
+	const first = timeLabel(spec.t_s[0]!);
+	const last = timeLabel(spec.t_s.at(-1)!);
 	const span = values.length - first.length;
 	lines.push({text: `${' '.repeat(axisStart)}${first}${last.padStart(Math.max(last.length + 1, span))}`, tone: 'dim'});
 	return lines;

@@ -16,9 +16,12 @@ import {RoundScreen} from './RoundScreen.js';
 import type {RoundContext} from '../../flow/round-machine.js';
 
 type Props = {
+	/** The round, as the interviewer drives it. */
 	readonly controller: RoundController;
+	/** The terminal's size. */
 	readonly width: number;
 	readonly height: number;
+	/** The wall clock, for the timer and the time of the interviewer's events. */
 	readonly now?: () => number;
 };
 
@@ -52,15 +55,18 @@ export function panelLines(context: RoundContext, selected: number, whatIfIndex:
 /** The console: the round screen and the private panel, beside or below it. */
 export function InterviewerScreen({controller, width, height, now}: Props) {
 	const state = useSyncExternalStore(controller.subscribe, controller.getState);
-	const [selected, setSelected] = useState(0);
+	// The rubric cursor belongs to a phase: a new phase starts at its first item.
+	const [cursorAt, setCursorAt] = useState({phase: 0, item: 0});
 	const [panel, setPanel] = useState(true);
 	const context = state.context;
 	const items = rubricItems(context);
-	const cursor = Math.min(selected, Math.max(0, items.length - 1));
+	const selected = cursorAt.phase === context.phaseIndex ? cursorAt.item : 0;
+	const cursor = Math.max(0, Math.min(selected, items.length - 1));
+	const setSelected = (item: number) => setCursorAt({phase: context.phaseIndex, item: Math.max(0, Math.min(item, items.length - 1))});
 
 	const intercept = (input: string, key: Key): boolean => {
 		const command = commandFor('console', {input, key});
-		const at = Date.now();
+		const at = (now ?? Date.now)();
 		switch (command) {
 			case 'toggle-panel':
 				setPanel((shown) => !shown);
@@ -89,7 +95,7 @@ export function InterviewerScreen({controller, width, height, now}: Props) {
 		}
 	};
 
-	const help = consoleHelpLines(width).map((text): Line => ({text, tone: 'dim'}));
+	const help = (columns: number) => consoleHelpLines(columns).map((text): Line => ({text, tone: 'dim'}));
 	if (!panel) {
 		return (
 			<Box flexDirection="column" width={width}>
@@ -101,25 +107,27 @@ export function InterviewerScreen({controller, width, height, now}: Props) {
 	if (width >= SIDE_BY_SIDE) {
 		const side = Math.min(56, Math.floor(width * 0.4));
 		const main = width - side - 1;
-		const body = panelLines(context, cursor, state.ui.whatIfIndex, side, height - help.length);
+		const keys = help(side);
+		const body = panelLines(context, cursor, state.ui.whatIfIndex, side, height - keys.length);
 		return (
 			<Box flexDirection="row" width={width}>
 				<RoundScreen controller={controller} width={main} height={height} audience="interviewer" intercept={intercept} {...(now ? {now} : {})} />
 				<Box flexDirection="column" width={side} marginLeft={1}>
-					<Lines lines={body} height={height - help.length} />
-					<Lines lines={help} />
+					<Lines lines={body} height={height - keys.length} />
+					<Lines lines={keys} />
 				</Box>
 			</Box>
 		);
 	}
+	const keys = help(width);
 	const panelHeight = Math.min(11, Math.max(6, Math.floor(height * 0.35)));
 	// Stacked under the round the panel is short: the selected answer gets two lines, the list the rest.
-	const body = panelLines(context, cursor, state.ui.whatIfIndex, width, panelHeight - help.length - 1, 2);
+	const body = panelLines(context, cursor, state.ui.whatIfIndex, width, panelHeight - keys.length - 1, 2);
 	return (
 		<Box flexDirection="column" width={width}>
 			<RoundScreen controller={controller} width={width} height={height - panelHeight} audience="interviewer" intercept={intercept} {...(now ? {now} : {})} />
-			<Lines lines={[{text: '━'.repeat(width), tone: 'accent'}, ...body]} height={panelHeight - help.length} />
-			<Lines lines={help} />
+			<Lines lines={[{text: '━'.repeat(width), tone: 'accent'}, ...body]} height={panelHeight - keys.length} />
+			<Lines lines={keys} />
 		</Box>
 	);
 }

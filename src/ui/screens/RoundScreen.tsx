@@ -90,7 +90,7 @@ function bodyFor(view: View, context: RoundContext, ui: UiState, width: number, 
 		case 'what-ifs':
 			return whatIfLines(context, ui, width, render, audience);
 		case 'deep-dive':
-			return deepDiveLines(context, width);
+			return deepDiveLines(context, width, audience);
 		case 'exercises':
 		case 'exercise':
 		case 'paste': {
@@ -138,7 +138,8 @@ export function RoundScreen(props: Props) {
 	if (step) top.push(step);
 	top.push({text: '─'.repeat(width), tone: 'dim'});
 
-	const field = textViews.has(view) ? layoutLine(ui.field, Math.max(10, width - (prompts[view]?.length ?? 2))) : undefined;
+	// A screen that only follows has no field to type in.
+	const field = textViews.has(view) && props.interactive !== false ? layoutLine(ui.field, Math.max(10, width - (prompts[view]?.length ?? 2))) : undefined;
 	const fieldLines: Line[] = field ? field.lines.slice(-3).map((line, index) => ({text: `${index === 0 ? prompts[view] : ' '.repeat(prompts[view]?.length ?? 2)}${line}`, tone: 'accent'})) : [];
 	const status = context.pending
 		? `${context.pending.what === 'exercise' ? 'grading' : `simulating ${context.pending.label}`}… ${progress(context.pending.done, 20)} ${pct(context.pending.done)}`

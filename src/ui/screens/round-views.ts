@@ -62,7 +62,7 @@ export function estimateLines(context: RoundContext, ui: UiState, width: number,
 	const scenario = systemDesign(context);
 	if (!scenario) return {lines: []};
 	const specs = estimateSpecs(scenario.workload);
-	const lines: Line[] = paragraph('Back-of-envelope numbers before the design. ↑/↓ pick a figure, type it (units are fine: 8.3k, 500k/min, 3 MB/s, 1.2 TB), enter for the next; enter on the last hands them in.', width, 'dim');
+	const lines: Line[] = paragraph('Back-of-envelope numbers before the design. ↑/↓ pick a figure, type it (units are fine: 1.35k, 81k/min, 0.37 MB/s, 2.6 TB), enter for the next; enter on the last hands them in.', width, 'dim');
 	lines.push(blank);
 	let focus = 0;
 	for (const [index, spec] of specs.entries()) {
@@ -225,14 +225,18 @@ export function whatIfLines(context: RoundContext, ui: UiState, width: number, r
 	const list = whatIfsFor(scenario, context.design.stages);
 	const lines: Line[] = [];
 	if (context.design.stages.length === 0) lines.push(...paragraph('There is no design yet: e (or tab) goes to the pipeline editor.', width, 'warn'));
+	// The shared screen of an interviewed round lists a what-if only once the interviewer has put it.
+	const posed = (id: string) => context.runs.some((run) => run.whatIf === id);
+	if (audience === 'candidate' && !list.some((whatIf) => posed(whatIf.id))) return {lines: [...lines, ...paragraph('The interviewer puts what-ifs to your design here.', width, 'dim')]};
 	for (const [index, whatIf] of list.entries()) {
+		if (audience === 'candidate' && !posed(whatIf.id)) continue;
 		const last = [...context.runs].reverse().find((run) => run.whatIf === whatIf.id && run.label !== 'before');
 		const outcome = last ? (last.result.slo.met ? '✓ holds' : '✗ breaks') : '';
 		const selected = index === ui.whatIfIndex;
 		lines.push({text: `${selected ? '›' : ' '} ${whatIf.title}${outcome ? `  ${outcome}${last!.designVersion !== context.design.version ? ' (earlier design)' : ''}` : ''}`, tone: selected ? 'selected' : last ? (last.result.slo.met ? 'ok' : 'bad') : undefined});
 	}
 	const whatIf = list[ui.whatIfIndex];
-	if (whatIf) {
+	if (whatIf && (audience !== 'candidate' || posed(whatIf.id))) {
 		lines.push(blank);
 		lines.push(...wrapped(`Interviewer: ${whatIf.says}`, width));
 		const runs = context.runs.filter((run) => run.whatIf === whatIf.id);
@@ -247,7 +251,7 @@ export function whatIfLines(context: RoundContext, ui: UiState, width: number, r
 }
 
 /** The deep dive: the question, the answer given and which points it covered. */
-export function deepDiveLines(context: RoundContext, width: number): ViewLines {
+export function deepDiveLines(context: RoundContext, width: number, audience: Audience = 'solo'): ViewLines {
 	const deepDives = context.scenario.deep_dives;
 	if (deepDives.length === 0) return {lines: paragraph('No deep-dive questions in this scenario; ctrl+n moves on.', width, 'dim')};
 	const index = context.deepDiveIndex;
@@ -258,8 +262,11 @@ export function deepDiveLines(context: RoundContext, width: number): ViewLines {
 	if (answer) {
 		const covered = answer.covered.filter(Boolean).length;
 		lines.push(blank, ...wrapped(`Your answer: ${answer.text}`, width, 'accent'));
-		lines.push({text: `covered ${covered} of ${question.good_answer.length} points${covered > 0 ? `: ${answer.evidence.filter((hit): hit is string => hit !== null).join('; ')}` : ''}`, tone: covered === question.good_answer.length ? 'ok' : covered > 0 ? 'warn' : 'bad'});
-		lines.push({text: 'edit and enter again to add to it; the missed points are in the review', tone: 'dim'});
+		if (audience === 'candidate') lines.push({text: 'answer recorded', tone: 'dim'});
+		else {
+			lines.push(...wrapped(`covered ${covered} of ${question.good_answer.length} points${covered > 0 ? `: ${answer.evidence.filter((hit): hit is string => hit !== null).join('; ')}` : ''}`, width, covered === question.good_answer.length ? 'ok' : covered > 0 ? 'warn' : 'bad', '    '));
+			lines.push({text: 'edit and enter again to add to it; the missed points are in the review', tone: 'dim'});
+		}
 	}
 	lines.push(blank, {text: 'answered: ' + deepDives.map((candidate, i) => `${i + 1}${context.deepDiveAnswers[candidate.id] ? '✓' : '·'}`).join(' '), tone: 'dim'});
 	return {lines};

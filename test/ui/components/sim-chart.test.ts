@@ -22,6 +22,14 @@ describe('series chart', () => {
 		expect(lines[1]!.text.trimEnd().endsWith('╭') || lines[1]!.text.trimEnd().endsWith('╮') || lines[1]!.text.trimEnd().endsWith('─')).toBe(true);
 	});
 
+	it('keeps a peak that falls inside a merged column, and stays inside the width with long labels', () => {
+		const values = Array.from({length: 600}, (_, index) => (index === 301 ? 12_345_678 : 1));
+		const lines = seriesChart({title: 'backlog', values, t_s: t(600), format: (value) => Math.round(value).toLocaleString('en-US')}, 80, 4);
+		for (const line of lines) expect([...line.text].length).toBeLessThanOrEqual(80);
+		expect(lines[1]!.text).toMatch(/12,345,678/);
+		expect(lines[1]!.text).toMatch(/[╭╮]/);
+	});
+
 	it('carries the last value over intervals where nothing arrived (NaN)', () => {
 		const lines = seriesChart({title: 'latency', values: [Number.NaN, 2, Number.NaN, 2], t_s: t(4), format: (value) => value.toFixed(1)}, 80, 2);
 		expect(lines.map((line) => line.text).join('\n')).not.toMatch(/NaN/);

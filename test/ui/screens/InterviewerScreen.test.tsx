@@ -147,8 +147,12 @@ describe('the candidate screen of an interviewed round', () => {
 		await type('kinesis replicates across zones\r', 'answer recorded');
 		await candidateSees('answered: 1✓');
 		await type(ctrl('n'), '▶Scaling');
+		// Nothing is posed yet: the candidate sees no list of what is coming.
+		await candidateSees('The interviewer puts what-ifs to your design here.');
+		expect(shared.lastFrame()).not.toMatch(/^[› ] (lose a shard|a hot key|ten x)/m);
 		await type(keys.enter, /✗ breaks|✓ holds/);
 		await candidateSees(/before +daily peak/);
+		expect(shared.lastFrame()).not.toMatch(/^[› ] (lose a shard|a hot key|ten x)/m);
 		// A curveball of the scenario's, which has a model answer.
 		const curveball = whatIfsFor(scenario, actor.getSnapshot().context.design.stages).findIndex((whatIf) => whatIf.expect);
 		expect(curveball).toBeGreaterThan(0);
@@ -166,7 +170,7 @@ describe('the candidate screen of an interviewed round', () => {
 			...scenario.apis.map((api) => api.why),
 			...estimateSpecs(scenario.workload).map((spec) => spec.formula),
 		].map((text) => flat(text).slice(0, 40));
-		const rubricWords = ['expected', 'A strong answer', 'Key questions you did not ask', 'The strongest design', 'Deep-dive points to know', 'Interviewer only', 'hidden answer'];
+		const rubricWords = ['covered', 'points', 'expected', 'A strong answer', 'Key questions you did not ask', 'The strongest design', 'Deep-dive points to know', 'Interviewer only', 'hidden answer'];
 		const frames = shared.frames.map(flat);
 		expect(frames.length).toBeGreaterThan(10);
 		for (const text of hidden) expect(frames.filter((frame) => frame.includes(text)), text).toEqual([]);
@@ -179,7 +183,7 @@ describe('the candidate screen of an interviewed round', () => {
 			...scenario.apis.map((_, apiIndex) => apiLines(context, {...ui, apiIndex}, 100, 'candidate')),
 			...whatIfsFor(scenario, context.design.stages).map((_, whatIfIndex) => whatIfLines(context, {...ui, whatIfIndex}, 100, simResults, 'candidate')),
 			resultsLines(context, 100, simResults),
-			...scenario.deep_dives.map((_, index) => deepDiveLines({...context, deepDiveIndex: index}, 100)),
+			...scenario.deep_dives.map((_, index) => deepDiveLines({...context, deepDiveIndex: index}, 100, 'candidate')),
 			reviewLines(context, 100, 'candidate'),
 		].map((view) => flat(view.lines.map((line) => line.text).join('\n')));
 		for (const text of hidden) expect(views.filter((view) => view.includes(text)), text).toEqual([]);

@@ -5,7 +5,7 @@ a round starts without loading the validator; the editor arrives before the
 candidate reaches the design.
 */
 import type {SystemDesignScenario} from '../scenarios/schema.js';
-import {modelFromScenario, type Model, type Stage} from '../sim/index.js';
+import {modelFromScenario, type Model, type Stage} from '../sim/light.js';
 
 /** The pipeline a candidate is building. */
 export type Design = {

@@ -7,7 +7,7 @@ keeps is always one the simulator accepts.
 */
 import {checkStages, parseKnobValue, replaceStage} from '../scenarios/model-edit.js';
 import type {SystemDesignScenario} from '../scenarios/schema.js';
-import {palette, type Stage} from '../sim/index.js';
+import {palette, type Stage} from '../sim/light.js';
 import {designModel, type Design, type DesignEdit, type DesignEditor} from './design-model.js';
 
 export {designModel, emptyDesign, type Design, type DesignEdit} from './design-model.js';

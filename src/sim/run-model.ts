@@ -21,6 +21,9 @@ import {runPipeline, type EngineOptions} from './models/engine.js';
 import {isQueueOnly, runQueueOnly} from './queue-adapter.js';
 import type {RunResult, SimResult, SloCheck} from './result.js';
 import {roundTo} from './numbers.js';
+import {defaultDuration} from './run-length.js';
+
+export {defaultDuration, longestCycle, modelFromScenario} from './run-length.js';
 
 /** How to run a model. */
 export type SimOptions = {
@@ -54,23 +57,6 @@ export type RunJob = EngineOptions & {readonly model: Model};
 /** Loss above this share of events misses the SLO: the counts would be wrong. */
 export const LOSS_TOLERANCE = 0.001;
 
-/** The model for one of a scenario's architectures: the scenario's workload as the source. */
-export function modelFromScenario(scenario: SystemDesignScenario, architecture: Architecture): Model {
-	const workload = scenario.workload;
-	return {
-		source: {
-			rate_per_s: workload.events_per_min / 60,
-			arrivals: 'poisson',
-			event_bytes: workload.event_bytes,
-			peak_multiplier: workload.peak_multiplier,
-			keys: workload.keys,
-		},
-		stages: architecture.stages,
-		slo: workload.slo,
-		injections: architecture.injections,
-	};
-}
-
 /** The mean source rate a run uses, events per second. */
 export function effectiveRate(model: Model, options: Pick<SimOptions, 'loadPerS' | 'scale' | 'peak'>): number {
 	const base = options.loadPerS ?? model.source.rate_per_s;
@@ -89,38 +75,6 @@ export function autoTick(model: Model, durationS = 600): number {
 	const limited = model.stages.some((stage) => stage.kind === 'stream' || stage.kind === 'firehose' || stage.kind === 'api');
 	const byDuration = durationS / 60_000;
 	return limited ? Math.max(byShards, Math.min(0.1, byDuration)) : Math.max(byShards, byDuration);
-}
-
-/** The longest periodic delay in a model (a batch trigger, a window, a buffer interval, a refresh), seconds. */
-export function longestCycle(model: Model): {seconds: number; what: string} {
-	let longest = {seconds: 0, what: ''};
-	const consider = (seconds: number | undefined, what: string) => {
-		if (seconds !== undefined && seconds > longest.seconds) longest = {seconds, what};
-	};
-	for (const stage of model.stages) {
-		if (stage.kind === 'compute') {
-			consider(stage.trigger_s, `${stage.id}.trigger_s`);
-			consider(stage.window_s, `${stage.id}.window_s`);
-			consider(stage.batching_window_s, `${stage.id}.batching_window_s`);
-		} else if (stage.kind === 'firehose') {
-			consider(stage.buffer_interval_s, `${stage.id}.buffer_interval_s`);
-		} else if (stage.kind === 'store' || stage.kind === 'cache' || stage.kind === 'warehouse') {
-			consider(stage.load_interval_s, `${stage.id}.load_interval_s`);
-		} else if (stage.kind === 'dashboard') {
-			consider(stage.refresh_s, `${stage.id}.refresh_s`);
-		}
-	}
-	return longest;
-}
-
-/**
-A run long enough to see the model's slowest cycle several times: 10 minutes,
-or three cycles of its longest trigger, window, buffer or refresh (a nightly
-job needs days of simulated time), at most a week.
-*/
-export function defaultDuration(model: Model): number {
-	const cycle = longestCycle(model).seconds;
-	return Math.min(7 * 86_400, Math.max(600, Math.ceil((3 * cycle) / 60) * 60));
 }
 
 /** One job per replication. */

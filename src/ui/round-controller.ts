@@ -17,7 +17,7 @@ import type {Step} from '../flow/phases.js';
 import {estimateSpecs} from '../flow/estimate.js';
 import {apiStyles} from '../flow/api-styles.js';
 import {whatIfsFor} from '../flow/what-ifs.js';
-import {knobsFor, palette, type Stage} from '../sim/index.js';
+import {knobsFor, palette, type Stage} from '../sim/light.js';
 import {commandFor, textViews, type Command, type View} from './keymap.js';
 import {splitKeys, isPrintable, type Keypress} from './keys.js';
 import {editLine, emptyLine, lineOf, type LineState} from './line-editor.js';

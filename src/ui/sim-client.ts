@@ -12,7 +12,7 @@ import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
 import type {SimulateFn} from '../flow/round-actor.js';
 import type {SimRunRequest} from '../flow/round-events.js';
-import {defaultDuration, type SimInput, type SimOptions, type SimResult} from '../sim/index.js';
+import {defaultDuration, type SimInput, type SimOptions, type SimResult} from '../sim/light.js';
 
 /** The worker script next to the bundle, when built. */
 function workerPath(): string | undefined {

@@ -4,7 +4,7 @@ coloured by how hard the stage works and marked when it throttles, drops or
 falls behind. The words carry the meaning too (a percentage and the marks), so
 the diagram reads the same with NO_COLOR.
 */
-import {palette, type ComponentResult} from '../../sim/index.js';
+import {palette, type ComponentResult} from '../../sim/light.js';
 import type {Line, Span, Tone} from '../screens/lines.js';
 
 /** How a stage fared in a run: a tone for its box and the marks printed in it. */

@@ -38,6 +38,20 @@ await build({
 	minify: process.env.DOJO_NO_MINIFY !== '1',
 	plugins: [stringWidthPlugin],
 });
+// The pyodide child runs under Node's permission model, which lets it read only
+// pyodide's folder and these two files: so each is one self-contained .mjs
+// (no chunks, no package.json lookup); pyodide itself is imported at run time.
+await build({
+	entryPoints: {'coding-child': 'src/coding/child.ts', 'coding-preload': 'src/coding/preload.ts'},
+	outdir: 'dist',
+	outExtension: {'.js': '.mjs'},
+	bundle: true,
+	format: 'esm',
+	platform: 'node',
+	target: 'node20',
+	logLevel: 'warning',
+	legalComments: 'none',
+});
 chmodSync('dist/cli.js', 0o755);
 
 // The built-in scenarios, validated once here and read as JSON at run time.

@@ -13,6 +13,7 @@ export const commands: Record<string, () => Promise<Command>> = {
 	sweep: async () => (await import('./sweep.js')).sweepCommand,
 	bench: async () => (await import('./bench.js')).benchCommand,
 	exercise: async () => (await import('./exercise.js')).exerciseCommand,
+	code: async () => (await import('./code.js')).codeCommand,
 };
 
 /** One-line summaries for `dojo --help`, kept here so the top-level help loads no command module. */
@@ -24,4 +25,5 @@ export const summaries: Record<string, string> = {
 	sweep: 'find the load multiple where a design stops meeting its SLO',
 	bench: 'simulation-engine throughput on a standard M/M/c model',
 	exercise: 'grade a data-modeling answer written in SQL',
+	code: 'grade a Python live-coding answer',
 };

@@ -1,0 +1,102 @@
+/**
+`dojo code` as a user runs it from the built CLI: the list, grading a file with
+--json and the exit codes, the feedback a failing answer gets (a missing
+function named, a syntax error at its line, an exception at its line), and the
+coding field of `dojo list --json`.
+*/
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, describe, expect, it} from 'vitest';
+import {hasStackTrace, runCli} from '../helpers/run-cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'dojo-code-'));
+afterAll(() => rmSync(dir, {recursive: true, force: true}));
+const file = (name: string, text: string) => {
+	const path = join(dir, name);
+	writeFileSync(path, text);
+	return path;
+};
+
+const merge = `def merge_intervals(intervals):
+    inf = float("inf")
+    merged = []
+    for start, end in sorted(intervals, key=lambda pair: pair[0]):
+        end = inf if end is None else end
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(start, None if end == inf else end) for start, end in merged]
+`;
+
+type Report = {problem: string; passed: boolean; wall_s: number; error?: string; cases: Array<{id: string; hidden: boolean; passed: boolean; message?: string; expected?: unknown; got?: unknown}>};
+
+describe('dojo code', () => {
+	it('lists the problems, and dojo list --json carries them as coding', () => {
+		const run = runCli(['code']);
+		expect(run.status).toBe(0);
+		for (const id of ['parse-access-log', 'sessionize', 'dedupe-latest', 'top-k-per-group', 'merge-intervals', 'flatten-json', 'moving-average', 'rate-limit', 'cdc-diff', 'parse-csv']) expect(run.stdout).toContain(id);
+		const list = JSON.parse(runCli(['list', '--json']).stdout) as {coding: Array<{id: string; title: string; summary: string}>};
+		expect(list.coding.length).toBeGreaterThanOrEqual(10);
+		expect(Object.keys(list.coding[0]!).sort()).toEqual(['id', 'summary', 'title']);
+	});
+
+	it('grades a right answer with --json and exits 0', {timeout: 120_000}, () => {
+		const run = runCli(['code', 'merge-intervals', '--answer', file('right.py', merge), '--json']);
+		expect(run.stderr).toBe('');
+		const report = JSON.parse(run.stdout) as Report;
+		expect(report.problem).toBe('merge-intervals');
+		expect(report.passed).toBe(true);
+		expect(report.cases.some((item) => item.hidden)).toBe(true);
+		expect(report.cases.every((item) => item.passed)).toBe(true);
+		expect(run.status).toBe(0);
+	});
+
+	it('a wrong answer exits 1 and names the failing hidden case with expected and got', {timeout: 120_000}, () => {
+		const run = runCli(['code', 'merge-intervals', '--answer', file('wrong.py', merge.replace('start <= merged', 'start < merged')), '--json']);
+		expect(run.status).toBe(1);
+		const report = JSON.parse(run.stdout) as Report;
+		const failing = report.cases.filter((item) => !item.passed);
+		expect(failing.map((item) => item.id)).toEqual(['touching']);
+		expect(failing[0]).toMatchObject({hidden: true, expected: [[1, 3], [5, 6]], got: [[1, 2], [2, 3], [5, 6]]});
+	});
+
+	it('names the function a file lacks', {timeout: 120_000}, () => {
+		const run = runCli(['code', 'sessionize', '--answer', file('other.py', 'def sessions(events):\n    return []\n'), '--json']);
+		expect(run.status).toBe(1);
+		const report = JSON.parse(run.stdout) as Report;
+		expect(report.error).toBe('expected a function `sessionize(events, gap_s)`; other.py defines `sessions`');
+		expect(report.cases.every((item) => !item.passed)).toBe(true);
+	});
+
+	it('points a syntax error at its line of the candidate file', {timeout: 120_000}, () => {
+		const run = runCli(['code', 'merge-intervals', '--answer', file('broken.py', 'def merge_intervals(intervals):\n    x = [1, 2\n    return x\n')]);
+		expect(run.status).toBe(1);
+		expect(run.stdout).toMatch(/^broken\.py:2:\d+: SyntaxError: /);
+		expect(hasStackTrace(run.stdout + run.stderr)).toBe(false);
+	});
+
+	it('shows a failing case with its call, expectation, printed output and the exception line', {timeout: 120_000}, () => {
+		const run = runCli(['code', 'merge-intervals', '--answer', file('crash.py', 'def merge_intervals(intervals):\n    print("debug", len(intervals))\n    return intervals[0]\n')]);
+		expect(run.status).toBe(1);
+		expect(run.stdout).toContain('FAIL  empty');
+		expect(run.stdout).toContain('call:      merge_intervals([])');
+		expect(run.stdout).toContain('expected:  []');
+		expect(run.stdout).toContain('why:       raised IndexError: list index out of range at crash.py line 3: return intervals[0]');
+		expect(run.stdout).toContain('| debug 0');
+	});
+
+	it('bad input exits 2 with a message and no stack trace', () => {
+		const unknown = runCli(['code', 'no-such-problem', '--answer', 'x.py']);
+		expect(unknown.status).toBe(2);
+		expect(unknown.stderr).toMatch(/unknown coding problem "no-such-problem"; expected one of .*sessionize/);
+		const missing = runCli(['code', 'sessionize', '--answer', join(dir, 'absent.py')]);
+		expect(missing.status).toBe(2);
+		expect(missing.stderr).toMatch(/cannot read the answer file .*absent\.py: no such file/);
+		const noTerminal = runCli(['code', 'sessionize']);
+		expect(noTerminal.status).toBe(2);
+		expect(noTerminal.stderr).toContain('dojo code sessionize --answer FILE.py');
+		for (const run of [unknown, missing, noTerminal]) expect(hasStackTrace(run.stderr)).toBe(false);
+	});
+});

@@ -102,7 +102,16 @@ export class PythonRuntime {
 		return result;
 	}
 
-	/** Stops the child. The runtime starts a new one if used again. */
+	/** Stops the child and waits until it has exited, so a command leaves no process behind. */
+	async stop(): Promise<void> {
+		const child = this.child;
+		// Referenced again, so this process lives until the child is reaped.
+		child?.process.ref();
+		this.close();
+		if (child && !child.exited) await new Promise((resolve) => child.process.once('exit', resolve));
+	}
+
+	/** Stops the child without waiting. The runtime starts a new one if used again. */
 	close(): void {
 		if (this.child && !this.child.exited) this.child.process.kill('SIGKILL');
 		this.child = undefined;

@@ -53,7 +53,7 @@ const clock = (ms: number) => {
 /** The terminal round: statement, template, editor, grading, timer and notes. */
 async function playRound(problem: CodingProblem, stdout: NodeJS.WritableStream): Promise<number> {
 	const coding = await import('../coding/index.js');
-	const {formatReport, formatStatement} = await import('../coding/format.js');
+	const {formatReport, formatStatement} = coding;
 	// Start Python now: a cold start takes seconds, which the candidate spends reading.
 	const runtime = new coding.PythonRuntime();
 	runtime.warm().catch(() => undefined);
@@ -95,7 +95,7 @@ async function playRound(problem: CodingProblem, stdout: NodeJS.WritableStream):
 		}
 	} finally {
 		readline.close();
-		runtime.close();
+		await runtime.stop();
 	}
 	stdout.write(`Time: ${clock(Date.now() - started)}. Notes: ${existsSync(notesFile) ? notesFile : 'none'}.\n`);
 	return lastPassed ? 0 : 1;
@@ -160,12 +160,12 @@ export const codeCommand: Command = {
 					const cases = report.cases.map(({id: caseId, hidden, passed, message, expected, got}) => ({id: caseId, hidden, passed, ...(message ? {message} : {}), ...(expected !== undefined ? {expected} : {}), ...(got !== undefined ? {got} : {})}));
 					stdout.write(`${JSON.stringify({problem: report.problem, passed: report.passed, wall_s: report.wall_s, ...(report.error ? {error: report.error} : {}), cases}, null, 2)}\n`);
 				} else {
-					const {formatReport} = await import('../coding/format.js');
+					const {formatReport} = coding;
 					stdout.write(`${formatReport(report)}\n`);
 				}
 				return report.passed ? 0 : 1;
 			} finally {
-				runtime.close();
+				await runtime.stop();
 			}
 		}
 		const problems = catalogue().coding;

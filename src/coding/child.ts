@@ -9,6 +9,9 @@ built-in module loader. It grades one request at a time and replies over IPC.
 
 Run as `node coding-child.mjs <pyodide folder> <heap cap in bytes>`.
 */
+import dgram from 'node:dgram';
+import dns from 'node:dns';
+import net from 'node:net';
 import {pathToFileURL} from 'node:url';
 import {harnessSource} from './harness-source.js';
 import type {ChildMessage, GradeRequest, LoadOutcome} from './protocol.js';
@@ -56,6 +59,17 @@ process.abort = refuse('process.abort') as typeof process.abort;
 (process as unknown as Record<string, unknown>)['getBuiltinModule'] = refuse('process.getBuiltinModule');
 (process as unknown as Record<string, unknown>)['dlopen'] = refuse('process.dlopen');
 (process as unknown as Record<string, unknown>)['binding'] = refuse('process.binding');
+
+// Node 20's permission model has no switch for the network, and Python can still reach
+// `import("node:net")` through the JS side; every socket, TCP or UDP, goes through
+// these prototypes, so refusing them here closes the network for the whole process.
+net.Socket.prototype.connect = refuse('the network') as typeof net.Socket.prototype.connect;
+net.Server.prototype.listen = refuse('the network') as typeof net.Server.prototype.listen;
+dgram.Socket.prototype.bind = refuse('the network') as typeof dgram.Socket.prototype.bind;
+dgram.Socket.prototype.send = refuse('the network') as typeof dgram.Socket.prototype.send;
+dgram.Socket.prototype.connect = refuse('the network') as typeof dgram.Socket.prototype.connect;
+dns.lookup = refuse('the network') as unknown as typeof dns.lookup;
+dns.promises.lookup = refuse('the network') as typeof dns.promises.lookup;
 
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 

@@ -6,6 +6,7 @@ memory; and nothing it prints or sends can forge a verdict. One runtime is
 shared by the whole file (a cold start costs seconds).
 */
 import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {createServer, type AddressInfo} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
@@ -133,6 +134,25 @@ describe('the Python sandbox', () => {
 		const messages = bomb.cases.map((item) => item.message);
 		expect(messages[0]).toBe('ran out of memory (the limit is 512 MB)');
 		expect((await grade('return 1')).passed).toBe(true);
+	});
+
+	it('no socket opens, even through import("node:net") on the JS side', {timeout: 60_000}, async () => {
+		let connections = 0;
+		const server = createServer((socket) => {
+			connections += 1;
+			socket.end();
+		}).listen(0, '127.0.0.1');
+		await new Promise((resolve) => server.once('listening', resolve));
+		const {port} = server.address() as AddressInfo;
+		try {
+			await grade(`from pyodide.code import run_js\nrun_js("import('node:net').then((net) => { globalThis.attempt = 'tried'; net.connect(${port}, '127.0.0.1'); }).catch((error) => { globalThis.attempt = String(error); })")\nreturn 1`);
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			const after = await grade('import js\nreturn str(getattr(js, "attempt", "none"))');
+			expect(after.cases[0]!.got).toBe('Error: the network is not available in the dojo sandbox');
+			expect(connections).toBe(0);
+		} finally {
+			server.close();
+		}
 	});
 
 	it("nothing the answer prints or sends over the child's channel forges a verdict", {timeout: 60_000}, async () => {

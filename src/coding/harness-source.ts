@@ -25,6 +25,8 @@ def _dojo_input(*args, **kwargs):
 builtins.input = _dojo_input
 os.environ.pop("_", None)
 _dojo_builtins = dict(builtins.__dict__)
+# Bound once: an answer that patches json or sys attributes cannot change how results are read.
+_dojo_dumps, _dojo_loads = json.dumps, json.loads
 _dojo_state = {"fn": None, "filename": "answer.py"}
 
 def _dojo_plain(value, depth=0):
@@ -45,7 +47,7 @@ def _dojo_plain(value, depth=0):
     if isinstance(value, (list, tuple)):
         return [_dojo_plain(item, depth + 1) for item in value]
     if isinstance(value, (set, frozenset)):
-        return sorted((_dojo_plain(item, depth + 1) for item in value), key=lambda item: json.dumps(item, sort_keys=True))
+        return sorted((_dojo_plain(item, depth + 1) for item in value), key=lambda item: _dojo_dumps(item, sort_keys=True))
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return _dojo_plain(dataclasses.asdict(value), depth + 1)
     if hasattr(value, "__next__") or type(value).__name__ in ("map", "filter", "zip", "range", "dict_values", "dict_keys", "dict_items", "reversed"):
@@ -74,7 +76,7 @@ def _dojo_load(source, filename, name):
     try:
         code = compile(source, filename, "exec")
     except SyntaxError as error:
-        return json.dumps({"ok": False, "syntax": {"line": error.lineno, "col": error.offset, "message": error.msg, "text": (error.text or "").rstrip()}})
+        return _dojo_dumps({"ok": False, "syntax": {"line": error.lineno, "col": error.offset, "message": error.msg, "text": (error.text or "").rstrip()}})
     namespace = {"__name__": "answer", "__file__": filename}
     out = io.StringIO()
     saved = sys.stdout, sys.stderr
@@ -82,9 +84,9 @@ def _dojo_load(source, filename, name):
     try:
         exec(code, namespace)
     except MemoryError:
-        return json.dumps({"ok": False, "memory": True, "stdout": out.getvalue()[:4000]})
+        return _dojo_dumps({"ok": False, "memory": True, "stdout": out.getvalue()[:4000]})
     except BaseException as error:
-        return json.dumps({"ok": False, "error": _dojo_error(error), "stdout": out.getvalue()[:4000]})
+        return _dojo_dumps({"ok": False, "error": _dojo_error(error), "stdout": out.getvalue()[:4000]})
     finally:
         sys.stdout, sys.stderr = saved
     fn = namespace.get(name)
@@ -99,23 +101,23 @@ def _dojo_load(source, filename, name):
                     pass
     if not callable(fn):
         defined = sorted(key for key, value in namespace.items() if callable(value) and not key.startswith("_") and getattr(value, "__module__", None) == "answer")
-        return json.dumps({"ok": False, "missing": defined, "stdout": out.getvalue()[:4000]})
+        return _dojo_dumps({"ok": False, "missing": defined, "stdout": out.getvalue()[:4000]})
     _dojo_state["fn"] = fn
-    return json.dumps({"ok": True, "stdout": out.getvalue()[:4000]})
+    return _dojo_dumps({"ok": True, "stdout": out.getvalue()[:4000]})
 
 def _dojo_eval(expression):
     import collections, itertools, random
     return eval(expression, {"collections": collections, "itertools": itertools, "random": random, "datetime": datetime, "json": json, "math": math})
 
 def _dojo_run(case_json):
-    case = json.loads(case_json)
+    case = _dojo_loads(case_json)
     result = {}
     try:
-        args = json.loads(case["args"]) if "args" in case else _dojo_eval(case["args_py"])
+        args = _dojo_loads(case["args"]) if "args" in case else _dojo_eval(case["args_py"])
         if "expect_py" in case:
             result["expected"] = _dojo_plain(_dojo_eval(case["expect_py"]))
     except BaseException as error:
-        return json.dumps({"ok": False, "harness": repr(error)[:500]})
+        return _dojo_dumps({"ok": False, "harness": repr(error)[:500]})
     out = io.StringIO()
     saved = sys.stdout, sys.stderr
     sys.stdout = sys.stderr = out
@@ -133,7 +135,7 @@ def _dojo_run(case_json):
         sys.stdout, sys.stderr = saved
     result["stdout"] = out.getvalue()[:4000]
     try:
-        return json.dumps(result, allow_nan=False)
+        return _dojo_dumps(result, allow_nan=False)
     except (TypeError, ValueError) as error:
-        return json.dumps({"ok": False, "error": {"type": "TypeError", "mro": ["TypeError"], "message": "the result cannot be compared: " + str(error)[:300], "line": None, "text": None}, "stdout": result["stdout"]})
+        return _dojo_dumps({"ok": False, "error": {"type": "TypeError", "mro": ["TypeError"], "message": "the result cannot be compared: " + str(error)[:300], "line": None, "text": None}, "stdout": result["stdout"]})
 `;

@@ -8,13 +8,16 @@ limit per case, ended with SIGKILL (an interrupt buffer cannot stop C-level
 loops such as `sum(range(10**13))`), after which a new child is started and the
 remaining cases go on; a child that ran out of memory or died is replaced too.
 */
-import {fork, type ChildProcess} from 'node:child_process';
+import {fork} from 'node:child_process';
+import type {EventEmitter} from 'node:events';
+import type {Readable} from 'node:stream';
 import {randomBytes} from 'node:crypto';
 import {existsSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {dirname, join} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import type {ChildMessage, GradeRequest, LoadOutcome, CaseOutcome, WireCase} from './protocol.js';
+import {SystemPythonChild} from './system-python.js';
 
 /** How to start and bound the runtime. */
 export type RuntimeOptions = {
@@ -30,6 +33,13 @@ export type RuntimeOptions = {
 	@default 60000
 	*/
 	readonly startTimeoutMs?: number;
+	/**
+	Which Python: pyodide in a sandboxed child, or the user's own `python3`
+	(not sandboxed; for pandas).
+
+	@default 'pyodide'
+	*/
+	readonly python?: 'pyodide' | 'system';
 };
 
 /** One case to run, with its wall-clock limit. */
@@ -59,7 +69,10 @@ export type LoadRun = {readonly kind: 'loaded'; readonly outcome: LoadOutcome} |
 /** The outcome of one request: the load, then one entry per case in request order. */
 export type RunResult = {readonly load: LoadRun; readonly cases: readonly CaseRun[]};
 
-type Child = {readonly process: ChildProcess; readonly ready: Promise<void>; stderr: string; exited: boolean};
+/** What the runtime needs of a child process: messages, exit, kill. A forked child fits, and so does SystemPythonChild. */
+type ChildHandle = EventEmitter & {send(message: unknown): boolean; kill(signal?: NodeJS.Signals): boolean; ref(): void; unref(): void; readonly stderr: Readable | null; readonly channel?: unknown};
+
+type Child = {readonly process: ChildHandle; readonly ready: Promise<void>; stderr: string; exited: boolean};
 
 /** Where the built child script and its preload are: beside the bundle in dist/, or dist/ from src/coding under tests. */
 function builtFile(name: string): string {
@@ -124,16 +137,8 @@ export class PythonRuntime {
 
 	private spawn(): Child {
 		this.starts += 1;
-		const script = builtFile('coding-child.mjs');
-		const preload = builtFile('coding-preload.mjs');
-		const folder = pyodideFolder();
 		const heapBytes = Math.round((this.options.heapMb ?? 512) * 1024 * 1024);
-		const child = fork(script, [folder, String(heapBytes)], {
-			cwd: folder,
-			env: {},
-			execArgv: [permissionFlag(), `--allow-fs-read=${folder}`, `--allow-fs-read=${script}`, `--allow-fs-read=${preload}`, '--no-warnings', '--import', pathToFileURL(preload).href],
-			stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-		});
+		const child: ChildHandle = this.options.python === 'system' ? new SystemPythonChild(heapBytes) : this.forkPyodide(heapBytes);
 		const entry: Child = {process: child, stderr: '', exited: false, ready: Promise.resolve()};
 		child.stderr?.on('data', (chunk: Buffer) => {
 			if (entry.stderr.length < 4000) entry.stderr += chunk.toString();
@@ -161,6 +166,19 @@ export class PythonRuntime {
 		child.unref();
 		(child.channel as {unref?: () => void} | undefined)?.unref?.();
 		return entry;
+	}
+
+	/** The sandboxed pyodide child: permission model, empty environment, the preload. */
+	private forkPyodide(heapBytes: number): ChildHandle {
+		const script = builtFile('coding-child.mjs');
+		const preload = builtFile('coding-preload.mjs');
+		const folder = pyodideFolder();
+		return fork(script, [folder, String(heapBytes)], {
+			cwd: folder,
+			env: {},
+			execArgv: [permissionFlag(), `--allow-fs-read=${folder}`, `--allow-fs-read=${script}`, `--allow-fs-read=${preload}`, '--no-warnings', '--import', pathToFileURL(preload).href],
+			stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+		});
 	}
 
 	private recycle(): void {

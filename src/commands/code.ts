@@ -50,12 +50,22 @@ const clock = (ms: number) => {
 	return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 };
 
+/** Reads --python: pyodide (the default, sandboxed) or system (the user's python3, not sandboxed, said on stderr). */
+function pythonChoice(value: unknown, stderr: NodeJS.WritableStream): 'pyodide' | 'system' {
+	if (value === undefined || value === 'pyodide') return 'pyodide';
+	if (value !== 'system') throw new UsageError(`--python must be pyodide or system; got "${String(value)}"`);
+	const probe = spawnSync('python3', ['-I', '-c', 'import sys; print(sys.version_info[0])'], {encoding: 'utf8', timeout: 10_000});
+	if (probe.status !== 0 || probe.stdout.trim() !== '3') throw new UsageError('--python system needs python3 on PATH; it was not found (or is not Python 3). Leave out --python to use the bundled pyodide');
+	stderr.write('warning: --python system runs your answer with your own python3, NOT sandboxed: it can read and write your files and use the network. Isolated mode, a temporary directory, a scrubbed environment and a time limit only.\n');
+	return 'system';
+}
+
 /** The terminal round: statement, template, editor, grading, timer and notes. */
-async function playRound(problem: CodingProblem, stdout: NodeJS.WritableStream): Promise<number> {
+async function playRound(problem: CodingProblem, stdout: NodeJS.WritableStream, python: 'pyodide' | 'system'): Promise<number> {
 	const coding = await import('../coding/index.js');
 	const {formatReport, formatStatement} = coding;
 	// Start Python now: a cold start takes seconds, which the candidate spends reading.
-	const runtime = new coding.PythonRuntime();
+	const runtime = new coding.PythonRuntime({python});
 	runtime.warm().catch(() => undefined);
 	const file = `${problem.id}.py`;
 	const notesFile = `${problem.id}.notes.md`;
@@ -129,7 +139,11 @@ export const codeCommand: Command = {
   think-aloud notes (n) and each grading to <id>.notes.md.
 
   Options
-    --answer FILE  grade this file and exit (no terminal needed)
+    --answer FILE    grade this file and exit (no terminal needed)
+    --python system  use your own python3 instead (for pandas): isolated mode,
+                     a temporary directory, a scrubbed environment, the process
+                     group killed at the time limit, an address-space rlimit.
+                     NOT sandboxed: the answer can do anything you can
     --json         print {problem, passed, wall_s, cases: [{id, hidden,
                    passed, message?, expected?, got?}]}
 
@@ -141,16 +155,17 @@ export const codeCommand: Command = {
     $ dojo code sessionize
     $ dojo code sessionize --answer sessionize.py --json | jq '.cases[] | select(.passed | not)'
 `,
-	flags: {answer: {type: 'string'}},
-	async run({input, flags, catalogue, stdout}) {
+	flags: {answer: {type: 'string'}, python: {type: 'string'}},
+	async run({input, flags, catalogue, stdout, stderr}) {
 		const json = Boolean(flags['json']);
 		const answerFile = flags['answer'] as string | undefined;
 		const [id, ...extra] = input;
 		if (extra.length > 0) throw new UsageError(`expected one problem id; got ${input.join(' ')}`);
+		const python = pythonChoice(flags['python'], stderr);
 		if (id !== undefined && answerFile !== undefined) {
 			// Start Python first, so it boots while this process reads the catalogue and the file.
 			const coding = await import('../coding/index.js');
-			const runtime = new coding.PythonRuntime();
+			const runtime = new coding.PythonRuntime({python});
 			runtime.warm().catch(() => undefined);
 			try {
 				const problem = findProblem(catalogue().coding, id);
@@ -178,6 +193,6 @@ export const codeCommand: Command = {
 		if (json || !process.stdin.isTTY || !process.stdout.isTTY) {
 			throw new UsageError([`dojo code ${id} is interactive and needs a terminal${json ? ' (and --json needs --answer)' : ''}; to grade a file without one:`, `  dojo code ${id} --answer FILE.py [--json]`]);
 		}
-		return playRound(problem, stdout);
+		return playRound(problem, stdout, python);
 	},
 };

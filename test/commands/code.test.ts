@@ -7,6 +7,7 @@ coding field of `dojo list --json`.
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {spawnSync} from 'node:child_process';
 import {afterAll, describe, expect, it} from 'vitest';
 import {hasStackTrace, runCli} from '../helpers/run-cli.js';
 
@@ -98,5 +99,19 @@ describe('dojo code', () => {
 		expect(noTerminal.status).toBe(2);
 		expect(noTerminal.stderr).toContain('dojo code sessionize --answer FILE.py');
 		for (const run of [unknown, missing, noTerminal]) expect(hasStackTrace(run.stderr)).toBe(false);
+	});
+
+	const hasPython = spawnSync('python3', ['--version']).status === 0;
+	it.skipIf(!hasPython)('--python system grades with the own python3, says it is not sandboxed, and still stops a loop', {timeout: 120_000}, () => {
+		const right = runCli(['code', 'merge-intervals', '--answer', file('system.py', merge), '--python', 'system', '--json']);
+		expect(right.stderr).toMatch(/NOT sandboxed/);
+		expect((JSON.parse(right.stdout) as Report).passed).toBe(true);
+		expect(right.status).toBe(0);
+		const env = runCli(['code', 'merge-intervals', '--answer', file('env.py', 'import os\ndef merge_intervals(x):\n    return [sorted(os.environ), os.getcwd()]\n'), '--python', 'system', '--json'], {env: {DOJO_TEST_SECRET: 'in-the-parent'}});
+		expect(env.stdout).not.toContain('in-the-parent');
+		expect(env.stdout).not.toContain(process.cwd());
+		const loop = runCli(['code', 'merge-intervals', '--answer', file('spin.py', 'def merge_intervals(x):\n    while True:\n        pass\n'), '--python', 'system', '--json']);
+		expect(loop.status).toBe(1);
+		expect((JSON.parse(loop.stdout) as Report).cases[0]!.message).toBe('stopped at the time limit of 2 s');
 	});
 });

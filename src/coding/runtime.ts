@@ -173,10 +173,12 @@ export class PythonRuntime {
 		const script = builtFile('coding-child.mjs');
 		const preload = builtFile('coding-preload.mjs');
 		const folder = pyodideFolder();
-		return fork(script, [folder, String(heapBytes)], {
+		// Written by the build beside the child script; optional (the child boots plainly without it).
+		const snapshot = join(dirname(script), 'pyodide-snapshot.bin');
+		return fork(script, [folder, String(heapBytes), snapshot], {
 			cwd: folder,
 			env: {},
-			execArgv: [permissionFlag(), `--allow-fs-read=${folder}`, `--allow-fs-read=${script}`, `--allow-fs-read=${preload}`, '--no-warnings', '--import', pathToFileURL(preload).href],
+			execArgv: [permissionFlag(), `--allow-fs-read=${folder}`, `--allow-fs-read=${script}`, `--allow-fs-read=${preload}`, `--allow-fs-read=${snapshot}`, '--no-warnings', '--import', pathToFileURL(preload).href],
 			stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
 		});
 	}

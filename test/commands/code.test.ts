@@ -4,12 +4,12 @@
 function named, a syntax error at its line, an exception at its line), and the
 coding field of `dojo list --json`.
 */
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {spawnSync} from 'node:child_process';
 import {afterAll, describe, expect, it} from 'vitest';
-import {hasStackTrace, runCli} from '../helpers/run-cli.js';
+import {hasStackTrace, root, runCli} from '../helpers/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dojo-code-'));
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
@@ -113,5 +113,27 @@ describe('dojo code', () => {
 		const loop = runCli(['code', 'merge-intervals', '--answer', file('spin.py', 'def merge_intervals(x):\n    while True:\n        pass\n'), '--python', 'system', '--json']);
 		expect(loop.status).toBe(1);
 		expect((JSON.parse(loop.stdout) as Report).cases[0]!.message).toBe('stopped at the time limit of 2 s');
+	});
+
+	const hasScript = spawnSync('script', ['--version']).status === 0;
+	it.skipIf(!hasScript)('in a terminal: statement, template, $EDITOR named, a note, a grading, exit 0 after a passing one', {timeout: 120_000}, () => {
+		const round = mkdtempSync(join(dir, 'round-'));
+		const answer = file('typed-in-editor.py', merge);
+		// The "editor" copies a right answer over the template; keystrokes arrive a little apart, as typed.
+		const keys = `sleep 1; printf 'n\\n'; sleep 0.5; printf 'sort first, then sweep\\n'; sleep 0.5; printf 'e\\n'; sleep 1; printf 'r\\n'; sleep 20; printf 'q\\n'`;
+		const run = spawnSync('sh', ['-c', `(${keys}) | script -eqc "${process.execPath} ${join(root, 'dist/cli.js')} code merge-intervals" /dev/null`], {
+			cwd: round,
+			encoding: 'utf8',
+			env: {...process.env, EDITOR: `cp ${answer}`, VISUAL: '', FORCE_COLOR: '0'},
+			timeout: 90_000,
+		});
+		const screen = run.stdout.replace(/\r/g, '');
+		expect(screen).toContain('Merge overlapping intervals');
+		expect(screen).toContain('merge_intervals([[1,3],[2,6],[8,10]])');
+		expect(screen).toContain('Your answer: merge-intervals.py (written from a template)');
+		expect(screen).toContain(`e opens it in cp ${answer} ($EDITOR)`);
+		expect(screen).toContain('PASSED: 7/7 cases');
+		expect(readFileSync(join(round, 'merge-intervals.notes.md'), 'utf8')).toMatch(/sort first, then sweep\n.*graded: 7\/7 cases passed/);
+		expect(run.status).toBe(0);
 	});
 });

@@ -37,6 +37,15 @@ describe('coding problems', () => {
 			expect(failing).toEqual([]);
 		});
 
+		// A typical answer within 0.5 s once Python is up; a problem with a 100,000-row case gets 2 s.
+		const bound = problem.cases.some((item) => item.args_py !== undefined) ? 2 : 0.5;
+		it(`a warm grading of the reference takes at most ${bound} s`, {timeout: 120_000}, async () => {
+			await runtime.warm();
+			const report = await gradeAnswer(runtime, {problem, source: problem.solution, filename: 'solution.py'});
+			expect(report.passed).toBe(true);
+			expect(report.wall_s).toBeLessThanOrEqual(bound);
+		});
+
 		it.each(problem.known_wrong.map((wrong) => [wrong.id, wrong] as const))('known-wrong %s fails exactly its named cases', {timeout: 120_000}, async (_wrongId, wrong) => {
 			const report = await gradeAnswer(runtime, {problem, source: wrong.answer, filename: 'wrong.py'});
 			const failing = report.cases.filter((item) => !item.passed).map((item) => item.id);

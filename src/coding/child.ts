@@ -30,6 +30,7 @@ const heapCap = Number(capText) || 512 * 1024 * 1024;
 const send = (makeSnapshot ? () => undefined : process.send!.bind(process)) as (message: ChildMessage) => void;
 const exit = process.exit.bind(process);
 const global = globalThis as Record<string, unknown>;
+const parse = JSON.parse;
 
 // A worker's resourceLimits do not bound wasm memory; refusing to grow the heap
 // past the cap makes malloc fail, which Python raises as MemoryError.
@@ -101,13 +102,13 @@ const turn = () => new Promise((resolve) => setImmediate(resolve));
 /** Grades one request, replying after the load and after each case so the parent can time each. */
 async function grade(request: GradeRequest): Promise<void> {
 	const {nonce} = request;
-	const loaded = JSON.parse(load(request.source, request.filename, request.function)) as LoadOutcome;
+	const loaded = parse(load(request.source, request.filename, request.function)) as LoadOutcome;
 	send({type: 'loaded', nonce, outcome: loaded});
 	await turn();
 	if (loaded.ok) {
 		for (const item of request.cases) {
 			const caseStarted = performance.now();
-			const outcome = JSON.parse(run(JSON.stringify(item)));
+			const outcome = parse(run(JSON.stringify(item)));
 			send({type: 'case', nonce, id: item.id, outcome, ms: performance.now() - caseStarted});
 			await turn();
 		}

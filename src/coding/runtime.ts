@@ -40,6 +40,13 @@ export type RuntimeOptions = {
 	@default 'pyodide'
 	*/
 	readonly python?: 'pyodide' | 'system';
+	/**
+	Grade several answers in one child. Only for trusted answers (the shipped
+	references, in tests): a hostile answer could tamper with the next grading.
+
+	@default false
+	*/
+	readonly reuse?: boolean;
 };
 
 /** One case to run, with its wall-clock limit. */
@@ -214,7 +221,9 @@ export class PythonRuntime {
 		if (load?.kind === 'loaded' && load.outcome.ok) {
 			while (cases.length < request.cases.length) cases.push({kind: 'skipped', message: 'not run: the Python runtime was restarted'});
 		}
-		if (spent) this.recycle();
+		// One answer could leave a listener or a patched harness behind for the next; by default every
+		// grading gets a fresh child, started in the background at once so the next one finds it ready.
+		if (spent || !this.options.reuse) this.recycle();
 		else if (!this.child) this.current().ready.catch(() => undefined);
 		return {load: load ?? {kind: 'crashed', message: 'the Python runtime stopped'}, cases};
 	}

@@ -165,7 +165,8 @@ export const codeCommand: Command = {
 		if (id !== undefined && answerFile !== undefined) {
 			// Start Python first, so it boots while this process reads the catalogue and the file.
 			const coding = await import('../coding/index.js');
-			const runtime = new coding.PythonRuntime({python});
+			// One grading and done: no fresh child is needed after it.
+			const runtime = new coding.PythonRuntime({python, reuse: true});
 			runtime.warm().catch(() => undefined);
 			try {
 				const problem = findProblem(catalogue().coding, id);

@@ -54,7 +54,8 @@ const looping = CodingProblemSchema.parse({
 	known_wrong: problem.known_wrong.map((wrong) => ({...wrong, fails: ['one', 'two']})),
 });
 
-const grade = (body: string) => gradeAnswer(runtime, {problem, source: `def answer():\n${body.replace(/^/gm, '    ')}\n`, filename: 'hostile.py'});
+const gradeIn = (where: PythonRuntime, body: string) => gradeAnswer(where, {problem, source: `def answer():\n${body.replace(/^/gm, '    ')}\n`, filename: 'hostile.py'});
+const grade = (body: string) => gradeIn(runtime, body);
 const graded = async (body: string) => {
 	const report = await grade(body);
 	return {report, messages: report.cases.map((item) => item.message ?? 'passed')};
@@ -144,14 +145,32 @@ describe('the Python sandbox', () => {
 		}).listen(0, '127.0.0.1');
 		await new Promise((resolve) => server.once('listening', resolve));
 		const {port} = server.address() as AddressInfo;
+		// One child for both gradings: the import settles after the first returns, and the second reads what happened.
+		const shared = new PythonRuntime({reuse: true});
 		try {
-			await grade(`from pyodide.code import run_js\nrun_js("import('node:net').then((net) => { globalThis.attempt = 'tried'; net.connect(${port}, '127.0.0.1'); }).catch((error) => { globalThis.attempt = String(error); })")\nreturn 1`);
+			await gradeIn(shared, `from pyodide.code import run_js\nrun_js("import('node:net').then((net) => { globalThis.attempt = 'tried'; net.connect(${port}, '127.0.0.1'); }).catch((error) => { globalThis.attempt = String(error); })")\nreturn 1`);
 			await new Promise((resolve) => setTimeout(resolve, 300));
-			const after = await grade('import js\nreturn str(getattr(js, "attempt", "none"))');
+			const after = await gradeIn(shared, 'import js\nreturn str(getattr(js, "attempt", "none"))');
 			expect(after.cases[0]!.got).toBe('Error: the network is not available in the dojo sandbox');
 			expect(connections).toBe(0);
 		} finally {
+			shared.close();
 			server.close();
+		}
+	});
+
+	it('an answer that tampers with the harness cannot touch the next grading', {timeout: 60_000}, async () => {
+		const tampering = [`import sys`, `sys.modules["__main__"]._dojo_plain = lambda value, depth=0: 1`, `return 0`].join('\n');
+		expect((await grade(tampering)).passed).toBe(false);
+		const next = await grade('return 0');
+		expect(next.cases.map((item) => item.got)).toEqual([0, 0]);
+		// Must fail: a child reused across gradings (trusted answers only) carries the tampering over.
+		const shared = new PythonRuntime({reuse: true});
+		try {
+			await gradeIn(shared, tampering);
+			expect((await gradeIn(shared, 'return 0')).passed).toBe(true);
+		} finally {
+			shared.close();
 		}
 	});
 

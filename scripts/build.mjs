@@ -2,7 +2,8 @@
 // lazily loaded chunks, so `dojo --version` never loads Ink. better-sqlite3 is
 // a native addon and stays external.
 import {chmodSync, readFileSync, rmSync} from 'node:fs';
-import {resolve} from 'node:path';
+import {createRequire} from 'node:module';
+import {dirname, resolve} from 'node:path';
 import {spawnSync} from 'node:child_process';
 import {build} from 'esbuild';
 
@@ -55,6 +56,25 @@ await build({
 	minify: process.env.DOJO_NO_MINIFY !== '1',
 	plugins: [stringWidthPlugin, lazyMeowPlugin],
 });
+// The pyodide child runs under Node's permission model, which lets it read only
+// pyodide's folder and these two files: so each is one self-contained .mjs
+// (no chunks, no package.json lookup); pyodide itself is imported at run time.
+await build({
+	entryPoints: {'coding-child': 'src/coding/child.ts', 'coding-preload': 'src/coding/preload.ts'},
+	outdir: 'dist',
+	outExtension: {'.js': '.mjs'},
+	bundle: true,
+	format: 'esm',
+	platform: 'node',
+	target: 'node20',
+	logLevel: 'warning',
+	legalComments: 'none',
+});
+// A memory snapshot of a freshly booted pyodide (no answer has run in it) makes
+// the sandbox's cold start several times faster; without it the child boots plainly.
+const pyodideDir = dirname(createRequire(import.meta.url).resolve('pyodide/package.json'));
+const snapshot = spawnSync(process.execPath, ['dist/coding-child.mjs', pyodideDir, '0', '--make-snapshot', 'dist/pyodide-snapshot.bin'], {stdio: 'inherit', env: {}});
+if (snapshot.status !== 0) console.warn('build: no pyodide snapshot (dojo code starts more slowly)');
 chmodSync('dist/cli.js', 0o755);
 
 // The built-in scenarios, validated once here and read as JSON at run time.

@@ -17,6 +17,7 @@ export const commands: Record<string, () => Promise<Command>> = {
 	report: async () => (await import('./report.js')).reportCommand,
 	screen: async () => (await import('./screen.js')).screenCommand,
 	ask: async () => (await import('./ask.js')).askCommand,
+	code: async () => (await import('./code.js')).codeCommand,
 };
 
 /** One-line summaries for `dojo --help`, kept here so the top-level help loads no command module. */
@@ -32,4 +33,5 @@ export const summaries: Record<string, string> = {
 	report: 'a Markdown summary of a round, to share with a mentor',
 	screen: "the candidate's view of a round played in another terminal, live",
 	ask: "the interviewer's answer to a clarifying question (or one per stdin line)",
+	code: 'grade a Python live-coding answer',
 };

@@ -9,10 +9,10 @@ export const listCommand: Command = {
   Usage
     $ dojo list [--json] [--scenarios FILE]
 
-  Lists the scenarios and SQL exercises, with the ids the other commands take.
+  Lists the scenarios, SQL exercises and Python coding problems, with the ids the other commands take.
 
   Options
-    --json            print {"scenarios": [...], "exercises": [...]}
+    --json            print {"scenarios": [...], "exercises": [...], "coding": [...]}
     --scenarios FILE  include your own scenarios file (repeatable)
 
   Examples
@@ -21,11 +21,12 @@ export const listCommand: Command = {
 `,
 	flags: {},
 	async run({flags, catalogue, stdout}) {
-		const {scenarios, exercises} = catalogue();
+		const {scenarios, exercises, coding} = catalogue();
 		if (flags['json']) {
 			const json = {
 				scenarios: scenarios.map(({id, title, kind, summary}) => ({id, title, kind, summary})),
 				exercises: exercises.map(({id, title, scenario, summary}) => ({id, title, scenario, summary})),
+				coding: coding.map(({id, title, summary}) => ({id, title, summary})),
 			};
 			stdout.write(`${JSON.stringify(json, null, 2)}\n`);
 			return 0;
@@ -36,7 +37,10 @@ export const listCommand: Command = {
 		stdout.write('\nExercises\n');
 		if (exercises.length === 0) stdout.write('  (none yet)\n');
 		for (const exercise of exercises) stdout.write(`  ${exercise.id.padEnd(width)}${exercise.scenario.padEnd(16)}${exercise.summary}\n`);
-		stdout.write('\nPractise: dojo practice <scenario>   Simulate: dojo sim <scenario>   Grade SQL: dojo exercise <id>\n');
+		stdout.write('\nCoding problems (Python)\n');
+		if (coding.length === 0) stdout.write('  (none yet)\n');
+		for (const problem of coding) stdout.write(`  ${problem.id.padEnd(width)}${'python'.padEnd(16)}${problem.summary}\n`);
+		stdout.write('\nPractise: dojo practice <scenario>   Simulate: dojo sim <scenario>   Grade SQL: dojo exercise <id>   Code: dojo code <id>\n');
 		return 0;
 	},
 };

@@ -1,6 +1,7 @@
 /** `dojo validate`: check scenario files before using them. */
-import {builtinScenariosPath, validateScenarioFiles} from '../scenarios/catalogue.js';
+import {builtinFiles, validateScenarioFiles} from '../scenarios/catalogue.js';
 import {formatFileError} from '../scenarios/load.js';
+import {resolve} from 'node:path';
 import type {Command} from './command.js';
 
 /** Validates scenario files: one line per problem, exit 0 when all are valid and 2 when not. */
@@ -14,7 +15,8 @@ export const validateCommand: Command = {
   Checks scenario files against the schema (scenarios.schema.json) and the
   cross-reference rules: unique ids, references that resolve, numbers in range.
   Files are checked after the built-in scenarios, so an exercise may name a
-  built-in scenario. With no FILE, checks the built-in scenarios.yaml.
+  built-in scenario. With no FILE, checks the built-in scenarios.yaml and
+  coding.yaml (the Python problems of dojo code).
   Prints one line per problem as file:line:col path: message.
   Exit code 0 when every file is valid, 2 when not.
 
@@ -25,7 +27,9 @@ export const validateCommand: Command = {
 	flags: {},
 	async run({input, flags, stdout, stderr}) {
 		const extra = [...input, ...((flags['scenarios'] as string[] | undefined) ?? [])];
-		const files = [builtinScenariosPath(), ...extra];
+		// A built-in file named on the command line is checked once, in its built-in place.
+		const builtin = builtinFiles();
+		const files = [...builtin, ...extra.filter((file) => !builtin.includes(resolve(file)))];
 		const {catalogue, errors} = validateScenarioFiles(files);
 		if (flags['json']) {
 			stdout.write(`${JSON.stringify({valid: errors.length === 0, files: extra.length > 0 ? extra : files, errors}, null, 2)}\n`);
@@ -36,8 +40,8 @@ export const validateCommand: Command = {
 			stderr.write(`${errors.length} problem${errors.length === 1 ? '' : 's'} found\n`);
 			return 2;
 		}
-		const shown = extra.length > 0 ? extra.join(', ') : 'built-in scenarios.yaml';
-		stdout.write(`ok: ${shown} (${catalogue.scenarios.length} scenarios, ${catalogue.exercises.length} exercises in all)\n`);
+		const shown = extra.length > 0 ? extra.join(', ') : 'built-in scenarios.yaml and coding.yaml';
+		stdout.write(`ok: ${shown} (${catalogue.scenarios.length} scenarios, ${catalogue.exercises.length} exercises, ${catalogue.coding.length} coding problems in all)\n`);
 		return 0;
 	},
 };

@@ -4,15 +4,17 @@ The built-in catalogue without the YAML parser or the schema: where the shipped
 Commands that need only the built-in scenarios start fast through this module.
 */
 import {existsSync, readFileSync, statSync} from 'node:fs';
-import {dirname, join, relative} from 'node:path';
+import {basename, dirname, join, relative} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {UsageError} from '../errors.js';
-import type {Exercise, Scenario, ScenarioFile} from './schema.js';
+import type {CodingProblem, Exercise, Scenario, ScenarioFile} from './schema.js';
 
 /** Everything loaded, in file order (built-in first). */
 export type Catalogue = {
 	readonly scenarios: readonly Scenario[];
 	readonly exercises: readonly Exercise[];
+	/** Python live-coding problems (`dojo code`). */
+	readonly coding: readonly CodingProblem[];
 	/** The files read, built-in first. */
 	readonly files: readonly string[];
 };
@@ -40,6 +42,16 @@ function findBuiltinScenarios(): string {
 	}
 }
 
+/** The built-in Python live-coding problems, shipped beside `scenarios.yaml` in the same file format. */
+export function builtinCodingPath(): string {
+	return join(dirname(builtinScenariosPath()), 'coding.yaml');
+}
+
+/** Every built-in file, in load order: the scenarios, then the coding problems. */
+export function builtinFiles(): string[] {
+	return [builtinScenariosPath(), builtinCodingPath()];
+}
+
 /** Shows a path the way the user would type it: relative to the working directory when that is shorter. */
 export function displayPath(file: string): string {
 	const rel = relative(process.cwd(), file);
@@ -50,15 +62,15 @@ export function displayPath(file: string): string {
 Where the build writes the built-in scenarios already validated, as JSON:
 parsing 190 KB of YAML costs about half a second cold, JSON a few milliseconds.
 */
-export function compiledScenariosPath(): string {
-	return join(dirname(builtinScenariosPath()), 'dist', 'scenarios.json');
+export function compiledScenariosPath(file = builtinScenariosPath()): string {
+	return join(dirname(builtinScenariosPath()), 'dist', `${basename(file, '.yaml')}.json`);
 }
 
-/** The compiled built-in scenarios, when the build wrote them after the YAML last changed. */
-export function readCompiledBuiltin(): ScenarioFile | undefined {
-	const compiled = compiledScenariosPath();
+/** A compiled built-in file (scenarios.yaml by default), when the build wrote it after the YAML last changed. */
+export function readCompiledBuiltin(file = builtinScenariosPath()): ScenarioFile | undefined {
+	const compiled = compiledScenariosPath(file);
 	try {
-		if (statSync(compiled).mtimeMs < statSync(builtinScenariosPath()).mtimeMs) return undefined;
+		if (statSync(compiled).mtimeMs < statSync(file).mtimeMs) return undefined;
 		return JSON.parse(readFileSync(compiled, 'utf8')) as ScenarioFile;
 	} catch {
 		return undefined;
@@ -68,7 +80,9 @@ export function readCompiledBuiltin(): ScenarioFile | undefined {
 /** The built-in catalogue from the compiled JSON, or undefined when it is missing or older than the YAML. */
 export function readCompiledCatalogue(): Catalogue | undefined {
 	const file = readCompiledBuiltin();
-	return file ? {scenarios: file.scenarios, exercises: file.exercises, files: [builtinScenariosPath()]} : undefined;
+	const coding = readCompiledBuiltin(builtinCodingPath());
+	if (!file || !coding) return undefined;
+	return {scenarios: file.scenarios, exercises: file.exercises, coding: [...(file.coding ?? []), ...(coding.coding ?? [])], files: builtinFiles()};
 }
 
 /** Finds a scenario by id, or throws UsageError naming the ones that exist. */

@@ -135,7 +135,7 @@ Cross-checks for a scenarios file. `otherScenarioIds` are scenarios defined in
 files loaded before this one (the built-in catalogue), which exercises may name.
 */
 export const scenarioFileChecks = (otherScenarioIds: ReadonlySet<string> = new Set()): ReadonlyArray<CrossCheck<ScenarioFile>> => [
-	(file) => [...duplicateIds(file.scenarios, ['scenarios'], 'scenario'), ...duplicateIds(file.exercises, ['exercises'], 'exercise')],
+	(file) => [...duplicateIds(file.scenarios, ['scenarios'], 'scenario'), ...duplicateIds(file.exercises, ['exercises'], 'exercise'), ...duplicateIds(file.coding, ['coding'], 'coding problem')],
 	(file) =>
 		file.scenarios.flatMap((scenario, s) => {
 			const at: Path = ['scenarios', s];

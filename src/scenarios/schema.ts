@@ -9,6 +9,7 @@ deep-dive points and curveballs.
 import {z} from 'zod';
 import {ArchitectureSchema, Id, KeyDistributionSchema, SloSchema} from './model-schema.js';
 import {ExerciseSchema} from './exercise-schema.js';
+import {CodingProblemSchema} from './coding-schema.js';
 
 /** The part of a design round a clarifying question belongs to, as the study notes group them. */
 export const PhaseSchema = z.enum(['input', 'transformation', 'output', 'other']);
@@ -118,6 +119,7 @@ export const ScenarioFileSchema = z.strictObject({
 	version: z.literal(1).describe('file format version'),
 	scenarios: z.array(ScenarioSchema).default([]),
 	exercises: z.array(ExerciseSchema).default([]),
+	coding: z.array(CodingProblemSchema).default([]).describe('Python live-coding problems (`dojo code`)'),
 });
 
 export {ExerciseSchema};
@@ -133,3 +135,4 @@ export type Scenario = z.infer<typeof ScenarioSchema>;
 export type SystemDesignScenario = z.infer<typeof SystemDesignScenarioSchema>;
 export type ScenarioFile = z.infer<typeof ScenarioFileSchema>;
 export type {Exercise} from './exercise-schema.js';
+export type {CodingProblem} from './coding-schema.js';

@@ -3,6 +3,9 @@
 comparison, replications on worker threads, and bad input rejected with the
 flag's name or file:line:col, exit 2 and no stack trace.
 */
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {describe, expect, test} from 'vitest';
 import {hasStackTrace, runCli} from '../helpers/run-cli.js';
 
@@ -80,7 +83,11 @@ describe('dojo sim', () => {
 	test('--arch A --arch B compares them side by side at 1x and 10x', () => {
 		const run = runCli(['sim', 'login-counter', '--arch', 'kds-lambda-redis', '--arch', 'firehose-s3-athena', '--duration', '90s']);
 		expect(run.stdout).toMatch(/kds-lambda-redis @1x\s+kds-lambda-redis @10x\s+firehose-s3-athena @1x\s+firehose-s3-athena @10x/);
-		const {value} = json(['sim', 'login-counter', '--arch', 'kds-lambda-redis', '--arch', 'kafka-flink-redis', '--duration', '90s']);
+		// Firehose → S3 → Athena misses its SLO at 1x, so the comparison exits 1 although the first one meets it.
+		expect(run.status).toBe(1);
+		const {status, value} = json(['sim', 'login-counter', '--arch', 'kds-lambda-redis', '--arch', 'kafka-flink-redis', '--duration', '90s']);
+		// must fail: both meet the SLO at 1x.
+		expect(status).toBe(0);
 		expect(value['scales']).toEqual([1, 10]);
 		expect(value['architectures'].map((entry: {arch: string}) => entry.arch)).toEqual(['kds-lambda-redis', 'kafka-flink-redis']);
 		const [oneX, tenX] = value['architectures'][0].results;
@@ -133,6 +140,16 @@ describe('bad input: exit 2, the flag or file:line:col named, no stack trace', (
 		{args: ['sim'], says: /needs a scenario id or --model FILE/},
 		{args: ['sim', 'login-counter', '--bogus'], says: /bogus/},
 	];
+
+	test('an injection naming a stage that does not exist is refused, not run', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'dojo-sim-'));
+		const file = join(dir, 'typo.yaml');
+		writeFileSync(file, ['source: {rate_per_s: 100}', 'stages:', '  - {id: ingest, kind: stream, component: kinesis_data_streams, shards: 2}', 'injections:', '  - {at_s: 10, kind: lose_node, stage: ingset}', ''].join('\n'));
+		const run = runCli(['sim', '--model', file, '--duration', '30s']);
+		expect(run.status).toBe(2);
+		expect(run.stderr).toMatch(/typo\.yaml:5:\d+ injections\[0\]\.stage: no stage "ingset" here; expected one of ingest/);
+		expect(hasStackTrace(run.stderr)).toBe(false);
+	});
 
 	test.each(cases)('dojo $args.0 $args.1 $args.2 $args.3', ({args, says}) => {
 		const run = runCli(args);

@@ -80,9 +80,11 @@ describe('dojo sim', () => {
 		expect(threaded['end_to_end'].latency_ms.mean_ci95).toBeGreaterThan(0);
 	});
 
-	test('--arch A --arch B compares them side by side at 1x and 10x', () => {
+	test('--arch A --arch B compares them side by side at 1x, the daily peak and 10x', () => {
 		const run = runCli(['sim', 'login-counter', '--arch', 'kds-lambda-redis', '--arch', 'firehose-s3-athena', '--duration', '90s']);
-		expect(run.stdout).toMatch(/kds-lambda-redis @1x\s+kds-lambda-redis @10x\s+firehose-s3-athena @1x\s+firehose-s3-athena @10x/);
+		expect(run.stdout).toMatch(/kds-lambda-redis @1x\s+kds-lambda-redis @peak 2x\s+kds-lambda-redis @10x\s+firehose-s3-athena @1x\s+firehose-s3-athena @peak 2x\s+firehose-s3-athena @10x/);
+		// 10 shards refuse records at the 2x peak: the comparison says so.
+		expect(run.stdout).toMatch(/kds-lambda-redis @peak 2x: ingest: /);
 		// Firehose → S3 → Athena misses its SLO at 1x, so the comparison exits 1 although the first one meets it.
 		expect(run.status).toBe(1);
 		const {status, value} = json(['sim', 'login-counter', '--arch', 'kds-lambda-redis', '--arch', 'kafka-flink-redis', '--duration', '90s']);
@@ -93,6 +95,8 @@ describe('dojo sim', () => {
 		const [oneX, tenX] = value['architectures'][0].results;
 		expect(tenX.load_per_s / oneX.load_per_s).toBeCloseTo(10, 6);
 		expect(tenX.bottleneck.component).toBe('ingest');
+		expect(value['peak_multiplier']).toBe(2);
+		expect(value['architectures'][0].peak.load_per_s / oneX.load_per_s).toBeCloseTo(2, 6);
 	});
 
 	test('--model runs a model file; a queue-only model runs on the exact queueing engine', () => {

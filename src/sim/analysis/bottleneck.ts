@@ -37,6 +37,9 @@ export function findBottleneck(input: BottleneckInput): Bottleneck | null {
 	const overloaded = input.capacity.stages.filter((stage, index) => {
 		const component = input.components[index];
 		const overCapacity = stage.maxLoadPerS !== null && input.loadPerS > stage.maxLoadPerS * 0.999;
+		// A design that meets its SLO within its capacity on paper has no bottleneck: the odd refused burst
+		// that a producer retries is not a reason to advise one more shard (advice must converge).
+		if (input.slo.met) return overCapacity;
 		// A backlog that grows while the load is well inside capacity comes from a schedule (a batch, a window), not overload.
 		const nearCapacity = stage.maxLoadPerS === null || input.loadPerS > stage.maxLoadPerS * 0.9;
 		return overCapacity || (component !== undefined && struggled(component, input.loadPerS * stage.recordsPerEvent, nearCapacity));
@@ -51,6 +54,13 @@ export function findBottleneck(input: BottleneckInput): Bottleneck | null {
 	if (missed.length === 0) return null;
 	const latencyMissed = missed.some((check) => check.name === 'latency_p99_ms');
 	return slowest(chain, input, !latencyMissed && missed.some((check) => check.name === 'freshness_s'));
+}
+
+/** The fix for one stage at a given load (the daily peak's advice), or undefined for an unknown stage. */
+export function fixAt(input: BottleneckInput, stageId: string): Bottleneck | undefined {
+	const info = input.capacity.stages.find((stage) => stage.id === stageId);
+	const spec = resolveChain(input.model.stages).find((stage) => stage.id === stageId);
+	return info && spec ? overload(spec, info, input) : undefined;
 }
 
 /** True when the run shows a stage not keeping up: refused, dropped or lost records, or (near capacity) a backlog that grows. */

@@ -35,6 +35,16 @@ describe('dojo sweep', () => {
 		expect(result['break_multiple']).toBeLessThan(2.5);
 	});
 
+	test('a stage at capacity whose backlog grows breaks the SLO: finance capture saturates at 12.5x, the sweep agrees', () => {
+		// 50 concurrent Lambdas × 1 / (10 ms + 30 ms) = 1,250 records/s = 12.5 × 100/s. Before the keeps_up check, "holds at 20x".
+		const run = runCli(['sweep', 'finance-reconciliation', '--replications', '1', '--json']);
+		const result = JSON.parse(run.stdout) as Record<string, any>;
+		expect(result['holds_at_to']).toBe(false);
+		expect(result['capacity'].multiple).toBeCloseTo(12.5, 1);
+		expect(result['break_multiple']).toBeGreaterThan(11);
+		expect(result['break_multiple']).toBeLessThan(13);
+	});
+
 	test('exits 1 when the design misses its SLO already at --from', () => {
 		const run = runCli(['sweep', 'login-counter', '--set', 'ingest.shards=4', '--duration', '2m', '--replications', '1']);
 		expect(run.status).toBe(1);

@@ -91,6 +91,8 @@ export const producer = {
 	retryBackoffBase: fact(0.1, 's before the first retry of a throttled write', 'U', 'https://docs.aws.amazon.com/streams/latest/dev/kinesis-producer-adv-retries-rate-limiting.html', 'KPL RecordMaxBufferedTime default 100 ms'),
 	retryBackoffMax: fact(2, 's longest wait between retries', 'U', 'https://docs.aws.amazon.com/streams/latest/dev/kinesis-producer-adv-retries-rate-limiting.html'),
 	recordTtl: fact(30, 's a producer keeps retrying a record before dropping it (KPL RecordTtl default 30,000 ms)', 'U', 'https://github.com/awslabs/amazon-kinesis-producer (default_config.properties)'),
+	kplRetryDeadline: fact(0.1, 's until a refused record is sent again: the KPL puts it back in its buffer with a short deadline, no exponential backoff (RecordMaxBufferedTime default 100 ms)', 'D', 'https://docs.aws.amazon.com/streams/latest/dev/kinesis-producer-adv-retries-rate-limiting.html'),
+	kplRateLimit: fact(1.5, '× a shard\'s limit: the KPL\'s own per-shard rate limit (token bucket, RateLimit default 150%), so refused attempts stay near half the limit', 'D', 'https://docs.aws.amazon.com/streams/latest/dev/kinesis-producer-adv-retries-rate-limiting.html', 'KPL default_config.properties RateLimit = 150'),
 };
 
 /** Apache Kafka: partitions, rule-of-thumb produce rate, latency. */

@@ -20,7 +20,7 @@ import {CohortQueue} from './cohorts.js';
 import {binomial} from './counts.js';
 import {hottest, keyLayout, withHotKey} from './routing.js';
 import {Stage, type SimContext} from './stage.js';
-import {producerRetry, WriteLimiter, type LimiterOwner} from './write-limiter.js';
+import {kplRetry, producerRetry, WriteLimiter, type LimiterOwner} from './write-limiter.js';
 import {roundTo} from '../numbers.js';
 
 const POLL = 1;
@@ -94,7 +94,7 @@ export class StreamStage extends Stage implements LimiterOwner {
 			isKinesis
 				? {kind: 'per-second', records: kinesis.writeRecordsPerShard.value, bytes: kinesis.writeBytesPerShard.value}
 				: {kind: 'per-second', records: Number.POSITIVE_INFINITY, bytes: kafka.writeBytesPerPartition.value},
-			producerRetry(spec.onThrottle, spec.producerTtlS),
+			isKinesis ? kplRetry(spec.onThrottle, spec.producerTtlS) : producerRetry(spec.onThrottle, spec.producerTtlS),
 			spec.recordBytes,
 			this,
 		);

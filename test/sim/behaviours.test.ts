@@ -1,0 +1,37 @@
+/**
+Behaviours the scenarios need, each worked out from the documentation and
+checked against the built-in scenarios (issue 10, item 2). Each test failed
+against the simulator before its fix; each claim has a case that must fail.
+*/
+import {describe, expect, test} from 'vitest';
+import {component, loginModel, run} from './helpers/pipeline-models.js';
+
+describe('the Kinesis Producer Library under overload', () => {
+	// 8,333 records/s offered to 4 shards that take 4,000/s. The KPL keeps one queue per shard in arrival order,
+	// resends refused records after 100 ms without backoff and sends at most 150% of a shard's limit, and drops
+	// records older than RecordTtl (30 s). So the queue sits at 30 s: what gets through is ~30 s old, about
+	// 1 − 4,000 / 8,333 = 52% is dropped, and refusals are 4 shards × (1,500 − 1,000) = 2,000 per second.
+	const overloaded = run(loginModel('kds-lambda-redis', {ingest: {shards: 4}}), {durationS: 180});
+	const span = overloaded.duration_s - overloaded.warmup_s;
+
+	test('delivered records are about 30 s late and freshness fails', () => {
+		expect(overloaded.end_to_end.latency_ms.p50).toBeGreaterThan(20_000);
+		expect(overloaded.end_to_end.latency_ms.p99).toBeLessThan(40_000);
+		expect(overloaded.end_to_end.freshness_p99_s).toBeGreaterThan(25);
+		expect(overloaded.slo.checks.find((check) => check.name === 'freshness_s')!.met).toBe(false);
+	});
+
+	test('about 52% is lost and about 2,000 attempts/s are refused, not tens of thousands', () => {
+		const total = overloaded.end_to_end.delivered + overloaded.end_to_end.lost;
+		expect(overloaded.end_to_end.lost / total).toBeCloseTo(0.52, 1);
+		const refusedPerS = component(overloaded, 'ingest').throttled / span;
+		expect(refusedPerS).toBeGreaterThan(1500);
+		expect(refusedPerS).toBeLessThan(2500);
+	});
+
+	test('must fail: 10 shards carry the load, records arrive within seconds', () => {
+		const sized = run(loginModel('kds-lambda-redis'), {durationS: 120});
+		expect(sized.end_to_end.latency_ms.p50).toBeLessThan(2000);
+		expect(component(sized, 'ingest').throttled).toBe(0);
+	});
+});

@@ -4,7 +4,7 @@ checked against the built-in scenarios (issue 10, item 2). Each test failed
 against the simulator before its fix; each claim has a case that must fail.
 */
 import {describe, expect, test} from 'vitest';
-import {component, loginModel, run} from './helpers/pipeline-models.js';
+import {component, loginModel, run, scenarioModel} from './helpers/pipeline-models.js';
 
 describe('the Kinesis Producer Library under overload', () => {
 	// 8,333 records/s offered to 4 shards that take 4,000/s. The KPL keeps one queue per shard in arrival order,
@@ -33,5 +33,28 @@ describe('the Kinesis Producer Library under overload', () => {
 		const sized = run(loginModel('kds-lambda-redis'), {durationS: 120});
 		expect(sized.end_to_end.latency_ms.p50).toBeLessThan(2000);
 		expect(component(sized, 'ingest').throttled).toBe(0);
+	});
+});
+
+describe('Spark and Glue micro-batches behind a stream read every offset available', () => {
+	// user-engagement's kafka-spark-snowflake: 32 cores at 0.2 ms per record = 160,000 records/s on paper.
+	// A micro-batch takes all offsets since the last one (maxOffsetsPerTrigger is unset by default), so the
+	// 2x peak of 66,667/s keeps up, and a 20 s trigger at 1x (33,333/s, about 21% of capacity) as well.
+	test('the 2x peak (66,667/s) passes through at 66,667/s, not capped near 64,000', () => {
+		const result = run(scenarioModel('user-engagement', 'kafka-spark-snowflake'), {durationS: 300, peak: true});
+		expect(component(result, 'process').throughput_per_s).toBeGreaterThan(65_000);
+		expect(result.end_to_end.undelivered / result.end_to_end.delivered).toBeLessThan(0.001);
+	});
+
+	test('a 20 s trigger at 1x keeps up: nothing left unread, the stream backlog does not grow', () => {
+		const result = run(scenarioModel('user-engagement', 'kafka-spark-snowflake', {process: {trigger_s: 20}}), {durationS: 300});
+		expect(component(result, 'ingest').throughput_per_s).toBeGreaterThan(33_000);
+		expect(component(result, 'ingest').backlog_growth_per_s).toBeLessThan(100);
+	});
+
+	test('must fail: 8 cores (40,000/s) at the peak fall behind', () => {
+		const result = run(scenarioModel('user-engagement', 'kafka-spark-snowflake', {process: {concurrency: 8}}), {durationS: 300, peak: true});
+		expect(component(result, 'process').throughput_per_s).toBeLessThan(42_000);
+		expect(result.slo.met).toBe(false);
 	});
 });

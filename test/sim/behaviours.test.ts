@@ -58,3 +58,39 @@ describe('Spark and Glue micro-batches behind a stream read every offset availab
 		expect(result.slo.met).toBe(false);
 	});
 });
+
+describe('polling consumers share a shard: 2 MiB/s and 5 GetRecords/s', () => {
+	const withBytes = (model: ReturnType<typeof loginModel>, bytes: number) => ({...model, source: {...model.source, event_bytes: bytes}});
+
+	// 1,000 B records: 2 MiB/s per shard = 2,097 records/s, shared by 3 consumers = 699 each; 10 shards → 6,990/s.
+	test('3 consumers of 1,000 B records read at most 6,990/s, though 8,333/s are written', () => {
+		const result = run(withBytes(loginModel('kds-lambda-redis', {ingest: {consumers: 3}}), 1000), {durationS: 180});
+		expect(component(result, 'ingest').details['read_per_s']).toBeLessThanOrEqual(6990 * 1.005);
+		expect(component(result, 'ingest').details['read_per_s']).toBeGreaterThan(6990 * 0.9);
+	});
+
+	test('must fail: one consumer reads everything written', () => {
+		const result = run(withBytes(loginModel('kds-lambda-redis'), 1000), {durationS: 180});
+		expect(component(result, 'ingest').details['read_per_s']).toBeGreaterThan(8300);
+	});
+
+	// Each consumer may poll a shard at most every consumers / 5 s: more consumers can only make reads wait longer.
+	test('more consumers never lower latency (1, 2, 3, 5 consumers)', () => {
+		const means = [1, 2, 3, 5].map((consumers) => run(loginModel('kds-lambda-redis', {ingest: {consumers}}), {durationS: 180}).end_to_end.latency_ms.mean);
+		for (let i = 1; i < means.length; i++) expect(means[i]!).toBeGreaterThanOrEqual(means[i - 1]! * 0.995);
+	});
+});
+
+describe('Lambda polls a caught-up shard at its base rate of once per second', () => {
+	// The stream holds a record until the next poll: ~0.5 s on average at one poll a second, plus ~0.1 s to become readable.
+	test('records wait about 0.6 s in a 10-shard stream that keeps up', () => {
+		const wait = component(run(loginModel('kds-lambda-redis'), {durationS: 180}), 'ingest').wait_ms.mean;
+		expect(wait).toBeGreaterThan(500);
+		expect(wait).toBeLessThan(750);
+	});
+
+	test('must fail: poll_interval_s 0.2 cuts the wait to about 0.2 s', () => {
+		const wait = component(run(loginModel('kds-lambda-redis', {ingest: {poll_interval_s: 0.2}}), {durationS: 180}), 'ingest').wait_ms.mean;
+		expect(wait).toBeLessThan(300);
+	});
+});

@@ -111,6 +111,14 @@ describe('dojo sim', () => {
 		expect(station.wait_ms.mean).toBeLessThan(6);
 	});
 
+	test('--inject STAGE.lose_node@TIME injects a fault from the command line; the lost node is named', () => {
+		const run = runCli(['sim', 'login-counter', '--inject', 'counters.lose_node@60s', ...short]);
+		expect(run.status).toBe(1);
+		expect(run.stdout).toMatch(/^bottleneck: counters: .*lost its only node at 60 s/m);
+		// must fail: without the flag the design meets its SLO.
+		expect(runCli(['sim', 'login-counter', ...short]).status).toBe(0);
+	});
+
 	test('--set changes a knob on a model file too', () => {
 		const {value} = json(['sim', '--model', `${models}/clickstream.yaml`, '--set', 'ingest.shards=1', ...short]);
 		expect(value['components'][1].details.shards).toBe(1);
@@ -143,6 +151,9 @@ describe('bad input: exit 2, the flag or file:line:col named, no stack trace', (
 		{args: ['sim', 'no-such-scenario'], says: /unknown scenario "no-such-scenario"/},
 		{args: ['sim'], says: /needs a scenario id or --model FILE/},
 		{args: ['sim', 'login-counter', '--bogus'], says: /bogus/},
+		{args: ['sim', 'login-counter', '--inject', 'countres.lose_node@60s'], says: /--inject countres\.lose_node@60s: no stage "countres"; expected one of ingest, count, counters, dashboard/},
+		{args: ['sim', 'login-counter', '--inject', 'counters.explode@60s'], says: /--inject counters\.explode@60s: expected STAGE\.lose_node\[=COUNT\]@TIME or source\.load_multiplier=FACTOR@TIME/},
+		{args: ['sim', 'login-counter', '--inject', 'counters.lose_node@soon'], says: /--inject counters\.lose_node@soon: .*expected a duration like 90s/},
 	];
 
 	test('an injection naming a stage that does not exist is refused, not run', () => {

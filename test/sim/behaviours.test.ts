@@ -94,3 +94,44 @@ describe('Lambda polls a caught-up shard at its base rate of once per second', (
 		expect(wait).toBeLessThan(300);
 	});
 });
+
+describe('a lost shard', () => {
+	// 10 shards, one lost at 60 s: its hash range is spread over the 9 left (1/9 = 11% each, not 20% on a neighbour),
+	// and the stream now takes 9 × 1,000 = 9,000 records/s.
+	const model = loginModel('kds-lambda-redis');
+	const lost = run({...model, injections: [{at_s: 60, kind: 'lose_node', stage: 'ingest', count: 1}]}, {durationS: 180});
+
+	test('its hash range is shared by every live shard', () => {
+		expect(component(lost, 'ingest').details['hottest_shard_share']).toBeCloseTo(1 / 9, 3);
+	});
+
+	test('capacity counts 9 shards, and says one was lost', () => {
+		expect(lost.capacity.max_load_per_s).toBeCloseTo(9000, 0);
+		expect(lost.capacity.stages[0]!.limit).toMatch(/9 shards .*1 of 10 lost at 60 s/);
+	});
+
+	test('must fail: without the injection, 10 shards and 10,000/s', () => {
+		const whole = run(model, {durationS: 60});
+		expect(component(whole, 'ingest').details['hottest_shard_share']).toBeCloseTo(0.1, 6);
+		expect(whole.capacity.max_load_per_s).toBeCloseTo(10_000, 0);
+	});
+});
+
+describe('a lost node is named as the cause, with the fix', () => {
+	test('a single Redis node lost at 60 s: the bottleneck is counters, fixed by a replica with failover', () => {
+		const model = loginModel('kds-lambda-redis');
+		const result = run({...model, injections: [{at_s: 60, kind: 'lose_node', stage: 'counters'}]}, {durationS: 180});
+		expect(result.slo.met).toBe(false);
+		expect(result.bottleneck?.component).toBe('counters');
+		expect(result.bottleneck?.reason).toMatch(/lost its only node at 60 s/);
+		expect(result.bottleneck?.suggestion).toMatch(/replica .*failover.*Multi-AZ/);
+		expect(result.capacity.max_load_per_s).toBe(0);
+	});
+
+	test('must fail: with 2 nodes, losing one leaves 100,000 writes/s, so the SLO holds and nothing is blamed', () => {
+		const model = loginModel('kds-lambda-redis', {counters: {nodes: 2}, ingest: {shards: 20}});
+		const result = run({...model, injections: [{at_s: 60, kind: 'lose_node', stage: 'counters'}]}, {durationS: 180});
+		expect(result.slo.met).toBe(true);
+		expect(result.bottleneck).toBeNull();
+	});
+});

@@ -6,6 +6,8 @@ and run options, with every mistake reported against the flag that caused it
 - `<scenario>` picks a built-in (or `--scenarios`) scenario; `--arch ID`
   picks its architectures (default: the first one).
 - `--model FILE` loads a model file; errors carry file:line:col.
+- `--inject STAGE.lose_node@60s` (or `source.load_multiplier=10@60s`) adds a
+  fault, as a model file's `injections:` would.
 - `--set STAGE.KNOB=VALUE` changes a knob and re-validates the stage against
   the schema, so `--set ingest.shards=0` or `--set nope.x=1` fail clearly.
   `--set source.KNOB=VALUE` changes the source (event_bytes, arrivals, …).
@@ -34,6 +36,7 @@ export const sharedFlags = {
 	seed: {type: 'string'},
 	replications: {type: 'string'},
 	set: {type: 'string', isMultiple: true},
+	inject: {type: 'string', isMultiple: true},
 	workers: {type: 'string'},
 } as const;
 
@@ -63,7 +66,40 @@ export function resolveTargets(input: readonly string[], flags: Readonly<Record<
 		});
 	}
 	if (sets.length > 0) targets = applySets(targets, sets);
+	const injects = (flags['inject'] as string[] | undefined) ?? [];
+	if (injects.length > 0) targets = applyInjects(targets, injects);
 	return targets;
+}
+
+/**
+Adds every `--inject STAGE.lose_node[=COUNT]@TIME` or `--inject
+source.load_multiplier=FACTOR@TIME` to the models' injections, the same faults
+a model file's `injections:` describes, checked against the stages there are.
+*/
+export function applyInjects(targets: readonly Target[], injects: readonly string[]): Target[] {
+	let out = [...targets];
+	for (const raw of injects) {
+		const match = /^([a-z][a-z0-9_-]*)\.(lose_node|load_multiplier)(?:=([0-9.]+))?@(.+)$/.exec(raw.trim());
+		if (!match) throw new UsageError(`--inject ${raw}: expected STAGE.lose_node[=COUNT]@TIME or source.load_multiplier=FACTOR@TIME, e.g. --inject counters.lose_node@60s`);
+		const [, stageId, kind, amount, when] = match as unknown as [string, string, 'lose_node' | 'load_multiplier', string | undefined, string];
+		const at = parseDuration(when, `--inject ${raw}`);
+		if (!at.ok) throw new UsageError(at.message);
+		let injection: Target['model']['injections'][number];
+		if (kind === 'load_multiplier') {
+			if (stageId !== 'source') throw new UsageError(`--inject ${raw}: load_multiplier applies to the source: source.load_multiplier=FACTOR@TIME`);
+			const factor = amount === undefined ? Number.NaN : Number(amount);
+			if (!(factor > 0)) throw new UsageError(`--inject ${raw}: expected a factor above 0, e.g. source.load_multiplier=10@60s`);
+			injection = {at_s: at.value, kind, factor};
+		} else {
+			const count = amount === undefined ? 1 : Number(amount);
+			if (!Number.isInteger(count) || count < 1) throw new UsageError(`--inject ${raw}: expected a whole count of at least 1, e.g. ${stageId}.lose_node=2@60s`);
+			const known = [...new Set(targets.flatMap((target) => target.model.stages.map((stage) => stage.id)))];
+			if (!known.includes(stageId)) throw new UsageError(`--inject ${raw}: no stage "${stageId}"; expected one of ${known.join(', ')}`);
+			injection = {at_s: at.value, kind, stage: stageId, count};
+		}
+		out = out.map((target) => (kind === 'lose_node' && !target.model.stages.some((stage) => stage.id === stageId) ? target : {...target, model: {...target.model, injections: [...target.model.injections, injection]}}));
+	}
+	return out;
 }
 
 /** Applies every `--set STAGE.KNOB=VALUE`, checking each against the schema and the model rules. */

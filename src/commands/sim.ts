@@ -63,6 +63,9 @@ export const simCommand: Command = {
                        change a knob, repeatable: --set ingest.shards=10,
                        --set ingest.partition_key=country, --set count.batch_size=1000,
                        --set source.event_bytes=1000
+    --inject STAGE.lose_node[=COUNT]@TIME | source.load_multiplier=FACTOR@TIME
+                       inject a fault, repeatable: --inject counters.lose_node@60s,
+                       --inject ingest.lose_node=2@5m, --inject source.load_multiplier=3@2m
     --json             print the result as JSON (below)
 
   JSON
@@ -79,6 +82,7 @@ export const simCommand: Command = {
   Examples
     $ dojo sim login-counter
     $ dojo sim login-counter --set ingest.shards=4
+    $ dojo sim login-counter --inject counters.lose_node@60s
     $ dojo sim login-counter --load 5M/min --duration 10m --json
     $ dojo sim login-counter --arch kds-lambda-redis --arch firehose-s3-athena
     $ dojo sim --model my-pipeline.yaml --replications 5

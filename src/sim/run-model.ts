@@ -277,7 +277,8 @@ export function judgeSlo(model: Model, e2e: RunResult['end_to_end'], components:
 /** The daily peak on paper, for a run at the mean: null-free when the source has a peak above 1x. */
 function peakVerdict(model: Model, loadPerS: number, capacity: ReturnType<typeof analyseCapacity>, components: RunResult['components'], endToEnd: RunResult['end_to_end'], slo: SimResult['slo']): SimResult['slo']['peak'] {
 	const multiplier = model.source.peak_multiplier;
-	if (!(multiplier > 1)) return undefined;
+	// Nothing to project when there is no peak, or when the design already carries nothing (a lost only node).
+	if (!(multiplier > 1) || capacity.maxLoadPerS === 0) return undefined;
 	const peakLoad = loadPerS * multiplier;
 	const max = capacity.maxLoadPerS;
 	const met = max === null || peakLoad <= max;

@@ -369,15 +369,17 @@ export class StreamStage extends Stage implements LimiterOwner {
 		const n = this.shardCount;
 		let shares = keyLayout(this.spec.partitionKey, this.spec.keys, n).shares;
 		if (this.hotKey) shares = withHotKey(shares, this.spec.partitionKey, this.hotKey.value, this.hotKey.share);
-		// A lost shard's hash range is taken over by the next live shard.
+		// A lost shard's hash range is re-split over every live shard (as resharding to the live count would),
+		// not handed to one neighbour, which would double that shard's load.
 		const out = new Float64Array(n);
-		let anyAlive = false;
-		for (let s = 0; s < n; s++) anyAlive ||= this.alive[s] === 1;
+		let live = 0;
+		for (let s = 0; s < n; s++) live += this.alive[s]!;
+		let orphaned = 0;
 		for (let s = 0; s < n; s++) {
-			let target = s;
-			if (anyAlive) while (!this.alive[target]) target = (target + 1) % n;
-			out[target]! += shares[s]!;
+			if (this.alive[s] || live === 0) out[s] = shares[s]!;
+			else orphaned += shares[s]!;
 		}
+		if (live > 0 && orphaned > 0) for (let s = 0; s < n; s++) if (this.alive[s]) out[s]! += orphaned / live;
 		this.shares = out;
 	}
 

@@ -4,7 +4,9 @@ checked against the built-in scenarios (issue 10, item 2). Each test failed
 against the simulator before its fix; each claim has a case that must fail.
 */
 import {describe, expect, test} from 'vitest';
+import {analyseCapacity} from '../../src/sim/analysis/capacity.js';
 import {component, loginModel, run, scenarioModel} from './helpers/pipeline-models.js';
+
 
 describe('the Kinesis Producer Library under overload', () => {
 	// 8,333 records/s offered to 4 shards that take 4,000/s. The KPL keeps one queue per shard in arrival order,
@@ -133,5 +135,26 @@ describe('a lost node is named as the cause, with the fix', () => {
 		const result = run({...model, injections: [{at_s: 60, kind: 'lose_node', stage: 'counters'}]}, {durationS: 180});
 		expect(result.slo.met).toBe(true);
 		expect(result.bottleneck).toBeNull();
+	});
+});
+
+describe('byte-rate warehouses are sized in bytes', () => {
+	// Snowpipe Streaming takes 10 GB/s per table, Redshift streaming ingestion ~100 MB/s per refresh: a byte quota
+	// does not grow with how many records a file or request carries.
+	test('Snowpipe Streaming behind Spark: 10 GB/s ÷ record bytes ÷ records per event, said in bytes', () => {
+		const warehouse = analyseCapacity(scenarioModel('user-engagement', 'kafka-spark-snowflake')).stages.find((stage) => stage.id === 'warehouse')!;
+		expect(warehouse.maxLoadPerS! / (10e9 / warehouse.recordBytes / warehouse.recordsPerEvent)).toBeCloseTo(1, 6);
+		expect(warehouse.limit).toMatch(/10 GB\/s/);
+		expect(warehouse.limit).not.toMatch(/write requests/);
+	});
+
+	test('Redshift streaming ingestion: said in MB/s, not write requests', () => {
+		const result = run(scenarioModel('user-engagement', 'kds-flink-redshift'), {durationS: 30});
+		expect(result.capacity.stages.find((stage) => stage.id === 'warehouse')!.limit).toMatch(/^100 MB\/s/);
+	});
+
+	test('must fail: Redis is sized in requests', () => {
+		const result = run(loginModel('kds-lambda-redis'), {durationS: 30});
+		expect(result.capacity.stages.find((stage) => stage.id === 'counters')!.limit).toMatch(/write requests\/s/);
 	});
 });

@@ -151,6 +151,17 @@ function stageCapacity(spec: StageSpec, previous: StageSpec | undefined, records
 			const writesFiles = previous?.kind === 'compute' && (previous.trigger_s !== undefined || previous.component === 'spark_structured_streaming' || previous.component === 'glue');
 			const perRequest = previous?.kind === 'firehose' ? (previous.buffer_size_mib * 2 ** 20) / recordBytes : writesFiles ? files.batchFileBytes.value / recordBytes : (spec.batch_size ?? 1);
 			if (!Number.isFinite(total)) return {...base, maxLoadPerS: null, limit: `${spec.component} scales on its own (no write limit in the catalogue)`};
+			if (profile.bytesPerNode !== undefined && spec.write_capacity_per_s === undefined) {
+				// A byte quota: records per file or request do not matter, bytes do.
+				const units = spec.nodes ?? 1;
+				const bytes = units * profile.bytesPerNode;
+				return {
+					...base,
+					maxLoadPerS: perEvent(bytes / recordBytes),
+					limit: `${formatBytes(bytes)}/s (${fmt(units)} ${profile.unit}(s) × ${formatBytes(profile.bytesPerNode)}/s) = ${fmt(bytes / recordBytes)} records/s of ${fmt(recordBytes)} B`,
+					service: {units, perUnit: profile.perNode, unitName: profile.unit, recordsPerRequest: 1},
+				};
+			}
 			const units = spec.write_capacity_per_s !== undefined ? 1 : spec.nodes === undefined && profile.defaultTotal !== undefined ? profile.defaultTotal / profile.perNode : nodes;
 			return {
 				...base,
@@ -245,6 +256,13 @@ function computeCapacity(spec: StageSpec & {kind: 'compute'}, previous: StageSpe
 		limit: Number.isFinite(perUnit) ? `${fmt(units)} ${unitName}${spec.autoscale ? ' (autoscale max)' : ''} × ${fmt(perUnit)} records/s` : 'no per-record or per-batch cost set (workload-dependent)',
 		compute: {units, perUnitRecords: perUnit, unitName},
 	};
+}
+
+/** Bytes in decimal units, as AWS and Snowflake quote their quotas (100 MB/s, 10 GB/s). */
+function formatBytes(bytes: number): string {
+	if (bytes >= 1e9) return `${fmt(bytes / 1e9)} GB`;
+	if (bytes >= 1e6) return `${fmt(bytes / 1e6)} MB`;
+	return `${fmt(bytes / 1e3)} KB`;
 }
 
 /** Capacities can be unbounded: print those as ∞. */

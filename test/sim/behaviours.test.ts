@@ -158,3 +158,31 @@ describe('byte-rate warehouses are sized in bytes', () => {
 		expect(result.capacity.stages.find((stage) => stage.id === 'counters')!.limit).toMatch(/write requests\/s/);
 	});
 });
+
+describe('an on-demand stream scales in steps', () => {
+	// It starts at 4 MB/s (4 shards of 1,000 records/s) and accommodates twice its previous peak; more than that
+	// within 15 minutes is throttled. So 8,333/s doubles it to 8 shards after 15 min and 16 after 30 min, not 17 at once.
+	test('4 → 8 → 16 shards over 40 minutes at 8,333/s', () => {
+		const result = run(loginModel('kds-lambda-redis', {ingest: {mode: 'on_demand', shards: undefined}}), {durationS: 2400});
+		const ingest = component(result, 'ingest');
+		expect(ingest.details['scale_ups']).toBe(2);
+		expect(ingest.details['shards']).toBe(16);
+	});
+
+	test('must fail: 20 minutes see one step, to 8 shards', () => {
+		const ingest = component(run(loginModel('kds-lambda-redis', {ingest: {mode: 'on_demand', shards: undefined}}), {durationS: 1200}), 'ingest');
+		expect(ingest.details['shards']).toBe(8);
+	});
+});
+
+describe('a run too short to see its slowest cycle says so', () => {
+	test('1 s of login-counter (10 s dashboard refresh): the freshness check says the run is too short', () => {
+		const check = run(loginModel('kds-lambda-redis'), {durationS: 1}).slo.checks.find((candidate) => candidate.name === 'freshness_s')!;
+		expect(check.met).toBe(false);
+		expect(check.says).toMatch(/run too short: 1 s simulated; dashboard\.refresh_s is 10 s: run at least 30 s/);
+	});
+
+	test('must fail: 2 minutes measure it', () => {
+		expect(run(loginModel('kds-lambda-redis'), {durationS: 120}).slo.checks.find((candidate) => candidate.name === 'freshness_s')!.says).not.toMatch(/too short/);
+	});
+});

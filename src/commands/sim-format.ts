@@ -14,6 +14,7 @@ export function verdict(result: SimResult): string {
 			case 'latency_p99_ms':
 				return `${mark} latency p99 ${ms(check.actual)} (target ${ms(check.target)})`;
 			case 'freshness_s':
+				if (check.says.startsWith('run too short')) return `${mark} freshness: ${check.says}`;
 				return `${mark} complete up to ${seconds(check.actual)} ago, p99 (target ${seconds(check.target)})`;
 			case 'keeps_up':
 				return check.met ? '' : `${mark} ${check.says}`;

@@ -180,7 +180,7 @@ export function summarize(input: SimInput, options: SimOptions, runs: readonly R
 	const merged = mergeRuns(runs);
 	const capacity = analyseCapacity(model);
 	const components = merged.components;
-	const slo = judgeSlo(model, merged.end_to_end, components);
+	const slo = judgeSlo(model, merged.end_to_end, components, options.durationS);
 	const bottleneck = findBottleneck({model, loadPerS, capacity, components, endToEnd: merged.end_to_end, slo});
 	const peak = options.peak ? undefined : peakVerdict(model, loadPerS, capacity, components, merged.end_to_end, slo);
 	if (peak) slo.peak = peak;
@@ -232,7 +232,7 @@ oldest event not yet counted), loss, events that never arrived, and whether
 every stage keeps up (a stage at capacity whose backlog grows fails, however
 good the figures of a finite run look).
 */
-export function judgeSlo(model: Model, e2e: RunResult['end_to_end'], components: readonly RunResult['components'][number][] = []): SimResult['slo'] {
+export function judgeSlo(model: Model, e2e: RunResult['end_to_end'], components: readonly RunResult['components'][number][] = [], durationS?: number): SimResult['slo'] {
 	const checks: SloCheck[] = [];
 	const target = model.slo;
 	if (target?.latency_p99_ms !== undefined) {
@@ -241,12 +241,17 @@ export function judgeSlo(model: Model, e2e: RunResult['end_to_end'], components:
 	}
 	if (target?.freshness_s !== undefined) {
 		const actual = e2e.completeness_p99_s ?? e2e.freshness_p99_s;
+		const cycle = longestCycle(model);
+		// Nothing measured in a run shorter than the slowest cycle is a too-short run, not a stale screen.
+		const tooShort = !Number.isFinite(actual) && durationS !== undefined && durationS < 3 * cycle.seconds;
 		checks.push({
 			name: 'freshness_s',
 			target: target.freshness_s,
 			actual,
 			met: Number.isFinite(actual) && actual <= target.freshness_s,
-			says: `data on screen is complete up to ${fmt(actual)} s ago (p99; the newest record shown is ${fmt(e2e.freshness_p99_s)} s old); target ${fmt(target.freshness_s)} s`,
+			says: tooShort
+				? `run too short: ${fmt(durationS)} s simulated; ${cycle.what} is ${fmt(cycle.seconds)} s: run at least ${fmt(3 * cycle.seconds)} s (--duration)`
+				: `data on screen is complete up to ${fmt(actual)} s ago (p99; the newest record shown is ${fmt(e2e.freshness_p99_s)} s old); target ${fmt(target.freshness_s)} s`,
 		});
 	}
 	const total = e2e.delivered + e2e.lost + e2e.filtered + e2e.undelivered;

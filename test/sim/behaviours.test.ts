@@ -5,6 +5,7 @@ against the simulator before its fix; each claim has a case that must fail.
 */
 import {describe, expect, test} from 'vitest';
 import {analyseCapacity} from '../../src/sim/analysis/capacity.js';
+import {producer} from '../../src/sim/catalogue.js';
 import {component, loginModel, run, scenarioModel} from './helpers/pipeline-models.js';
 
 
@@ -184,5 +185,12 @@ describe('a run too short to see its slowest cycle says so', () => {
 
 	test('must fail: 2 minutes measure it', () => {
 		expect(run(loginModel('kds-lambda-redis'), {durationS: 120}).slo.checks.find((candidate) => candidate.name === 'freshness_s')!.says).not.toMatch(/too short/);
+	});
+});
+
+describe('catalogue labels', () => {
+	test('RecordMaxBufferedTime is the KPL resend deadline, not the SDK retry backoff base', () => {
+		expect(`${producer.retryBackoffBase.unit} ${producer.retryBackoffBase.note ?? ''}`).not.toMatch(/RecordMaxBufferedTime/);
+		expect(producer.kplRetryDeadline.unit).toMatch(/RecordMaxBufferedTime/);
 	});
 });

@@ -390,7 +390,8 @@ export class StreamStage extends Stage implements LimiterOwner {
 		const peak = Math.max(this.peakOffered, this.offeredThisSecond);
 		const needed = Math.ceil((kinesis.onDemandScaleFactor.value * peak) / Math.min(perShard, byBytes));
 		const max = Math.floor(kinesis.onDemandMaxBytes.value / kinesis.writeBytesPerShard.value);
-		const target = Math.min(max, Math.max(this.shardCount * 2, needed));
+		// Each step at most doubles the capacity (twice the previous peak); more waits for the next 15-minute step.
+		const target = Math.min(max, needed, this.shardCount * 2);
 		if (target <= this.shardCount) return;
 		this.accountShards(now);
 		const old = this.shardCount;

@@ -88,7 +88,7 @@ export const kinesis = {
 
 /** The producer library that writes to a stream (KPL / SDK with retries). */
 export const producer = {
-	retryBackoffBase: fact(0.1, 's before the first retry of a throttled write', 'U', 'https://docs.aws.amazon.com/streams/latest/dev/kinesis-producer-adv-retries-rate-limiting.html', 'KPL RecordMaxBufferedTime default 100 ms'),
+	retryBackoffBase: fact(0.1, 's before an SDK client\'s first retry of a throttled write (then doubling, jittered)', 'U', 'https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html', 'standard retry mode: exponential backoff; the 100 ms base is recalled, not read there'),
 	retryBackoffMax: fact(2, 's longest wait between retries', 'U', 'https://docs.aws.amazon.com/streams/latest/dev/kinesis-producer-adv-retries-rate-limiting.html'),
 	recordTtl: fact(30, 's a producer keeps retrying a record before dropping it (KPL RecordTtl default 30,000 ms)', 'U', 'https://github.com/awslabs/amazon-kinesis-producer (default_config.properties)'),
 	kplRetryDeadline: fact(0.1, 's until a refused record is sent again: the KPL puts it back in its buffer with a short deadline, no exponential backoff (RecordMaxBufferedTime default 100 ms)', 'D', 'https://docs.aws.amazon.com/streams/latest/dev/kinesis-producer-adv-retries-rate-limiting.html'),

@@ -211,7 +211,7 @@ function streamCapacity(spec: StageSpec & {kind: 'stream'}, base: Base, perEvent
 			? `reads: ${spec.consumers} consumer(s) share 2 MiB/s per shard`
 			: even
 				? `${shards} ${isKinesis ? 'shards' : 'partitions'} × ${what}`
-				: `hottest ${isKinesis ? 'shard' : 'partition'} gets ${pct(hot)} of records (key ${spec.partition_key}); ${what}`;
+				: `hottest ${isKinesis ? 'shard' : 'partition'} gets ${pct(hot)} of records (key ${spec.partition_key}${layout.topKey && layout.topKey.share < hot - 1e-9 ? `; "${layout.topKey.value}" alone is ${pct(layout.topKey.share)}` : ''}); ${what}`;
 	return {...base, maxLoadPerS: perEvent(records), limit, stream};
 }
 

@@ -174,3 +174,34 @@ describe('bad input: exit 2, the flag or file:line:col named, no stack trace', (
 		expect(run.stdout).toBe('');
 	});
 });
+
+describe('dojo list <scenario>: the --arch ids and --set knobs without reading the YAML', () => {
+	test('lists each architecture, its stages and each knob with its value, default and unit', () => {
+		const run = runCli(['list', 'login-counter']);
+		expect(run.status).toBe(0);
+		expect(run.stdout).toMatch(/^kds-lambda-redis\s+Kinesis Data Streams → Lambda → Redis → dashboard$/m);
+		expect(run.stdout).toMatch(/^ {2}ingest\s+stream:kinesis_data_streams$/m);
+		expect(run.stdout).toMatch(/^ {4}shards\s+10 shards\s+\(default –\)/m);
+		expect(run.stdout).toMatch(/^ {4}retention_h\s+24 h\s+\(default 24 h\)/m);
+		expect(run.stdout).toMatch(/^firehose-s3-athena\s/m);
+		expect(run.stdout).toContain('--set STAGE.KNOB=VALUE');
+	});
+
+	test('--json: architectures → stages → knobs {name, value, default, unit}', () => {
+		const run = runCli(['list', 'login-counter', '--json']);
+		const value = JSON.parse(run.stdout) as {scenario: string; architectures: Array<{id: string; stages: Array<{id: string; knobs: Array<Record<string, unknown>>}>}>};
+		expect(value.scenario).toBe('login-counter');
+		expect(value.architectures.map((arch) => arch.id)).toEqual(['kds-lambda-redis', 'firehose-s3-athena', 'kafka-flink-redis']);
+		const shards = value.architectures[0]!.stages[0]!.knobs.find((knob) => knob['name'] === 'shards');
+		expect(shards).toMatchObject({name: 'shards', value: 10, unit: 'shards'});
+	});
+
+	test('must fail: an unknown scenario exits 2 naming the valid ones; an unknown knob lists the valid ones', () => {
+		const run = runCli(['list', 'login-countr']);
+		expect(run.status).toBe(2);
+		expect(run.stderr).toMatch(/unknown scenario "login-countr"; expected one of .*login-counter/);
+		const set = runCli(['sim', 'login-counter', '--set', 'ingest.shardz=10']);
+		expect(set.status).toBe(2);
+		expect(set.stderr).toMatch(/knobs of ingest: mode, shards, partition_key, consumer, consumers, retention_h/);
+	});
+});

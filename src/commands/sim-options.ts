@@ -19,7 +19,7 @@ import {ModelSchema} from '../scenarios/model-schema.js';
 import {parseKnobValue, setKnob} from '../scenarios/model-edit.js';
 import {modelChecks} from '../scenarios/rules.js';
 import {parseDuration, parseRate} from '../scenarios/units.js';
-import {modelFromScenario, type SimInput} from '../sim/index.js';
+import {knobsFor, modelFromScenario, type SimInput} from '../sim/index.js';
 
 /** One architecture (or model file) to simulate, with the title to show. */
 export type Target = SimInput & {readonly title: string};
@@ -118,7 +118,12 @@ export function applySets(targets: readonly Target[], sets: readonly string[]): 
 		out = out.map((target) => {
 			if (!has(target)) return target;
 			const edited = setKnob(target.model, stageId, knob, value);
-			if (!edited.ok) throw new UsageError(edited.problems.map((problem) => `--set ${raw}: ${problem}`));
+			if (!edited.ok) {
+				const stage = target.model.stages.find((candidate) => candidate.id === stageId);
+				// A misspelt knob: name the ones this stage has (as `dojo list <scenario>` shows them).
+				const valid = stage && !knobsFor(stage).some((spec) => spec.name === knob) ? `; knobs of ${stageId}: ${knobsFor(stage).map((spec) => spec.name).join(', ')}` : '';
+				throw new UsageError(edited.problems.map((problem) => `--set ${raw}: ${problem}${valid}`));
+			}
 			return {...target, model: edited.model};
 		});
 	}

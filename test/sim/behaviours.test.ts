@@ -6,7 +6,7 @@ against the simulator before its fix; each claim has a case that must fail.
 import {describe, expect, test} from 'vitest';
 import {analyseCapacity} from '../../src/sim/analysis/capacity.js';
 import {producer} from '../../src/sim/catalogue.js';
-import {component, loginModel, run, scenarioModel} from './helpers/pipeline-models.js';
+import {component, loginModel, parseModel, run, scenarioModel} from './helpers/pipeline-models.js';
 
 
 describe('the Kinesis Producer Library under overload', () => {
@@ -192,5 +192,25 @@ describe('catalogue labels', () => {
 	test('RecordMaxBufferedTime is the KPL resend deadline, not the SDK retry backoff base', () => {
 		expect(`${producer.retryBackoffBase.unit} ${producer.retryBackoffBase.note ?? ''}`).not.toMatch(/RecordMaxBufferedTime/);
 		expect(producer.kplRetryDeadline.unit).toMatch(/RecordMaxBufferedTime/);
+	});
+});
+
+describe('Firehose zero buffering delivers within a few seconds, not every tick', () => {
+	// "When you configure the buffer interval to zero seconds, Firehose does not buffer data, but delivers data
+	// within a few seconds" (buffering-hints docs): a delivery about every 2 s, not one per 20 ms arrival tick.
+	const model = parseModel({source: {rate_per_s: 1000, event_bytes: 200}, stages: [{id: 'ingest', kind: 'firehose', buffer_interval_s: 0}, {id: 'lake', kind: 'store', component: 's3'}]});
+
+	test('about one delivery per 2 s; records wait about a second on average', () => {
+		const result = run(model, {durationS: 120});
+		const ingest = component(result, 'ingest');
+		const span = result.duration_s - result.warmup_s;
+		expect(Number(ingest.details['deliveries']) / span).toBeLessThan(0.6);
+		expect(ingest.wait_ms.mean).toBeGreaterThan(700);
+		expect(result.end_to_end.latency_ms.p99).toBeLessThan(5000);
+	});
+
+	test('must fail: a 60 s interval waits far longer', () => {
+		const result = run(parseModel({source: {rate_per_s: 1000, event_bytes: 200}, stages: [{id: 'ingest', kind: 'firehose', buffer_interval_s: 60, buffer_size_mib: 128}, {id: 'lake', kind: 'store', component: 's3'}]}), {durationS: 300});
+		expect(component(result, 'ingest').wait_ms.mean).toBeGreaterThan(20_000);
 	});
 });

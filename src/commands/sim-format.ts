@@ -63,7 +63,7 @@ export function formatReport(result: SimResult, title: string): string {
 		return typeof value === 'number' ? ` ±${ms(value)}` : '';
 	};
 	lines.push('');
-	lines.push(`end to end: ${num(e2e.delivered)} delivered · ${num(e2e.lost)} lost${e2e.filtered > 0 ? ` · ${num(e2e.filtered)} filtered` : ''}${e2e.undelivered >= 1 ? ` · ${num(e2e.undelivered)} never arrived` : ''}`);
+	lines.push(`end to end: ${num(e2e.delivered)} delivered · ${num(e2e.lost)} dropped or lost${e2e.filtered > 0 ? ` · ${num(e2e.filtered)} filtered` : ''}${e2e.undelivered >= 1 ? ` · ${num(e2e.undelivered)} never arrived` : ''}`);
 	lines.push(`  latency p50 ${ms(e2e.latency_ms.p50)}${ci('p50')} · p95 ${ms(e2e.latency_ms.p95)} · p99 ${ms(e2e.latency_ms.p99)}${ci('p99')} · max ${ms(e2e.latency_ms.max)}`);
 	const where = result.components.some((component) => component.kind === 'dashboard') ? 'on screen' : 'delivered';
 	if (Number.isFinite(e2e.freshness_s)) lines.push(`  freshness (age of the newest data ${where}) ${seconds(e2e.freshness_s)} on average, ${seconds(e2e.freshness_p99_s)} at worst (p99)`);

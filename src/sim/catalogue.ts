@@ -110,6 +110,7 @@ export const firehose = {
 	bufferIntervalMin: fact(0, 's (0 = zero buffering)', 'D', FIREHOSE_BUFFER),
 	bufferIntervalMax: fact(900, 's', 'D', FIREHOSE_BUFFER),
 	bufferIntervalDefault: fact(300, 's', 'D', FIREHOSE_BUFFER),
+	zeroBufferInterval: fact(2, 's between deliveries with buffer_interval_s 0 (zero buffering)', 'R', FIREHOSE_BUFFER, '"does not buffer data, but delivers data within a few seconds"; 2 s is our reading of "a few"'),
 	directPutBytes: fact(5 * MIB, 'bytes/s per stream (Direct PUT, big-3 regions)', 'D', FIREHOSE_LIMITS, '1 MiB/s elsewhere; raised automatically when throttled'),
 	directPutRecords: fact(500_000, 'records/s per stream (Direct PUT, big-3 regions)', 'D', FIREHOSE_LIMITS),
 	directPutRequests: fact(2000, 'requests/s per stream (Direct PUT, big-3 regions)', 'D', FIREHOSE_LIMITS),

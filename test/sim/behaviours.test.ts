@@ -4,6 +4,7 @@ checked against the built-in scenarios (issue 10, item 2). Each test failed
 against the simulator before its fix; each claim has a case that must fail.
 */
 import {describe, expect, test} from 'vitest';
+import {formatReport} from '../../src/commands/sim-format.js';
 import {analyseCapacity} from '../../src/sim/analysis/capacity.js';
 import {producer} from '../../src/sim/catalogue.js';
 import {component, loginModel, parseModel, run, scenarioModel} from './helpers/pipeline-models.js';
@@ -30,6 +31,12 @@ describe('the Kinesis Producer Library under overload', () => {
 		const refusedPerS = component(overloaded, 'ingest').throttled / span;
 		expect(refusedPerS).toBeGreaterThan(1500);
 		expect(refusedPerS).toBeLessThan(2500);
+	});
+
+	test('the end-to-end line says "dropped or lost", matching the stage table where the producer\'s drops show as dropped', () => {
+		const text = formatReport(overloaded, 't');
+		expect(text).toMatch(/^end to end: [\d,]+ delivered · [\d,]+ dropped or lost/m);
+		expect(component(overloaded, 'ingest').dropped).toBeGreaterThan(0);
 	});
 
 	test('must fail: 10 shards carry the load, records arrive within seconds', () => {

@@ -221,3 +221,18 @@ describe('Firehose zero buffering delivers within a few seconds, not every tick'
 		expect(component(result, 'ingest').wait_ms.mean).toBeGreaterThan(20_000);
 	});
 });
+
+describe('Athena is counted once: as the dashboard query, not as a delay in the write path', () => {
+	// Firehose → S3 → Athena → QuickSight: a record is queryable once its object is in S3; Athena's seconds are the
+	// scan each refresh runs, which the dashboard's query_ms (2 s) already holds.
+	const result = run(loginModel('firehose-s3-athena'), {durationS: 300});
+
+	test('the Athena stage holds no record; latency ends at S3', () => {
+		expect(component(result, 'query').wait_ms.p99).toBeLessThan(1);
+		expect(result.notes.join(' ')).toMatch(/query: Athena runs when the dashboard queries/);
+	});
+
+	test('must fail: S3 still takes its tens of milliseconds', () => {
+		expect(component(result, 'lake').wait_ms.mean).toBeGreaterThan(10);
+	});
+});

@@ -14,7 +14,10 @@ export function verdict(result: SimResult): string {
 			case 'latency_p99_ms':
 				return `${mark} latency p99 ${ms(check.actual)} (target ${ms(check.target)})`;
 			case 'freshness_s':
-				return `${mark} freshness p99 ${seconds(check.actual)} (target ${seconds(check.target)})`;
+				if (check.says.startsWith('run too short')) return `${mark} freshness: ${check.says}`;
+				return `${mark} complete up to ${seconds(check.actual)} ago, p99 (target ${seconds(check.target)})`;
+			case 'keeps_up':
+				return check.met ? '' : `${mark} ${check.says}`;
 			case 'loss':
 				return check.met && check.actual === 0 ? `${mark} no loss` : `${mark} ${pct(check.actual)} lost (at most ${check.target * 100}%)`;
 			default:
@@ -60,12 +63,20 @@ export function formatReport(result: SimResult, title: string): string {
 		return typeof value === 'number' ? ` ±${ms(value)}` : '';
 	};
 	lines.push('');
-	lines.push(`end to end: ${num(e2e.delivered)} delivered · ${num(e2e.lost)} lost${e2e.filtered > 0 ? ` · ${num(e2e.filtered)} filtered` : ''}${e2e.undelivered >= 1 ? ` · ${num(e2e.undelivered)} never arrived` : ''}`);
+	lines.push(`end to end: ${num(e2e.delivered)} delivered · ${num(e2e.lost)} dropped or lost${e2e.filtered > 0 ? ` · ${num(e2e.filtered)} filtered` : ''}${e2e.undelivered >= 1 ? ` · ${num(e2e.undelivered)} never arrived` : ''}`);
 	lines.push(`  latency p50 ${ms(e2e.latency_ms.p50)}${ci('p50')} · p95 ${ms(e2e.latency_ms.p95)} · p99 ${ms(e2e.latency_ms.p99)}${ci('p99')} · max ${ms(e2e.latency_ms.max)}`);
 	const where = result.components.some((component) => component.kind === 'dashboard') ? 'on screen' : 'delivered';
 	if (Number.isFinite(e2e.freshness_s)) lines.push(`  freshness (age of the newest data ${where}) ${seconds(e2e.freshness_s)} on average, ${seconds(e2e.freshness_p99_s)} at worst (p99)`);
+	if (e2e.completeness_s !== undefined && Number.isFinite(e2e.completeness_s)) {
+		lines.push(`  completeness (data ${where} includes every event older than) ${seconds(e2e.completeness_s)} on average, ${seconds(e2e.completeness_p99_s ?? Number.NaN)} at worst (p99)`);
+	}
 	lines.push('');
 	lines.push(verdict(result));
+	const peak = result.slo.peak;
+	if (peak && !peak.met) {
+		const head = result.slo.met ? 'meets the SLO at the mean; loses' : 'also loses';
+		lines.push(`peak: ${head} ${pct(peak.lost_share)} at the daily peak (${num(peak.multiplier)}x)${peak.suggestion ? `; ${peak.suggestion}` : ''}`);
+	}
 	const capacity = result.capacity;
 	if (capacity.max_load_per_s !== null) {
 		const stage = capacity.stages.find((candidate) => candidate.id === capacity.limited_by);
@@ -83,14 +94,16 @@ export function formatReport(result: SimResult, title: string): string {
 	// A total that silently leaves out a stage would read as the whole bill: name what has no price.
 	const unpriced = result.cost.unpriced && result.cost.unpriced.length > 0 ? `; not priced: ${result.cost.unpriced.join(', ')}` : '';
 	if (result.cost.per_month_usd !== null) lines.push(`cost: about $${num(result.cost.per_month_usd)}/month (${result.cost.items.map((item) => `${item.component} $${num(item.per_month_usd)}`).join(', ')}; unverified list prices${unpriced})`);
+	else if (result.cost.unpriced && result.cost.unpriced.length > 0) lines.push(`cost: no stage has a list price here; not priced: ${result.cost.unpriced.join(', ')}`);
 	for (const note of result.notes) lines.push(`note: ${note}`);
 	lines.push(`(${num(result.events_simulated)} events in ${result.wall_s.toFixed(2)} s)`);
 	return `${lines.join('\n')}\n`;
 }
 
-/** Architectures side by side, one column per (architecture, load multiple). */
-export function formatComparison(entries: ReadonlyArray<{arch: string; title: string; runs: readonly SimResult[]}>, scales: readonly number[]): string {
-	const header = ['', ...entries.flatMap((entry) => scales.map((scale) => `${entry.arch} @${num(scale)}x`))];
+/** Architectures side by side, one column per (architecture, load multiple); a multiple may be a label ("peak 2x"). */
+export function formatComparison(entries: ReadonlyArray<{arch: string; title: string; runs: readonly SimResult[]}>, scales: ReadonlyArray<number | string>): string {
+	const label = (scale: number | string) => (typeof scale === 'number' ? `${num(scale)}x` : scale);
+	const header = ['', ...entries.flatMap((entry) => scales.map((scale) => `${entry.arch} @${label(scale)}`))];
 	const cell = (pick: (result: SimResult) => string) => entries.flatMap((entry) => entry.runs.map(pick));
 	const first = entries[0]!.runs[0]!;
 	const rows: string[][] = [
@@ -100,22 +113,31 @@ export function formatComparison(entries: ReadonlyArray<{arch: string; title: st
 		['latency p50', ...cell((result) => ms(result.end_to_end.latency_ms.p50))],
 		['latency p99', ...cell((result) => ms(result.end_to_end.latency_ms.p99))],
 		['freshness p99', ...cell((result) => seconds(result.end_to_end.freshness_p99_s))],
+		['complete p99', ...cell((result) => seconds(result.end_to_end.completeness_p99_s ?? Number.NaN))],
 		['delivered', ...cell((result) => num(result.end_to_end.delivered))],
 		['lost', ...cell((result) => num(result.end_to_end.lost))],
 		['throttled', ...cell((result) => num(result.components.reduce((sum, component) => sum + component.throttled, 0)))],
 		['max load/s', ...cell((result) => num(result.capacity.max_load_per_s))],
 		['limited by', ...cell((result) => result.capacity.limited_by ?? '–')],
 		['breaks at', ...cell((result) => result.bottleneck?.component ?? '–')],
-		['cost/month', ...cell((result) => (result.cost.per_month_usd === null ? '–' : `$${num(result.cost.per_month_usd)}`))],
+		['cost/month', ...cell(costCell)],
 	];
 	const lines = [`${first.scenario ?? 'model'}: ${entries.map((entry) => `${entry.arch} (${entry.title})`).join(' vs ')}`, `${formatDuration(first.duration_s)} simulated per column · seed ${first.seed}`, '', table(rows)];
 	lines.push('');
 	for (const entry of entries) {
 		for (const [index, result] of entry.runs.entries()) {
-			if (result.bottleneck) lines.push(`${entry.arch} @${num(scales[index]!)}x: ${result.bottleneck.component}: ${result.bottleneck.reason}\n  fix: ${result.bottleneck.suggestion}`);
+			if (result.bottleneck) lines.push(`${entry.arch} @${label(scales[index]!)}: ${result.bottleneck.component}: ${result.bottleneck.reason}\n  fix: ${result.bottleneck.suggestion}`);
 		}
 	}
 	return `${lines.join('\n')}\n`;
+}
+
+/** A cost total with the stages it leaves out, so $150 is not read against $578 as the whole bill. */
+function costCell(result: SimResult): string {
+	const unpriced = result.cost.unpriced ?? [];
+	const total = result.cost.per_month_usd === null ? null : `$${num(result.cost.per_month_usd)}`;
+	if (unpriced.length === 0) return total ?? '–';
+	return total === null ? `unpriced ${unpriced.join(', ')}` : `${total} + unpriced ${unpriced.join(', ')}`;
 }
 
 /** The sweep report. */

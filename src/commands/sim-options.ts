@@ -6,6 +6,8 @@ and run options, with every mistake reported against the flag that caused it
 - `<scenario>` picks a built-in (or `--scenarios`) scenario; `--arch ID`
   picks its architectures (default: the first one).
 - `--model FILE` loads a model file; errors carry file:line:col.
+- `--inject STAGE.lose_node@60s` (or `source.load_multiplier=10@60s`) adds a
+  fault, as a model file's `injections:` would.
 - `--set STAGE.KNOB=VALUE` changes a knob and re-validates the stage against
   the schema, so `--set ingest.shards=0` or `--set nope.x=1` fail clearly.
   `--set source.KNOB=VALUE` changes the source (event_bytes, arrivals, …).
@@ -17,7 +19,7 @@ import {ModelSchema} from '../scenarios/model-schema.js';
 import {parseKnobValue, setKnob} from '../scenarios/model-edit.js';
 import {modelChecks} from '../scenarios/rules.js';
 import {parseDuration, parseRate} from '../scenarios/units.js';
-import {modelFromScenario, type SimInput} from '../sim/index.js';
+import {knobsFor, modelFromScenario, type SimInput} from '../sim/index.js';
 
 /** One architecture (or model file) to simulate, with the title to show. */
 export type Target = SimInput & {readonly title: string};
@@ -34,6 +36,7 @@ export const sharedFlags = {
 	seed: {type: 'string'},
 	replications: {type: 'string'},
 	set: {type: 'string', isMultiple: true},
+	inject: {type: 'string', isMultiple: true},
 	workers: {type: 'string'},
 } as const;
 
@@ -63,7 +66,40 @@ export function resolveTargets(input: readonly string[], flags: Readonly<Record<
 		});
 	}
 	if (sets.length > 0) targets = applySets(targets, sets);
+	const injects = (flags['inject'] as string[] | undefined) ?? [];
+	if (injects.length > 0) targets = applyInjects(targets, injects);
 	return targets;
+}
+
+/**
+Adds every `--inject STAGE.lose_node[=COUNT]@TIME` or `--inject
+source.load_multiplier=FACTOR@TIME` to the models' injections, the same faults
+a model file's `injections:` describes, checked against the stages there are.
+*/
+export function applyInjects(targets: readonly Target[], injects: readonly string[]): Target[] {
+	let out = [...targets];
+	for (const raw of injects) {
+		const match = /^([a-z][a-z0-9_-]*)\.(lose_node|load_multiplier)(?:=([0-9.]+))?@(.+)$/.exec(raw.trim());
+		if (!match) throw new UsageError(`--inject ${raw}: expected STAGE.lose_node[=COUNT]@TIME or source.load_multiplier=FACTOR@TIME, e.g. --inject counters.lose_node@60s`);
+		const [, stageId, kind, amount, when] = match as unknown as [string, string, 'lose_node' | 'load_multiplier', string | undefined, string];
+		const at = parseDuration(when, `--inject ${raw}`);
+		if (!at.ok) throw new UsageError(at.message);
+		let injection: Target['model']['injections'][number];
+		if (kind === 'load_multiplier') {
+			if (stageId !== 'source') throw new UsageError(`--inject ${raw}: load_multiplier applies to the source: source.load_multiplier=FACTOR@TIME`);
+			const factor = amount === undefined ? Number.NaN : Number(amount);
+			if (!(factor > 0)) throw new UsageError(`--inject ${raw}: expected a factor above 0, e.g. source.load_multiplier=10@60s`);
+			injection = {at_s: at.value, kind, factor};
+		} else {
+			const count = amount === undefined ? 1 : Number(amount);
+			if (!Number.isInteger(count) || count < 1) throw new UsageError(`--inject ${raw}: expected a whole count of at least 1, e.g. ${stageId}.lose_node=2@60s`);
+			const known = [...new Set(targets.flatMap((target) => target.model.stages.map((stage) => stage.id)))];
+			if (!known.includes(stageId)) throw new UsageError(`--inject ${raw}: no stage "${stageId}"; expected one of ${known.join(', ')}`);
+			injection = {at_s: at.value, kind, stage: stageId, count};
+		}
+		out = out.map((target) => (kind === 'lose_node' && !target.model.stages.some((stage) => stage.id === stageId) ? target : {...target, model: {...target.model, injections: [...target.model.injections, injection]}}));
+	}
+	return out;
 }
 
 /** Applies every `--set STAGE.KNOB=VALUE`, checking each against the schema and the model rules. */
@@ -82,7 +118,12 @@ export function applySets(targets: readonly Target[], sets: readonly string[]): 
 		out = out.map((target) => {
 			if (!has(target)) return target;
 			const edited = setKnob(target.model, stageId, knob, value);
-			if (!edited.ok) throw new UsageError(edited.problems.map((problem) => `--set ${raw}: ${problem}`));
+			if (!edited.ok) {
+				const stage = target.model.stages.find((candidate) => candidate.id === stageId);
+				// A misspelt knob: name the ones this stage has (as `dojo list <scenario>` shows them).
+				const valid = stage && !knobsFor(stage).some((spec) => spec.name === knob) ? `; knobs of ${stageId}: ${knobsFor(stage).map((spec) => spec.name).join(', ')}` : '';
+				throw new UsageError(edited.problems.map((problem) => `--set ${raw}: ${problem}${valid}`));
+			}
 			return {...target, model: edited.model};
 		});
 	}

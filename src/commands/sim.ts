@@ -1,5 +1,6 @@
 /** `dojo sim`: run a scenario's architecture (or a model file) and report where it breaks. */
 import {UsageError} from '../errors.js';
+import {num} from '../present/format.js';
 import {defaultDuration, roundTo, type RunResult, type SimResult} from '../sim/index.js';
 import type {Command} from './command.js';
 import {formatComparison, formatReport} from './sim-format.js';
@@ -46,7 +47,7 @@ export const simCommand: Command = {
 
   Options
     --arch ID          an architecture of the scenario (default: the first).
-                       Give two or more to compare them side by side at 1x and 10x
+                       Give two or more to compare them side by side at 1x, the daily peak and 10x
     --model FILE       simulate a model file instead (errors carry file:line:col)
     --load RATE        source rate, e.g. 500k/min, 5M/min, 8333/s (default: the scenario's)
     --scale N          multiply the load, e.g. 10 for a 10x what-if
@@ -62,13 +63,17 @@ export const simCommand: Command = {
                        change a knob, repeatable: --set ingest.shards=10,
                        --set ingest.partition_key=country, --set count.batch_size=1000,
                        --set source.event_bytes=1000
+    --inject STAGE.lose_node[=COUNT]@TIME | source.load_multiplier=FACTOR@TIME
+                       inject a fault, repeatable: --inject counters.lose_node@60s,
+                       --inject ingest.lose_node=2@5m, --inject source.load_multiplier=3@2m
     --json             print the result as JSON (below)
 
   JSON
     One architecture: {scenario, arch, seed, load_per_s, duration_s, replications,
     events_simulated, wall_s, components[], end_to_end, slo, capacity, bottleneck,
-    cost, series, notes}. Two or more --arch: {scenario, scales: [1, 10],
-    architectures: [{arch, title, results: [<result at 1x>, <result at 10x>]}]}.
+    cost, series, notes}. Two or more --arch: {scenario, scales: [1, 10], peak_multiplier,
+    architectures: [{arch, title, results: [<result at 1x>, <result at 10x>], peak: <result at the peak>}]}.
+    slo.peak says whether a run at the mean would carry the daily peak (on paper).
 
   Exit code
     0 when the design meets its SLO (with several --arch: every one of them at 1x),
@@ -77,6 +82,7 @@ export const simCommand: Command = {
   Examples
     $ dojo sim login-counter
     $ dojo sim login-counter --set ingest.shards=4
+    $ dojo sim login-counter --inject counters.lose_node@60s
     $ dojo sim login-counter --load 5M/min --duration 10m --json
     $ dojo sim login-counter --arch kds-lambda-redis --arch firehose-s3-athena
     $ dojo sim --model my-pipeline.yaml --replications 5
@@ -95,16 +101,22 @@ export const simCommand: Command = {
 		const ids = targets.map((target) => target.arch);
 		if (new Set(ids).size !== ids.length) throw new UsageError(`--arch: each architecture once; got ${ids.join(', ')}`);
 		const scales = [1, 10];
-		const entries = [];
+		// The daily peak sits between 1x and 10x in every comparison (not when the run is at --peak already).
+		const peakMultiplier = run.peak ? 1 : Math.max(...targets.map((target) => target.model.source.peak_multiplier));
+		const entries: Array<{arch: string; title: string; results: SimResult[]; peak?: SimResult}> = [];
 		for (const target of targets) {
 			const results = [];
 			for (const scale of scales) results.push(await simulateTarget(target, run, scale, durationS));
-			entries.push({arch: target.arch ?? target.title, title: target.title, results});
+			const peak = peakMultiplier > 1 ? await simulateTarget(target, {...run, peak: true}, 1, durationS) : undefined;
+			entries.push({arch: target.arch ?? target.title, title: target.title, results, ...(peak ? {peak} : {})});
 		}
 		if (flags['json']) {
-			stdout.write(`${JSON.stringify({scenario: targets[0]!.scenario, scales, architectures: entries}, null, 2)}\n`);
+			stdout.write(`${JSON.stringify({scenario: targets[0]!.scenario, scales, ...(peakMultiplier > 1 ? {peak_multiplier: peakMultiplier} : {}), architectures: entries}, null, 2)}\n`);
 		} else {
-			stdout.write(formatComparison(entries.map((entry) => ({arch: entry.arch, title: entry.title, runs: entry.results})), scales.map((scale) => scale * run.scale)));
+			const labels = scales.map((scale) => `${num(scale * run.scale)}x`);
+			if (peakMultiplier > 1) labels.splice(1, 0, `peak ${num(peakMultiplier * run.scale)}x`);
+			const runs = (entry: (typeof entries)[number]) => (entry.peak ? [entry.results[0]!, entry.peak, ...entry.results.slice(1)] : entry.results);
+			stdout.write(formatComparison(entries.map((entry) => ({arch: entry.arch, title: entry.title, runs: runs(entry)})), labels));
 		}
 		return entries.every((entry) => entry.results[0]!.slo.met) ? 0 : 1;
 	},

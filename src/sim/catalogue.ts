@@ -88,9 +88,11 @@ export const kinesis = {
 
 /** The producer library that writes to a stream (KPL / SDK with retries). */
 export const producer = {
-	retryBackoffBase: fact(0.1, 's before the first retry of a throttled write', 'U', 'https://docs.aws.amazon.com/streams/latest/dev/kinesis-producer-adv-retries-rate-limiting.html', 'KPL RecordMaxBufferedTime default 100 ms'),
+	retryBackoffBase: fact(0.1, 's before an SDK client\'s first retry of a throttled write (then doubling, jittered)', 'U', 'https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html', 'standard retry mode: exponential backoff; the 100 ms base is recalled, not read there'),
 	retryBackoffMax: fact(2, 's longest wait between retries', 'U', 'https://docs.aws.amazon.com/streams/latest/dev/kinesis-producer-adv-retries-rate-limiting.html'),
 	recordTtl: fact(30, 's a producer keeps retrying a record before dropping it (KPL RecordTtl default 30,000 ms)', 'U', 'https://github.com/awslabs/amazon-kinesis-producer (default_config.properties)'),
+	kplRetryDeadline: fact(0.1, 's until a refused record is sent again: the KPL puts it back in its buffer with a short deadline, no exponential backoff (RecordMaxBufferedTime default 100 ms)', 'D', 'https://docs.aws.amazon.com/streams/latest/dev/kinesis-producer-adv-retries-rate-limiting.html'),
+	kplRateLimit: fact(1.5, '× a shard\'s limit: the KPL\'s own per-shard rate limit (token bucket, RateLimit default 150%), so refused attempts stay near half the limit', 'D', 'https://docs.aws.amazon.com/streams/latest/dev/kinesis-producer-adv-retries-rate-limiting.html', 'KPL default_config.properties RateLimit = 150'),
 };
 
 /** Apache Kafka: partitions, rule-of-thumb produce rate, latency. */
@@ -108,6 +110,7 @@ export const firehose = {
 	bufferIntervalMin: fact(0, 's (0 = zero buffering)', 'D', FIREHOSE_BUFFER),
 	bufferIntervalMax: fact(900, 's', 'D', FIREHOSE_BUFFER),
 	bufferIntervalDefault: fact(300, 's', 'D', FIREHOSE_BUFFER),
+	zeroBufferInterval: fact(2, 's between deliveries with buffer_interval_s 0 (zero buffering)', 'R', FIREHOSE_BUFFER, '"does not buffer data, but delivers data within a few seconds"; 2 s is our reading of "a few"'),
 	directPutBytes: fact(5 * MIB, 'bytes/s per stream (Direct PUT, big-3 regions)', 'D', FIREHOSE_LIMITS, '1 MiB/s elsewhere; raised automatically when throttled'),
 	directPutRecords: fact(500_000, 'records/s per stream (Direct PUT, big-3 regions)', 'D', FIREHOSE_LIMITS),
 	directPutRequests: fact(2000, 'requests/s per stream (Direct PUT, big-3 regions)', 'D', FIREHOSE_LIMITS),

@@ -69,6 +69,9 @@ export function runQueueOnly(job: QueueJob): RunResult {
 			freshness_s: Number.NaN,
 			freshness_p99_s: Number.NaN,
 			freshness_max_s: Number.NaN,
+			completeness_s: Number.NaN,
+			completeness_p99_s: Number.NaN,
+			completeness_max_s: Number.NaN,
 		},
 		little: {
 			l: result.components.reduce((sum, station) => sum + station.in_system_mean, 0),

@@ -46,6 +46,15 @@ export type EndToEnd = {
 	freshness_s: number;
 	freshness_p99_s: number;
 	freshness_max_s: number;
+	/**
+	Age of the oldest event not yet counted (delivered, lost or filtered), seconds:
+	the data on screen is complete only up to it. Time-average, p99 and max, like
+	freshness. The SLO's freshness target judges this one. Optional only so results
+	built by hand before it existed still type-check; the simulator always sets it.
+	*/
+	completeness_s?: number;
+	completeness_p99_s?: number;
+	completeness_max_s?: number;
 };
 
 /** A time series for charts: one value per sample interval. */
@@ -77,6 +86,22 @@ export type RunResult = {
 	notes: string[];
 };
 
+/**
+The daily peak, worked out on paper for a run at the mean: does the design's
+capacity carry rate × peak_multiplier, and if not, what share it refuses and the fix.
+*/
+export type PeakVerdict = {
+	multiplier: number;
+	load_per_s: number;
+	/** True when every stage's capacity carries the peak. */
+	met: boolean;
+	/** Share of the peak's events the limiting stage cannot take (1 − capacity / peak load). */
+	lost_share: number;
+	limited_by: string | null;
+	/** The fix at the peak, in the bottleneck's words ("needs at least 17 shards …"); null when it holds. */
+	suggestion: string | null;
+};
+
 /** One SLO check. */
 export type SloCheck = {name: string; target: number; actual: number; met: boolean; says: string};
 
@@ -106,7 +131,7 @@ export type SimResult = {
 	wall_s: number;
 	components: Array<ComponentResult & Record<string, unknown>>;
 	end_to_end: EndToEnd & Record<string, unknown>;
-	slo: {latency_p99_ms: number | null; freshness_s: number | null; met: boolean; checks: SloCheck[]};
+	slo: {latency_p99_ms: number | null; freshness_s: number | null; met: boolean; checks: SloCheck[]; peak?: PeakVerdict};
 	capacity: {max_load_per_s: number | null; limited_by: string | null; stages: StageCapacity[]};
 	bottleneck: {component: string; reason: string; suggestion: string} | null;
 	cost: {per_month_usd: number | null; items: Array<{component: string; per_month_usd: number; basis: string}>; unpriced?: string[]};

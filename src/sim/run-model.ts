@@ -15,13 +15,13 @@ import type {Architecture} from '../scenarios/model-schema.js';
 import type {SystemDesignScenario} from '../scenarios/schema.js';
 import {meanAndHalfWidth} from './stats/confidence.js';
 import {analyseCapacity} from './analysis/capacity.js';
-import {findBottleneck} from './analysis/bottleneck.js';
+import {findBottleneck, fixAt} from './analysis/bottleneck.js';
 import {estimateCost} from './analysis/cost.js';
 import {runPipeline, type EngineOptions} from './models/engine.js';
 import {isQueueOnly, runQueueOnly} from './queue-adapter.js';
 import type {RunResult, SimResult, SloCheck} from './result.js';
 import {roundTo} from './numbers.js';
-import {defaultDuration} from './run-length.js';
+import {defaultDuration, longestCycle} from './run-length.js';
 
 export {defaultDuration, longestCycle, modelFromScenario} from './run-length.js';
 
@@ -133,9 +133,11 @@ export function summarize(input: SimInput, options: SimOptions, runs: readonly R
 	const loadPerS = effectiveRate(model, options);
 	const merged = mergeRuns(runs);
 	const capacity = analyseCapacity(model);
-	const slo = judgeSlo(model, merged.end_to_end);
 	const components = merged.components;
+	const slo = overPaperCapacity(judgeSlo(model, merged.end_to_end, components, options.durationS), loadPerS, capacity);
 	const bottleneck = findBottleneck({model, loadPerS, capacity, components, endToEnd: merged.end_to_end, slo});
+	const peak = options.peak ? undefined : peakVerdict(model, loadPerS, capacity, components, merged.end_to_end, slo);
+	if (peak) slo.peak = peak;
 	const cost = estimateCost(model, loadPerS, components);
 	const notes = [...new Set(runs.flatMap((run) => run.notes))];
 	const plan = planRuns(input, {...options, replications: 1})[0]!;
@@ -172,8 +174,19 @@ export function summarize(input: SimInput, options: SimOptions, runs: readonly R
 	};
 }
 
-/** The SLO verdict: latency p99, freshness, loss, and events that never arrived. */
-export function judgeSlo(model: Model, e2e: RunResult['end_to_end']): SimResult['slo'] {
+/**
+A stage busier than this share of its capacity, whose backlog grows, is falling
+behind for good rather than waiting for its next batch.
+*/
+export const SATURATED = 0.98;
+
+/**
+The SLO verdict: latency p99, freshness (judged by completeness: the age of the
+oldest event not yet counted), loss, events that never arrived, and whether
+every stage keeps up (a stage at capacity whose backlog grows fails, however
+good the figures of a finite run look).
+*/
+export function judgeSlo(model: Model, e2e: RunResult['end_to_end'], components: readonly RunResult['components'][number][] = [], durationS?: number): SimResult['slo'] {
 	const checks: SloCheck[] = [];
 	const target = model.slo;
 	if (target?.latency_p99_ms !== undefined) {
@@ -181,19 +194,78 @@ export function judgeSlo(model: Model, e2e: RunResult['end_to_end']): SimResult[
 		checks.push({name: 'latency_p99_ms', target: target.latency_p99_ms, actual, met: Number.isFinite(actual) && actual <= target.latency_p99_ms, says: `p99 end-to-end latency ${fmt(actual)} ms; target ${fmt(target.latency_p99_ms)} ms`});
 	}
 	if (target?.freshness_s !== undefined) {
-		const actual = e2e.freshness_p99_s;
-		checks.push({name: 'freshness_s', target: target.freshness_s, actual, met: Number.isFinite(actual) && actual <= target.freshness_s, says: `data on screen is up to ${fmt(actual)} s old (p99); target ${fmt(target.freshness_s)} s`});
+		const actual = e2e.completeness_p99_s ?? e2e.freshness_p99_s;
+		const cycle = longestCycle(model);
+		// Nothing measured in a run shorter than the slowest cycle is a too-short run, not a stale screen.
+		const tooShort = !Number.isFinite(actual) && durationS !== undefined && durationS < 3 * cycle.seconds;
+		checks.push({
+			name: 'freshness_s',
+			target: target.freshness_s,
+			actual,
+			met: Number.isFinite(actual) && actual <= target.freshness_s,
+			says: tooShort
+				? `run too short: ${fmt(durationS)} s simulated; ${cycle.what} is ${fmt(cycle.seconds)} s: run at least ${fmt(3 * cycle.seconds)} s (--duration)`
+				: `data on screen is complete up to ${fmt(actual)} s ago (p99; the newest record shown is ${fmt(e2e.freshness_p99_s)} s old); target ${fmt(target.freshness_s)} s`,
+		});
 	}
 	const total = e2e.delivered + e2e.lost + e2e.filtered + e2e.undelivered;
 	const lostShare = total > 0 ? e2e.lost / total : 0;
 	checks.push({name: 'loss', target: LOSS_TOLERANCE, actual: roundTo(lostShare, 6), met: lostShare <= LOSS_TOLERANCE, says: `${fmt(lostShare * 100)}% of events dropped or lost; at most ${LOSS_TOLERANCE * 100}% allowed`});
 	const stuckShare = total > 0 ? e2e.undelivered / total : 0;
 	checks.push({name: 'undelivered', target: LOSS_TOLERANCE, actual: roundTo(stuckShare, 6), met: stuckShare <= LOSS_TOLERANCE, says: `${fmt(stuckShare * 100)}% of events still queued long after the run (the pipeline falls behind)`});
+	// Growth above 2% of what the stage passes on (and at least 1 record/s) is not noise from a finite run.
+	const behind = components.filter((component) => component.utilization >= SATURATED && component.backlog_growth_per_s > Math.max(1, 0.02 * component.throughput_per_s));
+	const worst = behind.reduce<(typeof behind)[number] | undefined>((most, component) => (!most || component.backlog_growth_per_s > most.backlog_growth_per_s ? component : most), undefined);
+	checks.push({
+		name: 'keeps_up',
+		target: 0,
+		actual: roundTo(worst?.backlog_growth_per_s ?? 0, 3),
+		met: worst === undefined,
+		says: worst
+			? `${worst.id} falls behind: its backlog grows by ${fmt(worst.backlog_growth_per_s)} records/s at ${fmt(worst.utilization * 100)}% of its capacity, so latency and freshness grow without end`
+			: 'every stage keeps up',
+	});
 	return {
 		latency_p99_ms: target?.latency_p99_ms ?? null,
 		freshness_s: target?.freshness_s ?? null,
 		met: checks.every((check) => check.met),
 		checks,
+	};
+}
+
+/**
+A load above the capacity worked out from the documented limits cannot be
+carried for long, however a short run looks (a minute of retries hides it):
+the keeps_up check fails. The capacity is an upper bound (full batches, no
+overhead beyond the catalogue's), so this never fails a design that fits.
+*/
+function overPaperCapacity(slo: SimResult['slo'], loadPerS: number, capacity: ReturnType<typeof analyseCapacity>): SimResult['slo'] {
+	const max = capacity.maxLoadPerS;
+	if (max === null || loadPerS <= max * 1.001) return slo;
+	const checks = slo.checks.map((check) =>
+		check.name === 'keeps_up' && check.met
+			? {...check, met: false, says: `${capacity.limitedBy} cannot keep up: the load of ${fmt(loadPerS)} events/s is above its ${fmt(max)}/s capacity on paper, so a longer run falls further behind`}
+			: check,
+	);
+	return {...slo, checks, met: checks.every((check) => check.met)};
+}
+
+/** The daily peak on paper, for a run at the mean: null-free when the source has a peak above 1x. */
+function peakVerdict(model: Model, loadPerS: number, capacity: ReturnType<typeof analyseCapacity>, components: RunResult['components'], endToEnd: RunResult['end_to_end'], slo: SimResult['slo']): SimResult['slo']['peak'] {
+	const multiplier = model.source.peak_multiplier;
+	// Nothing to project when there is no peak, or when the design already carries nothing (a lost only node).
+	if (!(multiplier > 1) || capacity.maxLoadPerS === 0) return undefined;
+	const peakLoad = loadPerS * multiplier;
+	const max = capacity.maxLoadPerS;
+	const met = max === null || peakLoad <= max;
+	const suggestion = met || capacity.limitedBy === null ? null : (fixAt({model, loadPerS: peakLoad, capacity, components, endToEnd, slo}, capacity.limitedBy)?.suggestion ?? null);
+	return {
+		multiplier,
+		load_per_s: roundTo(peakLoad, 3),
+		met,
+		lost_share: met ? 0 : roundTo(1 - max! / peakLoad, 4),
+		limited_by: capacity.limitedBy,
+		suggestion,
 	};
 }
 

@@ -3,6 +3,9 @@
 comparison, replications on worker threads, and bad input rejected with the
 flag's name or file:line:col, exit 2 and no stack trace.
 */
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {describe, expect, test} from 'vitest';
 import {hasStackTrace, runCli} from '../helpers/run-cli.js';
 
@@ -77,15 +80,23 @@ describe('dojo sim', () => {
 		expect(threaded['end_to_end'].latency_ms.mean_ci95).toBeGreaterThan(0);
 	});
 
-	test('--arch A --arch B compares them side by side at 1x and 10x', () => {
+	test('--arch A --arch B compares them side by side at 1x, the daily peak and 10x', () => {
 		const run = runCli(['sim', 'login-counter', '--arch', 'kds-lambda-redis', '--arch', 'firehose-s3-athena', '--duration', '90s']);
-		expect(run.stdout).toMatch(/kds-lambda-redis @1x\s+kds-lambda-redis @10x\s+firehose-s3-athena @1x\s+firehose-s3-athena @10x/);
-		const {value} = json(['sim', 'login-counter', '--arch', 'kds-lambda-redis', '--arch', 'kafka-flink-redis', '--duration', '90s']);
+		expect(run.stdout).toMatch(/kds-lambda-redis @1x\s+kds-lambda-redis @peak 2x\s+kds-lambda-redis @10x\s+firehose-s3-athena @1x\s+firehose-s3-athena @peak 2x\s+firehose-s3-athena @10x/);
+		// 10 shards refuse records at the 2x peak: the comparison says so.
+		expect(run.stdout).toMatch(/kds-lambda-redis @peak 2x: ingest: /);
+		// Firehose → S3 → Athena misses its SLO at 1x, so the comparison exits 1 although the first one meets it.
+		expect(run.status).toBe(1);
+		const {status, value} = json(['sim', 'login-counter', '--arch', 'kds-lambda-redis', '--arch', 'kafka-flink-redis', '--duration', '90s']);
+		// must fail: both meet the SLO at 1x.
+		expect(status).toBe(0);
 		expect(value['scales']).toEqual([1, 10]);
 		expect(value['architectures'].map((entry: {arch: string}) => entry.arch)).toEqual(['kds-lambda-redis', 'kafka-flink-redis']);
 		const [oneX, tenX] = value['architectures'][0].results;
 		expect(tenX.load_per_s / oneX.load_per_s).toBeCloseTo(10, 6);
 		expect(tenX.bottleneck.component).toBe('ingest');
+		expect(value['peak_multiplier']).toBe(2);
+		expect(value['architectures'][0].peak.load_per_s / oneX.load_per_s).toBeCloseTo(2, 6);
 	});
 
 	test('--model runs a model file; a queue-only model runs on the exact queueing engine', () => {
@@ -98,6 +109,14 @@ describe('dojo sim', () => {
 		expect(station.utilization).toBeCloseTo(0.5, 1);
 		expect(station.wait_ms.mean).toBeGreaterThan(4);
 		expect(station.wait_ms.mean).toBeLessThan(6);
+	});
+
+	test('--inject STAGE.lose_node@TIME injects a fault from the command line; the lost node is named', () => {
+		const run = runCli(['sim', 'login-counter', '--inject', 'counters.lose_node@60s', ...short]);
+		expect(run.status).toBe(1);
+		expect(run.stdout).toMatch(/^bottleneck: counters: .*lost its only node at 60 s/m);
+		// must fail: without the flag the design meets its SLO.
+		expect(runCli(['sim', 'login-counter', ...short]).status).toBe(0);
 	});
 
 	test('--set changes a knob on a model file too', () => {
@@ -132,7 +151,20 @@ describe('bad input: exit 2, the flag or file:line:col named, no stack trace', (
 		{args: ['sim', 'no-such-scenario'], says: /unknown scenario "no-such-scenario"/},
 		{args: ['sim'], says: /needs a scenario id or --model FILE/},
 		{args: ['sim', 'login-counter', '--bogus'], says: /bogus/},
+		{args: ['sim', 'login-counter', '--inject', 'countres.lose_node@60s'], says: /--inject countres\.lose_node@60s: no stage "countres"; expected one of ingest, count, counters, dashboard/},
+		{args: ['sim', 'login-counter', '--inject', 'counters.explode@60s'], says: /--inject counters\.explode@60s: expected STAGE\.lose_node\[=COUNT\]@TIME or source\.load_multiplier=FACTOR@TIME/},
+		{args: ['sim', 'login-counter', '--inject', 'counters.lose_node@soon'], says: /--inject counters\.lose_node@soon: .*expected a duration like 90s/},
 	];
+
+	test('an injection naming a stage that does not exist is refused, not run', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'dojo-sim-'));
+		const file = join(dir, 'typo.yaml');
+		writeFileSync(file, ['source: {rate_per_s: 100}', 'stages:', '  - {id: ingest, kind: stream, component: kinesis_data_streams, shards: 2}', 'injections:', '  - {at_s: 10, kind: lose_node, stage: ingset}', ''].join('\n'));
+		const run = runCli(['sim', '--model', file, '--duration', '30s']);
+		expect(run.status).toBe(2);
+		expect(run.stderr).toMatch(/typo\.yaml:5:\d+ injections\[0\]\.stage: no stage "ingset" here; expected one of ingest/);
+		expect(hasStackTrace(run.stderr)).toBe(false);
+	});
 
 	test.each(cases)('dojo $args.0 $args.1 $args.2 $args.3', ({args, says}) => {
 		const run = runCli(args);
@@ -140,5 +172,36 @@ describe('bad input: exit 2, the flag or file:line:col named, no stack trace', (
 		expect(run.stderr).toMatch(says);
 		expect(hasStackTrace(run.stderr)).toBe(false);
 		expect(run.stdout).toBe('');
+	});
+});
+
+describe('dojo list <scenario>: the --arch ids and --set knobs without reading the YAML', () => {
+	test('lists each architecture, its stages and each knob with its value, default and unit', () => {
+		const run = runCli(['list', 'login-counter']);
+		expect(run.status).toBe(0);
+		expect(run.stdout).toMatch(/^kds-lambda-redis\s+Kinesis Data Streams → Lambda → Redis → dashboard$/m);
+		expect(run.stdout).toMatch(/^ {2}ingest\s+stream:kinesis_data_streams$/m);
+		expect(run.stdout).toMatch(/^ {4}shards\s+10 shards\s+\(default –\)/m);
+		expect(run.stdout).toMatch(/^ {4}retention_h\s+24 h\s+\(default 24 h\)/m);
+		expect(run.stdout).toMatch(/^firehose-s3-athena\s/m);
+		expect(run.stdout).toContain('--set STAGE.KNOB=VALUE');
+	});
+
+	test('--json: architectures → stages → knobs {name, value, default, unit}', () => {
+		const run = runCli(['list', 'login-counter', '--json']);
+		const value = JSON.parse(run.stdout) as {scenario: string; architectures: Array<{id: string; stages: Array<{id: string; knobs: Array<Record<string, unknown>>}>}>};
+		expect(value.scenario).toBe('login-counter');
+		expect(value.architectures.map((arch) => arch.id)).toEqual(['kds-lambda-redis', 'firehose-s3-athena', 'kafka-flink-redis']);
+		const shards = value.architectures[0]!.stages[0]!.knobs.find((knob) => knob['name'] === 'shards');
+		expect(shards).toMatchObject({name: 'shards', value: 10, unit: 'shards'});
+	});
+
+	test('must fail: an unknown scenario exits 2 naming the valid ones; an unknown knob lists the valid ones', () => {
+		const run = runCli(['list', 'login-countr']);
+		expect(run.status).toBe(2);
+		expect(run.stderr).toMatch(/unknown scenario "login-countr"; expected one of .*login-counter/);
+		const set = runCli(['sim', 'login-counter', '--set', 'ingest.shardz=10']);
+		expect(set.status).toBe(2);
+		expect(set.stderr).toMatch(/knobs of ingest: mode, shards, partition_key, consumer, consumers, retention_h/);
 	});
 });

@@ -35,6 +35,24 @@ describe('dojo sweep', () => {
 		expect(result['break_multiple']).toBeLessThan(2.5);
 	});
 
+	test('a stage at capacity whose backlog grows breaks the SLO: finance capture saturates at 12.5x, the sweep agrees', () => {
+		// 50 concurrent Lambdas × 1 / (10 ms + 30 ms) = 1,250 records/s = 12.5 × 100/s. Before the keeps_up check, "holds at 20x".
+		const run = runCli(['sweep', 'finance-reconciliation', '--replications', '1', '--json']);
+		const result = JSON.parse(run.stdout) as Record<string, any>;
+		expect(result['holds_at_to']).toBe(false);
+		expect(result['capacity'].multiple).toBeCloseTo(12.5, 1);
+		expect(result['break_multiple']).toBeGreaterThan(11);
+		expect(result['break_multiple']).toBeLessThan(13);
+	});
+
+	test('a short sweep (--duration 1m) never breaks above the capacity on paper', () => {
+		const run = runCli(['sweep', 'login-counter', '--duration', '1m', '--replications', '2', '--json']);
+		const result = JSON.parse(run.stdout) as Record<string, any>;
+		// 10 shards × 1,000 records/s = 1.2 × 8,333/s: a longer run would lose more above it, a short one must not hide that.
+		expect(result['break_multiple'] - result['break_multiple_ci95']).toBeLessThanOrEqual(result['capacity'].multiple + 1e-9);
+		expect(result['per_replication'].every((rep: {last_met: number}) => rep.last_met <= result['capacity'].multiple)).toBe(true);
+	});
+
 	test('exits 1 when the design misses its SLO already at --from', () => {
 		const run = runCli(['sweep', 'login-counter', '--set', 'ingest.shards=4', '--duration', '2m', '--replications', '1']);
 		expect(run.status).toBe(1);

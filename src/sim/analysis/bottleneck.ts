@@ -34,9 +34,15 @@ export type BottleneckInput = {
 /** Finds the bottleneck, or null when the design keeps up and meets its SLO. */
 export function findBottleneck(input: BottleneckInput): Bottleneck | null {
 	const chain = resolveChain(input.model.stages);
+	// A stage that lost every shard, node or worker stops the pipeline: it is the cause, whatever comes after.
+	const dead = input.capacity.stages.find((stage) => stage.maxLoadPerS === 0 && input.model.injections.some((injection) => injection.kind === 'lose_node' && injection.stage === stage.id));
+	if (dead) return lostEverything(chain.find((stage) => stage.id === dead.id)!, input);
 	const overloaded = input.capacity.stages.filter((stage, index) => {
 		const component = input.components[index];
 		const overCapacity = stage.maxLoadPerS !== null && input.loadPerS > stage.maxLoadPerS * 0.999;
+		// A design that meets its SLO within its capacity on paper has no bottleneck: the odd refused burst
+		// that a producer retries is not a reason to advise one more shard (advice must converge).
+		if (input.slo.met) return overCapacity;
 		// A backlog that grows while the load is well inside capacity comes from a schedule (a batch, a window), not overload.
 		const nearCapacity = stage.maxLoadPerS === null || input.loadPerS > stage.maxLoadPerS * 0.9;
 		return overCapacity || (component !== undefined && struggled(component, input.loadPerS * stage.recordsPerEvent, nearCapacity));
@@ -51,6 +57,26 @@ export function findBottleneck(input: BottleneckInput): Bottleneck | null {
 	if (missed.length === 0) return null;
 	const latencyMissed = missed.some((check) => check.name === 'latency_p99_ms');
 	return slowest(chain, input, !latencyMissed && missed.some((check) => check.name === 'freshness_s'));
+}
+
+/** The fix for one stage at a given load (the daily peak's advice), or undefined for an unknown stage. */
+export function fixAt(input: BottleneckInput, stageId: string): Bottleneck | undefined {
+	const info = input.capacity.stages.find((stage) => stage.id === stageId);
+	const spec = resolveChain(input.model.stages).find((stage) => stage.id === stageId);
+	return info && spec ? overload(spec, info, input) : undefined;
+}
+
+function lostEverything(spec: StageSpec, input: BottleneckInput): Bottleneck {
+	const at = Math.min(...input.model.injections.filter((injection) => injection.kind === 'lose_node' && injection.stage === spec.id).map((injection) => injection.at_s));
+	const single = (spec.kind === 'store' || spec.kind === 'cache' || spec.kind === 'warehouse') && (spec.nodes ?? 1) === 1;
+	const what = single ? 'its only node' : spec.kind === 'stream' ? 'every shard' : 'every node';
+	const fix =
+		spec.kind === 'cache' && spec.component === 'redis'
+			? 'add a replica with automatic failover (ElastiCache Multi-AZ), so a lost primary is replaced in seconds; counters can also be rebuilt from the stream'
+			: spec.kind === 'store' || spec.kind === 'cache' || spec.kind === 'warehouse'
+				? `run ${spec.component} with a standby or replica and automatic failover (Multi-AZ), or spread it over several nodes`
+				: 'spread the work over more units so one failure leaves capacity, and alarm on the lost ones';
+	return {component: spec.id, reason: `${spec.id} lost ${what} at ${fmt(at)} s: writes wait from then on, so the data on screen stops moving`, suggestion: fix};
 }
 
 /** True when the run shows a stage not keeping up: refused, dropped or lost records, or (near capacity) a backlog that grows. */

@@ -55,15 +55,55 @@ export type CapacityReport = {
 	readonly limitedBy: string | null;
 };
 
-/** Works out each stage's capacity and the pipeline's. */
+/** A stage's units after the model's lose_node injections: what is left, and the words for it. */
+type Loss = {readonly left: number; readonly says: string};
+
+/**
+The stages as they are after every lose_node injection (fewer shards, nodes or
+workers), since the capacity that is left is the one that binds.
+*/
+function afterLosses(model: Model): {stages: StageSpec[]; losses: Map<string, Loss>} {
+	const losses = new Map<string, Loss>();
+	const stages = model.stages.map((spec) => {
+		const lost = model.injections.filter((injection) => injection.kind === 'lose_node' && injection.stage === spec.id);
+		if (lost.length === 0) return spec;
+		const count = lost.reduce((sum, injection) => sum + (injection.count ?? 1), 0);
+		const at = Math.min(...lost.map((injection) => injection.at_s));
+		if (spec.kind === 'stream') {
+			const shards = spec.shards ?? 1;
+			const left = Math.max(0, shards - count);
+			losses.set(spec.id, {left, says: `${shards - left} of ${shards} lost at ${fmt(at)} s`});
+			return {...spec, shards: Math.max(1, left)};
+		}
+		if (spec.kind === 'store' || spec.kind === 'cache' || spec.kind === 'warehouse') {
+			const nodes = spec.nodes ?? 1;
+			const left = Math.max(0, nodes - count);
+			losses.set(spec.id, {left, says: `${nodes - left} of ${nodes} node(s) lost at ${fmt(at)} s`});
+			const scaled = spec.write_capacity_per_s !== undefined ? {write_capacity_per_s: (spec.write_capacity_per_s * Math.max(left, 1)) / nodes} : {};
+			return {...spec, nodes: Math.max(1, left), ...scaled};
+		}
+		if (spec.kind === 'compute' && spec.concurrency !== undefined) {
+			const left = Math.max(0, spec.concurrency - count);
+			losses.set(spec.id, {left, says: `${spec.concurrency - left} of ${spec.concurrency} lost at ${fmt(at)} s`});
+			return {...spec, concurrency: Math.max(1, left)};
+		}
+		return spec;
+	});
+	return {stages, losses};
+}
+
+/** Works out each stage's capacity and the pipeline's (after any lost shards, nodes or workers). */
 export function analyseCapacity(model: Model): CapacityReport {
-	const chain = resolveChain(model.stages);
+	const {stages: effective, losses} = afterLosses(model);
+	const chain = resolveChain(effective);
 	const sizes = recordBytesAlong(chain, model.source.event_bytes);
 	const stages: StageCapacityInfo[] = [];
 	let ratio = 1;
 	chain.forEach((spec, index) => {
 		const previous = chain[index - 1];
-		stages.push(stageCapacity(spec, previous, ratio, sizes[index]!, model));
+		const info = stageCapacity(spec, previous, ratio, sizes[index]!, model);
+		const loss = losses.get(spec.id);
+		stages.push(!loss ? info : loss.left === 0 ? {...info, maxLoadPerS: 0, limit: `nothing left: ${loss.says}`} : {...info, limit: `${info.limit} (${loss.says})`});
 		if (spec.kind === 'compute') ratio *= spec.output_ratio;
 	});
 	let limitedBy: string | null = null;
@@ -111,6 +151,17 @@ function stageCapacity(spec: StageSpec, previous: StageSpec | undefined, records
 			const writesFiles = previous?.kind === 'compute' && (previous.trigger_s !== undefined || previous.component === 'spark_structured_streaming' || previous.component === 'glue');
 			const perRequest = previous?.kind === 'firehose' ? (previous.buffer_size_mib * 2 ** 20) / recordBytes : writesFiles ? files.batchFileBytes.value / recordBytes : (spec.batch_size ?? 1);
 			if (!Number.isFinite(total)) return {...base, maxLoadPerS: null, limit: `${spec.component} scales on its own (no write limit in the catalogue)`};
+			if (profile.bytesPerNode !== undefined && spec.write_capacity_per_s === undefined) {
+				// A byte quota: records per file or request do not matter, bytes do.
+				const units = spec.nodes ?? 1;
+				const bytes = units * profile.bytesPerNode;
+				return {
+					...base,
+					maxLoadPerS: perEvent(bytes / recordBytes),
+					limit: `${formatBytes(bytes)}/s (${fmt(units)} ${profile.unit}(s) × ${formatBytes(profile.bytesPerNode)}/s) = ${fmt(bytes / recordBytes)} records/s of ${fmt(recordBytes)} B`,
+					service: {units, perUnit: profile.perNode, unitName: profile.unit, recordsPerRequest: 1},
+				};
+			}
 			const units = spec.write_capacity_per_s !== undefined ? 1 : spec.nodes === undefined && profile.defaultTotal !== undefined ? profile.defaultTotal / profile.perNode : nodes;
 			return {
 				...base,
@@ -160,7 +211,7 @@ function streamCapacity(spec: StageSpec & {kind: 'stream'}, base: Base, perEvent
 			? `reads: ${spec.consumers} consumer(s) share 2 MiB/s per shard`
 			: even
 				? `${shards} ${isKinesis ? 'shards' : 'partitions'} × ${what}`
-				: `hottest ${isKinesis ? 'shard' : 'partition'} gets ${pct(hot)} of records (key ${spec.partition_key}); ${what}`;
+				: `hottest ${isKinesis ? 'shard' : 'partition'} gets ${pct(hot)} of records (key ${spec.partition_key}${layout.topKey && layout.topKey.share < hot - 1e-9 ? `; "${layout.topKey.value}" alone is ${pct(layout.topKey.share)}` : ''}); ${what}`;
 	return {...base, maxLoadPerS: perEvent(records), limit, stream};
 }
 
@@ -205,6 +256,13 @@ function computeCapacity(spec: StageSpec & {kind: 'compute'}, previous: StageSpe
 		limit: Number.isFinite(perUnit) ? `${fmt(units)} ${unitName}${spec.autoscale ? ' (autoscale max)' : ''} × ${fmt(perUnit)} records/s` : 'no per-record or per-batch cost set (workload-dependent)',
 		compute: {units, perUnitRecords: perUnit, unitName},
 	};
+}
+
+/** Bytes in decimal units, as AWS and Snowflake quote their quotas (100 MB/s, 10 GB/s). */
+function formatBytes(bytes: number): string {
+	if (bytes >= 1e9) return `${fmt(bytes / 1e9)} GB`;
+	if (bytes >= 1e6) return `${fmt(bytes / 1e6)} MB`;
+	return `${fmt(bytes / 1e3)} KB`;
 }
 
 /** Capacities can be unbounded: print those as ∞. */

@@ -218,6 +218,9 @@ export class ComputeStage extends Stage {
 			const buffer = this.buffers[shard];
 			return Math.max(0, 10_000 - (buffer ? buffer.records : 0));
 		}
+		// A micro-batch (Spark, Glue, a triggered job) reads every offset available since the last one:
+		// maxOffsetsPerTrigger is unset by default, so the stream holds nothing back.
+		if (this.mode === 'micro-batch') return Number.POSITIVE_INFINITY;
 		const perUnit = Number.isFinite(this.batchSize) ? this.batchSize : 10_000;
 		return Math.max(0, 2 * this.units * perUnit - this.input.records);
 	}

@@ -37,6 +37,9 @@ export class DashboardStage extends Stage {
 	readonly spec: DashboardSpec;
 	/** Worst age per refresh period, seconds. */
 	readonly worst = new LogHistogram();
+	/** Worst completeness lag per refresh period, seconds. */
+	readonly worstComplete = new LogHistogram();
+	private sumComplete = 0;
 	private sumMean = 0;
 	private periods = 0;
 	private newestBorn = Number.NEGATIVE_INFINITY;
@@ -80,6 +83,10 @@ export class DashboardStage extends Stage {
 			this.sumMean += first + this.refresh / 2;
 			this.periods++;
 			this.worst.record(last);
+			// The query counts what was delivered by now: complete up to the oldest event still on its way.
+			const lag = shownFrom - this.ctx.completeUpTo(now);
+			this.sumComplete += lag + this.refresh / 2;
+			this.worstComplete.record(lag + this.refresh);
 		}
 		this.ctx.schedule(now + this.refresh, this.index, REFRESH, 0);
 	}
@@ -88,6 +95,12 @@ export class DashboardStage extends Stage {
 	freshness(): FreshnessStats {
 		if (this.periods === 0) return {mean: Number.NaN, p99: Number.NaN, max: Number.NaN};
 		return {mean: this.sumMean / this.periods, p99: this.worst.quantile(0.99), max: this.worst.max};
+	}
+
+	/** Completeness over the measurement window: the age of the oldest event not yet counted, as shown. */
+	completeness(): FreshnessStats {
+		if (this.periods === 0) return {mean: Number.NaN, p99: Number.NaN, max: Number.NaN};
+		return {mean: this.sumComplete / this.periods, p99: this.worstComplete.quantile(0.99), max: this.worstComplete.max};
 	}
 
 	override utilization(): number {

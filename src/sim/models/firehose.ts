@@ -62,13 +62,14 @@ export class FirehoseStage extends QuotaStage {
 	accepted(now: number, _p: number, born: number, arrived: number, count: number, weight: number): void {
 		if (this.buffer.size === 0) {
 			this.generation++;
-			if (this.spec.bufferIntervalS > 0) this.ctx.schedule(now + this.spec.bufferIntervalS, this.index, FLUSH, this.generation);
+			// Zero buffering still delivers in small batches, "within a few seconds", not once per arrival.
+			const interval = this.spec.bufferIntervalS > 0 ? this.spec.bufferIntervalS : firehose.zeroBufferInterval.value;
+			this.ctx.schedule(now + interval, this.index, FLUSH, this.generation);
 		}
 		this.buffer.push(born, arrived, now, count, weight);
 		this.bufferBytes += count * this.spec.recordBytes;
 		if (this.ctx.measuring) this.acceptedBytes += count * this.spec.recordBytes;
 		if (this.bufferBytes >= this.sizeLimit) this.flush(now, 'size');
-		else if (this.spec.bufferIntervalS <= 0) this.flush(now, 'interval');
 	}
 
 	refused(now: number, born: number, count: number, weight: number): void {

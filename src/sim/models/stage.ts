@@ -34,6 +34,8 @@ export interface SimContext {
 	lose(now: number, born: number, weight: number): void;
 	/** Events a filter or dedup removed on purpose: they leave the pipeline, neither delivered nor lost. */
 	absorb(now: number, born: number, weight: number): void;
+	/** The birth time before which every source event has left the pipeline (`now` when none is in it). */
+	completeUpTo(now: number): number;
 	/** An independent random stream for one purpose of one stage. */
 	random(stage: number, purpose: number): Random;
 	/** A note for the report (a clamped knob, an injection that does not apply). */

@@ -17,6 +17,8 @@ export type StoreProfile = {
 	readonly loadIntervalS?: number;
 	/** The catalogue fact behind `perNode`, in words, for suggestions. */
 	readonly unit: string;
+	/** For a byte quota (indexing, streaming ingestion): bytes/s per node; `perNode` is that in records, and batching does not change it. */
+	readonly bytesPerNode?: number;
 };
 
 const lognormal = (mean_ms: number, p99_ms: number): Distribution => ({dist: 'lognormal', mean_ms, p99_ms});
@@ -44,17 +46,19 @@ export function storeProfile(component: string, recordBytes: number): StoreProfi
 		case 'opensearch':
 			return {
 				perNode: stores.opensearchBytesPerNode.value / recordBytes,
+				bytesPerNode: stores.opensearchBytesPerNode.value,
 				latency: lognormal(20, 100),
 				loadIntervalS: stores.opensearchRefresh.value,
 				unit: 'data node',
 			};
 		case 'redshift':
-			return {perNode: stores.redshiftStreamingBytes.value / recordBytes, latency: lognormal(5000, 15_000), unit: 'cluster'};
+			return {perNode: stores.redshiftStreamingBytes.value / recordBytes, bytesPerNode: stores.redshiftStreamingBytes.value, latency: lognormal(5000, 15_000), unit: 'cluster'};
 		case 'snowpipe':
 			return {perNode: Number.POSITIVE_INFINITY, latency: lognormal(stores.snowpipeLatency.value * 1000, 3 * stores.snowpipeLatency.value * 1000), unit: 'pipe'};
 		case 'snowpipe_streaming':
 			return {
 				perNode: stores.snowpipeStreamingBytes.value / recordBytes,
+				bytesPerNode: stores.snowpipeStreamingBytes.value,
 				latency: lognormal(stores.snowpipeStreamingLatency.value * 1000, 10_000),
 				unit: 'table',
 			};

@@ -20,7 +20,7 @@ import {CohortQueue} from './cohorts.js';
 import {binomial} from './counts.js';
 import {hottest, keyLayout, withHotKey} from './routing.js';
 import {Stage, type SimContext} from './stage.js';
-import {producerRetry, WriteLimiter, type LimiterOwner} from './write-limiter.js';
+import {kplRetry, producerRetry, WriteLimiter, type LimiterOwner} from './write-limiter.js';
 import {roundTo} from '../numbers.js';
 
 const POLL = 1;
@@ -56,6 +56,8 @@ export class StreamStage extends Stage implements LimiterOwner {
 	private alive: Uint8Array;
 	private pollAt: Float64Array;
 	private lastPoll: Float64Array;
+	/** 1 when the last poll of a shard left readable records behind (the consumer is not caught up). */
+	private behind: Uint8Array;
 	private hotKey: {value: string; share: number} | undefined;
 	private readonly rng: Random;
 	/** Seconds between polls when the consumer is idle. */
@@ -94,7 +96,7 @@ export class StreamStage extends Stage implements LimiterOwner {
 			isKinesis
 				? {kind: 'per-second', records: kinesis.writeRecordsPerShard.value, bytes: kinesis.writeBytesPerShard.value}
 				: {kind: 'per-second', records: Number.POSITIVE_INFINITY, bytes: kafka.writeBytesPerPartition.value},
-			producerRetry(spec.onThrottle, spec.producerTtlS),
+			isKinesis ? kplRetry(spec.onThrottle, spec.producerTtlS) : producerRetry(spec.onThrottle, spec.producerTtlS),
 			spec.recordBytes,
 			this,
 		);
@@ -102,6 +104,7 @@ export class StreamStage extends Stage implements LimiterOwner {
 		this.alive = new Uint8Array(shards).fill(1);
 		this.pollAt = new Float64Array(shards).fill(Number.POSITIVE_INFINITY);
 		this.lastPoll = new Float64Array(shards).fill(-1e9);
+		this.behind = new Uint8Array(shards);
 		for (let s = 0; s < shards; s++) this.logs.push(new CohortQueue(64));
 		if (!isKinesis) {
 			this.pollInterval = spec.pollIntervalS ?? kafka.defaultPollInterval.value;
@@ -187,15 +190,23 @@ export class StreamStage extends Stage implements LimiterOwner {
 		} else if (kind === POLL) {
 			if (Math.abs(now - this.pollAt[local]!) > 1e-12) return; // superseded by an earlier poll
 			this.pollAt[local] = Number.POSITIVE_INFINITY;
-			this.poll(local, now);
+			// A group poll may have read this shard since this one was scheduled: the GetRecords limit still holds.
+			const allowed = this.lastPoll[local]! + this.minGap;
+			if (now >= allowed - 1e-9) this.poll(local, now);
+			else if (this.behind[local]) this.schedulePoll(local, allowed);
 		} else if (kind === RESCALE) {
 			this.rescale(now);
 		}
 	}
 
-	/** The consumer has room again: poll this shard soon (no sooner than the GetRecords limit allows). */
+	/**
+	The consumer has room again. If its last poll left readable records behind,
+	it polls again as soon as the GetRecords limit allows (Lambda keeps going
+	until it catches up); a caught-up shard waits for its group's next poll, at
+	the base rate (Lambda: once a second).
+	*/
 	wake(shard: number, now: number): void {
-		if (shard >= this.shardCount) return;
+		if (shard >= this.shardCount || !this.behind[shard]) return;
 		this.schedulePoll(shard, Math.max(now, this.lastPoll[shard]! + this.minGap));
 	}
 
@@ -350,21 +361,25 @@ export class StreamStage extends Stage implements LimiterOwner {
 		}
 		// More is waiting: poll this shard again as soon as allowed (otherwise its group's next poll comes).
 		if (limitedByCall) this.schedulePoll(shard, now + (this.minGap || this.pollInterval));
+		// Readable records left behind (the call's limit or the consumer's room): the consumer is not caught up.
+		this.behind[shard] = log.size > 0 && log.stamp[log.headIndex]! <= visibleBefore ? 1 : 0;
 	}
 
 	private reshare(): void {
 		const n = this.shardCount;
 		let shares = keyLayout(this.spec.partitionKey, this.spec.keys, n).shares;
 		if (this.hotKey) shares = withHotKey(shares, this.spec.partitionKey, this.hotKey.value, this.hotKey.share);
-		// A lost shard's hash range is taken over by the next live shard.
+		// A lost shard's hash range is re-split over every live shard (as resharding to the live count would),
+		// not handed to one neighbour, which would double that shard's load.
 		const out = new Float64Array(n);
-		let anyAlive = false;
-		for (let s = 0; s < n; s++) anyAlive ||= this.alive[s] === 1;
+		let live = 0;
+		for (let s = 0; s < n; s++) live += this.alive[s]!;
+		let orphaned = 0;
 		for (let s = 0; s < n; s++) {
-			let target = s;
-			if (anyAlive) while (!this.alive[target]) target = (target + 1) % n;
-			out[target]! += shares[s]!;
+			if (this.alive[s] || live === 0) out[s] = shares[s]!;
+			else orphaned += shares[s]!;
 		}
+		if (live > 0 && orphaned > 0) for (let s = 0; s < n; s++) if (this.alive[s]) out[s]! += orphaned / live;
 		this.shares = out;
 	}
 
@@ -375,7 +390,8 @@ export class StreamStage extends Stage implements LimiterOwner {
 		const peak = Math.max(this.peakOffered, this.offeredThisSecond);
 		const needed = Math.ceil((kinesis.onDemandScaleFactor.value * peak) / Math.min(perShard, byBytes));
 		const max = Math.floor(kinesis.onDemandMaxBytes.value / kinesis.writeBytesPerShard.value);
-		const target = Math.min(max, Math.max(this.shardCount * 2, needed));
+		// Each step at most doubles the capacity (twice the previous peak); more waits for the next 15-minute step.
+		const target = Math.min(max, needed, this.shardCount * 2);
 		if (target <= this.shardCount) return;
 		this.accountShards(now);
 		const old = this.shardCount;
@@ -389,6 +405,9 @@ export class StreamStage extends Stage implements LimiterOwner {
 		};
 		this.pollAt = grow(this.pollAt, Number.POSITIVE_INFINITY);
 		this.lastPoll = grow(this.lastPoll, -1e9);
+		const behind = new Uint8Array(target);
+		behind.set(this.behind);
+		this.behind = behind;
 		const alive = new Uint8Array(target).fill(1);
 		alive.set(this.alive);
 		this.alive = alive;

@@ -2,8 +2,12 @@
 Write limits and the producer behind them: per-partition quotas checked per
 second (Kinesis shards: 1,000 records/s and 1 MiB/s) or as a token bucket (API
 Gateway's rate with burst), and what the producer does with a refused write —
-retry with exponential backoff until the record's time-to-live runs out, or
-give up at once.
+retry with exponential backoff until the record's time-to-live runs out, give
+up at once, or (the Kinesis Producer Library) keep every record in one queue
+per shard in arrival order, resend refused ones after a short deadline with no
+backoff, send at most 150% of the shard's limit, and drop records older than
+RecordTtl. Under overload the KPL's queue sits at its time-to-live, so what is
+delivered is about 30 s late, not fresh records beside dropped old ones.
 
 Like a turnstile with a counter that resets every second: once the second's
 quota is used, the rest wait outside and try again after a pause that doubles
@@ -38,11 +42,21 @@ export type RetrySpec = {
 	readonly max: number;
 	/** A record older than this (since its first attempt) is dropped instead of retried. */
 	readonly ttl: number;
+	/** KPL: new records queue behind refused ones (arrival order), retries wait `base` without backoff. */
+	readonly fifo: boolean;
+	/** Attempts per second per partition, as a multiple of its quota (the KPL's own rate limit); Infinity when unlimited. */
+	readonly rateLimit: number;
 };
 
-/** The producer library's defaults (KPL backoff and record time-to-live) for `mode`; `ttl` overrides the time-to-live. */
+/** An SDK client's retries (exponential backoff) for `mode`; `ttl` overrides how long it keeps a record. */
 export function producerRetry(mode: RetrySpec['mode'], ttl: number = producer.recordTtl.value): RetrySpec {
-	return {mode, base: producer.retryBackoffBase.value, max: producer.retryBackoffMax.value, ttl};
+	return {mode, base: producer.retryBackoffBase.value, max: producer.retryBackoffMax.value, ttl, fifo: false, rateLimit: Number.POSITIVE_INFINITY};
+}
+
+/** The Kinesis Producer Library: one queue per shard, a short resend deadline, a 150% rate limit, RecordTtl. */
+export function kplRetry(mode: RetrySpec['mode'], ttl: number = producer.recordTtl.value): RetrySpec {
+	if (mode === 'drop') return producerRetry(mode, ttl);
+	return {mode, base: producer.kplRetryDeadline.value, max: producer.kplRetryDeadline.value, ttl, fifo: true, rateLimit: producer.kplRateLimit.value};
 }
 
 /** Per-partition quotas plus the producer's retry queues. */
@@ -57,6 +71,8 @@ export class WriteLimiter {
 	private partitions: number;
 	private second: Float64Array;
 	private usedRecords: Float64Array;
+	/** Refused attempts this second (the KPL's rate limit caps accepted + refused). */
+	private refusedInSecond: Float64Array;
 	private tokens: Float64Array;
 	private lastRefill: Float64Array;
 	private retryAt: Float64Array;
@@ -75,6 +91,7 @@ export class WriteLimiter {
 		this.partitions = 0;
 		this.second = new Float64Array(0);
 		this.usedRecords = new Float64Array(0);
+		this.refusedInSecond = new Float64Array(0);
 		this.tokens = new Float64Array(0);
 		this.lastRefill = new Float64Array(0);
 		this.retryAt = new Float64Array(0);
@@ -100,6 +117,7 @@ export class WriteLimiter {
 		const f64 = (n: number) => new Float64Array(n);
 		this.second = grow(this.second, f64, -1);
 		this.usedRecords = grow(this.usedRecords, f64, 0);
+		this.refusedInSecond = grow(this.refusedInSecond, f64, 0);
 		this.tokens = grow(this.tokens, f64, this.quota.kind === 'token-bucket' ? this.quota.burst : 0);
 		this.lastRefill = grow(this.lastRefill, f64, 0);
 		this.retryAt = grow(this.retryAt, f64, 0);
@@ -130,6 +148,7 @@ export class WriteLimiter {
 			this.closeSecond(p);
 			this.second[p] = second;
 			this.usedRecords[p] = 0;
+			this.refusedInSecond[p] = 0;
 		}
 		const byRecords = quota.records * factor - this.usedRecords[p]!;
 		const byBytes = Math.floor((quota.bytes * factor) / this.recordBytes + 1e-9) - this.usedRecords[p]!;
@@ -139,6 +158,12 @@ export class WriteLimiter {
 	/** Offers new records to partition `p`: accepts what the quota allows, then retries or drops the rest. */
 	offer(now: number, p: number, born: number, arrived: number, count: number, weight: number): void {
 		if (!(count > 0)) return;
+		if (this.retry.fifo && this.queues[p]!.size > 0) {
+			// The KPL sends in order: new records wait behind the refused ones.
+			this.queues[p]!.push(born, arrived, now, count, weight);
+			this.retrying += count;
+			return;
+		}
 		const take = Math.min(count, this.available(now, p));
 		let rest = count;
 		let restWeight = weight;
@@ -150,7 +175,7 @@ export class WriteLimiter {
 			restWeight = weight - taken;
 		}
 		if (rest <= 1e-12) return;
-		this.owner.throttledAttempts(now, rest);
+		this.owner.throttledAttempts(now, this.attempts(now, p, rest));
 		if (this.retry.mode === 'drop') {
 			this.owner.refused(now, born, rest, restWeight);
 			return;
@@ -193,9 +218,9 @@ export class WriteLimiter {
 				this.owner.accepted(now, p, born, arrived, take, weight);
 			}
 			if (queue.size > 0) {
-				this.owner.throttledAttempts(now, queue.records);
+				this.owner.throttledAttempts(now, this.attempts(now, p, queue.records));
 				this.attempt[p] = this.attempt[p]! + 1;
-				this.retryAt[p] = now + Math.min(this.retry.max, this.retry.base * 2 ** (this.attempt[p]! - 1));
+				this.retryAt[p] = now + (this.retry.fifo ? this.retry.base : Math.min(this.retry.max, this.retry.base * 2 ** (this.attempt[p]! - 1)));
 			} else {
 				this.attempt[p] = 0;
 			}
@@ -206,6 +231,16 @@ export class WriteLimiter {
 	/** Folds the current second into the busiest-second figures (call at the end of a run). */
 	closeAll(): void {
 		for (let p = 0; p < this.partitions; p++) this.closeSecond(p);
+	}
+
+	/** How many of `waiting` records are sent (and refused) now: all of them, or what the producer's rate limit leaves this second. */
+	private attempts(now: number, p: number, waiting: number): number {
+		if (!Number.isFinite(this.retry.rateLimit) || this.quota.kind !== 'per-second') return waiting;
+		this.available(now, p);
+		const limit = Math.min(this.quota.records, this.quota.bytes / this.recordBytes) * this.capacityFactor[p]! * this.retry.rateLimit;
+		const sent = Math.max(0, Math.min(waiting, limit - this.usedRecords[p]! - this.refusedInSecond[p]!));
+		this.refusedInSecond[p] = this.refusedInSecond[p]! + sent;
+		return sent;
 	}
 
 	private consume(p: number, count: number): void {

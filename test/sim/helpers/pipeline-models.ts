@@ -26,6 +26,15 @@ export function loginModel(arch: string, changes: Record<string, Record<string, 
 	return {...model, stages, ...(slo ? {slo} : {})};
 }
 
+/** One of any built-in scenario's architectures as a model, with stage knobs changed. */
+export function scenarioModel(scenarioId: string, arch: string, changes: Record<string, Record<string, unknown>> = {}): Model {
+	const scenario = findScenario(loadCatalogue(), scenarioId) as SystemDesignScenario;
+	const architecture = scenario.architectures.find((candidate) => candidate.id === arch);
+	if (!architecture) throw new Error(`no architecture ${arch} in ${scenarioId}`);
+	const model = modelFromScenario(scenario, architecture);
+	return {...model, stages: model.stages.map((stage) => (changes[stage.id] ? ({...stage, ...changes[stage.id]} as Stage) : stage))};
+}
+
 /** A model written the way a model file is (defaults filled in by the schema). */
 export function parseModel(raw: unknown): Model {
 	return ModelSchema.parse(raw);

@@ -43,6 +43,8 @@ function comparison(runs: readonly Run[], width: number): Line[] {
 		['verdict', ...runs.map((run) => verdict(run.result))],
 		['latency p99', ...runs.map((run) => ms(run.result.end_to_end.latency_ms.p99))],
 		['freshness p99', ...runs.map((run) => seconds(run.result.end_to_end.freshness_p99_s))],
+		// The SLO judges completeness: the age of the oldest event not yet counted, not just the newest on screen.
+		...(runs.some((run) => run.result.end_to_end.completeness_p99_s !== undefined) ? [['complete to p99', ...runs.map((run) => seconds(run.result.end_to_end.completeness_p99_s))]] : []),
 		['lost', ...runs.map((run) => lostShare(run.result))],
 		['busiest', ...runs.map((run) => busiest(run.result))],
 		['cost', ...runs.map((run) => costCell(run.result))],

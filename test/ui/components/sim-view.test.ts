@@ -23,6 +23,7 @@ describe('simulation results view', () => {
 		expect(shown).toMatch(/^ +1x +daily peak \(2x\)$/m);
 		expect(shown).toMatch(/^verdict +✓ SLO met +✗ SLO missed$/m);
 		expect(shown).toMatch(/^lost +0 +[\d,]+ \(\d+%\)$/m);
+		expect(shown).toMatch(/^complete to p99 +[\d.]+ m?s +[\d.]+ m?s$/m);
 		expect(shown).toMatch(/✗ daily peak \(2x\): [\d.]+% of events dropped or lost/);
 	});
 

@@ -105,3 +105,23 @@ export function recordAttempt(stderr: NodeJS.WritableStream, attempt: {exercise:
 		store.close();
 	}
 }
+
+/** Records a graded Python answer (`dojo code`), with the think-aloud notes and the time taken when there are any. */
+export function recordCodingAttempt(stderr: NodeJS.WritableStream, attempt: {problem: string; at: number; answer: string; passed: boolean; cases: ReadonlyArray<{id: string; passed: boolean; message?: string}>; notes?: string; seconds?: number}): void {
+	const store = openProgress(stderr);
+	try {
+		store.recordAttempt({
+			kind: 'python',
+			exercise: attempt.problem,
+			at: attempt.at,
+			roundId: null,
+			answer: attempt.answer,
+			passed: attempt.passed,
+			checks: attempt.cases.map((item) => ({id: item.id, passed: item.passed, message: item.message ?? ''})),
+			...(attempt.notes ? {notes: attempt.notes} : {}),
+			...(attempt.seconds === undefined ? {} : {seconds: attempt.seconds}),
+		});
+	} finally {
+		store.close();
+	}
+}

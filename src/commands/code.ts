@@ -11,6 +11,7 @@ import {createInterface} from 'node:readline/promises';
 import {UsageError} from '../errors.js';
 import {codingTemplate, type CodingProblem} from '../scenarios/coding-schema.js';
 import type {Command} from './command.js';
+import {recordCodingAttempt} from './app-recorder.js';
 
 /** The largest answer file read: an answer is a page of Python. */
 const maxAnswerBytes = 2 ** 20;
@@ -61,7 +62,7 @@ function pythonChoice(value: unknown, stderr: NodeJS.WritableStream): 'pyodide' 
 }
 
 /** The terminal round: statement, template, editor, grading, timer and notes. */
-async function playRound(problem: CodingProblem, stdout: NodeJS.WritableStream, python: 'pyodide' | 'system'): Promise<number> {
+async function playRound(problem: CodingProblem, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream, python: 'pyodide' | 'system'): Promise<number> {
 	const coding = await import('../coding/index.js');
 	const {formatReport, formatStatement} = coding;
 	// Start Python now: a cold start takes seconds, which the candidate spends reading.
@@ -101,6 +102,8 @@ async function playRound(problem: CodingProblem, stdout: NodeJS.WritableStream, 
 				lastPassed = report.passed;
 				stdout.write(`${formatReport(report)}\n`);
 				appendFileSync(notesFile, `- [${clock(Date.now() - started)}] graded: ${report.cases.filter((item) => item.passed).length}/${report.cases.length} cases passed\n`);
+				// The attempt is saved with the notes so far, as `dojo history` lists it.
+				recordCodingAttempt(stderr, {problem: problem.id, at: Date.now(), answer: source, passed: report.passed, cases: report.cases, notes: existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : '', seconds: (Date.now() - started) / 1000});
 			}
 		}
 	} finally {
@@ -172,6 +175,7 @@ export const codeCommand: Command = {
 				const problem = findProblem(catalogue().coding, id);
 				const source = readAnswer(answerFile);
 				const report = await coding.gradeAnswer(runtime, {problem, source, filename: basename(answerFile)});
+				recordCodingAttempt(stderr, {problem: problem.id, at: Date.now(), answer: source, passed: report.passed, cases: report.cases});
 				if (json) {
 					const cases = report.cases.map(({id: caseId, hidden, passed, message, expected, got}) => ({id: caseId, hidden, passed, ...(message ? {message} : {}), ...(expected !== undefined ? {expected} : {}), ...(got !== undefined ? {got} : {})}));
 					stdout.write(`${JSON.stringify({problem: report.problem, passed: report.passed, wall_s: report.wall_s, ...(report.error ? {error: report.error} : {}), cases}, null, 2)}\n`);
@@ -194,6 +198,6 @@ export const codeCommand: Command = {
 		if (json || !process.stdin.isTTY || !process.stdout.isTTY) {
 			throw new UsageError([`dojo code ${id} is interactive and needs a terminal${json ? ' (and --json needs --answer)' : ''}; to grade a file without one:`, `  dojo code ${id} --answer FILE.py [--json]`]);
 		}
-		return playRound(problem, stdout, python);
+		return playRound(problem, stdout, stderr, python);
 	},
 };

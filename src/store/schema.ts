@@ -42,6 +42,11 @@ export const migrations: readonly string[] = [
 		checks        TEXT    NOT NULL
 	);
 	`,
+	// 2: a coding attempt keeps the candidate's think-aloud notes and the time taken with it.
+	`
+	ALTER TABLE attempts ADD COLUMN notes TEXT;
+	ALTER TABLE attempts ADD COLUMN seconds REAL;
+	`,
 ];
 
 /** The schema version this build writes. */

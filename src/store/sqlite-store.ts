@@ -8,7 +8,7 @@ import type {Database, Statement} from 'better-sqlite3';
 import type {NewAttempt, NewRound, ProgressStore, StoredAttempt, StoredRound, StoredScore} from './types.js';
 
 type RoundRow = {id: number; scenario: string; mode: string; seed: number; timer: number; started_at: number; finished_at: number | null; phase: string; score: string | null; questions: number};
-type AttemptRow = {id: number; kind: string; exercise: string; at: number; round_id: number | null; answer: string; passed: number; checks_passed: number; checks_total: number; checks: string};
+type AttemptRow = {id: number; kind: string; exercise: string; at: number; round_id: number | null; answer: string; passed: number; checks_passed: number; checks_total: number; checks: string; notes: string | null; seconds: number | null};
 
 const roundColumns = `r.id, r.scenario, r.mode, r.seed, r.timer, r.started_at, r.finished_at, r.phase, r.score,
 	(SELECT count(*) FROM round_events e WHERE e.round_id = r.id AND e.type = 'clarify.ask') AS questions`;
@@ -40,6 +40,8 @@ function toAttempt(row: AttemptRow): StoredAttempt {
 		checksPassed: row.checks_passed,
 		checksTotal: row.checks_total,
 		checks: JSON.parse(row.checks) as StoredAttempt['checks'],
+		...(row.notes === null ? {} : {notes: row.notes}),
+		...(row.seconds === null ? {} : {seconds: row.seconds}),
 	};
 }
 
@@ -77,7 +79,7 @@ export class SqliteStore implements ProgressStore {
 		this.insertEvent = db.prepare('INSERT INTO round_events (round_id, seq, at, type, event) VALUES (@round, (SELECT coalesce(max(seq), 0) + 1 FROM round_events WHERE round_id = @round), @at, @type, @event)');
 		this.updatePhase = db.prepare('UPDATE rounds SET phase = ? WHERE id = ?');
 		this.updateFinish = db.prepare('UPDATE rounds SET finished_at = ?, phase = ?, score = ? WHERE id = ?');
-		this.insertAttempt = db.prepare('INSERT INTO attempts (kind, exercise, at, round_id, answer, passed, checks_passed, checks_total, checks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+		this.insertAttempt = db.prepare('INSERT INTO attempts (kind, exercise, at, round_id, answer, passed, checks_passed, checks_total, checks, notes, seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
 	}
 
 	/** Runs a write; a full disk or a lost file turns saving off with one warning. */
@@ -113,7 +115,7 @@ export class SqliteStore implements ProgressStore {
 	recordAttempt(attempt: NewAttempt): void {
 		const passed = attempt.checks.filter((check) => check.passed).length;
 		const checks = attempt.checks.map(({id, passed: ok, message}) => ({id, passed: ok, message}));
-		this.write(() => this.insertAttempt.run(attempt.kind, attempt.exercise, attempt.at, attempt.roundId, attempt.answer, attempt.passed ? 1 : 0, passed, attempt.checks.length, JSON.stringify(checks)));
+		this.write(() => this.insertAttempt.run(attempt.kind, attempt.exercise, attempt.at, attempt.roundId, attempt.answer, attempt.passed ? 1 : 0, passed, attempt.checks.length, JSON.stringify(checks), attempt.notes ?? null, attempt.seconds ?? null));
 	}
 
 	rounds(): StoredRound[] {

@@ -43,6 +43,10 @@ export type NewAttempt = {
 	readonly answer: string;
 	readonly passed: boolean;
 	readonly checks: readonly StoredCheck[];
+	/** The think-aloud notes taken during a coding attempt, as written. */
+	readonly notes?: string;
+	/** Seconds from opening the problem to this grading. */
+	readonly seconds?: number;
 };
 
 /** One stored attempt. */

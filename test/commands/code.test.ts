@@ -63,6 +63,23 @@ describe('dojo code', () => {
 		expect(failing[0]).toMatchObject({hidden: true, expected: [[1, 3], [5, 6]], got: [[1, 2], [2, 3], [5, 6]]});
 	});
 
+	it('saves each graded answer as a python attempt that dojo history lists', {timeout: 120_000}, () => {
+		const home = mkdtempSync(join(tmpdir(), 'dojo-code-history-'));
+		try {
+			const env = {DOJO_HOME: home};
+			expect(runCli(['code', 'merge-intervals', '--answer', file('right.py', merge)], {env}).status).toBe(0);
+			expect(runCli(['code', 'merge-intervals', '--answer', file('wrong.py', merge.replace('start <= merged', 'start < merged'))], {env}).status).toBe(1);
+			const history = JSON.parse(runCli(['history', '--json'], {env}).stdout) as {attempts: Array<{kind: string; id: string; passed: boolean; checks_passed: number; checks_total: number}>};
+			expect(history.attempts.map(({kind, id, passed}) => ({kind, id, passed}))).toEqual([
+				{kind: 'python', id: 'merge-intervals', passed: true},
+				{kind: 'python', id: 'merge-intervals', passed: false},
+			]);
+			expect(history.attempts[1]!.checks_passed).toBe(history.attempts[1]!.checks_total - 1);
+		} finally {
+			rmSync(home, {recursive: true, force: true});
+		}
+	});
+
 	it('names the function a file lacks', {timeout: 120_000}, () => {
 		const run = runCli(['code', 'sessionize', '--answer', file('other.py', 'def sessions(events):\n    return []\n'), '--json']);
 		expect(run.status).toBe(1);

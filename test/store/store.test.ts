@@ -5,7 +5,7 @@ import {join} from 'node:path';
 import Database from 'better-sqlite3';
 import {afterAll, describe, expect, it} from 'vitest';
 import {openStore, progressFolder} from '../../src/store/index.js';
-import {migrate, schemaVersion} from '../../src/store/schema.js';
+import {migrate, migrations as migrationsForTest, schemaVersion} from '../../src/store/schema.js';
 import {SqliteStore} from '../../src/store/sqlite-store.js';
 
 const root = mkdtempSync(join(tmpdir(), 'dojo-store-test-'));
@@ -78,7 +78,7 @@ describe('the progress store', () => {
 		db.close();
 		const {store, warnings} = open(home);
 		expect(store.saving).toBe(false);
-		expect(warnings.join('\n')).toMatch(/schema version 2.*upgrade/);
+		expect(warnings.join('\n')).toMatch(new RegExp(`schema version ${schemaVersion + 1}.*upgrade`));
 	});
 
 	it('moves a garbage file aside, never deleting it, names where, and starts afresh', () => {
@@ -140,5 +140,29 @@ describe('the progress store', () => {
 		const {store} = open(home);
 		expect(() => store.appendEvent(12345, {type: 'clarify.ask', at: 1} as {type: string; at: number})).toThrow(/FOREIGN KEY/);
 		store.close();
+	});
+});
+
+describe('schema version 2: notes and time on an attempt', () => {
+	it('a version-1 database migrates forward, keeping its attempts; notes and seconds come back as saved', () => {
+		const home = mkdtempSync(join(tmpdir(), 'dojo-v1-'));
+		try {
+			const path = join(home, 'progress.db');
+			const old = new Database(path);
+			old.exec((migrationsForTest[0])!);
+			old.pragma('user_version = 1');
+			old.prepare("INSERT INTO attempts (kind, exercise, at, round_id, answer, passed, checks_passed, checks_total, checks) VALUES ('sql', 'x', 1, NULL, 'SELECT 1', 1, 1, 1, '[]')").run();
+			old.close();
+			const store = openStore({env: {DOJO_HOME: home}, warn: (message) => expect.fail(message)});
+			store.recordAttempt({kind: 'python', exercise: 'sessionize', at: 2, roundId: null, answer: 'def f(): pass', passed: false, checks: [{id: 'gap', passed: false, message: 'expected 2 sessions'}], notes: '- [0:42] sort first', seconds: 42});
+			const [first, second] = store.attempts();
+			expect(first).toMatchObject({kind: 'sql', exercise: 'x'});
+			expect(first!.notes).toBeUndefined();
+			expect(second).toMatchObject({kind: 'python', notes: '- [0:42] sort first', seconds: 42, checksPassed: 0, checksTotal: 1});
+			store.close();
+			expect(schemaVersion).toBe(2);
+		} finally {
+			rmSync(home, {recursive: true, force: true});
+		}
 	});
 });

@@ -17,6 +17,7 @@ import {renderRoundReport, type RoundReport} from '../present/report.js';
 import type {Catalogue} from '../scenarios/builtin.js';
 import {defaultDuration, simulate, type SimResult, type Stage} from '../sim/index.js';
 import type {StoredRound} from '../store/index.js';
+import {roundArgument} from './round-argument.js';
 import {openProgress} from './app-recorder.js';
 import type {Command} from './command.js';
 import {replayStored} from './round-replay.js';
@@ -141,10 +142,7 @@ export const reportCommand: Command = {
 `,
 	flags: {last: {type: 'boolean', default: false}, out: {type: 'string'}},
 	async run({input, flags, catalogue, stdout, stderr}) {
-		const last = Boolean(flags['last']);
-		if (last ? input.length > 0 : input.length !== 1) throw new UsageError(last ? `--last takes no round id; got ${input.join(' ')}` : `dojo report takes one round id or --last; got ${input.length === 0 ? 'none' : input.join(' ')} (see \`dojo history\`)`);
-		const id = last ? undefined : input[0]!;
-		if (id !== undefined && !/^[1-9]\d*$/.test(id)) throw new UsageError(`round id: expected a whole number from \`dojo history\`; got "${id}"`);
+		const id = roundArgument('report', input, Boolean(flags['last']));
 		const store = openProgress(stderr);
 		try {
 			const rounds = store.rounds();

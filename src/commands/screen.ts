@@ -6,6 +6,7 @@ shows what the candidate may see and nothing hidden.
 */
 import {UsageError} from '../errors.js';
 import type {StoredRound} from '../store/index.js';
+import {roundArgument} from './round-argument.js';
 import {openProgress} from './app-recorder.js';
 import type {Command} from './command.js';
 
@@ -50,10 +51,7 @@ export const screenCommand: Command = {
 	help,
 	flags: {last: {type: 'boolean', default: false}},
 	async run({input, flags, catalogue, stderr}) {
-		const last = Boolean(flags['last']);
-		if (last ? input.length > 0 : input.length !== 1) throw new UsageError(last ? `--last takes no round id; got ${input.join(' ')}` : `dojo screen takes one round id or --last; got ${input.length === 0 ? 'none' : input.join(' ')} (see \`dojo history\`)`);
-		const id = last ? undefined : input[0]!;
-		if (id !== undefined && !/^[1-9]\d*$/.test(id)) throw new UsageError(`round id: expected a whole number from \`dojo history\`; got "${id}"`);
+		const id = roundArgument('screen', input, Boolean(flags['last']));
 		const store = openProgress(stderr);
 		try {
 			const round = pickRound(store.rounds(), id);

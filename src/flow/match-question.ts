@@ -70,7 +70,9 @@ export function questionParts(text: string): string[] {
 
 /** Builds the matcher over a scenario's question bank. */
 export function createQuestionMatcher(questions: readonly Question[], policy: MatchPolicy = defaultPolicy): QuestionMatcher {
-	const ranker = createQuestionRanker(questions);
+	// The index is built on the first question, not when the round opens: it is not needed for the first frame.
+	let built: ReturnType<typeof createQuestionRanker> | undefined;
+	const ranker = {rank: (text: string) => (built ??= createQuestionRanker(questions)).rank(text)};
 	const answer = (found: readonly Question[], asked: ReadonlySet<string>): MatchOutcome => ({kind: 'answer', questions: found, repeated: found.filter((question) => asked.has(question.id)).map((question) => question.id)});
 	return {
 		match(text, asked) {

@@ -17,6 +17,7 @@ import type {RoundEvent} from '../flow/round-events.js';
 import type {Catalogue} from '../scenarios/builtin.js';
 import type {Scenario} from '../scenarios/schema.js';
 import {commandFor, helpLines} from './keymap.js';
+import {GradeClient} from './grade-client.js';
 import {RoundController} from './round-controller.js';
 import {RoundScreen} from './screens/RoundScreen.js';
 import {enterFullScreen} from './full-screen.js';
@@ -70,12 +71,14 @@ type FollowProps = {
 	readonly round: FollowedRound;
 	/** Feeds in the events stored since the last call. */
 	readonly catchUp: () => number;
+	/** The exercises' task texts and grading reports (a data-modeling round). */
+	readonly grader: GradeClient;
 };
 
 /** Commands the shared screen passes on to the round screen: it scrolls and shows help, it never plays. */
 const passOn = new Set(['up', 'down', 'page-up', 'page-down', 'help', 'close']);
 
-function FollowScreen({controller, round, catchUp}: FollowProps) {
+function FollowScreen({controller, round, catchUp, grader}: FollowProps) {
 	const {exit} = useApp();
 	const {stdout} = useStdout();
 	const [size, setSize] = useState({columns: stdout.columns || 80, rows: stdout.rows || 24});
@@ -96,7 +99,7 @@ function FollowScreen({controller, round, catchUp}: FollowProps) {
 	const footer = [`shared screen of round ${round.id}, followed live`, ...helpLines('follow', size.columns)].join(' · ');
 	return (
 		<Box flexDirection="column">
-			<RoundScreen controller={controller} width={size.columns} height={size.rows - 2} audience="candidate" interactive={false} />
+			<RoundScreen controller={controller} width={size.columns} height={size.rows - 2} audience="candidate" interactive={false} exerciseTask={grader.task} exerciseReport={grader.reportLines} />
 			<Text dimColor>{footer.slice(0, size.columns)}</Text>
 		</Box>
 	);
@@ -107,13 +110,16 @@ export async function followRound(catalogue: Catalogue, round: FollowedRound): P
 	const {actor, catchUp} = followActor(catalogue, round);
 	const controller = new RoundController(actor, {now: Date.now, follow: true});
 	catchUp();
+	const exercises = round.scenario.kind === 'data-modeling' ? catalogue.exercises.filter((exercise) => exercise.scenario === round.scenario.id) : [];
+	const grader = new GradeClient(exercises, () => controller.refresh());
 	const leaveFullScreen = enterFullScreen(process.stdout);
 	try {
-		const instance = render(<FollowScreen controller={controller} round={round} catchUp={catchUp} />, {exitOnCtrlC: false, patchConsole: false});
+		const instance = render(<FollowScreen controller={controller} round={round} catchUp={catchUp} grader={grader} />, {exitOnCtrlC: false, patchConsole: false});
 		await instance.waitUntilExit();
 	} finally {
 		leaveFullScreen();
 		actor.stop();
+		grader.close();
 	}
 	return 0;
 }

@@ -27,6 +27,11 @@ export type GradeOptions = {
 	readonly sandbox: Sandbox;
 	/** Time limit for one run, overriding the exercise's `limits.timeout_ms`. */
 	readonly timeoutMs?: number;
+	/**
+	Show the expected rows of hidden runs too (`--reveal`: practice after giving
+	up). Off by default, so a failed grading cannot be replayed into a pass.
+	*/
+	readonly reveal?: boolean;
 };
 
 const referenceCache = new Map<string, RunResult>();

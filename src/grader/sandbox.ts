@@ -27,6 +27,13 @@ export type SandboxOptions = {
 	@default 512
 	*/
 	readonly memoryLimitMb?: number;
+	/**
+	Resident memory the warm child may keep after a run, in MiB; above it the
+	child is replaced, so the next answer starts with its full memory cap.
+
+	@default 160
+	*/
+	readonly recycleAboveMb?: number;
 };
 
 type Pending = {

@@ -1,5 +1,6 @@
 /** `dojo exercise` as a user runs it: the built CLI, no TTY (`npm test` builds first). */
-import {existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {spawn, spawnSync} from 'node:child_process';
+import {existsSync, mkdtempSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
@@ -106,4 +107,128 @@ describe('dojo exercise', () => {
 		expect(json.exercises).toContainEqual(expect.objectContaining({id: 'payment-reconciliation', scenario: 'finance-reconciliation'}));
 		expect(json.exercises).toHaveLength(exercises.length);
 	});
+
+	it.fails('refuses a FIFO, a symlink to /dev/zero and a symlink to a host file quickly, with exit 2 and nothing of their content', () => {
+		const fifo = join(dir, 'answer.fifo');
+		spawnSync('mkfifo', [fifo]);
+		const zero = join(dir, 'zero.sql');
+		symlinkSync('/dev/zero', zero);
+		const passwd = join(dir, 'passwd.sql');
+		symlinkSync('/etc/passwd', passwd);
+		for (const file of [fifo, zero, passwd]) {
+			const started = performance.now();
+			const run = runCli(['exercise', 'scd2-plan-price', '--answer', file], {timeoutMs: 15_000});
+			expect(run.status, file).toBe(2);
+			expect(run.stderr).toMatch(/not a regular file|symbolic link/);
+			expect(run.stderr).not.toMatch(/root:/);
+			expect(performance.now() - started).toBeLessThan(10_000);
+		}
+	});
+
+	it.fails('refuses a binary answer file with exit 2', () => {
+		const run = runCli(['exercise', 'scd2-plan-price', '--answer', answerFile('binary.sql', Buffer.from([0x53, 0x45, 0x4c, 0x00, 0xff, 0xfe, 0x01, 0x02]).toString('latin1'))]);
+		expect(run.status).toBe(2);
+		expect(run.stderr).toMatch(/binary|not SQL text/);
+	});
+
+	it.fails('names a near-miss section marker (-- @schem, -- @laod) with exit 2', () => {
+		const schem = runCli(['exercise', 'scd2-plan-price', '--answer', answerFile('schem.sql', scd2.solution.replace('-- @schema', '-- @schem'))]);
+		expect(schem.status).toBe(2);
+		expect(schem.stderr).toMatch(/line 1: "-- @schem" is not a section marker; did you mean "-- @schema"\?/);
+		const laod = runCli(['exercise', 'scd2-plan-price', '--answer', answerFile('laod.sql', scd2.solution.replace('-- @load', '-- @laod'))]);
+		expect(laod.stderr).toMatch(/"-- @laod" is not a section marker; did you mean "-- @load"\?/);
+	});
+
+	it('leaves no sandbox child alive and no sandbox folder behind when it exits', () => {
+		const tmp = mkdtempSync(join(tmpdir(), 'dojo-exercise-tmp-'));
+		try {
+			const run = runCli(['exercise', 'scd2-plan-price', '--answer', answerFile('alive.sql', scd2.solution)], {env: {TMPDIR: tmp}});
+			expect(run.status).toBe(0);
+			expect(processesIn(tmp)).toEqual([]);
+			expect(readdirSync(tmp)).toEqual([]);
+		} finally {
+			rmSync(tmp, {recursive: true, force: true});
+		}
+	});
+
+	it.fails('exits 130 on Ctrl-C while grading, killing the child and removing the sandbox folder', async () => {
+		const tmp = mkdtempSync(join(tmpdir(), 'dojo-exercise-tmp-'));
+		try {
+			const endless = answerFile('ctrl-c.sql', 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c)\nSELECT COUNT(*) FROM c;');
+			const child = spawn(process.execPath, [join(root, 'dist/cli.js'), 'exercise', 'marketing-attribution', '--answer', endless], {env: {...process.env, TMPDIR: tmp}, stdio: ['ignore', 'pipe', 'pipe']});
+			await new Promise((resolve) => setTimeout(resolve, 1500));
+			child.kill('SIGINT');
+			const code = await new Promise<number | null>((resolve) => child.on('exit', (status) => resolve(status)));
+			expect(code).toBe(130);
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			expect(processesIn(tmp)).toEqual([]);
+			expect(readdirSync(tmp)).toEqual([]);
+		} finally {
+			rmSync(tmp, {recursive: true, force: true});
+		}
+	});
+
+	it.fails('ends quietly when its output pipe is closed (EPIPE)', () => {
+		const wrong = answerFile('pipe.sql', knownWrongAnswer(scd2, scd2.known_wrong[0]!));
+		for (const args of [`exercise --json`, `exercise scd2-plan-price --answer ${wrong} --json`, `exercise scd2-plan-price --answer ${wrong}`]) {
+			const run = spawnSync('sh', ['-c', `${process.execPath} ${join(root, 'dist/cli.js')} ${args} | true`], {encoding: 'utf8', timeout: 60_000});
+			expect(run.stderr, args).toBe('');
+		}
+	});
+
+	it.fails('prints its help for --help anywhere and runs nothing', () => {
+		for (const args of [['exercise', 'scd2-plan-price', '--help'], ['exercise', 'scd2-plan-price', '--answer', join(dir, 'nope.sql'), '--help'], ['exercise', '--json', '--help']]) {
+			const run = runCli(args);
+			expect(run.status, args.join(' ')).toBe(0);
+			expect(run.stdout).toMatch(/dojo exercise <id> --answer FILE\.sql/);
+			expect(run.stderr).toBe('');
+		}
+	});
+
+	it.fails('names an unknown flag with a suggestion and a pointer to --help', () => {
+		const run = runCli(['exercise', 'scd2-plan-price', '--answr', 'x.sql']);
+		expect(run.status).toBe(2);
+		expect(run.stderr).toMatch(/^dojo: unknown flag --answr \(did you mean --answer\?\)/m);
+		expect(run.stderr).toMatch(/dojo exercise --help/);
+	});
+
+	it.fails('suggests the exercise id a typo was meant to be', () => {
+		const run = runCli(['exercise', 'scd2-plan-prize', '--answer', answerFile('typo.sql', 'SELECT 1')]);
+		expect(run.status).toBe(2);
+		expect(run.stderr).toMatch(/unknown exercise "scd2-plan-prize" \(did you mean scd2-plan-price\?\)/);
+	});
+
+	it('honours NO_COLOR in a pseudo-terminal: no escape codes in the report', () => {
+		const wrong = answerFile('color.sql', knownWrongAnswer(scd2, scd2.known_wrong[0]!));
+		const script = `import os, pty, sys\npid, fd = pty.fork()\nif pid == 0:\n    os.execvp(sys.argv[1], sys.argv[1:])\nout = b''\nwhile True:\n    try:\n        chunk = os.read(fd, 65536)\n    except OSError:\n        break\n    if not chunk:\n        break\n    out += chunk\n_, status = os.waitpid(pid, 0)\nsys.stdout.write(out.decode('utf8', 'replace'))\nsys.exit(os.waitstatus_to_exitcode(status))\n`;
+		const run = spawnSync('python3', ['-c', script, process.execPath, join(root, 'dist/cli.js'), 'exercise', 'scd2-plan-price', '--answer', wrong], {encoding: 'utf8', env: {...process.env, NO_COLOR: '1', FORCE_COLOR: ''}, timeout: 60_000});
+		expect(run.status).toBe(1);
+		expect(run.stdout).toMatch(/intervals-contiguous/);
+		expect(run.stdout).not.toContain('\u001b');
+	});
+
+	it.fails('--reveal shows the expected rows of hidden runs, which are held back otherwise', () => {
+		const scd1 = exercises.find((exercise) => exercise.id === 'scd1-user-profile')!;
+		const wrong = answerFile('tie.sql', knownWrongAnswer(scd1, scd1.known_wrong.find((candidate) => candidate.id === 'tie-lowest-change-id')!));
+		const hidden = runCli(['exercise', 'scd1-user-profile', '--answer', wrong]);
+		expect(hidden.status).toBe(1);
+		expect(hidden.stdout).not.toContain('8 Short Rd');
+		const revealed = runCli(['exercise', 'scd1-user-profile', '--answer', wrong, '--reveal']);
+		expect(revealed.status).toBe(1);
+		expect(revealed.stdout).toContain('8 Short Rd');
+	});
 });
+
+/** Processes whose working directory lies under `dir` (the sandbox child runs in a folder made there). */
+function processesIn(dir: string): number[] {
+	const found: number[] = [];
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			if (readlinkSync(`/proc/${entry}/cwd`).startsWith(dir)) found.push(Number(entry));
+		} catch {
+			// Gone, or not ours to read.
+		}
+	}
+	return found;
+}

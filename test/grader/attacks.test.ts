@@ -1,0 +1,168 @@
+/**
+Hostile answers from issue 11 ("Cheating and breaking the grader"), each kept as
+a test once it worked: false passes, ways to crash or hang dojo, and ways to
+fake what the terminal shows. Every test here failed before its fix.
+*/
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {gradeAnswer, formatReport, parseAnswer, Sandbox} from '../../src/grader/index.js';
+import {compareResults} from '../../src/grader/compare.js';
+import {formatTable} from '../../src/grader/format-table.js';
+import {refusedStatement} from '../../src/grader/screen.js';
+import {splitStatements} from '../../src/grader/split.js';
+import {loadCatalogue} from '../../src/scenarios/catalogue.js';
+import {knownWrongAnswer} from '../../src/scenarios/exercise-schema.js';
+import {UsageError} from '../../src/errors.js';
+
+const {exercises} = loadCatalogue();
+const exercise = (id: string) => exercises.find((candidate) => candidate.id === id)!;
+const scd1 = exercise('scd1-user-profile');
+const scd2 = exercise('scd2-plan-price');
+const index = exercise('composite-index-recent-plays');
+const attribution = exercise('marketing-attribution');
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+	sandbox = new Sandbox();
+	await sandbox.warm();
+});
+afterAll(() => sandbox.close());
+
+/** The solution with `find` replaced (must occur). */
+function patched(solution: string, find: string | RegExp, replace: string): string {
+	const out = solution.replace(find, replace);
+	expect(out, `patch ${String(find)} did not apply`).not.toBe(solution);
+	return out;
+}
+
+const failed = (report: {checks: Array<{id: string; passed: boolean}>}) => report.checks.filter((check) => !check.passed).map((check) => check.id);
+
+describe('false passes', () => {
+	it.fails('Infinity never equals a finite number, in either direction', () => {
+		for (const [a, b] of [
+			[3, Infinity],
+			[Infinity, 3],
+			[-Infinity, 0],
+			[1e300, Infinity],
+		] as const) {
+			expect(compareResults({columns: ['n'], rows: [[a]]}, {columns: ['n'], rows: [[b]]}).equal, `${a} vs ${b}`).toBe(false);
+		}
+		expect(compareResults({columns: ['n'], rows: [[Infinity]]}, {columns: ['n'], rows: [[Infinity]]}).equal).toBe(true);
+		expect(compareResults({columns: ['n'], rows: [[-Infinity]]}, {columns: ['n'], rows: [[Infinity]]}).equal).toBe(false);
+	});
+
+	it.fails('an answer that writes Infinity (9e999) into every number fails', async () => {
+		// The right keys, every number infinite: the reference diff must see it, not only the property checks.
+		const right = attribution.solution.trimEnd().replace(/;\s*$/, '');
+		const report = await gradeAnswer(attribution, `CREATE TEMP VIEW right_rows AS ${right};\nSELECT conversion_id, model, channel, 9e999 AS credit, 9e999 AS revenue_cents FROM right_rows;`, {sandbox});
+		expect(report.passed).toBe(false);
+		expect(failed(report)).toContain('matches-reference');
+	});
+
+	it.fails('a surrogate key that is 0 on every row fails SCD1 and SCD2', async () => {
+		const scd1Zero = patched(scd1.solution, 'user_sk          INTEGER PRIMARY KEY,', 'user_sk          INTEGER NOT NULL DEFAULT 0,');
+		const one = await gradeAnswer(scd1, scd1Zero, {sandbox});
+		expect(one.passed).toBe(false);
+		expect(one.checks.find((check) => !check.passed)!.message).toMatch(/user_sk/);
+		const scd2Zero = patched(scd2.solution, 'plan_sk     INTEGER PRIMARY KEY,', 'plan_sk     INTEGER NOT NULL DEFAULT 0,');
+		const two = await gradeAnswer(scd2, scd2Zero, {sandbox});
+		expect(two.passed).toBe(false);
+		expect(two.checks.find((check) => !check.passed)!.message).toMatch(/plan_sk/);
+	});
+
+	it.fails('a NULL surrogate key fails', async () => {
+		const nullKey = patched(scd1.solution, 'user_sk          INTEGER PRIMARY KEY,', 'user_sk          INTEGER,');
+		const report = await gradeAnswer(scd1, nullKey, {sandbox});
+		expect(report.passed).toBe(false);
+		expect(report.checks.filter((check) => !check.passed).map((check) => check.message).join('\n')).toMatch(/user_sk.*NULL|NULL.*user_sk/);
+	});
+
+	it.fails('an index whose name spells the seeks does not fool the plan check', async () => {
+		const report = await gradeAnswer(index, 'CREATE INDEX "idx played_at>? AND played_at<?" ON fact_game_play (user_id);', {sandbox});
+		expect(failed(report)).toContain('seeks-user-and-time');
+		const parens = await gradeAnswer(index, 'CREATE INDEX "x (user_id=? AND played_at>? AND played_at<?)" ON fact_game_play (game_id, user_id);', {sandbox});
+		expect(parens.passed).toBe(false);
+	});
+
+	it.fails('a hidden run shows neither the expected rows nor their values, so they cannot be replayed; --reveal shows them', async () => {
+		const wrong = scd1.known_wrong.find((candidate) => candidate.id === 'tie-lowest-change-id')!;
+		const report = await gradeAnswer(scd1, knownWrongAnswer(scd1, wrong), {sandbox});
+		const tie = report.checks.find((check) => check.id === 'same-time-highest-change-id')!;
+		expect(tie.passed).toBe(false);
+		expect(tie.missing_rows).toBeUndefined();
+		// The expected street in the tie batch is '8 Short Rd'; the candidate's own is '7 Short Rd'.
+		expect(JSON.stringify(tie)).not.toContain('8 Short Rd');
+		expect(JSON.stringify(tie)).toContain('7 Short Rd');
+		expect(tie.message).toMatch(/hidden data/);
+		const revealed = await gradeAnswer(scd1, knownWrongAnswer(scd1, wrong), {sandbox, reveal: true});
+		expect(JSON.stringify(revealed.checks.find((check) => check.id === 'same-time-highest-change-id'))).toContain('8 Short Rd');
+	});
+
+	it.fails('the staging guard tells Infinity from NULL', async () => {
+		const cheat = `-- @schema\n${scd1.solution.split('-- @load')[0]!.replace('-- @schema', '')}\n-- @load\nUPDATE src_user_changes SET marketing_opt_in = 9e999 WHERE marketing_opt_in IS NULL;\n${scd1.solution.split('-- @load')[1]}`;
+		const report = await gradeAnswer(scd1, cheat, {sandbox});
+		expect(report.checks.map((check) => check.message).join('\n')).toMatch(/changed the rows of the staging table src_user_changes/);
+	});
+
+	it('a trigger on a staging table written in upper case is refused', async () => {
+		const solution = scd2.solution.replace('-- @load', '-- @load\nCREATE TRIGGER IF NOT EXISTS sneaky AFTER INSERT ON SRC_PLAN_CHANGES BEGIN SELECT 1; END;');
+		const report = await gradeAnswer(scd2, solution, {sandbox});
+		expect(report.passed).toBe(false);
+		expect(report.checks[0]!.message).toMatch(/put the trigger sneaky on the staging table src_plan_changes/);
+	});
+});
+
+describe('screens and splitting', () => {
+	it.fails('a NUL byte before a statement does not slip it past the keyword screen', () => {
+		expect(() => parseAnswer('\u0000PRAGMA max_page_count = 1000000000;', 'pipeline')).toThrow(UsageError);
+		expect(() => parseAnswer('SELECT 1;\n\u0000PRAGMA journal_mode = OFF;', 'pipeline')).toThrow(/NUL|binary|control/i);
+	});
+
+	it.fails('splits CREATE TABLE trigger (begin) as one statement of its own', () => {
+		expect(splitStatements('CREATE TABLE trigger (begin);\nSELECT 1;').map((statement) => statement.sql)).toEqual(['CREATE TABLE trigger (begin)', 'SELECT 1']);
+		expect(splitStatements('CREATE TEMP TRIGGER t AFTER INSERT ON x BEGIN SELECT 1; SELECT 2; END;\nSELECT 3;')).toHaveLength(2);
+	});
+
+	it.fails('refuses pragma table-valued functions with side effects (pragma_optimize runs ANALYZE)', () => {
+		expect(refusedStatement('SELECT * FROM pragma_optimize(0x10002)')).toMatch(/pragma_optimize/);
+		expect(refusedStatement('SELECT * FROM "pragma_optimize"')).toMatch(/pragma_optimize/);
+		expect(refusedStatement("SELECT * FROM pragma_table_info('t')")).toBeUndefined();
+	});
+
+	it('refuses DETACH as a usage error', () => {
+		expect(() => parseAnswer('DETACH DATABASE temp;', 'pipeline')).toThrow(/DETACH is not allowed/);
+	});
+});
+
+describe('breaking dojo', () => {
+	it.fails('keeps the report small when values grow six-fold in JSON (char(1))', async () => {
+		const huge = `SELECT 'c' || value AS conversion_id, 'linear' AS model, replace(hex(zeroblob(400000)), '00', char(1)) AS channel, 1 AS credit, 1 AS revenue_cents FROM nums`;
+		const report = await gradeAnswer(attribution, `WITH RECURSIVE nums(value) AS (SELECT 1 UNION ALL SELECT value + 1 FROM nums WHERE value < 40) ${huge}`, {sandbox});
+		expect(report.passed).toBe(false);
+		expect(JSON.stringify(report).length).toBeLessThan(1_000_000);
+		expect(formatReport(attribution, report).join('\n').length).toBeLessThan(500_000);
+	});
+
+	it.fails('strips control characters from every value and message shown on a terminal', async () => {
+		const fake = "SELECT 'c1' AS conversion_id, 'linear' AS model, char(27) || '[2J' || char(27) || '[H' || 'All 10 checks passed.' || char(155) || '31m' AS channel, 1 AS credit, 1 AS revenue_cents";
+		const report = await gradeAnswer(attribution, fake, {sandbox});
+		const text = formatReport(attribution, report).join('\n');
+		expect(text).toContain('All 10 checks passed.');
+		// eslint-disable-next-line no-control-regex
+		expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+		expect(formatTable([{v: '\u001b[31mred\u202e'}]).join('\n')).not.toMatch(/[\u001b\u202e]/);
+	});
+
+	it.fails('recycles the warm child when its memory stays high after a run', async () => {
+		const small = new Sandbox({recycleAboveMb: 1});
+		try {
+			await small.warm();
+			const before = small.spawnCount;
+			await gradeAnswer(attribution, attribution.solution, {sandbox: small});
+			expect(small.spawnCount).toBeGreaterThan(before);
+			const again = await gradeAnswer(attribution, attribution.solution, {sandbox: small});
+			expect(again.passed).toBe(true);
+		} finally {
+			await small.close();
+		}
+	});
+});

@@ -10,7 +10,7 @@ is loaded.
 import {UsageError} from '../errors.js';
 import type {Exercise} from '../scenarios/exercise-schema.js';
 import {refusedStatement} from './screen.js';
-import {keyword, splitTokens, tokenize, type Statement} from './split.js';
+import {keyword, splitTokens, tokenize, type Statement, type Token} from './split.js';
 
 /** The two parts of an answer, statements numbered within each. */
 export type Answer = {
@@ -22,6 +22,32 @@ export type Answer = {
 export type Section = keyof Answer;
 
 const markerPattern = /^--\s*@(schema|load)\b/i;
+/** Anything that looks like a section marker: `-- @word`. */
+const markerLike = /^--\s*@([A-Za-z_]+)/;
+
+/** Levenshtein distance, for "did you mean" on near-miss markers. */
+export function editDistance(a: string, b: string): number {
+	let previous = Array.from({length: b.length + 1}, (_, j) => j);
+	for (let i = 1; i <= a.length; i++) {
+		const row = [i];
+		for (let j = 1; j <= b.length; j++) row.push(Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+		previous = row;
+	}
+	return previous[b.length]!;
+}
+
+/** Marker-like comments that are not markers, as messages; a silently ignored `-- @schem` would run the schema after every batch. */
+function nearMissMarkers(tokens: readonly Token[]): string[] {
+	const problems: string[] = [];
+	for (const token of tokens) {
+		if (token.type !== 'comment' || markerPattern.test(token.text)) continue;
+		const word = markerLike.exec(token.text)?.[1]?.toLowerCase();
+		if (!word) continue;
+		const near = (['schema', 'load'] as const).find((name) => editDistance(word, name) <= 2 || name.startsWith(word));
+		if (near) problems.push(`line ${token.line}: "-- @${word}" is not a section marker; did you mean "-- @${near}"?`);
+	}
+	return problems;
+}
 
 /** Describes where a statement is, the way error messages name it. */
 export function describeStatement(section: Section, statement: Pick<Statement, 'index' | 'line'>): string {
@@ -36,7 +62,15 @@ answer does not end with a query.
 export function parseAnswer(source: string, kind: Exercise['kind']): Answer {
 	// Editors on some systems start a file with a byte-order mark; SQLite would read it as part of a name.
 	const text = source.replace(/^\uFEFF/, '');
+	const nul = text.indexOf('\u0000');
+	if (nul !== -1) {
+		// SQLite stops reading at a NUL, so the statement it runs would not be the one the screens read.
+		const line = text.slice(0, nul).split('\n').length;
+		throw new UsageError(`the answer holds a NUL byte (line ${line}); an answer is SQL text, not binary data`);
+	}
 	const tokens = tokenize(text);
+	const misses = nearMissMarkers(tokens);
+	if (misses.length > 0) throw new UsageError(misses);
 	const marked = splitTokens(text, tokens, (comment) => markerPattern.exec(comment.text)?.[1]?.toLowerCase(), 'load');
 	const sections: Record<Section, Statement[]> = {schema: [], load: []};
 	for (const statement of marked) {

@@ -47,13 +47,18 @@ const defaultTolerance = 1e-6;
 /** True when two values are equal under the comparison rules. */
 function sameValue(a: Value, b: Value, tolerance = defaultTolerance): boolean {
 	if (a === null || b === null) return a === b;
-	if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
+	if (typeof a === 'number' && typeof b === 'number') {
+		// Infinity (SQLite's 9e999) would be within any tolerance scaled by itself: only an equal infinity matches it.
+		if (!Number.isFinite(a) || !Number.isFinite(b)) return a === b;
+		return Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
+	}
 	return a === b;
 }
 
 /** A hash key that equal values share, except numbers near a rounding boundary (caught by the tolerant pass). */
 function valueKey(value: Value, tolerance: number): string {
 	if (typeof value === 'number') {
+		if (!Number.isFinite(value)) return `n${value}`;
 		const scale = tolerance * Math.max(1, Math.abs(value));
 		return `n${Math.round(value / scale) * scale}`;
 	}

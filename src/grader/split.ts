@@ -141,7 +141,8 @@ export function splitTokens(text: string, tokens: readonly Token[], marker: (com
 		current.push(token);
 		if (token.type !== 'word') continue;
 		const word = keyword(token);
-		if (!inTrigger && word === 'TRIGGER' && keyword(current[0]) === 'CREATE' && current.length <= 6) inTrigger = true;
+		// Only CREATE [TEMP|TEMPORARY] TRIGGER starts a trigger: `CREATE TABLE trigger (begin)` is a table.
+		if (!inTrigger && word === 'TRIGGER' && keyword(current[0]) === 'CREATE' && (current.length === 2 || (current.length === 3 && ['TEMP', 'TEMPORARY'].includes(keyword(current[1]))))) inTrigger = true;
 		else if (inTrigger && (word === 'BEGIN' || word === 'CASE')) depth++;
 		else if (inTrigger && word === 'END' && depth > 0) depth--;
 	}

@@ -37,7 +37,7 @@ function patched(solution: string, find: string | RegExp, replace: string): stri
 const failed = (report: {checks: Array<{id: string; passed: boolean}>}) => report.checks.filter((check) => !check.passed).map((check) => check.id);
 
 describe('false passes', () => {
-	it.fails('Infinity never equals a finite number, in either direction', () => {
+	it('Infinity never equals a finite number, in either direction', () => {
 		for (const [a, b] of [
 			[3, Infinity],
 			[Infinity, 3],
@@ -50,7 +50,7 @@ describe('false passes', () => {
 		expect(compareResults({columns: ['n'], rows: [[-Infinity]]}, {columns: ['n'], rows: [[Infinity]]}).equal).toBe(false);
 	});
 
-	it.fails('an answer that writes Infinity (9e999) into every number fails', async () => {
+	it('an answer that writes Infinity (9e999) into every number fails', async () => {
 		// The right keys, every number infinite: the reference diff must see it, not only the property checks.
 		const right = attribution.solution.trimEnd().replace(/;\s*$/, '');
 		const report = await gradeAnswer(attribution, `CREATE TEMP VIEW right_rows AS ${right};\nSELECT conversion_id, model, channel, 9e999 AS credit, 9e999 AS revenue_cents FROM right_rows;`, {sandbox});
@@ -97,7 +97,7 @@ describe('false passes', () => {
 		expect(JSON.stringify(revealed.checks.find((check) => check.id === 'same-time-highest-change-id'))).toContain('8 Short Rd');
 	});
 
-	it.fails('the staging guard tells Infinity from NULL', async () => {
+	it('the staging guard tells Infinity from NULL', async () => {
 		const cheat = `-- @schema\n${scd1.solution.split('-- @load')[0]!.replace('-- @schema', '')}\n-- @load\nUPDATE src_user_changes SET marketing_opt_in = 9e999 WHERE marketing_opt_in IS NULL;\n${scd1.solution.split('-- @load')[1]}`;
 		const report = await gradeAnswer(scd1, cheat, {sandbox});
 		expect(report.checks.map((check) => check.message).join('\n')).toMatch(/changed the rows of the staging table src_user_changes/);
@@ -112,17 +112,17 @@ describe('false passes', () => {
 });
 
 describe('screens and splitting', () => {
-	it.fails('a NUL byte before a statement does not slip it past the keyword screen', () => {
+	it('a NUL byte before a statement does not slip it past the keyword screen', () => {
 		expect(() => parseAnswer('\u0000PRAGMA max_page_count = 1000000000;', 'pipeline')).toThrow(UsageError);
 		expect(() => parseAnswer('SELECT 1;\n\u0000PRAGMA journal_mode = OFF;', 'pipeline')).toThrow(/NUL|binary|control/i);
 	});
 
-	it.fails('splits CREATE TABLE trigger (begin) as one statement of its own', () => {
+	it('splits CREATE TABLE trigger (begin) as one statement of its own', () => {
 		expect(splitStatements('CREATE TABLE trigger (begin);\nSELECT 1;').map((statement) => statement.sql)).toEqual(['CREATE TABLE trigger (begin)', 'SELECT 1']);
 		expect(splitStatements('CREATE TEMP TRIGGER t AFTER INSERT ON x BEGIN SELECT 1; SELECT 2; END;\nSELECT 3;')).toHaveLength(2);
 	});
 
-	it.fails('refuses pragma table-valued functions with side effects (pragma_optimize runs ANALYZE)', () => {
+	it('refuses pragma table-valued functions with side effects (pragma_optimize runs ANALYZE)', () => {
 		expect(refusedStatement('SELECT * FROM pragma_optimize(0x10002)')).toMatch(/pragma_optimize/);
 		expect(refusedStatement('SELECT * FROM "pragma_optimize"')).toMatch(/pragma_optimize/);
 		expect(refusedStatement("SELECT * FROM pragma_table_info('t')")).toBeUndefined();

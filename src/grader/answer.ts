@@ -7,6 +7,7 @@ Without markers the whole file is the load section. A query answer ends with
 the query whose result is graded; an index answer is run once after the data
 is loaded.
 */
+import {editDistance} from '../did-you-mean.js';
 import {UsageError} from '../errors.js';
 import type {Exercise} from '../scenarios/exercise-schema.js';
 import {refusedStatement} from './screen.js';
@@ -24,17 +25,6 @@ export type Section = keyof Answer;
 const markerPattern = /^--\s*@(schema|load)\b/i;
 /** Anything that looks like a section marker: `-- @word`. */
 const markerLike = /^--\s*@([A-Za-z_]+)/;
-
-/** Levenshtein distance, for "did you mean" on near-miss markers. */
-export function editDistance(a: string, b: string): number {
-	let previous = Array.from({length: b.length + 1}, (_, j) => j);
-	for (let i = 1; i <= a.length; i++) {
-		const row = [i];
-		for (let j = 1; j <= b.length; j++) row.push(Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
-		previous = row;
-	}
-	return previous[b.length]!;
-}
 
 /** Marker-like comments that are not markers, as messages; a silently ignored `-- @schem` would run the schema after every batch. */
 function nearMissMarkers(tokens: readonly Token[]): string[] {

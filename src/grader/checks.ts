@@ -25,13 +25,19 @@ export type CheckResult = {
 export type RunOutputs = {
 	readonly candidate: ReadonlyMap<string, RunResult>;
 	readonly reference: ReadonlyMap<string, RunResult>;
+	/** Show the expected rows of hidden runs too (see GradeOptions.reveal). */
+	readonly reveal?: boolean;
 };
+
+/** True when a run plays a hidden batch: its expected rows are not shown. */
+export function isHiddenRun(exercise: Exercise, runId: string): boolean {
+	return exercise.runs[runId]!.batches.some((batch) => exercise.batches[batch]?.hidden);
+}
 
 /** Names a run for a message: its id, whether its data is hidden, and what it exercises. */
 function describeRun(exercise: Exercise, runId: string): string {
 	const run = exercise.runs[runId]!;
-	const hidden = run.batches.some((batch) => exercise.batches[batch]?.hidden);
-	return `run "${runId}" (${hidden ? 'hidden data' : 'sample data'}: ${run.about})`;
+	return `run "${runId}" (${isHiddenRun(exercise, runId) ? 'hidden data' : 'sample data'}: ${run.about})`;
 }
 
 /** Explains why a run stopped, naming the statement and line. */
@@ -56,6 +62,13 @@ function describeFailure(failure: RunFailure): string {
 }
 
 type Verdict = Omit<CheckResult, 'id'>;
+
+/** Characters of one check's message; SQLite's errors quote the answer, which may be anything. */
+const maxMessageChars = 2000;
+
+function boundMessage(message: string): string {
+	return message.length <= maxMessageChars ? message : `${message.slice(0, maxMessageChars)}… (message cut at ${maxMessageChars} characters)`;
+}
 
 const pass = (message: string): Verdict => ({passed: true, message});
 
@@ -226,6 +239,20 @@ function judgePlan(exercise: Exercise, check: Extract<Check, {type: 'query_plan'
 	return undefined;
 }
 
+/** The reference diff of one run: the candidate's snapshot against the reference solution's. */
+function judgeReference(exercise: Exercise, check: Check, runId: string, result: RunResult, outputs: RunOutputs): Verdict | undefined {
+	const reference = outputs.reference.get(runId);
+	if (!reference || reference.failure) {
+		// Only an exercise file can get here (the tests keep the built-in ones passing): bad input, not a bug.
+		throw new UsageError(`exercise ${exercise.id}: its reference solution fails in run "${runId}": ${reference?.failure ? describeFailure(reference.failure) : 'not played'}; fix the exercise's solution`);
+	}
+	for (const table of checkTables(exercise, check)) {
+		const verdict = compareSnapshots(exercise, check, reference, result, table, (detail) => `${check.title}: after ${describeRun(exercise, runId)}, ${detail}`);
+		if (verdict) return verdict;
+	}
+	return undefined;
+}
+
 function judgeRun(exercise: Exercise, check: Check, runId: string, outputs: RunOutputs): Verdict | undefined {
 	const result = outputs.candidate.get(runId);
 	if (!result) return {passed: false, message: `${describeRun(exercise, runId)} was not played`};
@@ -240,16 +267,11 @@ function judgeRun(exercise: Exercise, check: Check, runId: string, outputs: RunO
 		case 'query_plan':
 			return judgePlan(exercise, check, result, runId);
 		case 'reference': {
-			const reference = outputs.reference.get(runId);
-			if (!reference || reference.failure) {
-				// Only an exercise file can get here (the tests keep the built-in ones passing): bad input, not a bug.
-				throw new UsageError(`exercise ${exercise.id}: its reference solution fails in run "${runId}": ${reference?.failure ? describeFailure(reference.failure) : 'not played'}; fix the exercise's solution`);
-			}
-			for (const table of checkTables(exercise, check)) {
-				const verdict = compareSnapshots(exercise, check, reference, result, table, (detail) => `${check.title}: after ${describeRun(exercise, runId)}, ${detail}`);
-				if (verdict) return verdict;
-			}
-			return undefined;
+			const verdict = judgeReference(exercise, check, runId, result, outputs);
+			if (!verdict || outputs.reveal || !isHiddenRun(exercise, runId) || verdict.missing_rows === undefined) return verdict;
+			// Hidden data stays hidden: the expected rows would let an answer replay them instead of computing them.
+			const {missing_rows: _held, ...rest} = verdict;
+			return {...rest, message: `${rest.message} (the expected rows of hidden runs are held back; --reveal shows them)`};
 		}
 		case 'same_as_run': {
 			const other = outputs.candidate.get(check.same_as);
@@ -276,7 +298,7 @@ export function judgeCheck(exercise: Exercise, check: Check, outputs: RunOutputs
 	const runs = checkRuns(exercise, check);
 	for (const runId of runs) {
 		const verdict = judgeRun(exercise, check, runId, outputs);
-		if (verdict) return {id: check.id, ...verdict};
+		if (verdict) return {id: check.id, ...verdict, message: boundMessage(verdict.message)};
 	}
 	return {id: check.id, ...pass(`${check.title} (${runs.length === 1 ? `run "${runs[0]}"` : `${runs.length} runs`})`)};
 }

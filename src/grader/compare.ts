@@ -85,9 +85,18 @@ export const maxShown = 10;
 /** "1 row", "2 rows": a count with its noun, for messages. */
 export const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
-/** Turns rows into objects keyed by column name, for display. */
+/** Characters of one text value shown in a report; the rest is cut, so a report stays small whatever an answer returns. */
+export const maxValueChars = 200;
+
+/** A value as a report shows it: text longer than `maxValueChars` is cut, saying how long it was. */
+export function boundValue(value: Value): Value {
+	if (typeof value !== 'string' || value.length <= maxValueChars) return value;
+	return `${value.slice(0, maxValueChars)}… (${value.length} characters)`;
+}
+
+/** Turns rows into objects keyed by column name, for display, with long text values cut (`boundValue`). */
 export function showRows(columns: readonly string[], rows: ReadonlyArray<readonly Value[]>): ShownRow[] {
-	return rows.map((row) => Object.fromEntries(columns.map((column, i) => [column, row[i] ?? null])));
+	return rows.map((row) => Object.fromEntries(columns.map((column, i) => [column, boundValue(row[i] ?? null)])));
 }
 
 /**

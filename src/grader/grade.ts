@@ -86,7 +86,7 @@ export async function gradeAnswer(exercise: Exercise, answerText: string, option
 		candidate.set(runId, result);
 		if (result.failure && ['timeout', 'memory', 'too_big'].includes(result.failure.kind)) stopped = result.failure;
 	}
-	const checks = exercise.checks.map((check) => judgeCheck(exercise, check, {candidate, reference}));
+	const checks = exercise.checks.map((check) => judgeCheck(exercise, check, {candidate, reference, ...(options.reveal ? {reveal: true} : {})}));
 	return {
 		exercise: exercise.id,
 		passed: checks.every((check) => check.passed),

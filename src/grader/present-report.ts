@@ -2,6 +2,12 @@
 import type {Exercise} from '../scenarios/exercise-schema.js';
 import {formatTable} from './format-table.js';
 import type {GradeReport} from './grade.js';
+import {printable, printableJson} from './printable.js';
+
+/** The report as `--json` prints it: the same JSON value, with characters a terminal would obey escaped. */
+export function reportJson(report: GradeReport): string {
+	return printableJson(JSON.stringify(report, null, 2));
+}
 
 /** The report as lines of text (no trailing newline). */
 export function formatReport(exercise: Exercise, report: GradeReport): string[] {
@@ -29,5 +35,6 @@ export function formatReport(exercise: Exercise, report: GradeReport): string[] 
 	}
 	if (lines[lines.length - 1] !== '') lines.push('');
 	lines.push(report.passed ? 'All checks passed.' : 'Some checks failed; fix the answer and grade it again.');
-	return lines;
+	// Messages quote the answer's values and SQLite's errors: nothing in them may drive the terminal.
+	return lines.map(printable);
 }

@@ -60,7 +60,7 @@ describe('dojo exercise', () => {
 	it('rejects an unknown exercise, naming the valid ones, with exit 2', () => {
 		const run = runCli(['exercise', 'scd3-plan-price', '--answer', answerFile('x.sql', 'SELECT 1')]);
 		expect(run.status).toBe(2);
-		expect(run.stderr).toMatch(/^dojo: unknown exercise "scd3-plan-price"; expected one of star-schema-game-events, incremental-watermark, .*scd2-plan-price/m);
+		expect(run.stderr).toMatch(/^dojo: unknown exercise "scd3-plan-price" \(did you mean scd2-plan-price\?\); expected one of star-schema-game-events, incremental-watermark, .*scd2-plan-price/m);
 	});
 
 	it('rejects a missing, empty or oversized answer file with exit 2 and no stack trace', () => {
@@ -108,7 +108,7 @@ describe('dojo exercise', () => {
 		expect(json.exercises).toHaveLength(exercises.length);
 	});
 
-	it.fails('refuses a FIFO, a symlink to /dev/zero and a symlink to a host file quickly, with exit 2 and nothing of their content', () => {
+	it('refuses a FIFO, a symlink to /dev/zero and a symlink to a host file quickly, with exit 2 and nothing of their content', () => {
 		const fifo = join(dir, 'answer.fifo');
 		spawnSync('mkfifo', [fifo]);
 		const zero = join(dir, 'zero.sql');
@@ -125,13 +125,13 @@ describe('dojo exercise', () => {
 		}
 	});
 
-	it.fails('refuses a binary answer file with exit 2', () => {
+	it('refuses a binary answer file with exit 2', () => {
 		const run = runCli(['exercise', 'scd2-plan-price', '--answer', answerFile('binary.sql', Buffer.from([0x53, 0x45, 0x4c, 0x00, 0xff, 0xfe, 0x01, 0x02]).toString('latin1'))]);
 		expect(run.status).toBe(2);
 		expect(run.stderr).toMatch(/binary|not SQL text/);
 	});
 
-	it.fails('names a near-miss section marker (-- @schem, -- @laod) with exit 2', () => {
+	it('names a near-miss section marker (-- @schem, -- @laod) with exit 2', () => {
 		const schem = runCli(['exercise', 'scd2-plan-price', '--answer', answerFile('schem.sql', scd2.solution.replace('-- @schema', '-- @schem'))]);
 		expect(schem.status).toBe(2);
 		expect(schem.stderr).toMatch(/line 1: "-- @schem" is not a section marker; did you mean "-- @schema"\?/);
@@ -151,7 +151,7 @@ describe('dojo exercise', () => {
 		}
 	});
 
-	it.fails('exits 130 on Ctrl-C while grading, killing the child and removing the sandbox folder', async () => {
+	it('exits 130 on Ctrl-C while grading, killing the child and removing the sandbox folder', async () => {
 		const tmp = mkdtempSync(join(tmpdir(), 'dojo-exercise-tmp-'));
 		try {
 			const endless = answerFile('ctrl-c.sql', 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c)\nSELECT COUNT(*) FROM c;');
@@ -168,7 +168,7 @@ describe('dojo exercise', () => {
 		}
 	});
 
-	it.fails('ends quietly when its output pipe is closed (EPIPE)', () => {
+	it('ends quietly when its output pipe is closed (EPIPE)', () => {
 		const wrong = answerFile('pipe.sql', knownWrongAnswer(scd2, scd2.known_wrong[0]!));
 		for (const args of [`exercise --json`, `exercise scd2-plan-price --answer ${wrong} --json`, `exercise scd2-plan-price --answer ${wrong}`]) {
 			const run = spawnSync('sh', ['-c', `${process.execPath} ${join(root, 'dist/cli.js')} ${args} | true`], {encoding: 'utf8', timeout: 60_000});
@@ -176,7 +176,7 @@ describe('dojo exercise', () => {
 		}
 	});
 
-	it.fails('prints its help for --help anywhere and runs nothing', () => {
+	it('prints its help for --help anywhere and runs nothing', () => {
 		for (const args of [['exercise', 'scd2-plan-price', '--help'], ['exercise', 'scd2-plan-price', '--answer', join(dir, 'nope.sql'), '--help'], ['exercise', '--json', '--help']]) {
 			const run = runCli(args);
 			expect(run.status, args.join(' ')).toBe(0);
@@ -185,14 +185,14 @@ describe('dojo exercise', () => {
 		}
 	});
 
-	it.fails('names an unknown flag with a suggestion and a pointer to --help', () => {
+	it('names an unknown flag with a suggestion and a pointer to --help', () => {
 		const run = runCli(['exercise', 'scd2-plan-price', '--answr', 'x.sql']);
 		expect(run.status).toBe(2);
 		expect(run.stderr).toMatch(/^dojo: unknown flag --answr \(did you mean --answer\?\)/m);
 		expect(run.stderr).toMatch(/dojo exercise --help/);
 	});
 
-	it.fails('suggests the exercise id a typo was meant to be', () => {
+	it('suggests the exercise id a typo was meant to be', () => {
 		const run = runCli(['exercise', 'scd2-plan-prize', '--answer', answerFile('typo.sql', 'SELECT 1')]);
 		expect(run.status).toBe(2);
 		expect(run.stderr).toMatch(/unknown exercise "scd2-plan-prize" \(did you mean scd2-plan-price\?\)/);
@@ -207,7 +207,7 @@ describe('dojo exercise', () => {
 		expect(run.stdout).not.toContain('\u001b');
 	});
 
-	it.fails('--reveal shows the expected rows of hidden runs, which are held back otherwise', () => {
+	it('--reveal shows the expected rows of hidden runs, which are held back otherwise', () => {
 		const scd1 = exercises.find((exercise) => exercise.id === 'scd1-user-profile')!;
 		const wrong = answerFile('tie.sql', knownWrongAnswer(scd1, scd1.known_wrong.find((candidate) => candidate.id === 'tie-lowest-change-id')!));
 		const hidden = runCli(['exercise', 'scd1-user-profile', '--answer', wrong]);

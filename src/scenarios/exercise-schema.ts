@@ -90,6 +90,7 @@ export const CheckSchema = z.discriminatedUnion('type', [
 	z.strictObject({...checkBase, type: z.literal('foreign_keys'), tables}).describe('the references are declared as FOREIGN KEY constraints'),
 	z.strictObject({...checkBase, type: z.literal('no_orphans'), tables}).describe('every reference finds its row'),
 	z.strictObject({...checkBase, type: z.literal('sk_stable'), tables}).describe('a row keeps its surrogate key from one batch to the next'),
+	z.strictObject({...checkBase, type: z.literal('surrogate_key'), tables}).describe('the surrogate key is unique and never NULL (every table that declares one needs this check)'),
 	z.strictObject({
 		...checkBase,
 		type: z.literal('scd2_one_current'),
@@ -252,9 +253,9 @@ export function exerciseProblems(exercise: ExerciseFields): Problem[] {
 		const contract = 'table' in check ? tablesByName.get(check.table) : undefined;
 		if (check.type.startsWith('scd2_') && contract && !contract.scd2) problems.push({path: ['checks', c, 'table'], message: `${check.type} needs ${contract.name} to declare scd2 columns`});
 		if (check.type === 'sorted' && contract && !contract.order_by) problems.push({path: ['checks', c, 'table'], message: `sorted needs ${contract.name} to declare order_by`});
-		if (check.type === 'sk_stable') {
+		if (check.type === 'sk_stable' || check.type === 'surrogate_key') {
 			for (const table of check.tables) {
-				if (tablesByName.get(table) && !tablesByName.get(table)?.surrogate_key) problems.push({path: ['checks', c, 'tables'], message: `sk_stable needs ${table} to declare a surrogate_key`});
+				if (tablesByName.get(table) && !tablesByName.get(table)?.surrogate_key) problems.push({path: ['checks', c, 'tables'], message: `${check.type} needs ${table} to declare a surrogate_key`});
 			}
 		}
 		if (check.type === 'same_as_run') {
@@ -266,6 +267,14 @@ export function exerciseProblems(exercise: ExerciseFields): Problem[] {
 			for (const column of check.columns) {
 				if (table && !(column in table.columns)) problems.push({path: ['checks', c, 'columns'], message: `"${column}" is not a column of ${check.table}`});
 			}
+		}
+	}
+
+	// A key nobody checks can be 0 on every row: every table that names one gets a surrogate_key check.
+	const keyChecked = new Set(exercise.checks.flatMap((check) => (check.type === 'surrogate_key' ? check.tables : [])));
+	for (const [t, table] of exercise.output.entries()) {
+		if (table.surrogate_key && !keyChecked.has(table.name)) {
+			problems.push({path: ['output', t, 'surrogate_key'], message: `${table.name} names the surrogate key ${table.surrogate_key}, so a check of type surrogate_key must list it (unique, never NULL)`});
 		}
 	}
 

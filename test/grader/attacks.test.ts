@@ -58,7 +58,7 @@ describe('false passes', () => {
 		expect(failed(report)).toContain('matches-reference');
 	});
 
-	it.fails('a surrogate key that is 0 on every row fails SCD1 and SCD2', async () => {
+	it('a surrogate key that is 0 on every row fails SCD1 and SCD2', async () => {
 		const scd1Zero = patched(scd1.solution, 'user_sk          INTEGER PRIMARY KEY,', 'user_sk          INTEGER NOT NULL DEFAULT 0,');
 		const one = await gradeAnswer(scd1, scd1Zero, {sandbox});
 		expect(one.passed).toBe(false);
@@ -69,7 +69,7 @@ describe('false passes', () => {
 		expect(two.checks.find((check) => !check.passed)!.message).toMatch(/plan_sk/);
 	});
 
-	it.fails('a NULL surrogate key fails', async () => {
+	it('a NULL surrogate key fails', async () => {
 		const nullKey = patched(scd1.solution, 'user_sk          INTEGER PRIMARY KEY,', 'user_sk          INTEGER,');
 		const report = await gradeAnswer(scd1, nullKey, {sandbox});
 		expect(report.passed).toBe(false);

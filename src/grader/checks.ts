@@ -219,20 +219,40 @@ function judgeSorted(exercise: Exercise, check: Extract<Check, {type: 'sorted'}>
 	return {passed: false, message: withHint(check, `${check.title}: row ${at + 1} (${keys}) comes after a row that should follow it; expected ORDER BY ${orderBy.join(', ')} (${describeRun(exercise, runId)})`), unexpected_rows: shown};
 }
 
+/**
+The constraints an index search uses, read from a plan line by its structure:
+`SEARCH t USING [COVERING] INDEX <name> (<a>=? AND <b>>?)`, where `<name>` is one
+of the table's indexes (so an index named "x (user_id=?)" cannot pose as a
+constraint), or the rowid / primary key. Undefined when the line is no search.
+*/
+export function searchConstraints(line: string, table: string, indexes: readonly string[]): string[] | undefined {
+	const prefix = `SEARCH ${table} USING `;
+	if (line.slice(0, prefix.length).toLowerCase() !== prefix.toLowerCase()) return undefined;
+	const rest = line.slice(prefix.length);
+	const heads = [...indexes].sort((x, y) => y.length - x.length).flatMap((name) => [`COVERING INDEX ${name} (`, `INDEX ${name} (`]);
+	heads.push('INTEGER PRIMARY KEY (', 'PRIMARY KEY (');
+	const head = heads.find((candidate) => rest.startsWith(candidate) && rest.endsWith(')'));
+	if (!head) return undefined;
+	return rest.slice(head.length, -1).split(' AND ');
+}
+
 function judgePlan(exercise: Exercise, check: Extract<Check, {type: 'query_plan'}>, result: RunResult, runId: string): Verdict | undefined {
 	const plan = rowsOf(result.results[labels.check(check.id, 'all')]);
 	if ('error' in plan) return {passed: false, message: `EXPLAIN QUERY PLAN failed after ${describeRun(exercise, runId)}: ${plan.error}`};
+	const indexList = rowsOf(result.results[labels.check(check.id, 'indexes')]);
+	const indexes = 'error' in indexList ? [] : indexList.rows.map((row) => String(row[0]));
 	const detailAt = plan.columns.indexOf('detail');
 	const lines = plan.rows.map((row) => String(row[detailAt] ?? ''));
 	const shown = lines.join(' | ');
 	const table = check.table.toLowerCase();
 	const scans = lines.filter((line) => new RegExp(`^SCAN ${table}\\b`, 'i').test(line));
-	const searches = lines.filter((line) => new RegExp(`^SEARCH ${table}\\b.*USING`, 'i').test(line));
+	const searches = lines.flatMap((line) => searchConstraints(line, check.table, indexes) ?? []);
+	const searched = lines.some((line) => searchConstraints(line, check.table, indexes) !== undefined);
 	const rows = lines.map((detail) => ({detail}));
-	if (scans.length > 0 || searches.length === 0) {
+	if (scans.length > 0 || !searched) {
 		return {passed: false, message: withHint(check, `${check.title}: the plan reads every row of ${check.table} (${shown})`), unexpected_rows: rows};
 	}
-	const missing = check.seeks.filter((seek) => !searches.some((line) => line.includes(seek)));
+	const missing = check.seeks.filter((seek) => !searches.includes(seek));
 	if (missing.length > 0) {
 		return {passed: false, message: withHint(check, `${check.title}: the index search does not use ${missing.join(' and ')} (${shown})`), unexpected_rows: rows};
 	}

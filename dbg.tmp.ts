@@ -1,11 +1,9 @@
-import {gradeAnswer, Sandbox} from './src/grader/index.js';
 import {loadCatalogue} from './src/scenarios/catalogue.js';
-import {knownWrongAnswer} from './src/scenarios/exercise-schema.js';
-const ids = process.argv.slice(2);
-const sb = new Sandbox();
-for (const ex of loadCatalogue().exercises) for (const w of ex.known_wrong) {
-  if (!ids.includes(`${ex.id}/${w.id}`) && !ids.includes(ex.id)) continue;
-  const r = await gradeAnswer(ex, knownWrongAnswer(ex, w), {sandbox: sb});
-  console.log(ex.id, w.id, 'expected', [w.fails, ...w.also_fails].sort().join(','), 'got', r.checks.filter(c => !c.passed).map(c => c.id).sort().join(','));
+for (const ex of loadCatalogue().exercises) {
+  if (process.argv[2] && ex.id !== process.argv[2]) continue;
+  console.log('=====', ex.id, ex.kind, ex.staging);
+  console.log(ex.task);
+  console.log(ex.setup_sql);
+  for (const t of ex.output) console.log(t.name, Object.keys(t.columns).join(','), 'grain', t.grain.join(','), 'sk', t.surrogate_key ?? '', JSON.stringify(t.references));
+  for (const [id, b] of Object.entries(ex.batches)) if (!b.hidden) console.log('batch', id, JSON.stringify(b.tables));
 }
-await sb.close();

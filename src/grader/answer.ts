@@ -39,8 +39,15 @@ function nearMissMarkers(tokens: readonly Token[]): string[] {
 	return problems;
 }
 
-/** Describes where a statement is, the way error messages name it. */
-export function describeStatement(section: Section, statement: Pick<Statement, 'index' | 'line'>): string {
+/**
+Describes where a statement is, the way error messages name it: a pipeline
+answer by section, a query answer by "the query" (or the statements before it),
+an index answer as its DDL.
+*/
+export function describeStatement(section: Section, statement: Pick<Statement, 'index' | 'line' | 'role'>, kind: Exercise['kind'] = 'pipeline'): string {
+	if (statement.role === 'query') return `the query (line ${statement.line})`;
+	if (kind === 'query') return `statement ${statement.index} before the query (line ${statement.line})`;
+	if (kind === 'index') return `statement ${statement.index} of the DDL (line ${statement.line})`;
 	return `statement ${statement.index} of the ${section} section (line ${statement.line})`;
 }
 
@@ -70,11 +77,15 @@ export function parseAnswer(source: string, kind: Exercise['kind']): Answer {
 	if (sections.schema.length + sections.load.length === 0) {
 		throw new UsageError('the answer has no SQL statements (only blank lines or comments); write the SQL the task asks for');
 	}
+	if (kind === 'query' && sections.load.length > 0) {
+		const last = sections.load.length - 1;
+		sections.load[last] = {...sections.load[last]!, role: 'query'};
+	}
 	const refusals: string[] = [];
 	for (const section of ['schema', 'load'] as const) {
 		for (const statement of sections[section]) {
 			const why = refusedStatement(statement.sql);
-			if (why) refusals.push(`${describeStatement(section, statement)}: ${why}`);
+			if (why) refusals.push(`${describeStatement(section, statement, kind)}: ${why}`);
 		}
 	}
 	if (refusals.length > 0) throw new UsageError(refusals.map((line) => `refused: ${line}`));

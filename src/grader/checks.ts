@@ -19,6 +19,8 @@ export type CheckResult = {
 	message: string;
 	missing_rows?: ShownRow[];
 	unexpected_rows?: ShownRow[];
+	/** Set when the check could not run because this run stopped (its message is then the run's failure). */
+	blocked_by?: string;
 };
 
 /** What the runs produced, by run id. */
@@ -41,11 +43,11 @@ function describeRun(exercise: Exercise, runId: string): string {
 }
 
 /** Explains why a run stopped, naming the statement and line. */
-function describeFailure(failure: RunFailure): string {
+function describeFailure(failure: RunFailure, kind: Exercise['kind']): string {
 	if (failure.reading !== undefined) {
 		return `${failure.message}, while the harness read ${describeLabel(failure.reading)} after the answer had run (a view or trigger of the answer that never finishes does this)`;
 	}
-	const where = failure.statement && failure.section ? describeStatement(failure.section, failure.statement) : undefined;
+	const where = failure.statement && failure.section ? describeStatement(failure.section, failure.statement, kind) : undefined;
 	const after = failure.batch ? ` after batch "${failure.batch}" was loaded` : '';
 	switch (failure.kind) {
 		case 'timeout':
@@ -264,7 +266,7 @@ function judgeReference(exercise: Exercise, check: Check, runId: string, result:
 	const reference = outputs.reference.get(runId);
 	if (!reference || reference.failure) {
 		// Only an exercise file can get here (the tests keep the built-in ones passing): bad input, not a bug.
-		throw new UsageError(`exercise ${exercise.id}: its reference solution fails in run "${runId}": ${reference?.failure ? describeFailure(reference.failure) : 'not played'}; fix the exercise's solution`);
+		throw new UsageError(`exercise ${exercise.id}: its reference solution fails in run "${runId}": ${reference?.failure ? describeFailure(reference.failure, exercise.kind) : 'not played'}; fix the exercise's solution`);
 	}
 	for (const table of checkTables(exercise, check)) {
 		const verdict = compareSnapshots(exercise, check, reference, result, table, (detail) => `${check.title}: after ${describeRun(exercise, runId)}, ${detail}`);
@@ -276,7 +278,7 @@ function judgeReference(exercise: Exercise, check: Check, runId: string, result:
 function judgeRun(exercise: Exercise, check: Check, runId: string, outputs: RunOutputs): Verdict | undefined {
 	const result = outputs.candidate.get(runId);
 	if (!result) return {passed: false, message: `${describeRun(exercise, runId)} was not played`};
-	if (result.failure) return {passed: false, message: `${describeRun(exercise, runId)} stopped: ${describeFailure(result.failure)}`};
+	if (result.failure) return {passed: false, message: `${describeRun(exercise, runId)} stopped: ${describeFailure(result.failure, exercise.kind)}`, blocked_by: runId};
 	switch (check.type) {
 		case 'columns':
 			return judgeColumns(exercise, check, result, runId);
@@ -296,7 +298,7 @@ function judgeRun(exercise: Exercise, check: Check, runId: string, outputs: RunO
 		case 'same_as_run': {
 			const other = outputs.candidate.get(check.same_as);
 			if (!other) return {passed: false, message: `${describeRun(exercise, check.same_as)} was not played`};
-			if (other.failure) return {passed: false, message: `${describeRun(exercise, check.same_as)} stopped: ${describeFailure(other.failure)}`};
+			if (other.failure) return {passed: false, message: `${describeRun(exercise, check.same_as)} stopped: ${describeFailure(other.failure, exercise.kind)}`, blocked_by: check.same_as};
 			for (const table of checkTables(exercise, check)) {
 				const verdict = compareSnapshots(exercise, check, other, result, table, (detail) => `${check.title}: ${describeRun(exercise, runId)} should end like run "${check.same_as}", but ${detail} (missing = present after "${check.same_as}" only)`);
 				if (verdict) return verdict;

@@ -24,6 +24,8 @@ export type Statement = {
 	readonly line: number;
 	/** 1-based position among the statements of its section. */
 	readonly index: number;
+	/** Set on a query answer's last statement: the query whose rows are graded, named so in messages. */
+	readonly role?: 'query';
 };
 
 const closing: Record<string, string> = {"'": "'", '"': '"', '`': '`', '[': ']'};

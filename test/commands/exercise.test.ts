@@ -50,7 +50,7 @@ describe('dojo exercise', () => {
 	});
 
 	it('prints a readable report without --json', () => {
-		const run = runCli(['exercise', 'scd2-plan-price', '--answer', answerFile('text.sql', knownWrongAnswer(scd2, scd2.known_wrong[0]!))]);
+		const run = runCli(['exercise', 'scd2-plan-price', '--answer', answerFile('text.sql', knownWrongAnswer(scd2, scd2.known_wrong.find((candidate) => candidate.id === 'closed-intervals')!))]);
 		expect(run.status).toBe(1);
 		expect(run.stdout).toMatch(/^✗ intervals-contiguous: /m);
 		expect(run.stdout).toMatch(/^✓ columns: /m);
@@ -86,7 +86,7 @@ describe('dojo exercise', () => {
 	it('refuses ATTACH with exit 2 and creates no file', () => {
 		const run = runCli(['exercise', 'marketing-attribution', '--answer', answerFile('attach.sql', "ATTACH 'stolen.db' AS s;\nSELECT 1;")]);
 		expect(run.status).toBe(2);
-		expect(run.stderr).toMatch(/refused: statement 1 of the load section \(line 1\): ATTACH is not allowed/);
+		expect(run.stderr).toMatch(/refused: statement 1 before the query \(line 1\): ATTACH is not allowed/);
 		expect(existsSync(join(root, 'stolen.db'))).toBe(false);
 		expect(readdirSync(dir)).not.toContain('stolen.db');
 	});
@@ -97,7 +97,7 @@ describe('dojo exercise', () => {
 		const run = runCli(['exercise', 'marketing-attribution', '--answer', answerFile('endless.sql', endless), '--json']);
 		expect(run.status).toBe(1);
 		const json = JSON.parse(run.stdout) as {checks: Array<{message: string}>};
-		expect(json.checks[0]!.message).toMatch(/stopped after 3 s, the time limit for one run, while running statement 1 of the load section \(line 1\)/);
+		expect(json.checks[0]!.message).toMatch(/stopped after 3 s, the time limit for one run, while running the query \(line 1\)/);
 		expect(performance.now() - started).toBeLessThan(15_000);
 	});
 

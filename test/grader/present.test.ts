@@ -80,4 +80,13 @@ describe('formatReport', () => {
 		expect(json).not.toContain('\u001b');
 		expect(JSON.parse(json)).toEqual(report);
 	});
+
+	it('reports a statement that stops every run once, at the top, and the checks it blocked on one line', () => {
+		const stopped = (id: string, run: string) => ({id, passed: false, blocked_by: run, message: `run "${run}" (hidden data: x (y)) stopped: statement 2 of the load section (line 7) failed after batch "${run}" was loaded: no such table: nowhere`});
+		const text = formatReport(scd1, {...report, checks: [report.checks[0]!, stopped('one-row-per-user', 'visible'), stopped('late-change-ignored', 'late'), stopped('null-clears-field', 'clear')]});
+		const lines = text.filter((line) => line.includes('no such table'));
+		expect(lines).toEqual(['✗ statement 2 of the load section (line 7) failed: no such table: nowhere (runs visible, late, clear)']);
+		expect(text).toContain('    3 checks could not run because of it: one-row-per-user, late-change-ignored, null-clears-field');
+		expect(text.filter((line) => line.startsWith('✗ one-row-per-user'))).toEqual([]);
+	});
 });

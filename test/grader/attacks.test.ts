@@ -166,3 +166,74 @@ describe('breaking dojo', () => {
 		}
 	});
 });
+
+describe('more attacks of our own (each must end in a refusal or a failed grade, never a pass or a crash)', () => {
+	const scd1Schema = scd1.solution.split('-- @load')[0]!;
+	const scd1Load = scd1.solution.split('-- @load')[1]!;
+	/** The scd1 solution with `extra` run before its load statements. */
+	const withLoad = (extra: string) => `${scd1Schema}\n-- @load\n${extra}\n${scd1Load}`;
+
+	const tampering: Array<[string, string, RegExp]> = [
+		['deletes the staging rows', 'DELETE FROM src_user_changes WHERE user_id = \'u1\';', /changed the rows of the staging table/],
+		['adds a staging row', "INSERT INTO src_user_changes VALUES (99, 'u1', 'x', 'x', 'x', 'x', 'x', 1, '2030-01-01 00:00:00', 'upsert');", /changed the rows of the staging table/],
+		['renames the staging table', 'ALTER TABLE src_user_changes RENAME TO old_changes;', /dropped or renamed the staging table/],
+		['adds a column to it', 'ALTER TABLE src_user_changes ADD COLUMN x;', /altered the staging table/],
+		['hides it behind a temp view', 'CREATE TEMP VIEW src_user_changes AS SELECT * FROM main.src_user_changes WHERE 0;', /temp view named src_user_changes/],
+		['hides it behind a temp table in another case', 'CREATE TEMP TABLE SRC_USER_CHANGES AS SELECT * FROM main.src_user_changes WHERE 0;', /temp table named SRC_USER_CHANGES/],
+		['puts a temp trigger on it', 'CREATE TEMP TRIGGER t AFTER INSERT ON main.src_user_changes BEGIN DELETE FROM main.src_user_changes; END;', /put the trigger t on the staging table/],
+		['rolls back the loaded batch', 'ROLLBACK;', /staging|cannot rollback|no transaction/],
+		['drops the staging table', 'DROP TABLE src_user_changes;', /dropped or renamed the staging table/],
+		['rewrites it through a trigger on its own table', "CREATE TRIGGER IF NOT EXISTS sneaky AFTER INSERT ON dim_users BEGIN UPDATE src_user_changes SET email = 'x'; END;", /changed the rows of the staging table/],
+	];
+	for (const [what, sql, expected] of tampering) {
+		it(`an answer that ${what} fails with a message naming it`, async () => {
+			const report = await gradeAnswer(scd1, withLoad(sql), {sandbox});
+			expect(report.passed).toBe(false);
+			expect(report.checks.map((check) => check.message).join('\n')).toMatch(expected);
+		});
+	}
+
+	const refused: Array<[string, string]> = [
+		['writable_schema', 'PRAGMA writable_schema = ON;'],
+		['a quoted PRAGMA name', 'PRAGMA "max_page_count" = 999999999;'],
+		['a schema-qualified limit', 'PRAGMA temp.max_page_count = 999999999;'],
+		['ATTACH behind EXPLAIN QUERY PLAN', "EXPLAIN QUERY PLAN ATTACH 'x.db' AS x;"],
+		['load_extension in a view body', "CREATE VIEW v AS SELECT load_extension('x');"],
+		['load_extension in a trigger body', "CREATE TRIGGER t AFTER INSERT ON dim_users BEGIN SELECT load_extension('x'); END;"],
+		['VACUUM INTO in lower case', "vacuum into 'copy.db';"],
+		['pragma_optimize in a trigger', 'CREATE TRIGGER t AFTER INSERT ON dim_users BEGIN SELECT * FROM pragma_optimize(-1); END;'],
+	];
+	for (const [what, sql] of refused) {
+		it(`refuses ${what} before running anything`, () => {
+			expect(() => parseAnswer(withLoad(sql), 'pipeline')).toThrow(/refused: .*not allowed/);
+		});
+	}
+
+	it('cannot edit sqlite_schema (defensive mode)', async () => {
+		const report = await gradeAnswer(scd1, withLoad("UPDATE sqlite_schema SET sql = 'CREATE TABLE src_user_changes (x)' WHERE name = 'src_user_changes';"), {sandbox});
+		expect(report.passed).toBe(false);
+		expect(report.checks[0]!.message).toMatch(/may not be modified|not authorized|read-only|readonly/i);
+	});
+
+	it('a parser-stack bomb fails as a SQL error, and the next grading works', async () => {
+		const report = await gradeAnswer(attribution, `SELECT ${'('.repeat(5000)}1${')'.repeat(5000)}`, {sandbox});
+		expect(report.passed).toBe(false);
+		expect(report.checks[0]!.message).toMatch(/the query \(line 1\) failed/);
+		expect((await gradeAnswer(attribution, attribution.solution, {sandbox})).passed).toBe(true);
+	});
+
+	it('a result of a million rows stops at the row cap', async () => {
+		const report = await gradeAnswer(attribution, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000) SELECT 'c' || i AS conversion_id, 'linear' AS model, 'x' AS channel, 1 AS credit, 1 AS revenue_cents FROM n", {sandbox});
+		expect(report.checks[0]!.message).toMatch(/more than 10000 rows/);
+	});
+
+	it('a column named with escape codes is shown escaped', async () => {
+		const report = await gradeAnswer(attribution, 'SELECT 1 AS "x\u001b[2J"', {sandbox});
+		expect(formatReport(attribution, report).join('\n')).not.toContain('\u001b');
+	});
+
+	it('random answers do not pass by luck: the reference diff needs the exact rows', async () => {
+		const report = await gradeAnswer(attribution, "SELECT conversion_id, 'linear' AS model, 'direct' AS channel, abs(random() % 2) AS credit, 0 AS revenue_cents FROM conversions", {sandbox});
+		expect(report.passed).toBe(false);
+	});
+});

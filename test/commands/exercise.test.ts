@@ -219,6 +219,33 @@ describe('dojo exercise', () => {
 	});
 });
 
+describe('command-line conventions shared by every command (src/cli.tsx)', () => {
+	it('--help anywhere prints that command\'s help and runs nothing: dojo sim login-counter --help does not simulate', () => {
+		const started = performance.now();
+		const run = runCli(['sim', 'login-counter', '--help']);
+		expect(run.status).toBe(0);
+		expect(run.stdout).toMatch(/\$ dojo sim <scenario>/);
+		expect(performance.now() - started).toBeLessThan(10_000);
+	});
+
+	it('an unknown flag of any command is named, with a suggestion when one is near, and a pointer to its help', () => {
+		const sim = runCli(['sim', 'login-counter', '--lod', '5M/min']);
+		expect(sim.status).toBe(2);
+		expect(sim.stderr).toMatch(/^dojo: unknown flag --lod \(did you mean --load\?\)\ndojo: see `dojo sim --help`/m);
+		const list = runCli(['list', '--xyzzy']);
+		expect(list.status).toBe(2);
+		expect(list.stderr).toMatch(/^dojo: unknown flag --xyzzy\ndojo: see `dojo list --help`/m);
+		expect(hasStackTrace(sim.stderr + list.stderr)).toBe(false);
+	});
+
+	it('dojo list in a closed pipe ends quietly', () => {
+		for (const args of ['list', 'list --json']) {
+			const run = spawnSync('sh', ['-c', `${process.execPath} ${join(root, 'dist/cli.js')} ${args} | true`], {encoding: 'utf8', timeout: 60_000});
+			expect(run.stderr, args).toBe('');
+		}
+	});
+});
+
 /** Processes whose working directory lies under `dir` (the sandbox child runs in a folder made there). */
 function processesIn(dir: string): number[] {
 	const found: number[] = [];

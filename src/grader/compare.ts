@@ -59,8 +59,9 @@ function sameValue(a: Value, b: Value, tolerance = defaultTolerance): boolean {
 function valueKey(value: Value, tolerance: number): string {
 	if (typeof value === 'number') {
 		if (!Number.isFinite(value)) return `n${value}`;
-		const scale = tolerance * Math.max(1, Math.abs(value));
-		return `n${Math.round(value / scale) * scale}`;
+		// A grid step shared by all values of one binary magnitude, so near-equal values share a key (a step scaled by the value itself would not).
+		const scale = tolerance * 2 ** Math.ceil(Math.log2(Math.max(1, Math.abs(value))));
+		return `n${Math.round(value / scale)}:${scale}`;
 	}
 	return value === null ? 'null' : `s${value}`;
 }

@@ -89,4 +89,48 @@ describe('formatReport', () => {
 		expect(text).toContain('    3 checks could not run because of it: one-row-per-user, late-change-ignored, null-clears-field');
 		expect(text.filter((line) => line.startsWith('✗ one-row-per-user'))).toEqual([]);
 	});
+
+	it('renders a whole report exactly: blocked checks first, each failure with its rows under the right heading', () => {
+		const checks = [
+			{id: 'columns', passed: true, message: 'x'},
+			{id: 'one-row-per-user', passed: false, message: 'one row per user_id: 1 violating row', unexpected_rows: [{user_id: 'u1', copies: 2}]},
+			{id: 'late-change-ignored', passed: false, message: "a change older than the row's updated_at is ignored: after run \"late\", dim_users: 1 unexpected row", unexpected_rows: [{user_id: 'u1'}]},
+			{id: 'matches-reference', passed: false, message: 'not starting with the title', missing_rows: [{user_id: 'u2'}], unexpected_rows: []},
+			{id: 'unknown-check', passed: false, message: 'unknown-check: declared nowhere'},
+			{id: 'keys-stay', passed: false, blocked_by: 'visible', message: 'run "visible" (sample data: two batches in a row) stopped: the query (line 1) failed: boom'},
+		];
+		expect(formatReport(scd1, {exercise: scd1.id, passed: false, wall_s: 1.234, checks})).toEqual([
+			"SCD type 1 for user address and preferences (scd1-user-profile): 1/6 checks passed in 1.23 s",
+			"",
+			"✗ the query (line 1) failed: boom (run visible)",
+			"    1 check could not run because of it: keys-stay",
+			"",
+			"✓ columns: dim_users has the contract's columns",
+			"✗ one-row-per-user: one row per user_id",
+			"    1 violating row",
+			"    rows that break it:",
+			"      user_id │ copies",
+			"      ────────┼───────",
+			"      'u1'    │ 2",
+			"",
+			"✗ late-change-ignored: a change older than the row's updated_at is ignored",
+			"    after run \"late\", dim_users: 1 unexpected row",
+			"    unexpected (in yours, not expected):",
+			"      user_id",
+			"      ───────",
+			"      'u1'",
+			"",
+			"✗ matches-reference: dim_users holds what the reference load builds",
+			"    not starting with the title",
+			"    missing (expected, not in yours):",
+			"      user_id",
+			"      ───────",
+			"      'u2'",
+			"",
+			"✗ unknown-check: unknown-check",
+			"    declared nowhere",
+			"",
+			"Some checks failed; fix the answer and grade it again."
+		]);
+	});
 });

@@ -49,6 +49,26 @@ describe('the tolerant pass', () => {
 	});
 });
 
+describe('large bags (no tolerant pass): the hash alone must tell values apart', () => {
+	const big = (make: (i: number) => Array<string | number | null>) => ({columns: ['a', 'b'], rows: Array.from({length: 2100}, (_, i) => make(i))});
+
+	it('tells +Infinity from -Infinity, text from NULL, and texts from each other', () => {
+		expect(compareResults(big((i) => [i, Infinity]), big((i) => [i, -Infinity])).equal).toBe(false);
+		expect(compareResults(big((i) => [i, 'x']), big((i) => [i, null])).equal).toBe(false);
+		expect(compareResults(big((i) => [i, 'x']), big((i) => [i, 'y'])).equal).toBe(false);
+		expect(compareResults(big((i) => [i, 'x']), big((i) => [i, 'x'])).equal).toBe(true);
+	});
+
+	it('keeps column values apart: (a, sb) is not (as, b)', () => {
+		expect(compareResults(big((i) => [`${i}a`, 'sb']), big((i) => [`${i}as`, 'b'])).equal).toBe(false);
+	});
+
+	it('lists missing rows in the expected order, duplicates included', () => {
+		const result = compareResults({columns: ['x'], rows: [[1], [2], [1]]}, {columns: ['x'], rows: []});
+		expect(result).toMatchObject({equal: false, missing: [{x: 1}, {x: 2}, {x: 1}]});
+	});
+});
+
 describe('messages', () => {
 	it('names duplicate, missing and unexpected columns, singular and plural', () => {
 		expect(compareResults(one(1), {columns: ['c0', 'C0'], rows: []})).toMatchObject({step: 'columns', message: 'the result has two columns named C0; give every column its own name'});

@@ -10,6 +10,7 @@ import meow from 'meow';
 import packageJson from '../package.json' with {type: 'json'};
 import {commands, summaries} from './commands/index.js';
 import type {Command, FlagSpec} from './commands/command.js';
+import {nearest} from './did-you-mean.js';
 import {UsageError} from './errors.js';
 
 const pkg = {name: 'dojo', version: packageJson.version};
@@ -74,15 +75,35 @@ async function main(argv: string[]): Promise<number> {
 	return runCommand(command, rest);
 }
 
+/** Refuses a flag the command does not know, naming the nearest one it does and pointing to its help. */
+function checkFlags(command: Command, argv: readonly string[], flags: FlagSpec): void {
+	const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+	const known = ['help', ...Object.keys(flags).map(kebab)];
+	for (const arg of argv) {
+		if (arg === '--') break;
+		if (!arg.startsWith('-') || arg === '-' || /^-\d/.test(arg)) continue;
+		const name = arg.replace(/^--?/, '').split('=')[0]!;
+		if (known.includes(name) || (name.startsWith('no-') && known.includes(name.slice(3)))) continue;
+		const near = nearest(name, known);
+		throw new UsageError([`unknown flag ${arg.split('=')[0]}${near ? ` (did you mean --${near}?)` : ''}`, `see \`dojo ${command.name} --help\``]);
+	}
+}
+
 async function runCommand(command: Command, argv: string[]): Promise<number> {
+	const flags: FlagSpec = {...commonFlags, json: {type: 'boolean', default: false}, ...command.flags};
+	const wantsHelp = argv.slice(0, argv.includes('--') ? argv.indexOf('--') : argv.length).includes('--help');
+	if (!wantsHelp) checkFlags(command, argv, flags);
 	const cli = meow(command.help, {
 		importMeta: import.meta,
 		argv,
 		pkg,
 		description: false,
-		allowUnknownFlags: false,
-		flags: {...commonFlags, json: {type: 'boolean', default: false}, ...command.flags},
+		allowUnknownFlags: true,
+		autoHelp: false,
+		flags,
 	});
+	// --help anywhere shows the command's help and runs nothing (meow only does so when it stands alone).
+	if (wantsHelp) cli.showHelp(0);
 	const scenarioFiles = cli.flags.scenarios as string[];
 	// The built-in scenarios alone come from the build's validated JSON; only user
 	// files (or a YAML newer than the build) need the YAML parser and the schema.
@@ -97,6 +118,12 @@ async function runCommand(command: Command, argv: string[]): Promise<number> {
 		stderr: process.stderr,
 	});
 }
+
+// A closed pipe (`dojo list | head -1`) ends the command quietly, not with an EPIPE stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+	if (error.code !== 'EPIPE') throw error;
+	process.exit(process.exitCode ?? 0);
+});
 
 try {
 	process.exitCode = await main(process.argv.slice(2));

@@ -4,33 +4,53 @@ scriptable, `--json`), or practise one interactively in a terminal (the app's
 exercise screen: read the task, edit a template in $EDITOR or paste SQL, see
 every check with its diff).
 */
-import {readFileSync, statSync} from 'node:fs';
+import {Buffer, isUtf8} from 'node:buffer';
+import {closeSync, constants, fstatSync, lstatSync, openSync, readSync} from 'node:fs';
 import {UsageError} from '../errors.js';
 import type {Exercise} from '../scenarios/exercise-schema.js';
+import {nearest} from '../did-you-mean.js';
 import type {Command} from './command.js';
 
 /** The largest answer file read: answers are a few kilobytes of SQL, and the whole file is held in memory. */
 const maxAnswerBytes = 2 ** 20;
 
-/** Reads an answer file, turning a missing, unreadable or oversized path into a usage error. */
+/**
+Reads an answer file as a regular file, reading at most the cap (a FIFO would
+block, and /dev/zero reports size 0 but never ends), and refuses a symbolic
+link (it could point at any file of the host, whose lines SQLite's errors would
+echo) and binary data.
+*/
 function readAnswer(file: string): string {
+	let fd: number | undefined;
 	try {
-		const stat = statSync(file);
-		if (stat.isDirectory()) throw new UsageError(`the answer file ${file} is a directory; expected a .sql file`);
-		if (stat.size > maxAnswerBytes) throw new UsageError(`the answer file ${file} holds ${(stat.size / 2 ** 20).toFixed(1)} MB; an answer is SQL text of at most 1 MB`);
-		return readFileSync(file, 'utf8');
+		const link = lstatSync(file);
+		if (link.isSymbolicLink()) throw new UsageError(`the answer file ${file} is a symbolic link; pass the .sql file itself`);
+		if (link.isDirectory()) throw new UsageError(`the answer file ${file} is a directory; expected a .sql file`);
+		if (!link.isFile()) throw new UsageError(`the answer file ${file} is not a regular file (a pipe or device); expected a .sql file`);
+		fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+		if (!fstatSync(fd).isFile()) throw new UsageError(`the answer file ${file} is not a regular file; expected a .sql file`);
+		const buffer = Buffer.alloc(maxAnswerBytes + 1);
+		let length = 0;
+		for (let read = -1; read !== 0 && length < buffer.length; length += read) read = readSync(fd, buffer, length, buffer.length - length, null);
+		if (length > maxAnswerBytes) throw new UsageError(`the answer file ${file} holds ${(fstatSync(fd).size / 2 ** 20).toFixed(1)} MB; an answer is SQL text of at most 1 MB`);
+		const bytes = buffer.subarray(0, length);
+		if (bytes.includes(0) || !isUtf8(bytes)) throw new UsageError(`the answer file ${file} is binary, not SQL text (it holds NUL bytes or is not UTF-8)`);
+		return bytes.toString('utf8');
 	} catch (error) {
 		if (error instanceof UsageError) throw error;
 		const code = (error as NodeJS.ErrnoException).code;
-		const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code ?? error);
+		const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'ELOOP' ? 'it is a symbolic link' : String(code ?? error);
 		throw new UsageError(`cannot read the answer file ${file}: ${why}`);
+	} finally {
+		if (fd !== undefined) closeSync(fd);
 	}
 }
 
 /** Finds an exercise by id, or throws a usage error naming the ones that exist. */
 function findExercise(exercises: readonly Exercise[], id: string): Exercise {
 	const exercise = exercises.find((candidate) => candidate.id === id);
-	if (!exercise) throw new UsageError(`unknown exercise "${id}"; expected one of ${exercises.map((candidate) => candidate.id).join(', ')} (see \`dojo exercise\`)`);
+	const near = nearest(id, exercises.map((candidate) => candidate.id));
+	if (!exercise) throw new UsageError(`unknown exercise "${id}"${near ? ` (did you mean ${near}?)` : ''}; expected one of ${exercises.map((candidate) => candidate.id).join(', ')} (see \`dojo exercise\`)`);
 	return exercise;
 }
 
@@ -72,6 +92,9 @@ export const exerciseCommand: Command = {
     --answer FILE  grade this file and exit (no terminal needed)
     --json         print {exercise, passed, wall_s, checks: [{id, passed,
                    message, missing_rows?, unexpected_rows?}]}
+    --reveal       also show the expected rows of hidden runs (held back
+                   otherwise, so they cannot be replayed): for practice
+                   after giving up
 
   Limits
     3 s per run (the process running it is killed), 64 MB of database, 10,000
@@ -81,13 +104,14 @@ export const exerciseCommand: Command = {
 
   Exit code
     0 every check passed, 1 some check failed, 2 bad input (unknown exercise,
-    missing or empty answer file, a statement the sandbox refuses).
+    missing, empty, binary or non-regular answer file, a statement the
+    sandbox refuses), 130 interrupted (Ctrl-C), 70 internal error.
 
   Examples
     $ dojo exercise scd2-plan-price
     $ dojo exercise scd2-plan-price --answer scd2.sql --json | jq '.checks[] | select(.passed | not)'
 `,
-	flags: {answer: {type: 'string'}},
+	flags: {answer: {type: 'string'}, reveal: {type: 'boolean', default: false}},
 	async run({input, flags, catalogue, stdout, stderr}) {
 		const json = Boolean(flags['json']);
 		const answerFile = flags['answer'] as string | undefined;
@@ -98,16 +122,24 @@ export const exerciseCommand: Command = {
 			const grader = await import('../grader/index.js');
 			const sandbox = new grader.Sandbox();
 			sandbox.warm().catch(() => undefined);
+			// Ctrl-C: kill the child and remove its folder before leaving, with the shell's 130.
+			const interrupt = () => {
+				// close() kills the child and removes the folder at once; waiting for the exit is not needed here.
+				void sandbox.close();
+				process.exit(130);
+			};
+			process.once('SIGINT', interrupt);
 			try {
 				const exercise = findExercise(catalogue().exercises, id);
 				const answer = readAnswer(answerFile);
-				const report = await grader.gradeAnswer(exercise, answer, {sandbox});
+				const report = await grader.gradeAnswer(exercise, answer, {sandbox, reveal: Boolean(flags['reveal'])});
 				const {recordAttempt} = await import('./app-recorder.js');
 				recordAttempt(stderr, {exercise: exercise.id, at: Date.now(), roundId: null, answer, report});
-				stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : `${grader.formatReport(exercise, report).join('\n')}\n`);
+				stdout.write(json ? `${grader.reportJson(report)}\n` : `${grader.formatReport(exercise, report).join('\n')}\n`);
 				return report.passed ? 0 : 1;
 			} finally {
-				sandbox.close();
+				process.off('SIGINT', interrupt);
+				await sandbox.close();
 			}
 		}
 		const {exercises} = catalogue();

@@ -19,27 +19,35 @@ export type CheckResult = {
 	message: string;
 	missing_rows?: ShownRow[];
 	unexpected_rows?: ShownRow[];
+	/** Set when the check could not run because this run stopped (its message is then the run's failure). */
+	blocked_by?: string;
 };
 
 /** What the runs produced, by run id. */
 export type RunOutputs = {
 	readonly candidate: ReadonlyMap<string, RunResult>;
 	readonly reference: ReadonlyMap<string, RunResult>;
+	/** Show the expected rows of hidden runs too (see GradeOptions.reveal). */
+	readonly reveal?: boolean;
 };
+
+/** True when a run plays a hidden batch: its expected rows are not shown. */
+export function isHiddenRun(exercise: Exercise, runId: string): boolean {
+	return exercise.runs[runId]!.batches.some((batch) => exercise.batches[batch]?.hidden);
+}
 
 /** Names a run for a message: its id, whether its data is hidden, and what it exercises. */
 function describeRun(exercise: Exercise, runId: string): string {
 	const run = exercise.runs[runId]!;
-	const hidden = run.batches.some((batch) => exercise.batches[batch]?.hidden);
-	return `run "${runId}" (${hidden ? 'hidden data' : 'sample data'}: ${run.about})`;
+	return `run "${runId}" (${isHiddenRun(exercise, runId) ? 'hidden data' : 'sample data'}: ${run.about})`;
 }
 
 /** Explains why a run stopped, naming the statement and line. */
-function describeFailure(failure: RunFailure): string {
+function describeFailure(failure: RunFailure, kind: Exercise['kind']): string {
 	if (failure.reading !== undefined) {
 		return `${failure.message}, while the harness read ${describeLabel(failure.reading)} after the answer had run (a view or trigger of the answer that never finishes does this)`;
 	}
-	const where = failure.statement && failure.section ? describeStatement(failure.section, failure.statement) : undefined;
+	const where = failure.statement && failure.section ? describeStatement(failure.section, failure.statement, kind) : undefined;
 	const after = failure.batch ? ` after batch "${failure.batch}" was loaded` : '';
 	switch (failure.kind) {
 		case 'timeout':
@@ -56,6 +64,13 @@ function describeFailure(failure: RunFailure): string {
 }
 
 type Verdict = Omit<CheckResult, 'id'>;
+
+/** Characters of one check's message; SQLite's errors quote the answer, which may be anything. */
+const maxMessageChars = 2000;
+
+function boundMessage(message: string): string {
+	return message.length <= maxMessageChars ? message : `${message.slice(0, maxMessageChars)}… (message cut at ${maxMessageChars} characters)`;
+}
 
 const pass = (message: string): Verdict => ({passed: true, message});
 
@@ -206,22 +221,56 @@ function judgeSorted(exercise: Exercise, check: Extract<Check, {type: 'sorted'}>
 	return {passed: false, message: withHint(check, `${check.title}: row ${at + 1} (${keys}) comes after a row that should follow it; expected ORDER BY ${orderBy.join(', ')} (${describeRun(exercise, runId)})`), unexpected_rows: shown};
 }
 
+/**
+The constraints an index search uses, read from a plan line by its structure:
+`SEARCH t USING [COVERING] INDEX <name> (<a>=? AND <b>>?)`, where `<name>` is one
+of the table's indexes (so an index named "x (user_id=?)" cannot pose as a
+constraint), or the rowid / primary key. Undefined when the line is no search.
+*/
+export function searchConstraints(line: string, table: string, indexes: readonly string[]): string[] | undefined {
+	const prefix = `SEARCH ${table} USING `;
+	if (line.slice(0, prefix.length).toLowerCase() !== prefix.toLowerCase()) return undefined;
+	const rest = line.slice(prefix.length);
+	const heads = [...indexes].sort((x, y) => y.length - x.length).flatMap((name) => [`COVERING INDEX ${name} (`, `INDEX ${name} (`]);
+	heads.push('INTEGER PRIMARY KEY (', 'PRIMARY KEY (');
+	const head = heads.find((candidate) => rest.startsWith(candidate) && rest.endsWith(')'));
+	if (!head) return undefined;
+	return rest.slice(head.length, -1).split(' AND ');
+}
+
 function judgePlan(exercise: Exercise, check: Extract<Check, {type: 'query_plan'}>, result: RunResult, runId: string): Verdict | undefined {
 	const plan = rowsOf(result.results[labels.check(check.id, 'all')]);
 	if ('error' in plan) return {passed: false, message: `EXPLAIN QUERY PLAN failed after ${describeRun(exercise, runId)}: ${plan.error}`};
+	const indexList = rowsOf(result.results[labels.check(check.id, 'indexes')]);
+	const indexes = 'error' in indexList ? [] : indexList.rows.map((row) => String(row[0]));
 	const detailAt = plan.columns.indexOf('detail');
 	const lines = plan.rows.map((row) => String(row[detailAt] ?? ''));
 	const shown = lines.join(' | ');
 	const table = check.table.toLowerCase();
 	const scans = lines.filter((line) => new RegExp(`^SCAN ${table}\\b`, 'i').test(line));
-	const searches = lines.filter((line) => new RegExp(`^SEARCH ${table}\\b.*USING`, 'i').test(line));
+	const searches = lines.flatMap((line) => searchConstraints(line, check.table, indexes) ?? []);
+	const searched = lines.some((line) => searchConstraints(line, check.table, indexes) !== undefined);
 	const rows = lines.map((detail) => ({detail}));
-	if (scans.length > 0 || searches.length === 0) {
+	if (scans.length > 0 || !searched) {
 		return {passed: false, message: withHint(check, `${check.title}: the plan reads every row of ${check.table} (${shown})`), unexpected_rows: rows};
 	}
-	const missing = check.seeks.filter((seek) => !searches.some((line) => line.includes(seek)));
+	const missing = check.seeks.filter((seek) => !searches.includes(seek));
 	if (missing.length > 0) {
 		return {passed: false, message: withHint(check, `${check.title}: the index search does not use ${missing.join(' and ')} (${shown})`), unexpected_rows: rows};
+	}
+	return undefined;
+}
+
+/** The reference diff of one run: the candidate's snapshot against the reference solution's. */
+function judgeReference(exercise: Exercise, check: Check, runId: string, result: RunResult, outputs: RunOutputs): Verdict | undefined {
+	const reference = outputs.reference.get(runId);
+	if (!reference || reference.failure) {
+		// Only an exercise file can get here (the tests keep the built-in ones passing): bad input, not a bug.
+		throw new UsageError(`exercise ${exercise.id}: its reference solution fails in run "${runId}": ${reference?.failure ? describeFailure(reference.failure, exercise.kind) : 'not played'}; fix the exercise's solution`);
+	}
+	for (const table of checkTables(exercise, check)) {
+		const verdict = compareSnapshots(exercise, check, reference, result, table, (detail) => `${check.title}: after ${describeRun(exercise, runId)}, ${detail}`);
+		if (verdict) return verdict;
 	}
 	return undefined;
 }
@@ -229,7 +278,7 @@ function judgePlan(exercise: Exercise, check: Extract<Check, {type: 'query_plan'
 function judgeRun(exercise: Exercise, check: Check, runId: string, outputs: RunOutputs): Verdict | undefined {
 	const result = outputs.candidate.get(runId);
 	if (!result) return {passed: false, message: `${describeRun(exercise, runId)} was not played`};
-	if (result.failure) return {passed: false, message: `${describeRun(exercise, runId)} stopped: ${describeFailure(result.failure)}`};
+	if (result.failure) return {passed: false, message: `${describeRun(exercise, runId)} stopped: ${describeFailure(result.failure, exercise.kind)}`, blocked_by: runId};
 	switch (check.type) {
 		case 'columns':
 			return judgeColumns(exercise, check, result, runId);
@@ -240,21 +289,16 @@ function judgeRun(exercise: Exercise, check: Check, runId: string, outputs: RunO
 		case 'query_plan':
 			return judgePlan(exercise, check, result, runId);
 		case 'reference': {
-			const reference = outputs.reference.get(runId);
-			if (!reference || reference.failure) {
-				// Only an exercise file can get here (the tests keep the built-in ones passing): bad input, not a bug.
-				throw new UsageError(`exercise ${exercise.id}: its reference solution fails in run "${runId}": ${reference?.failure ? describeFailure(reference.failure) : 'not played'}; fix the exercise's solution`);
-			}
-			for (const table of checkTables(exercise, check)) {
-				const verdict = compareSnapshots(exercise, check, reference, result, table, (detail) => `${check.title}: after ${describeRun(exercise, runId)}, ${detail}`);
-				if (verdict) return verdict;
-			}
-			return undefined;
+			const verdict = judgeReference(exercise, check, runId, result, outputs);
+			if (!verdict || outputs.reveal || !isHiddenRun(exercise, runId) || verdict.missing_rows === undefined) return verdict;
+			// Hidden data stays hidden: the expected rows would let an answer replay them instead of computing them.
+			const {missing_rows: _held, ...rest} = verdict;
+			return {...rest, message: `${rest.message} (the expected rows of hidden runs are held back; --reveal shows them)`};
 		}
 		case 'same_as_run': {
 			const other = outputs.candidate.get(check.same_as);
 			if (!other) return {passed: false, message: `${describeRun(exercise, check.same_as)} was not played`};
-			if (other.failure) return {passed: false, message: `${describeRun(exercise, check.same_as)} stopped: ${describeFailure(other.failure)}`};
+			if (other.failure) return {passed: false, message: `${describeRun(exercise, check.same_as)} stopped: ${describeFailure(other.failure, exercise.kind)}`, blocked_by: check.same_as};
 			for (const table of checkTables(exercise, check)) {
 				const verdict = compareSnapshots(exercise, check, other, result, table, (detail) => `${check.title}: ${describeRun(exercise, runId)} should end like run "${check.same_as}", but ${detail} (missing = present after "${check.same_as}" only)`);
 				if (verdict) return verdict;
@@ -276,7 +320,7 @@ export function judgeCheck(exercise: Exercise, check: Check, outputs: RunOutputs
 	const runs = checkRuns(exercise, check);
 	for (const runId of runs) {
 		const verdict = judgeRun(exercise, check, runId, outputs);
-		if (verdict) return {id: check.id, ...verdict};
+		if (verdict) return {id: check.id, ...verdict, message: boundMessage(verdict.message)};
 	}
 	return {id: check.id, ...pass(`${check.title} (${runs.length === 1 ? `run "${runs[0]}"` : `${runs.length} runs`})`)};
 }

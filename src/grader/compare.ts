@@ -47,15 +47,21 @@ const defaultTolerance = 1e-6;
 /** True when two values are equal under the comparison rules. */
 function sameValue(a: Value, b: Value, tolerance = defaultTolerance): boolean {
 	if (a === null || b === null) return a === b;
-	if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
+	if (typeof a === 'number' && typeof b === 'number') {
+		// Infinity (SQLite's 9e999) would be within any tolerance scaled by itself: only an equal infinity matches it.
+		if (!Number.isFinite(a) || !Number.isFinite(b)) return a === b;
+		return Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
+	}
 	return a === b;
 }
 
 /** A hash key that equal values share, except numbers near a rounding boundary (caught by the tolerant pass). */
 function valueKey(value: Value, tolerance: number): string {
 	if (typeof value === 'number') {
-		const scale = tolerance * Math.max(1, Math.abs(value));
-		return `n${Math.round(value / scale) * scale}`;
+		if (!Number.isFinite(value)) return `n${value}`;
+		// A grid step shared by all values of one binary magnitude, so near-equal values share a key (a step scaled by the value itself would not).
+		const scale = tolerance * 2 ** Math.ceil(Math.log2(Math.max(1, Math.abs(value))));
+		return `n${Math.round(value / scale)}:${scale}`;
 	}
 	return value === null ? 'null' : `s${value}`;
 }
@@ -80,9 +86,18 @@ export const maxShown = 10;
 /** "1 row", "2 rows": a count with its noun, for messages. */
 export const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
-/** Turns rows into objects keyed by column name, for display. */
+/** Characters of one text value shown in a report; the rest is cut, so a report stays small whatever an answer returns. */
+export const maxValueChars = 200;
+
+/** A value as a report shows it: text longer than `maxValueChars` is cut, saying how long it was. */
+export function boundValue(value: Value): Value {
+	if (typeof value !== 'string' || value.length <= maxValueChars) return value;
+	return `${value.slice(0, maxValueChars)}… (${value.length} characters)`;
+}
+
+/** Turns rows into objects keyed by column name, for display, with long text values cut (`boundValue`). */
 export function showRows(columns: readonly string[], rows: ReadonlyArray<readonly Value[]>): ShownRow[] {
-	return rows.map((row) => Object.fromEntries(columns.map((column, i) => [column, row[i] ?? null])));
+	return rows.map((row) => Object.fromEntries(columns.map((column, i) => [column, boundValue(row[i] ?? null)])));
 }
 
 /**

@@ -27,6 +27,11 @@ export type GradeOptions = {
 	readonly sandbox: Sandbox;
 	/** Time limit for one run, overriding the exercise's `limits.timeout_ms`. */
 	readonly timeoutMs?: number;
+	/**
+	Show the expected rows of hidden runs too (`--reveal`: practice after giving
+	up). Off by default, so a failed grading cannot be replayed into a pass.
+	*/
+	readonly reveal?: boolean;
 };
 
 const referenceCache = new Map<string, RunResult>();
@@ -81,7 +86,7 @@ export async function gradeAnswer(exercise: Exercise, answerText: string, option
 		candidate.set(runId, result);
 		if (result.failure && ['timeout', 'memory', 'too_big'].includes(result.failure.kind)) stopped = result.failure;
 	}
-	const checks = exercise.checks.map((check) => judgeCheck(exercise, check, {candidate, reference}));
+	const checks = exercise.checks.map((check) => judgeCheck(exercise, check, {candidate, reference, ...(options.reveal ? {reveal: true} : {})}));
 	return {
 		exercise: exercise.id,
 		passed: checks.every((check) => check.passed),

@@ -3,5 +3,6 @@ export {gradeAnswer, clearReferenceCache, type GradeReport, type GradeOptions} f
 export {Sandbox, type SandboxOptions} from './sandbox.js';
 export {parseAnswer, type Answer} from './answer.js';
 export type {CheckResult} from './checks.js';
-export {formatReport} from './present-report.js';
+export {formatReport, reportJson} from './present-report.js';
+export {printable} from './printable.js';
 export {answerTemplate, formatTask} from './present-task.js';

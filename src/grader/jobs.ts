@@ -6,7 +6,7 @@ answer's load section, and finally the queries the checks read.
 import type {Cell, Exercise} from '../scenarios/exercise-schema.js';
 import type {Answer} from './answer.js';
 import type {RunJob, Step} from './protocol.js';
-import {columnsSql, contractTable, foreignKeysSql, grainSql, notNullSql, orphansSql, scd2IntervalsSql, scd2NoNoopSql, scd2OneCurrentSql, snapshotSql, surrogateKeysSql} from './sql-gen.js';
+import {columnsSql, contractTable, literal, foreignKeysSql, grainSql, notNullSql, orphansSql, scd2IntervalsSql, scd2NoNoopSql, scd2OneCurrentSql, snapshotSql, surrogateKeySql, surrogateKeysSql} from './sql-gen.js';
 
 /** Database page cap (4 KiB pages, so 64 MiB) for main and temp. */
 export const maxPages = 16_384;
@@ -63,6 +63,8 @@ export function propertyQueries(exercise: Exercise, check: Exercise['checks'][nu
 	switch (check.type) {
 		case 'grain':
 			return each(check.tables, (name) => grainSql(table(name)));
+		case 'surrogate_key':
+			return each(check.tables, (name) => surrogateKeySql(table(name)));
 		case 'no_orphans':
 			return each(check.tables, (name) => orphansSql(table(name)));
 		case 'foreign_keys':
@@ -78,7 +80,8 @@ export function propertyQueries(exercise: Exercise, check: Exercise['checks'][nu
 		case 'sql':
 			return {all: check.sql};
 		case 'query_plan':
-			return {all: `EXPLAIN QUERY PLAN ${check.query}`};
+			// The index names let the plan line be read by its structure: a name may spell anything, even "user_id=?".
+			return {all: `EXPLAIN QUERY PLAN ${check.query}`, indexes: `SELECT name FROM pragma_index_list(${literal(check.table)})`};
 		default:
 			return {};
 	}

@@ -12,6 +12,7 @@ left them, so an answer cannot tamper with the batches loaded after it.
 */
 import {rmSync} from 'node:fs';
 import {basename} from 'node:path';
+import {Worker} from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type {Database as DatabaseType, Statement as PreparedStatement} from 'better-sqlite3';
 import {workDirPrefix, type ChildMessage, type ParentMessage, type QueryResult, type RunFailure, type RunJob, type RunResult, type Step, type Value} from './protocol.js';
@@ -228,6 +229,25 @@ export function runJob(job: RunJob): RunResult {
 	return {...(failure ? {failure} : {}), results, ms: performance.now() - started};
 }
 
+/**
+Kills this process when its parent dies, even while a statement runs: the main
+thread is then inside SQLite and cannot see the IPC channel close, so a worker
+thread watches the parent's pid instead.
+*/
+function watchParent(): void {
+	const source = `
+const {workerData} = require('node:worker_threads');
+const {rmSync} = require('node:fs');
+setInterval(() => {
+	if (process.ppid === workerData.parent) return;
+	if (workerData.dir) rmSync(workerData.dir, {recursive: true, force: true});
+	process.kill(workerData.self, 'SIGKILL');
+}, 250);`;
+	const dir = basename(process.cwd()).startsWith(workDirPrefix) ? process.cwd() : undefined;
+	const watcher = new Worker(source, {eval: true, workerData: {parent: process.ppid, self: process.pid, dir}});
+	watcher.unref();
+}
+
 if (process.send) {
 	process.on('message', (message: ParentMessage) => {
 		if (message.type !== 'run') return;
@@ -239,6 +259,9 @@ if (process.send) {
 		}
 		send({type: 'done', id: message.id, result});
 	});
+	// Ctrl-C reaches the whole process group: the parent cleans up and kills us; dying first would leave its folder behind.
+	process.on('SIGINT', () => undefined);
+	watchParent();
 	process.on('disconnect', () => {
 		// The parent is gone, perhaps killed before it could clean up: nothing will read our answers, and nobody else removes our empty work directory.
 		if (basename(process.cwd()).startsWith(workDirPrefix)) rmSync(process.cwd(), {recursive: true, force: true});

@@ -27,6 +27,13 @@ export type SandboxOptions = {
 	@default 512
 	*/
 	readonly memoryLimitMb?: number;
+	/**
+	Resident memory the warm child may keep after a run, in MiB; above it the
+	child is replaced, so the next answer starts with its full memory cap.
+
+	@default 160
+	*/
+	readonly recycleAboveMb?: number;
 };
 
 type Pending = {
@@ -112,13 +119,29 @@ export class Sandbox {
 		return next;
 	}
 
-	/** Kills the child and removes the work directory. */
-	close(): void {
+	/**
+	Kills the child and removes the work directory. The promise settles once the
+	child has exited, so a command that awaits it never leaves one behind.
+	*/
+	close(): Promise<void> {
 		this.#closed = true;
 		this.#finish({failure: this.#failure('crashed', 'the sandbox was closed while the run was playing'), results: {}, ms: 0});
-		this.#worker?.child.kill('SIGKILL');
+		const child = this.#worker?.child;
 		this.#worker = undefined;
 		rmSync(this.workDir, {recursive: true, force: true});
+		if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+		const exited = new Promise<void>((resolve) => {
+			// A child that cannot be reaped must not hold the command forever.
+			const timer = setTimeout(resolve, 2000);
+			child.once('exit', () => {
+				clearTimeout(timer);
+				resolve();
+			});
+		});
+		// Referenced again, so the process waits for the exit instead of ending with the promise unsettled.
+		child.ref();
+		child.kill('SIGKILL');
+		return exited;
 	}
 
 	#spawn(): Worker {
@@ -154,7 +177,10 @@ export class Sandbox {
 		child.on('message', (message: ChildMessage) => {
 			if (message.type === 'ready') markReady();
 			else if ((message.type === 'progress' || message.type === 'reading') && this.#pending) this.#pending.lastProgress = message;
-			else if (message.type === 'done' && this.#pending?.id === message.id) this.#finish(message.result);
+			else if (message.type === 'done' && this.#pending?.id === message.id) {
+				this.#finish(message.result);
+				this.#recycleIfBloated(worker);
+			}
 		});
 		child.on('exit', (code, signal) => {
 			if (this.#worker === worker) this.#worker = undefined;
@@ -217,6 +243,20 @@ export class Sandbox {
 			message,
 			...(progress ? {section: progress.section, statement: progress.statement, ...(progress.batch ? {batch: progress.batch} : {})} : {}),
 		};
+	}
+
+	/**
+	Replaces the warm child when it keeps much memory after a run (SQLite's page
+	cache and V8's heap do not shrink): the next answer would otherwise start
+	near the memory cap and be killed early, with the kill blamed on it.
+	*/
+	#recycleIfBloated(worker: Worker): void {
+		const pid = worker.child.pid;
+		const bytes = pid === undefined ? undefined : residentBytes(pid);
+		if (bytes === undefined || bytes <= (this.#options.recycleAboveMb ?? 160) * 2 ** 20 || this.#closed) return;
+		if (this.#worker === worker) this.#worker = undefined;
+		worker.child.kill('SIGKILL');
+		this.#spawn();
 	}
 
 	#kill(worker: Worker, kind: RunFailure['kind'], message: string): void {

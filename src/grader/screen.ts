@@ -9,10 +9,9 @@ Two screens, because one is not enough: the keyword screen here reads tokens
 them), and the opcode screen (`refusedOpcode`) reads the statement's EXPLAIN
 program inside the sandbox, which catches what a keyword screen could miss.
 
-Left alone on purpose: PRAGMA table-valued functions (`SELECT … FROM
-pragma_table_info('t')`). SQLite offers them only for PRAGMAs without side
-effects, and their argument names a table or schema, never a new value, so
-`pragma_max_page_count(…)` reads the cap but cannot lift it (a test checks).
+PRAGMA table-valued functions (`SELECT … FROM pragma_table_info('t')`) pass
+the same allow-list: SQLite offers them only for PRAGMAs said to have no side
+effects, yet `pragma_optimize(…)` runs ANALYZE.
 */
 import {keyword, tokenize, type Token} from './split.js';
 
@@ -55,7 +54,13 @@ export function refusedStatement(sql: string): string | undefined {
 	}
 	// A quoted name calls the function too ("load_extension"(…)), and inside a trigger body no EXPLAIN would show the call.
 	for (const token of words) {
-		if ((token.type === 'word' || token.type === 'name') && unquoted(token) === 'load_extension') return `load_extension is not allowed: ${sandboxNote}`;
+		if (token.type !== 'word' && token.type !== 'name') continue;
+		const name = unquoted(token);
+		if (name === 'load_extension') return `load_extension is not allowed: ${sandboxNote}`;
+		// A PRAGMA table-valued function runs its PRAGMA: pragma_optimize runs ANALYZE, whatever SQLite's docs promise.
+		if (name.startsWith('pragma_') && !allowedPragmas.has(name.slice('pragma_'.length))) {
+			return `${name} is not allowed; the pragma functions allowed are ${[...allowedPragmas].map((pragma) => `pragma_${pragma}`).join(', ')}`;
+		}
 	}
 	return undefined;
 }

@@ -24,6 +24,8 @@ export type Statement = {
 	readonly line: number;
 	/** 1-based position among the statements of its section. */
 	readonly index: number;
+	/** Set on a query answer's last statement: the query whose rows are graded, named so in messages. */
+	readonly role?: 'query';
 };
 
 const closing: Record<string, string> = {"'": "'", '"': '"', '`': '`', '[': ']'};
@@ -141,7 +143,8 @@ export function splitTokens(text: string, tokens: readonly Token[], marker: (com
 		current.push(token);
 		if (token.type !== 'word') continue;
 		const word = keyword(token);
-		if (!inTrigger && word === 'TRIGGER' && keyword(current[0]) === 'CREATE' && current.length <= 6) inTrigger = true;
+		// Only CREATE [TEMP|TEMPORARY] TRIGGER starts a trigger: `CREATE TABLE trigger (begin)` is a table.
+		if (!inTrigger && word === 'TRIGGER' && keyword(current[0]) === 'CREATE' && (current.length === 2 || (current.length === 3 && ['TEMP', 'TEMPORARY'].includes(keyword(current[1]))))) inTrigger = true;
 		else if (inTrigger && (word === 'BEGIN' || word === 'CASE')) depth++;
 		else if (inTrigger && word === 'END' && depth > 0) depth--;
 	}

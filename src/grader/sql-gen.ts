@@ -79,6 +79,12 @@ export function foreignKeysSql(table: TableContract): string | undefined {
 	return parts.length > 0 ? parts.join(' UNION ALL ') : undefined;
 }
 
+/** Surrogate-key values that are NULL or shared by several rows, with how many rows hold them. */
+export function surrogateKeySql(table: TableContract): string {
+	const key = q(table.surrogate_key!);
+	return `SELECT ${literal(table.name)} AS table_name, ${key}, COUNT(*) AS copies FROM ${q(table.name)} GROUP BY ${key} HAVING COUNT(*) > 1 OR ${key} IS NULL`;
+}
+
 /** Rows with NULL in any of `columns`. */
 export function notNullSql(table: TableContract, columns: readonly string[]): string {
 	const shown = [...new Set([...table.grain, ...columns])].map(q).join(', ');

@@ -8,6 +8,16 @@ and after each load, and asks for a violation after every answer statement.
 import type {Database as DatabaseType, Statement as PreparedStatement} from 'better-sqlite3';
 import type {StagingRules} from './protocol.js';
 
+/** A value tagged with its storage class, so values of different classes never print alike. */
+export function typedValue(value: unknown): string {
+	if (value === null) return 'n';
+	if (typeof value === 'bigint') return `i${value}`;
+	if (typeof value === 'number') return `r${Object.is(value, -0) ? '-0' : String(value)}`;
+	if (typeof value === 'string') return `t${value}`;
+	if (value instanceof Uint8Array) return `b${Buffer.from(value).toString('hex')}`;
+	return `?${String(value)}`;
+}
+
 /** Watches the staging tables for what an answer may not do to them (see StagingRules). */
 export class StagingGuard {
 	readonly #db: DatabaseType;
@@ -41,7 +51,9 @@ export class StagingGuard {
 	}
 
 	#readRows(table: string): string {
-		return JSON.stringify(this.#db.prepare(`SELECT * FROM main."${table}"`).raw(true).all());
+		// Typed and exact: JSON alone prints Infinity and NULL alike, and doubles cannot hold every 64-bit integer.
+		const rows = this.#db.prepare(`SELECT * FROM main."${table}"`).raw(true).safeIntegers(true).all() as unknown[][];
+		return JSON.stringify(rows.map((row) => row.map(typedValue)));
 	}
 
 	/** What the answer did to a staging table, worded to follow "it", or undefined when it left them alone. */

@@ -90,6 +90,7 @@ export const CheckSchema = z.discriminatedUnion('type', [
 	z.strictObject({...checkBase, type: z.literal('foreign_keys'), tables}).describe('the references are declared as FOREIGN KEY constraints'),
 	z.strictObject({...checkBase, type: z.literal('no_orphans'), tables}).describe('every reference finds its row'),
 	z.strictObject({...checkBase, type: z.literal('sk_stable'), tables}).describe('a row keeps its surrogate key from one batch to the next'),
+	z.strictObject({...checkBase, type: z.literal('surrogate_key'), tables}).describe('the surrogate key is unique and never NULL (every table that declares one needs this check)'),
 	z.strictObject({
 		...checkBase,
 		type: z.literal('scd2_one_current'),
@@ -127,6 +128,17 @@ export const KnownWrongSchema = z.strictObject({
 	patch: z.array(PatchSchema).min(1).optional().describe('or: edits to the reference solution'),
 });
 
+/**
+One rule the task or the output contract states, tied to the checks that enforce
+it and to a known-wrong answer that breaks it (and fails one of those checks), so
+every sentence a candidate may read literally is covered and the coverage is visible.
+*/
+export const RuleSchema = z.strictObject({
+	text: z.string().min(1).describe('the rule, quoted from the task text (whitespace aside), or "contract: …" for one the output contract states'),
+	checks: z.array(Id).min(1).describe('the checks that enforce it'),
+	wrong: Id.describe('a known-wrong answer that breaks this rule; its `fails` is one of `checks`'),
+});
+
 /** Resource limits for one run of an answer. */
 export const LimitsSchema = z.strictObject({
 	timeout_ms: z.number().int().positive('timeout_ms must be > 0').default(3000),
@@ -151,6 +163,7 @@ const exerciseFields = z.strictObject({
 	checks: z.array(CheckSchema).min(1, 'an exercise needs at least one check'),
 	solution: z.string().min(1).describe('the reference solution, written as a candidate would write it'),
 	known_wrong: z.array(KnownWrongSchema).min(2, 'an exercise needs at least two known-wrong answers, each proving a check can fail'),
+	rules: z.array(RuleSchema).default([]).describe("the task's rules, each with its checks and a known-wrong answer"),
 	limits: LimitsSchema.default({timeout_ms: 3000, max_rows: 10_000}),
 });
 
@@ -170,6 +183,8 @@ export type TableContract = z.infer<typeof TableContractSchema>;
 export type Check = z.infer<typeof CheckSchema>;
 /** A known-wrong answer and the checks it must fail. */
 export type KnownWrong = z.infer<typeof KnownWrongSchema>;
+/** One rule of an exercise with its checks and a known-wrong answer. */
+export type Rule = z.infer<typeof RuleSchema>;
 /** The exercise's time and SCD2 interval conventions. */
 export type Conventions = z.infer<typeof ConventionsSchema>;
 /** One staging value. */
@@ -252,9 +267,9 @@ export function exerciseProblems(exercise: ExerciseFields): Problem[] {
 		const contract = 'table' in check ? tablesByName.get(check.table) : undefined;
 		if (check.type.startsWith('scd2_') && contract && !contract.scd2) problems.push({path: ['checks', c, 'table'], message: `${check.type} needs ${contract.name} to declare scd2 columns`});
 		if (check.type === 'sorted' && contract && !contract.order_by) problems.push({path: ['checks', c, 'table'], message: `sorted needs ${contract.name} to declare order_by`});
-		if (check.type === 'sk_stable') {
+		if (check.type === 'sk_stable' || check.type === 'surrogate_key') {
 			for (const table of check.tables) {
-				if (tablesByName.get(table) && !tablesByName.get(table)?.surrogate_key) problems.push({path: ['checks', c, 'tables'], message: `sk_stable needs ${table} to declare a surrogate_key`});
+				if (tablesByName.get(table) && !tablesByName.get(table)?.surrogate_key) problems.push({path: ['checks', c, 'tables'], message: `${check.type} needs ${table} to declare a surrogate_key`});
 			}
 		}
 		if (check.type === 'same_as_run') {
@@ -266,6 +281,14 @@ export function exerciseProblems(exercise: ExerciseFields): Problem[] {
 			for (const column of check.columns) {
 				if (table && !(column in table.columns)) problems.push({path: ['checks', c, 'columns'], message: `"${column}" is not a column of ${check.table}`});
 			}
+		}
+	}
+
+	// A key nobody checks can be 0 on every row: every table that names one gets a surrogate_key check.
+	const keyChecked = new Set(exercise.checks.flatMap((check) => (check.type === 'surrogate_key' ? check.tables : [])));
+	for (const [t, table] of exercise.output.entries()) {
+		if (table.surrogate_key && !keyChecked.has(table.name)) {
+			problems.push({path: ['output', t, 'surrogate_key'], message: `${table.name} names the surrogate key ${table.surrogate_key}, so a check of type surrogate_key must list it (unique, never NULL)`});
 		}
 	}
 
@@ -284,6 +307,22 @@ export function exerciseProblems(exercise: ExerciseFields): Problem[] {
 		for (const [p, patch] of (wrong.patch ?? []).entries()) {
 			const count = exercise.solution.split(patch.find).length - 1;
 			if (count !== 1) problems.push({path: ['known_wrong', w, 'patch', p, 'find'], message: `must occur exactly once in the solution; it occurs ${count} times`});
+		}
+	}
+	const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
+	const task = normalize(exercise.task);
+	const wrongById = new Map(exercise.known_wrong.map((wrong) => [wrong.id, wrong]));
+	for (const [r, rule] of exercise.rules.entries()) {
+		if (!rule.text.startsWith('contract: ') && !task.includes(normalize(rule.text))) {
+			problems.push({path: ['rules', r, 'text'], message: 'must quote the task text (whitespace aside), or start with "contract: " for a rule of the output contract'});
+		}
+		for (const [i, id] of rule.checks.entries()) {
+			if (!checkIds.has(id)) problems.push({path: ['rules', r, 'checks', i], message: `no check "${id}"; expected one of ${names(checkIds)}`});
+		}
+		const wrong = wrongById.get(rule.wrong);
+		if (!wrong) problems.push({path: ['rules', r, 'wrong'], message: `no known-wrong answer "${rule.wrong}"; expected one of ${names(wrongById.keys())}`});
+		else if (!rule.checks.includes(wrong.fails)) {
+			problems.push({path: ['rules', r, 'wrong'], message: `known-wrong "${wrong.id}" targets the check ${wrong.fails}, which is not one of this rule's checks (${rule.checks.join(', ')})`});
 		}
 	}
 	return problems;

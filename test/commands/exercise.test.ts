@@ -1,5 +1,6 @@
 /** `dojo exercise` as a user runs it: the built CLI, no TTY (`npm test` builds first). */
-import {existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {spawn, spawnSync} from 'node:child_process';
+import {existsSync, mkdtempSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
@@ -49,7 +50,7 @@ describe('dojo exercise', () => {
 	});
 
 	it('prints a readable report without --json', () => {
-		const run = runCli(['exercise', 'scd2-plan-price', '--answer', answerFile('text.sql', knownWrongAnswer(scd2, scd2.known_wrong[0]!))]);
+		const run = runCli(['exercise', 'scd2-plan-price', '--answer', answerFile('text.sql', knownWrongAnswer(scd2, scd2.known_wrong.find((candidate) => candidate.id === 'closed-intervals')!))]);
 		expect(run.status).toBe(1);
 		expect(run.stdout).toMatch(/^✗ intervals-contiguous: /m);
 		expect(run.stdout).toMatch(/^✓ columns: /m);
@@ -59,7 +60,7 @@ describe('dojo exercise', () => {
 	it('rejects an unknown exercise, naming the valid ones, with exit 2', () => {
 		const run = runCli(['exercise', 'scd3-plan-price', '--answer', answerFile('x.sql', 'SELECT 1')]);
 		expect(run.status).toBe(2);
-		expect(run.stderr).toMatch(/^dojo: unknown exercise "scd3-plan-price"; expected one of star-schema-game-events, incremental-watermark, .*scd2-plan-price/m);
+		expect(run.stderr).toMatch(/^dojo: unknown exercise "scd3-plan-price" \(did you mean scd2-plan-price\?\); expected one of star-schema-game-events, incremental-watermark, .*scd2-plan-price/m);
 	});
 
 	it('rejects a missing, empty or oversized answer file with exit 2 and no stack trace', () => {
@@ -85,7 +86,7 @@ describe('dojo exercise', () => {
 	it('refuses ATTACH with exit 2 and creates no file', () => {
 		const run = runCli(['exercise', 'marketing-attribution', '--answer', answerFile('attach.sql', "ATTACH 'stolen.db' AS s;\nSELECT 1;")]);
 		expect(run.status).toBe(2);
-		expect(run.stderr).toMatch(/refused: statement 1 of the load section \(line 1\): ATTACH is not allowed/);
+		expect(run.stderr).toMatch(/refused: statement 1 before the query \(line 1\): ATTACH is not allowed/);
 		expect(existsSync(join(root, 'stolen.db'))).toBe(false);
 		expect(readdirSync(dir)).not.toContain('stolen.db');
 	});
@@ -96,7 +97,7 @@ describe('dojo exercise', () => {
 		const run = runCli(['exercise', 'marketing-attribution', '--answer', answerFile('endless.sql', endless), '--json']);
 		expect(run.status).toBe(1);
 		const json = JSON.parse(run.stdout) as {checks: Array<{message: string}>};
-		expect(json.checks[0]!.message).toMatch(/stopped after 3 s, the time limit for one run, while running statement 1 of the load section \(line 1\)/);
+		expect(json.checks[0]!.message).toMatch(/stopped after 3 s, the time limit for one run, while running the query \(line 1\)/);
 		expect(performance.now() - started).toBeLessThan(15_000);
 	});
 
@@ -106,4 +107,155 @@ describe('dojo exercise', () => {
 		expect(json.exercises).toContainEqual(expect.objectContaining({id: 'payment-reconciliation', scenario: 'finance-reconciliation'}));
 		expect(json.exercises).toHaveLength(exercises.length);
 	});
+
+	it('refuses a FIFO, a symlink to /dev/zero and a symlink to a host file quickly, with exit 2 and nothing of their content', () => {
+		const fifo = join(dir, 'answer.fifo');
+		spawnSync('mkfifo', [fifo]);
+		const zero = join(dir, 'zero.sql');
+		symlinkSync('/dev/zero', zero);
+		const passwd = join(dir, 'passwd.sql');
+		symlinkSync('/etc/passwd', passwd);
+		for (const file of [fifo, zero, passwd]) {
+			const started = performance.now();
+			const run = runCli(['exercise', 'scd2-plan-price', '--answer', file], {timeoutMs: 15_000});
+			expect(run.status, file).toBe(2);
+			expect(run.stderr).toMatch(/not a regular file|symbolic link/);
+			expect(run.stderr).not.toMatch(/root:/);
+			expect(performance.now() - started).toBeLessThan(10_000);
+		}
+	});
+
+	it('refuses a binary answer file with exit 2', () => {
+		const run = runCli(['exercise', 'scd2-plan-price', '--answer', answerFile('binary.sql', Buffer.from([0x53, 0x45, 0x4c, 0x00, 0xff, 0xfe, 0x01, 0x02]).toString('latin1'))]);
+		expect(run.status).toBe(2);
+		expect(run.stderr).toMatch(/binary|not SQL text/);
+	});
+
+	it('names a near-miss section marker (-- @schem, -- @laod) with exit 2', () => {
+		const schem = runCli(['exercise', 'scd2-plan-price', '--answer', answerFile('schem.sql', scd2.solution.replace('-- @schema', '-- @schem'))]);
+		expect(schem.status).toBe(2);
+		expect(schem.stderr).toMatch(/line 1: "-- @schem" is not a section marker; did you mean "-- @schema"\?/);
+		const laod = runCli(['exercise', 'scd2-plan-price', '--answer', answerFile('laod.sql', scd2.solution.replace('-- @load', '-- @laod'))]);
+		expect(laod.stderr).toMatch(/"-- @laod" is not a section marker; did you mean "-- @load"\?/);
+	});
+
+	it('leaves no sandbox child alive and no sandbox folder behind when it exits', () => {
+		const tmp = mkdtempSync(join(tmpdir(), 'dojo-exercise-tmp-'));
+		try {
+			const run = runCli(['exercise', 'scd2-plan-price', '--answer', answerFile('alive.sql', scd2.solution)], {env: {TMPDIR: tmp}});
+			expect(run.status).toBe(0);
+			expect(processesIn(tmp)).toEqual([]);
+			expect(readdirSync(tmp)).toEqual([]);
+		} finally {
+			rmSync(tmp, {recursive: true, force: true});
+		}
+	});
+
+	it('exits 130 on Ctrl-C while grading, killing the child and removing the sandbox folder', async () => {
+		const tmp = mkdtempSync(join(tmpdir(), 'dojo-exercise-tmp-'));
+		try {
+			const endless = answerFile('ctrl-c.sql', 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c)\nSELECT COUNT(*) FROM c;');
+			const child = spawn(process.execPath, [join(root, 'dist/cli.js'), 'exercise', 'marketing-attribution', '--answer', endless], {env: {...process.env, TMPDIR: tmp}, stdio: ['ignore', 'pipe', 'pipe']});
+			await new Promise((resolve) => setTimeout(resolve, 1500));
+			child.kill('SIGINT');
+			const code = await new Promise<number | null>((resolve) => child.on('exit', (status) => resolve(status)));
+			expect(code).toBe(130);
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			expect(processesIn(tmp)).toEqual([]);
+			expect(readdirSync(tmp)).toEqual([]);
+		} finally {
+			rmSync(tmp, {recursive: true, force: true});
+		}
+	});
+
+	it('ends quietly when its output pipe is closed (EPIPE)', () => {
+		const wrong = answerFile('pipe.sql', knownWrongAnswer(scd2, scd2.known_wrong[0]!));
+		for (const args of [`exercise --json`, `exercise scd2-plan-price --answer ${wrong} --json`, `exercise scd2-plan-price --answer ${wrong}`]) {
+			const run = spawnSync('sh', ['-c', `${process.execPath} ${join(root, 'dist/cli.js')} ${args} | true`], {encoding: 'utf8', timeout: 60_000});
+			expect(run.stderr, args).toBe('');
+		}
+	});
+
+	it('prints its help for --help anywhere and runs nothing', () => {
+		for (const args of [['exercise', 'scd2-plan-price', '--help'], ['exercise', 'scd2-plan-price', '--answer', join(dir, 'nope.sql'), '--help'], ['exercise', '--json', '--help']]) {
+			const run = runCli(args);
+			expect(run.status, args.join(' ')).toBe(0);
+			expect(run.stdout).toMatch(/dojo exercise <id> --answer FILE\.sql/);
+			expect(run.stderr).toBe('');
+		}
+	});
+
+	it('names an unknown flag with a suggestion and a pointer to --help', () => {
+		const run = runCli(['exercise', 'scd2-plan-price', '--answr', 'x.sql']);
+		expect(run.status).toBe(2);
+		expect(run.stderr).toMatch(/^dojo: unknown flag --answr \(did you mean --answer\?\)/m);
+		expect(run.stderr).toMatch(/dojo exercise --help/);
+	});
+
+	it('suggests the exercise id a typo was meant to be', () => {
+		const run = runCli(['exercise', 'scd2-plan-prize', '--answer', answerFile('typo.sql', 'SELECT 1')]);
+		expect(run.status).toBe(2);
+		expect(run.stderr).toMatch(/unknown exercise "scd2-plan-prize" \(did you mean scd2-plan-price\?\)/);
+	});
+
+	it('honours NO_COLOR in a pseudo-terminal: no escape codes in the report', () => {
+		const wrong = answerFile('color.sql', knownWrongAnswer(scd2, scd2.known_wrong[0]!));
+		const script = `import os, pty, sys\npid, fd = pty.fork()\nif pid == 0:\n    os.execvp(sys.argv[1], sys.argv[1:])\nout = b''\nwhile True:\n    try:\n        chunk = os.read(fd, 65536)\n    except OSError:\n        break\n    if not chunk:\n        break\n    out += chunk\n_, status = os.waitpid(pid, 0)\nsys.stdout.write(out.decode('utf8', 'replace'))\nsys.exit(os.waitstatus_to_exitcode(status))\n`;
+		const run = spawnSync('python3', ['-c', script, process.execPath, join(root, 'dist/cli.js'), 'exercise', 'scd2-plan-price', '--answer', wrong], {encoding: 'utf8', env: {...process.env, NO_COLOR: '1', FORCE_COLOR: ''}, timeout: 60_000});
+		expect(run.status).toBe(1);
+		expect(run.stdout).toMatch(/intervals-contiguous/);
+		expect(run.stdout).not.toContain('\u001b');
+	});
+
+	it('--reveal shows the expected rows of hidden runs, which are held back otherwise', () => {
+		const scd1 = exercises.find((exercise) => exercise.id === 'scd1-user-profile')!;
+		const wrong = answerFile('tie.sql', knownWrongAnswer(scd1, scd1.known_wrong.find((candidate) => candidate.id === 'tie-lowest-change-id')!));
+		const hidden = runCli(['exercise', 'scd1-user-profile', '--answer', wrong]);
+		expect(hidden.status).toBe(1);
+		expect(hidden.stdout).not.toContain('8 Short Rd');
+		const revealed = runCli(['exercise', 'scd1-user-profile', '--answer', wrong, '--reveal']);
+		expect(revealed.status).toBe(1);
+		expect(revealed.stdout).toContain('8 Short Rd');
+	});
 });
+
+describe('command-line conventions shared by every command (src/cli.tsx)', () => {
+	it('--help anywhere prints that command\'s help and runs nothing: dojo sim login-counter --help does not simulate', () => {
+		const started = performance.now();
+		const run = runCli(['sim', 'login-counter', '--help']);
+		expect(run.status).toBe(0);
+		expect(run.stdout).toMatch(/\$ dojo sim <scenario>/);
+		expect(performance.now() - started).toBeLessThan(10_000);
+	});
+
+	it('an unknown flag of any command is named, with a suggestion when one is near, and a pointer to its help', () => {
+		const sim = runCli(['sim', 'login-counter', '--lod', '5M/min']);
+		expect(sim.status).toBe(2);
+		expect(sim.stderr).toMatch(/^dojo: unknown flag --lod \(did you mean --load\?\)\ndojo: see `dojo sim --help`/m);
+		const list = runCli(['list', '--xyzzy']);
+		expect(list.status).toBe(2);
+		expect(list.stderr).toMatch(/^dojo: unknown flag --xyzzy\ndojo: see `dojo list --help`/m);
+		expect(hasStackTrace(sim.stderr + list.stderr)).toBe(false);
+	});
+
+	it('dojo list in a closed pipe ends quietly', () => {
+		for (const args of ['list', 'list --json']) {
+			const run = spawnSync('sh', ['-c', `${process.execPath} ${join(root, 'dist/cli.js')} ${args} | true`], {encoding: 'utf8', timeout: 60_000});
+			expect(run.stderr, args).toBe('');
+		}
+	});
+});
+
+/** Processes whose working directory lies under `dir` (the sandbox child runs in a folder made there). */
+function processesIn(dir: string): number[] {
+	const found: number[] = [];
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			if (readlinkSync(`/proc/${entry}/cwd`).startsWith(dir)) found.push(Number(entry));
+		} catch {
+			// Gone, or not ours to read.
+		}
+	}
+	return found;
+}

@@ -24,6 +24,22 @@ describe('compareResults', () => {
 		expect(compareResults(thirds, {columns: ['x'], rows: [[0.33]]}).equal).toBe(false);
 	});
 
+	it("tells NULL from '' (COALESCE(x, '') must not pass a reference check), and 'null' text from NULL", () => {
+		expect(compareResults({columns: ['x'], rows: [[null]]}, {columns: ['x'], rows: [['']]}).equal).toBe(false);
+		expect(compareResults({columns: ['x'], rows: [['']]}, {columns: ['x'], rows: [[null]]}).equal).toBe(false);
+		expect(compareResults({columns: ['x'], rows: [[null]]}, {columns: ['x'], rows: [['null']]}).equal).toBe(false);
+	});
+
+	it('keeps the tolerance at 1e-6: 0.3333 is not 1/3, 0.333333 is not either, 0.3333333 is', () => {
+		const third = {columns: ['x'], rows: [[1 / 3]]};
+		expect(compareResults(third, {columns: ['x'], rows: [[0.3333]]}).equal).toBe(false);
+		expect(compareResults(third, {columns: ['x'], rows: [[0.33333]]}).equal).toBe(false);
+		expect(compareResults(third, {columns: ['x'], rows: [[0.3333333]]}).equal).toBe(true);
+		// Scaled for large values: 1e9 and 1e9 + 1 are within 1e-6 relative, 1e9 + 10000 is not.
+		expect(compareResults({columns: ['x'], rows: [[1e9]]}, {columns: ['x'], rows: [[1e9 + 1]]}).equal).toBe(true);
+		expect(compareResults({columns: ['x'], rows: [[1e9]]}, {columns: ['x'], rows: [[1e9 + 10_000]]}).equal).toBe(false);
+	});
+
 	it('does not equate text with a number or NULL with 0', () => {
 		const result = compareResults({columns: ['x'], rows: [[10], [null]]}, {columns: ['x'], rows: [['10'], [0]]});
 		expect(result.equal).toBe(false);

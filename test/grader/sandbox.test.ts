@@ -52,7 +52,7 @@ describe('the sandbox', () => {
 			expect(check.passed).toBe(false);
 			expect(check.message).toMatch(/stopped after 0.6 s, the time limit for one run/);
 		}
-		expect(report.checks[0]!.message).toMatch(/while running statement 1 of the load section \(line 2\)/);
+		expect(report.checks[0]!.message).toMatch(/while running the query \(line 2\)/);
 		// One run times out; the others are not played, so grading does not take runs × limit.
 		expect(elapsed).toBeLessThan(5000);
 		expect(sandbox.spawnCount).toBe(spawned + 1);
@@ -188,7 +188,7 @@ process.exit(0);`;
 
 	it('stops at a string or blob over SQLite\'s 1 GB limit, and plays no further run', async () => {
 		const report = await gradeAnswer(attribution, 'SELECT zeroblob(1000000001) AS conversion_id, 1 AS model, 1 AS channel, 1 AS credit, 1 AS revenue_cents', {sandbox});
-		expect(report.checks[0]!.message).toMatch(/statement 1 of the load section \(line 1\) failed after batch "sample" was loaded: a string or blob grew past SQLite's 1 GB limit/);
+		expect(report.checks[0]!.message).toMatch(/the query \(line 1\) failed after batch "sample" was loaded: a string or blob grew past SQLite's 1 GB limit/);
 		const later = report.checks.find((check) => check.id === 'no-touch-is-direct')!;
 		expect(later.message).toMatch(/not played, because an earlier run was stopped/);
 	});

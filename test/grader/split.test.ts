@@ -73,6 +73,12 @@ describe('parseAnswer', () => {
 		expect(() => parseAnswer('', 'query')).toThrow(/no SQL statements/);
 	});
 
+	it('names a query answer\'s statements by the query, and an index answer\'s as its DDL', () => {
+		expect(() => parseAnswer("SELECT 1;\nSELECT * FROM pragma_optimize(1)", 'query')).toThrow(/refused: the query \(line 2\): pragma_optimize is not allowed/);
+		expect(() => parseAnswer("CREATE INDEX i ON t (a);\nPRAGMA journal_mode = OFF", 'index')).toThrow(/refused: statement 2 of the DDL \(line 2\): PRAGMA journal_mode/);
+		expect(() => parseAnswer("-- @schema\nPRAGMA journal_mode = OFF;\n-- @load\nSELECT 1", 'pipeline')).toThrow(/refused: statement 1 of the schema section \(line 2\)/);
+	});
+
 	it('rejects a query answer that does not end with a query, naming the line', () => {
 		expect(() => parseAnswer('SELECT 1;\nCREATE TABLE x (a);', 'query')).toThrow(/must end with the query.*line 2/);
 	});
@@ -85,7 +91,7 @@ describe('parseAnswer', () => {
 		} catch (error) {
 			const lines = (error as UsageError).lines;
 			expect(lines).toHaveLength(4);
-			expect(lines[0]).toMatch(/statement 2 of the load section \(line 2\): ATTACH is not allowed/);
+			expect(lines[0]).toMatch(/statement 2 before the query \(line 2\): ATTACH is not allowed/);
 			expect(lines[1]).toMatch(/line 3\): VACUUM is not allowed/);
 			expect(lines[2]).toMatch(/line 4\): load_extension is not allowed/);
 			expect(lines[3]).toMatch(/line 5\): PRAGMA writable_schema is not allowed; allowed: table_info/);

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import {describe, expect, it} from 'vitest';
 import {TableContractSchema, ConventionsSchema} from '../../src/scenarios/exercise-schema.js';
-import {foreignKeysSql, grainSql, notNullSql, orphansSql, scd2IntervalsSql, scd2NoNoopSql, scd2OneCurrentSql, snapshotSql} from '../../src/grader/sql-gen.js';
+import {columnsSql, contractTable, foreignKeysSql, grainSql, literal, notNullSql, orphansSql, q, scd2IntervalsSql, scd2NoNoopSql, scd2OneCurrentSql, snapshotSql, surrogateKeySql, surrogateKeysSql} from '../../src/grader/sql-gen.js';
 
 const dimPlan = TableContractSchema.parse({
 	name: 'dim_plan',
@@ -133,5 +133,28 @@ describe('star-schema property queries and snapshots', () => {
 			{user_id: 'u2', country: 'BR'},
 			{user_id: 'u1', country: 'US'},
 		]);
+	});
+});
+
+describe('surrogate keys and columns', () => {
+	it('surrogateKeySql lists keys shared by several rows and NULL keys, with their counts', () => {
+		const db = new Database(':memory:');
+		db.exec("CREATE TABLE dim_plan (plan_sk INTEGER, plan_id TEXT, price_cents INT, valid_from TEXT, valid_to TEXT, is_current INT); INSERT INTO dim_plan (plan_sk, plan_id) VALUES (1, 'a'), (2, 'b'), (2, 'c'), (NULL, 'd'), (3, 'e')");
+		expect(db.prepare(surrogateKeySql(dimPlan)).raw().all()).toEqual([['dim_plan', null, 1], ['dim_plan', 2, 2]]);
+		db.exec('DELETE FROM dim_plan WHERE plan_sk IS NULL OR plan_sk = 2');
+		expect(db.prepare(surrogateKeySql(dimPlan)).all()).toEqual([]);
+	});
+
+	it('surrogateKeysSql reads grain then key; columnsSql lists each contract table\'s columns', () => {
+		const db = planDb(good);
+		expect(db.prepare(surrogateKeysSql(dimPlan)).raw().all()).toEqual([['basic', '2024-01-01', 1], ['basic', '2024-03-01', 2], ['pro', '2024-01-01', 3]]);
+		const other = TableContractSchema.parse({name: 'dim_user', about: 'x', columns: {user_id: 'id'}, grain: ['user_id']});
+		expect(db.prepare(columnsSql([dimPlan, other])).raw().all()).toEqual(['plan_sk', 'plan_id', 'price_cents', 'valid_from', 'valid_to', 'is_current'].map((column) => ['dim_plan', column]));
+	});
+
+	it('quotes names and text literals', () => {
+		expect(q('a"b')).toBe('"a""b"');
+		expect(literal("it's")).toBe("'it''s'");
+		expect(() => contractTable([dimPlan], 'nope')).toThrow('no output table nope');
 	});
 });

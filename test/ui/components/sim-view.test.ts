@@ -3,7 +3,7 @@ import {simResults} from '../../../src/ui/components/sim-view.js';
 import type {RoundContext} from '../../../src/flow/round-machine.js';
 import {designModel} from '../../../src/flow/design-model.js';
 import {simulate} from '../../../src/sim/index.js';
-import {loginCounter} from '../../flow/helpers.js';
+import {fakeResult, loginCounter} from '../../flow/helpers.js';
 
 const scenario = loginCounter();
 const context = {scenario} as unknown as RoundContext;
@@ -55,5 +55,36 @@ describe('simulation results view', () => {
 		for (const width of [60, 80, 120]) {
 			for (const line of simResults([{label: '1x', result: oneX}, {label: 'daily peak (2x)', result: peak}, {label: 'before (1x)', result: oneX}], width, context)) expect([...line.text].length).toBeLessThanOrEqual(width);
 		}
+	});
+});
+
+describe('the comparison table, cell by cell', () => {
+	const stage = (id: string, utilization: number) => ({id, kind: 'compute', component: 'lambda', utilization, throughput_per_s: 100, queue: {mean: 0, max: 0}, wait_ms: {mean: 1, p50: 1, p95: 1, p99: 1}, throttled: 0, dropped: 0, lost: 0, backlog_growth_per_s: 0, details: {}});
+	const made = (changes: (result: ReturnType<typeof fakeResult>) => void) => {
+		const result = fakeResult(true);
+		changes(result);
+		return result;
+	};
+	const rows = (result: ReturnType<typeof fakeResult>) => simResults([{label: 'run', result}], 80, context).map((line) => line.text);
+
+	it('names the busiest stage with its load, the loss as a count and a share, and the cost with what is not priced', () => {
+		const result = made((r) => {
+			r.components = [stage('small', 0.2), stage('big', 0.9), stage('mid', 0.5)];
+			r.end_to_end = {...r.end_to_end, delivered: 750, lost: 250};
+			r.cost = {per_month_usd: 120, items: [], unpriced: ['ingest', 'count']};
+		});
+		const shown = rows(result);
+		expect(shown).toContain('busiest        big 90%');
+		expect(shown).toContain('lost           250 (25%)');
+		expect(shown).toContain('cost           $120/mo + 2 unpriced');
+		expect(shown).toContain('not priced: ingest, count');
+	});
+
+	it('says 0 lost, a cost with nothing unpriced, "not priced" without a price, and – without stages', () => {
+		expect(rows(made(() => undefined))).toContain('cost           $100/mo');
+		expect(rows(made(() => undefined))).toContain('lost           0');
+		expect(rows(made(() => undefined))).toContain('busiest        –');
+		expect(rows(made((r) => (r.cost = {per_month_usd: null, items: []})))).toContain('cost           not priced');
+		expect(rows(made(() => undefined)).some((line) => line.startsWith('not priced:'))).toBe(false);
 	});
 });

@@ -79,6 +79,9 @@ describe('dojo list', () => {
 	it('prints a readable table by default', () => {
 		const run = runCli(['list']);
 		expect(run.status).toBe(0);
-		expect(run.stdout).toMatch(/^Scenarios\n {2}login-counter +system-design +Count login events/);
+		expect(run.stdout).toMatch(/^Scenarios\n {2}login-counter +system-design\n {6}Count login events/);
+		expect(run.stdout).toMatch(/Coding problems \(Python\)\n {2}\S+ +python/);
+		// It fits 80 columns when not on a terminal.
+		expect(run.stdout.split('\n').filter((line) => [...line].length > 80)).toEqual([]);
 	});
 });

@@ -2,6 +2,7 @@
 import {UsageError} from '../errors.js';
 import {findScenario} from '../scenarios/builtin.js';
 import type {SystemDesignScenario} from '../scenarios/schema.js';
+import {wrapLine} from '../present/format.js';
 import {knobsFor, type KnobValue, type Stage} from '../sim/index.js';
 import type {Command} from './command.js';
 
@@ -103,16 +104,24 @@ export const listCommand: Command = {
 			stdout.write(`${JSON.stringify(json, null, 2)}\n`);
 			return 0;
 		}
-		const width = Math.max(...scenarios.map((s) => s.id.length), ...exercises.map((e) => e.id.length), 2) + 2;
+		// Ids and kinds on one line, the summary wrapped beneath: the list fits 80 columns (or the terminal, if wider).
+		const columns = Math.max(80, (stdout as NodeJS.WriteStream).columns ?? 0);
+		const width = Math.max(...scenarios.map((s) => s.id.length), ...exercises.map((e) => e.id.length), ...coding.map((c) => c.id.length), 2) + 2;
+		const row = (id: string, kind: string, summary: string) => {
+			const head = `  ${id.padEnd(width)}${kind}`;
+			const inline = `${head.padEnd(width + 18)}${summary}`;
+			if ([...inline].length <= columns) return `${inline}\n`;
+			return `${head}\n${wrapLine(summary, columns - 6).map((line) => `      ${line}`).join('\n')}\n`;
+		};
 		stdout.write('Scenarios\n');
-		for (const scenario of scenarios) stdout.write(`  ${scenario.id.padEnd(width)}${scenario.kind.padEnd(16)}${scenario.summary}\n`);
+		for (const scenario of scenarios) stdout.write(row(scenario.id, scenario.kind, scenario.summary));
 		stdout.write('\nExercises\n');
 		if (exercises.length === 0) stdout.write('  (none yet)\n');
-		for (const exercise of exercises) stdout.write(`  ${exercise.id.padEnd(width)}${exercise.scenario.padEnd(16)}${exercise.summary}\n`);
+		for (const exercise of exercises) stdout.write(row(exercise.id, exercise.scenario, exercise.summary));
 		stdout.write('\nCoding problems (Python)\n');
 		if (coding.length === 0) stdout.write('  (none yet)\n');
-		for (const problem of coding) stdout.write(`  ${problem.id.padEnd(width)}${'python'.padEnd(16)}${problem.summary}\n`);
-		stdout.write('\nPractise: dojo practice <scenario>   Simulate: dojo sim <scenario>   Grade SQL: dojo exercise <id>   Code: dojo code <id>\n');
+		for (const problem of coding) stdout.write(row(problem.id, 'python', problem.summary));
+		stdout.write('\nPractise: dojo practice <scenario>   Simulate: dojo sim <scenario>\nGrade SQL: dojo exercise <id>       Code: dojo code <id>\n');
 		return 0;
 	},
 };

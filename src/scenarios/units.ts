@@ -14,13 +14,18 @@ export type Parsed = {ok: true; value: number} | {ok: false; message: string};
 /**
 Parses a rate into events per second. `500k/min` → 8333.33…, `8333/s` → 8333,
 `5M/min` → 83333.33…. Lower-case `m` before the slash means million, as people
-write it ("5m/min"); a bare number is per second.
+write it ("5m/min"); time units are case-insensitive (`/MIN`). A bare number is
+per second; a number with a multiplier and no time unit (`5m`, `5M`) is refused,
+since it could mean a million or a minute.
 */
 export function parseRate(text: string, flag = '--load'): Parsed {
 	const expected = `${flag}: expected a rate like 500k/min or 8333/s; got ${JSON.stringify(text)}`;
-	const match = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*([kKmMbBgG]?)\s*(?:(?:\/|\s*per\s*)\s*([a-z]+))?\s*$/.exec(text);
+	const match = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*([kKmMbBgG]?)\s*(?:(?:\/|\s*per\s*)\s*([a-zA-Z]+))?\s*$/.exec(text);
 	if (!match) return {ok: false, message: expected};
-	const [, digits, suffix = '', unit = 's'] = match;
+	const [, digits, suffix = '', given] = match;
+	// "5m" could be five million or five a minute: with a multiplier, the time unit must be written.
+	if (given === undefined && suffix !== '') return {ok: false, message: `${flag}: ${JSON.stringify(text)} has no time unit; write it, for example ${digits}${suffix.toUpperCase()}/min or ${digits}${suffix.toUpperCase()}/s`};
+	const unit = (given ?? 's').toLowerCase();
 	const per = perSecond[unit];
 	if (per === undefined) return {ok: false, message: `${flag}: unknown time unit "/${unit}" in ${JSON.stringify(text)}; expected /s, /min or /h`};
 	const value = Number(digits) * multipliers[suffix]! * per;

@@ -18,7 +18,12 @@ describe('parseRate', () => {
 		if (parsed.ok) expect(parsed.value).toBeCloseTo(expected, 6);
 	});
 
-	test('"fast" is refused with the flag, an example and what was given', () => {
+	test('"fast", and a multiplier without a time unit ("5m": a million or a minute?), are refused with the flag and an example; time units are case-insensitive', () => {
+		expect(parseRate('5m')).toEqual({ok: false, message: '--load: "5m" has no time unit; write it, for example 5M/min or 5M/s'});
+		expect(parseRate('5M')).toMatchObject({ok: false});
+		expect(parseRate('83k')).toMatchObject({ok: false});
+		expect(parseRate('8333')).toEqual({ok: true, value: 8333});
+		expect(parseRate('5M/MIN')).toEqual({ok: true, value: 5_000_000 / 60});
 		expect(parseRate('fast')).toEqual({ok: false, message: '--load: expected a rate like 500k/min or 8333/s; got "fast"'});
 	});
 

@@ -49,8 +49,20 @@ Non-interactive commands work anywhere, for example:
   dojo sim login-counter --json
 See \`dojo --help\` for all of them.`;
 
+/**
+On a terminal the app is interactive even when CI variables are set (a CI
+machine's own shell, a test driving dojo in a pseudo-terminal): Ink reads them
+once, when it loads, and would draw only the last frame. Nothing else in dojo
+reads them.
+*/
+function interactiveOnTerminals(): void {
+	if (!process.stdin.isTTY || !process.stdout.isTTY) return;
+	for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = '0';
+}
+
 /** Runs the CLI and returns the exit code. */
 async function main(argv: string[]): Promise<number> {
+	interactiveOnTerminals();
 	const [first, ...rest] = argv;
 	const load = first !== undefined && !first.startsWith('-') ? commands[first] : undefined;
 

@@ -7,7 +7,7 @@ Messages about the database (moved aside, not saved) go to stderr.
 import {phasesFor} from '../flow/phases.js';
 import type {RoundEvent} from '../flow/round-events.js';
 import type {GradeReport} from '../grader/index.js';
-import {openStore, type ProgressStore} from '../store/index.js';
+import {openStore, type NewAttempt, type ProgressStore} from '../store/index.js';
 import type {Recorder, RoundLog} from '../ui/run-app.js';
 
 /** Opens the progress store of this environment, telling the user on `stderr` about anything wrong with it. */
@@ -96,32 +96,32 @@ export async function withRecorder<T>(stderr: NodeJS.WritableStream, body: (reco
 	}
 }
 
-/** Records one graded answer (`dojo exercise <id> --answer F`). */
-export function recordAttempt(stderr: NodeJS.WritableStream, attempt: {exercise: string; at: number; roundId: number | null; answer: string; report: GradeReport}): void {
+/** Saves one attempt with the store open just for it (a command that grades once and exits). */
+function saveAttempt(stderr: NodeJS.WritableStream, attempt: NewAttempt): void {
 	const store = openProgress(stderr);
 	try {
-		store.recordAttempt(attemptOf(attempt));
+		store.recordAttempt(attempt);
 	} finally {
 		store.close();
 	}
 }
 
+/** Records one graded answer (`dojo exercise <id> --answer F`). */
+export function recordAttempt(stderr: NodeJS.WritableStream, attempt: {exercise: string; at: number; roundId: number | null; answer: string; report: GradeReport}): void {
+	saveAttempt(stderr, attemptOf(attempt));
+}
+
 /** Records a graded Python answer (`dojo code`), with the think-aloud notes and the time taken when there are any. */
 export function recordCodingAttempt(stderr: NodeJS.WritableStream, attempt: {problem: string; at: number; answer: string; passed: boolean; cases: ReadonlyArray<{id: string; passed: boolean; message?: string}>; notes?: string; seconds?: number}): void {
-	const store = openProgress(stderr);
-	try {
-		store.recordAttempt({
-			kind: 'python',
-			exercise: attempt.problem,
-			at: attempt.at,
-			roundId: null,
-			answer: attempt.answer,
-			passed: attempt.passed,
-			checks: attempt.cases.map((item) => ({id: item.id, passed: item.passed, message: item.message ?? ''})),
-			...(attempt.notes ? {notes: attempt.notes} : {}),
-			...(attempt.seconds === undefined ? {} : {seconds: attempt.seconds}),
-		});
-	} finally {
-		store.close();
-	}
+	saveAttempt(stderr, {
+		kind: 'python',
+		exercise: attempt.problem,
+		at: attempt.at,
+		roundId: null,
+		answer: attempt.answer,
+		passed: attempt.passed,
+		checks: attempt.cases.map((item) => ({id: item.id, passed: item.passed, message: item.message ?? ''})),
+		...(attempt.notes ? {notes: attempt.notes} : {}),
+		...(attempt.seconds === undefined ? {} : {seconds: attempt.seconds}),
+	});
 }

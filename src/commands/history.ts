@@ -58,7 +58,7 @@ function humanHistory(rounds: ReturnType<typeof roundJson>[], stored: readonly S
 		lines.push(...table(rows).split('\n').map((line) => `  ${line}`));
 	}
 	lines.push('', `Attempts (${attempts.length})`);
-	if (attempts.length === 0) lines.push('  none yet: dojo exercise <id>');
+	if (attempts.length === 0) lines.push('  none yet: dojo exercise <id> (SQL) or dojo code <id> (Python)');
 	else {
 		const rows = [['at', 'kind', 'exercise', 'result', 'checks']];
 		for (const attempt of attempts) rows.push([localTime(attempt.at), attempt.kind, attempt.exercise, attempt.passed ? 'passed' : 'failed', `${attempt.checksPassed}/${attempt.checksTotal}`]);

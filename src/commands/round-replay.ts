@@ -3,26 +3,17 @@ Rebuilds a stored round by replaying its events through the round machine with
 the helpers silent (their answers are among the events), for the commands that
 read rounds — `dojo history`, `dojo report` — without a terminal or a simulator.
 */
-import {designEditor} from '../flow/design.js';
-import {matchPoints} from '../flow/match-points.js';
-import {createQuestionMatcher} from '../flow/match-question.js';
-import {startRound} from '../flow/round-actor.js';
-import type {RoundEvent} from '../flow/round-events.js';
 import type {RoundContext} from '../flow/round-machine.js';
-import type {Catalogue} from '../scenarios/builtin.js';
+import {followStoredRound} from '../flow/stored-round.js';
+import {roundExercises, type Catalogue} from '../scenarios/builtin.js';
 import type {StoredRound} from '../store/index.js';
 
 /** The round's context after its stored events; undefined when its scenario is no longer in the catalogue. */
 export function replayStored(catalogue: Catalogue, round: StoredRound, events: readonly unknown[]): RoundContext | undefined {
 	const scenario = catalogue.scenarios.find((candidate) => candidate.id === round.scenario);
 	if (!scenario) return undefined;
-	const exercises = scenario.kind === 'data-modeling' ? catalogue.exercises.filter((exercise) => exercise.scenario === scenario.id) : [];
-	const actor = startRound({
-		input: {scenario, exercises, seed: round.seed, timer: false, startedAt: round.startedAt, matcher: createQuestionMatcher(scenario.questions), matchPoints, editor: designEditor},
-		simulate: () => undefined,
-		grade: () => undefined,
-		replay: events as RoundEvent[],
-	});
+	const {actor, catchUp} = followStoredRound({scenario, exercises: roundExercises(catalogue, scenario), seed: round.seed, timer: false, startedAt: round.startedAt}, () => events);
+	catchUp();
 	const context = actor.getSnapshot().context;
 	actor.stop();
 	return context;

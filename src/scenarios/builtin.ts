@@ -91,3 +91,8 @@ export function findScenario(catalogue: Catalogue, id: string): Scenario {
 	if (!scenario) throw new UsageError(`unknown scenario "${id}"; expected one of ${catalogue.scenarios.map((candidate) => candidate.id).join(', ')} (see \`dojo list\`)`);
 	return scenario;
 }
+
+/** The SQL exercises a round of the scenario plays: a data-modeling scenario's own, none for system design. */
+export function roundExercises(catalogue: Catalogue, scenario: Scenario): Exercise[] {
+	return scenario.kind === 'data-modeling' ? catalogue.exercises.filter((exercise) => exercise.scenario === scenario.id) : [];
+}

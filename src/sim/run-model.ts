@@ -11,8 +11,6 @@ jobs give the same report whether they ran serially or in parallel.
 Pure: no clock, no I/O. `wall_s` is measured by the caller and passed in.
 */
 import type {Model} from '../scenarios/model-schema.js';
-import type {Architecture} from '../scenarios/model-schema.js';
-import type {SystemDesignScenario} from '../scenarios/schema.js';
 import {meanAndHalfWidth} from './stats/confidence.js';
 import {analyseCapacity} from './analysis/capacity.js';
 import {findBottleneck, fixAt} from './analysis/bottleneck.js';
@@ -21,7 +19,7 @@ import {runPipeline, type EngineOptions} from './models/engine.js';
 import {isQueueOnly, runQueueOnly} from './queue-adapter.js';
 import type {RunResult, SimResult, SloCheck} from './result.js';
 import {roundTo} from './numbers.js';
-import {defaultDuration, longestCycle} from './run-length.js';
+import {longestCycle} from './run-length.js';
 
 export {defaultDuration, longestCycle, modelFromScenario} from './run-length.js';
 

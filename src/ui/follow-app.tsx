@@ -9,12 +9,8 @@ change the round, and the candidate audience shows no hidden answer.
 import './no-network.js';
 import {Box, render, Text, useApp, useInput, useStdout} from 'ink';
 import {useEffect, useState} from 'react';
-import {createQuestionMatcher} from '../flow/match-question.js';
-import {matchPoints} from '../flow/match-points.js';
-import {designEditor} from '../flow/design.js';
-import {startRound, type RoundActor} from '../flow/round-actor.js';
-import type {RoundEvent} from '../flow/round-events.js';
-import type {Catalogue} from '../scenarios/builtin.js';
+import {followStoredRound} from '../flow/stored-round.js';
+import {roundExercises, type Catalogue} from '../scenarios/builtin.js';
 import type {Scenario} from '../scenarios/schema.js';
 import {commandFor, helpLines} from './keymap.js';
 import {GradeClient} from './grade-client.js';
@@ -34,36 +30,6 @@ export type FollowedRound = {
 
 /** How often the events are read again: well inside the 1 s a revealed answer may take to show. */
 export const POLL_MS = 200;
-
-/** A clock whose timers never fire: the follower's time boxes only change through the stored events. */
-const stoppedClock = {setTimeout: () => 0, clearTimeout: () => undefined};
-
-/**
-Starts the following actor, and a function that feeds in the events stored
-since its last call (the first call brings in everything so far). A
-controller created before that first call follows every event, so a screen
-started mid-phase opens on the step in play, not the phase's first.
-*/
-export function followActor(catalogue: Catalogue, round: FollowedRound): {actor: RoundActor; catchUp: () => number} {
-	const exercises = round.scenario.kind === 'data-modeling' ? catalogue.exercises.filter((exercise) => exercise.scenario === round.scenario.id) : [];
-	const actor = startRound({
-		input: {scenario: round.scenario, exercises, seed: round.seed, timer: round.timer, startedAt: round.startedAt, now: Date.now, matcher: createQuestionMatcher(round.scenario.questions), matchPoints, editor: designEditor},
-		simulate: () => undefined,
-		grade: () => undefined,
-		clock: stoppedClock,
-	});
-	let seen = 0;
-	return {
-		actor,
-		catchUp() {
-			const all = round.events();
-			const added = all.slice(seen);
-			seen = all.length;
-			for (const event of added) actor.send(event as RoundEvent);
-			return added.length;
-		},
-	};
-}
 
 type FollowProps = {
 	/** A controller that follows the round (`follow: true`). */
@@ -107,10 +73,11 @@ function FollowScreen({controller, round, catchUp, grader}: FollowProps) {
 
 /** Shows the round's candidate view until the user quits; returns the exit code. */
 export async function followRound(catalogue: Catalogue, round: FollowedRound): Promise<number> {
-	const {actor, catchUp} = followActor(catalogue, round);
+	const exercises = roundExercises(catalogue, round.scenario);
+	const {actor, catchUp} = followStoredRound({scenario: round.scenario, exercises, seed: round.seed, timer: round.timer, startedAt: round.startedAt}, round.events);
+	// Created before the first events come in, the controller follows each: a screen started mid-phase opens on the step in play.
 	const controller = new RoundController(actor, {now: Date.now, follow: true});
 	catchUp();
-	const exercises = round.scenario.kind === 'data-modeling' ? catalogue.exercises.filter((exercise) => exercise.scenario === round.scenario.id) : [];
 	const grader = new GradeClient(exercises, () => controller.refresh());
 	const leaveFullScreen = enterFullScreen(process.stdout);
 	try {

@@ -15,7 +15,7 @@ import {currentPhase} from '../flow/round-machine.js';
 import {reviewRound, type Review} from '../flow/score.js';
 import type {GradeReport} from '../grader/index.js';
 import type {PhaseId} from '../flow/phases.js';
-import type {Catalogue} from '../scenarios/builtin.js';
+import {roundExercises, type Catalogue} from '../scenarios/builtin.js';
 import type {Scenario} from '../scenarios/schema.js';
 import {App, type RoundSession} from './app.js';
 import type {AreaProgress, ResumableRound} from './screens/HomeScreen.js';
@@ -78,7 +78,7 @@ export function openRound(catalogue: Catalogue, plan: RoundPlan | Scenario, seed
 	const {scenario, phases, exercises: chosen} = 'kind' in plan ? {scenario: plan, phases: undefined, exercises: undefined} : plan;
 	const lazy = design ? undefined : lazyDesignEditor();
 	const editor = design ?? lazy!.editor;
-	const exercises = chosen ?? (scenario.kind === 'data-modeling' ? catalogue.exercises.filter((exercise) => exercise.scenario === scenario.id) : []);
+	const exercises = chosen ?? roundExercises(catalogue, scenario);
 	let controller: RoundController | undefined;
 	const grader = new GradeClient(exercises, () => controller?.refresh());
 	// The helpers start once the first frame is out: they would only compete with it for the CPU.

@@ -3,6 +3,6 @@ import {defineConfig} from 'vitest/config';
 
 export default defineConfig({
 	test: {
-		include: ['test/ui/components/**/*.test.ts', 'test/ui/follow-app.test.ts', 'test/ui/screens/round-views.test.ts'],
+		include: ['test/ui/components/**/*.test.ts', 'test/flow/stored-round.test.ts', 'test/ui/screens/round-views.test.ts'],
 	},
 });

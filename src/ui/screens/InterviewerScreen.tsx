@@ -36,11 +36,10 @@ export function panelLines(context: RoundContext, selected: number, whatIfIndex:
 	const items = rubricItems(context);
 	const lines: Line[] = [{text: 'Interviewer only: not on the shared screen', tone: 'strong'}];
 	const list: Line[] = items.map((item, index) => {
-		const mark = context.marks[item.item];
-		const state = itemMet(context, item) ? '✓' : '·';
-		const by = mark === undefined ? '' : ' (marked)';
+		const met = itemMet(context, item);
+		const by = context.marks[item.item] === undefined ? '' : ' (marked)';
 		const revealed = item.questionId && context.revealed.includes(item.questionId) ? ' (revealed)' : '';
-		return {text: `${index === selected ? '›' : ' '} ${state} ${item.label}${by}${revealed}`.slice(0, width), tone: index === selected ? 'selected' : itemMet(context, item) ? 'ok' : undefined};
+		return {text: `${index === selected ? '›' : ' '} ${met ? '✓' : '·'} ${item.label}${by}${revealed}`.slice(0, width), tone: index === selected ? 'selected' : met ? 'ok' : undefined};
 	});
 	const current = items[selected];
 	const answer = current ? wrapped(`hidden answer: ${current.answer}`, width, 'accent', '  ') : [];

@@ -12,7 +12,7 @@ import {whatIfsFor} from '../../flow/what-ifs.js';
 import {reviewRound} from '../../flow/score.js';
 import type {GradeReport} from '../../grader/index.js';
 import type {Exercise} from '../../scenarios/exercise-schema.js';
-import {formatRate, ms, num, pct, seconds, usd} from '../../present/format.js';
+import {formatRate, pct} from '../../present/format.js';
 import {knobsFor, palette, paletteEntryFor, type SimResult, type Stage} from '../../sim/light.js';
 import {pipelineRows, startChoices, type UiState} from '../round-controller.js';
 import {blank, paragraph, proseAndCode, wrapped, type Line, type Tone} from './lines.js';

@@ -1,12 +1,12 @@
-/** Following a round from its stored events, as `dojo screen` does: the events so far, then each new one as it lands. */
+/** A round rebuilt from its stored events, as `dojo screen` follows it: the events so far, then each new one as it lands. */
 import {describe, expect, it} from 'vitest';
 import {startRound} from '../../src/flow/round-actor.js';
 import {createQuestionMatcher} from '../../src/flow/match-question.js';
 import {matchPoints} from '../../src/flow/match-points.js';
 import type {RoundEvent} from '../../src/flow/round-events.js';
-import {followActor} from '../../src/ui/follow-app.js';
+import {followStoredRound} from '../../src/flow/stored-round.js';
 import {RoundController} from '../../src/ui/round-controller.js';
-import {builtin, fakeResult, loginCounter, roundInput} from '../flow/helpers.js';
+import {fakeResult, loginCounter, roundInput} from './helpers.js';
 
 const scenario = loginCounter();
 
@@ -30,7 +30,7 @@ describe('following a round', () => {
 		const {actor, events} = playedRound();
 		actor.send({type: 'clarify.ask', text: 'whats the schema', at: 1});
 		actor.send({type: 'answer.reveal', questionId: 'schema', at: 2});
-		const follower = followActor(builtin(), {id: 1, scenario, seed: 1, timer: true, startedAt: 1_000_000, events: () => events});
+		const follower = followStoredRound({scenario, exercises: [], seed: 1, timer: true, startedAt: 1_000_000}, () => events);
 		expect(follower.catchUp()).toBe(events.length);
 		expect(follower.actor.getSnapshot().context.revealed).toEqual(['schema']);
 		expect(follower.catchUp()).toBe(0);
@@ -54,7 +54,7 @@ describe('following a round', () => {
 		for (const at of [1, 2]) actor.send({type: 'phase.next', at});
 		actor.send({type: 'design.start', from: scenario.architectures[0]!.id, at: 3});
 		actor.send({type: 'sim.run', at: 4});
-		const follower = followActor(builtin(), {id: 1, scenario, seed: 1, timer: true, startedAt: 1_000_000, events: () => events});
+		const follower = followStoredRound({scenario, exercises: [], seed: 1, timer: true, startedAt: 1_000_000}, () => events);
 		const controller = new RoundController(follower.actor, {now: () => 0, follow: true});
 		follower.catchUp();
 		expect(controller.getState().view).toBe('results');
@@ -62,7 +62,7 @@ describe('following a round', () => {
 
 	it('never nudges on its own: the time boxes change only through stored events', async () => {
 		const {events} = playedRound();
-		const follower = followActor(builtin(), {id: 1, scenario, seed: 1, timer: true, startedAt: 1_000_000, events: () => events});
+		const follower = followStoredRound({scenario, exercises: [], seed: 1, timer: true, startedAt: 1_000_000}, () => events);
 		follower.catchUp();
 		await new Promise((resolve) => setTimeout(resolve, 50));
 		expect(follower.actor.getSnapshot().context.transcript.filter((entry) => entry.kind === 'nudge')).toEqual([]);

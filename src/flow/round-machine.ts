@@ -268,6 +268,18 @@ function designRunRequests(scenario: SystemDesignScenario, design: Design): SimR
 	return runs;
 }
 
+/**
+The runs r would start for the design as it stands, or null when it cannot run
+yet (no system-design scenario, an empty or invalid design): the screen starts
+them ahead of r, so the verdict is there when the candidate asks for it.
+*/
+export function designRunsAhead(context: RoundContext): SimRunRequest[] | null {
+	const scenario = systemDesign(context);
+	if (!scenario || context.design.stages.length === 0) return null;
+	if (context.editor.runProblems(scenario, context.design).length > 0) return null;
+	return designRunRequests(scenario, context.design);
+}
+
 /** The runs that rank the scenario's own architectures at the daily peak for the review's "strongest architecture". */
 export function rankRunRequests(scenario: SystemDesignScenario): SimRunRequest[] {
 	return scenario.architectures.map((architecture) => ({label: architecture.id, model: designModel(scenario, architecture), peak: scenario.workload.peak_multiplier > 1}));

@@ -11,7 +11,7 @@ import {matchPoints} from '../flow/match-points.js';
 import type {DesignEditor} from '../flow/design-model.js';
 import {startRound} from '../flow/round-actor.js';
 import type {RoundEvent} from '../flow/round-events.js';
-import {currentPhase} from '../flow/round-machine.js';
+import {currentPhase, designRunsAhead} from '../flow/round-machine.js';
 import {reviewRound, type Review} from '../flow/score.js';
 import type {GradeReport} from '../grader/index.js';
 import type {PhaseId} from '../flow/phases.js';
@@ -82,10 +82,11 @@ export function openRound(catalogue: Catalogue, plan: RoundPlan | Scenario, seed
 	let controller: RoundController | undefined;
 	const grader = new GradeClient(exercises, () => controller?.refresh());
 	// The helpers start once the first frame is out: they would only compete with it for the CPU.
+	let runAhead: (() => void) | undefined;
 	setTimeout(() => {
 		if (scenario.kind === 'system-design') {
 			sims.warm();
-			void lazy?.load();
+			void (lazy?.load() ?? Promise.resolve()).then(() => runAhead?.());
 		} else grader.warm();
 	}, 300).unref();
 	const firstPhase = (phases ?? phasesFor(scenario.kind))[0]!.id;
@@ -100,6 +101,7 @@ export function openRound(catalogue: Catalogue, plan: RoundPlan | Scenario, seed
 		...(log ? {record: (event: RoundEvent) => log.event(event)} : {}),
 	});
 	if (recording) followProgress(actor, recording.recorder, log);
+	if (scenario.kind === 'system-design') runAhead = startRunsAhead(actor, sims);
 	const editSql = (exerciseId: string) => {
 		const exercise = exercises.find((candidate) => candidate.id === exerciseId)!;
 		const edited = editAnswer(exerciseId, () => grader.template(exercise), handOver.suspend, handOver.resume);
@@ -116,6 +118,37 @@ export function openRound(catalogue: Catalogue, plan: RoundPlan | Scenario, seed
 			actor.stop();
 			grader.close();
 		},
+	};
+}
+
+/** How long the design must rest before its runs start ahead of r: a burst of edits starts one set of runs, not one per key. */
+const RUN_AHEAD_DELAY_MS = 250;
+
+/**
+Starts the runs of the design on screen before r is pressed, a moment after
+each change, and stops those of a design that changed since; returns the check
+to make once the design editor has loaded (a resumed round's design is runnable
+from the start).
+*/
+function startRunsAhead(actor: ReturnType<typeof startRound>, sims: SimClient): () => void {
+	let version: number | undefined;
+	let timer: NodeJS.Timeout | undefined;
+	const consider = () => {
+		const context = actor.getSnapshot().context;
+		if (context.design.version === version) return;
+		version = context.design.version;
+		clearTimeout(timer);
+		timer = setTimeout(() => {
+			const now = actor.getSnapshot().context;
+			const runs = designRunsAhead(now);
+			sims.prefetch(runs && {seed: now.seed, runs});
+		}, RUN_AHEAD_DELAY_MS);
+		timer.unref();
+	};
+	actor.subscribe(consider);
+	return () => {
+		version = undefined;
+		consider();
 	};
 }
 

@@ -31,20 +31,57 @@ export function runInput(run: SimRunRequest, seed: number): {input: SimInput; op
 	};
 }
 
-type Job = {input: SimInput; options: SimOptions; onProgress: (done: number) => void; resolve: (result: SimResult) => void; reject: (error: Error) => void};
+/** A request's seed and runs, as `prefetch` takes them (the round's request without its id and purpose). */
+export type RunsAhead = {readonly seed: number; readonly runs: readonly SimRunRequest[]};
 
-/** One warm worker and the runs it has in hand. */
-type Slot = {worker: Worker; jobs: Map<number, Job>};
+/**
+One simulation the pool knows of: waiting, running on a worker, or done (kept
+so that the same run asked again is answered at once). `holders` counts the
+requests waiting for it; `ahead` marks a run started before anyone asked,
+for the design on screen.
+*/
+type Entry = {
+	readonly key: string;
+	readonly input: SimInput;
+	readonly options: SimOptions;
+	state: 'queued' | 'running' | 'done';
+	holders: number;
+	ahead: boolean;
+	progress: number;
+	readonly listeners: Set<(done: number) => void>;
+	readonly promise: Promise<SimResult>;
+	readonly settle: {resolve: (result: SimResult) => void; reject: (error: Error) => void};
+};
+
+/** One warm worker and the run it has in hand (one at a time, so a run no longer wanted can be stopped). */
+type Slot = {worker: Worker; current: Entry | null; retired: boolean};
+
+/** Finished runs kept for reuse: a what-if's "before" and a design run again after an undo are answered from here. */
+const KEPT_RESULTS = 16;
 
 /** Workers kept warm: a request's runs (1x and the daily peak) go side by side, one per core, two at most (more would only compete with the screen). */
 export function poolSize(cores = availableParallelism()): number {
 	return Math.max(1, Math.min(2, cores));
 }
 
-/** A simulator for the round: start it early (the workers warm up), close it when the app ends. */
+/** The identity of a run: the same model and options always give the same numbers (the simulator is deterministic per seed). */
+function runKey(input: SimInput, options: SimOptions): string {
+	return JSON.stringify([input.model, options]);
+}
+
+/**
+A simulator for the round: start it early (the workers warm up), close it when
+the app ends. It runs what the round asks for and, told what the design on
+screen would run (`prefetch`), starts those runs before r is pressed; a run
+nobody wants any more is stopped (its worker is replaced), not left to finish.
+*/
 export class SimClient {
 	private readonly slots: Slot[] = [];
+	private readonly entries = new Map<string, Entry>();
+	private readonly queue: Entry[] = [];
+	private readonly kept: string[] = [];
 	private nextId = 1;
+	private started = 0;
 	/** `script` is the worker entry (the build's, found next to the bundle); with null, runs happen in this thread. */
 	constructor(
 		private readonly size = poolSize(),
@@ -57,56 +94,166 @@ export class SimClient {
 		while (this.slots.length < this.size) this.slots.push(this.startSlot(this.script));
 	}
 
+	/** What the pool is doing: the labels of the runs on a worker and waiting for one, and how many runs it has started in all. */
+	busy(): {running: string[]; queued: string[]; started: number} {
+		const label = (entry: Entry) => entry.input.arch ?? '';
+		return {running: this.slots.flatMap((slot) => (slot.current ? [label(slot.current)] : [])), queued: this.queue.map(label), started: this.started};
+	}
+
 	private startSlot(script: string): Slot {
 		const worker = new Worker(script);
-		const slot: Slot = {worker, jobs: new Map()};
+		const slot: Slot = {worker, current: null, retired: false};
 		worker.unref();
 		worker.on('message', (message: {id: number; progress?: number; result?: SimResult; error?: string}) => {
-			const job = slot.jobs.get(message.id);
-			if (!job) return;
-			if (message.progress !== undefined) return job.onProgress(message.progress);
-			slot.jobs.delete(message.id);
-			if (message.error !== undefined) job.reject(new Error(message.error));
-			else job.resolve(message.result!);
+			const entry = slot.current;
+			if (!entry) return;
+			if (message.progress !== undefined) {
+				entry.progress = message.progress;
+				for (const listener of entry.listeners) listener(message.progress);
+				return;
+			}
+			slot.current = null;
+			if (message.error !== undefined) this.forget(entry, new Error(message.error));
+			else this.finish(entry, message.result!);
+			this.dispatch();
 		});
-		worker.on('error', (error) => this.fail(slot, error));
-		worker.on('exit', () => this.fail(slot, new Error('the simulation worker stopped')));
+		worker.on('error', (error) => this.lose(slot, error));
+		worker.on('exit', () => this.lose(slot, new Error('the simulation worker stopped')));
 		return slot;
 	}
 
-	/** A worker that stopped fails its runs and leaves the pool; the next run starts a fresh one. */
-	private fail(slot: Slot, error: Error): void {
+	/** A worker that stopped by itself fails its run and is replaced; one retired on purpose is already gone. */
+	private lose(slot: Slot, error: Error): void {
+		if (slot.retired) return;
+		slot.retired = true;
 		const index = this.slots.indexOf(slot);
 		if (index >= 0) this.slots.splice(index, 1);
-		for (const job of slot.jobs.values()) job.reject(error);
-		slot.jobs.clear();
+		if (slot.current) this.forget(slot.current, error);
+		slot.current = null;
+		this.dispatch();
 	}
 
-	/** Runs one simulation on the least busy worker, reporting progress. */
-	run(input: SimInput, options: SimOptions, onProgress: (done: number) => void): Promise<SimResult> {
+	private finish(entry: Entry, result: SimResult): void {
+		entry.state = 'done';
+		entry.settle.resolve(result);
+		this.kept.push(entry.key);
+		while (this.kept.length > KEPT_RESULTS) this.entries.delete(this.kept.shift()!);
+	}
+
+	/** Drops a run that failed or was stopped; whoever still waits for it gets the error. */
+	private forget(entry: Entry, error: Error): void {
+		this.entries.delete(entry.key);
+		const queued = this.queue.indexOf(entry);
+		if (queued >= 0) this.queue.splice(queued, 1);
+		entry.settle.reject(error);
+	}
+
+	/** Gives each idle worker the next run: runs someone waits for before runs started ahead. */
+	private dispatch(): void {
+		if (!this.script) return;
 		this.warm();
-		const slot = [...this.slots].sort((a, b) => a.jobs.size - b.jobs.size)[0];
-		if (!slot) {
-			// No built worker (under the test runner): run here, after the current frame.
-			return import('../sim/index.js').then(
-				({simulateWithProgress}) =>
-					new Promise<SimResult>((resolve, reject) =>
-						setImmediate(() => {
-							// A throw inside setImmediate would escape the promise and end the app; it fails the run instead.
-							try {
-								resolve(simulateWithProgress(input, options, onProgress));
-							} catch (error) {
-								reject(error instanceof Error ? error : new Error(String(error)));
-							}
-						}),
-					),
-			);
+		for (const slot of this.slots) {
+			if (slot.current || this.queue.length === 0) continue;
+			const wanted = this.queue.findIndex((entry) => entry.holders > 0);
+			const [entry] = this.queue.splice(wanted >= 0 ? wanted : 0, 1);
+			entry!.state = 'running';
+			this.started++;
+			slot.current = entry!;
+			slot.worker.postMessage({id: this.nextId++, task: 'simulate', input: entry!.input, options: entry!.options});
 		}
-		const id = this.nextId++;
-		return new Promise((resolve, reject) => {
-			slot.jobs.set(id, {input, options, onProgress, resolve, reject});
-			slot.worker.postMessage({id, task: 'simulate', input, options});
+	}
+
+	/** Stops a run nobody wants: out of the queue, or its worker retired and replaced by a fresh one. */
+	private stop(entry: Entry): void {
+		if (entry.state === 'done') return;
+		if (entry.state === 'running') {
+			const slot = this.slots.find((candidate) => candidate.current === entry);
+			if (slot) {
+				slot.retired = true;
+				slot.current = null;
+				this.slots.splice(this.slots.indexOf(slot), 1);
+				void slot.worker.terminate();
+			}
+		}
+		this.forget(entry, new Error('the simulation was stopped'));
+		this.dispatch();
+	}
+
+	private entryFor(input: SimInput, options: SimOptions): Entry {
+		const key = runKey(input, options);
+		const known = this.entries.get(key);
+		if (known) return known;
+		let settle!: Entry['settle'];
+		const promise = new Promise<SimResult>((resolve, reject) => {
+			settle = {resolve, reject};
 		});
+		// A run stopped before anyone asked for it has nobody to tell.
+		promise.catch(() => undefined);
+		const entry: Entry = {key, input, options, state: 'queued', holders: 0, ahead: false, progress: 0, listeners: new Set(), promise, settle};
+		this.entries.set(key, entry);
+		this.queue.push(entry);
+		return entry;
+	}
+
+	/**
+	Starts, ahead of r, the runs the design on screen would make, and stops the
+	runs started ahead for a design that has changed since (unless a request
+	now waits for them). Does nothing without built workers: in this thread a
+	run nobody asked for would only hold up the screen.
+	*/
+	prefetch(ahead: RunsAhead | null): void {
+		if (!this.script) return;
+		const jobs = (ahead?.runs ?? []).map((run) => runInput(run, ahead!.seed));
+		const keys = new Set(jobs.map(({input, options}) => runKey(input, options)));
+		for (const entry of [...this.entries.values()]) {
+			if (!entry.ahead || keys.has(entry.key)) continue;
+			entry.ahead = false;
+			if (entry.holders === 0) this.stop(entry);
+		}
+		for (const {input, options} of jobs) this.entryFor(input, options).ahead = true;
+		this.dispatch();
+	}
+
+	/**
+	Runs one simulation, reporting progress; the same run already started or
+	finished is joined, not repeated. `release` says the caller no longer
+	waits: a run that nobody waits for and that was not started ahead is stopped.
+	*/
+	run(input: SimInput, options: SimOptions, onProgress: (done: number) => void): {result: Promise<SimResult>; release: () => void} {
+		if (!this.script) return {result: this.runHere(input, options, onProgress), release: () => undefined};
+		const entry = this.entryFor(input, options);
+		entry.holders++;
+		entry.listeners.add(onProgress);
+		if (entry.progress > 0) onProgress(entry.progress);
+		this.dispatch();
+		let released = false;
+		return {
+			result: entry.promise,
+			release: () => {
+				if (released) return;
+				released = true;
+				entry.holders--;
+				entry.listeners.delete(onProgress);
+				if (entry.holders === 0 && !entry.ahead) this.stop(entry);
+			},
+		};
+	}
+
+	/** No built worker (under the test runner): runs here, after the current frame. */
+	private runHere(input: SimInput, options: SimOptions, onProgress: (done: number) => void): Promise<SimResult> {
+		return import('../sim/index.js').then(
+			({simulateWithProgress}) =>
+				new Promise<SimResult>((resolve, reject) =>
+					setImmediate(() => {
+						// A throw inside setImmediate would escape the promise and end the app; it fails the run instead.
+						try {
+							resolve(simulateWithProgress(input, options, onProgress));
+						} catch (error) {
+							reject(error instanceof Error ? error : new Error(String(error)));
+						}
+					}),
+				),
+		);
 	}
 
 	/**
@@ -116,38 +263,43 @@ export class SimClient {
 	*/
 	readonly simulate: SimulateFn = (request, emit) => {
 		let cancelled = false;
+		const count = request.runs.length;
+		const done = request.runs.map(() => 0);
+		const started = performance.now();
+		const pending = request.runs.map((run, index) => {
+			const {input, options} = runInput(run, request.seed);
+			return this.run(input, options, (share) => {
+				done[index] = share;
+				if (!cancelled) emit({type: 'sim.progress', requestId: request.requestId, done: done.reduce((sum, value) => sum + value, 0) / count});
+			});
+		});
+		// Each is awaited in turn below; a later one failing first must not go unhandled meanwhile.
+		for (const {result} of pending) result.catch(() => undefined);
 		void (async () => {
-			const count = request.runs.length;
-			const done = request.runs.map(() => 0);
-			const started = performance.now();
 			try {
-				const pending = request.runs.map((run, index) => {
-					const {input, options} = runInput(run, request.seed);
-					return this.run(input, options, (share) => {
-						done[index] = share;
-						if (!cancelled) emit({type: 'sim.progress', requestId: request.requestId, done: done.reduce((sum, value) => sum + value, 0) / count});
-					}).then((result) => ({result, wall_s: Math.round((performance.now() - started) / 10) / 100}));
-				});
-				// Each is awaited in turn below; a later one failing first must not go unhandled meanwhile.
-				for (const promise of pending) promise.catch(() => undefined);
 				for (const [index, run] of request.runs.entries()) {
-					const {result, wall_s} = await pending[index]!;
+					const result = await pending[index]!.result;
 					if (cancelled) return;
-					emit({type: 'sim.result', requestId: request.requestId, label: run.label, result: {...result, wall_s}});
+					emit({type: 'sim.result', requestId: request.requestId, label: run.label, result: {...result, wall_s: Math.round((performance.now() - started) / 10) / 100}});
 				}
 				if (!cancelled) emit({type: 'sim.done', requestId: request.requestId});
 			} catch (error) {
 				if (!cancelled) emit({type: 'sim.failed', requestId: request.requestId, message: error instanceof Error ? error.message : String(error)});
+			} finally {
+				for (const {release} of pending) release();
 			}
 		})();
 		return () => {
 			cancelled = true;
+			for (const {release} of pending) release();
 		};
 	};
 
 	/** Stops the workers. */
 	async close(): Promise<void> {
 		const slots = this.slots.splice(0);
+		for (const slot of slots) slot.retired = true;
+		this.queue.length = 0;
 		await Promise.all(slots.map((slot) => slot.worker.terminate()));
 	}
 }

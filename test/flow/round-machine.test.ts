@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import {createActor, SimulatedClock} from 'xstate';
-import {currentPhase, offerText, roundMachine, type RoundInput} from '../../src/flow/round-machine.js';
+import {currentPhase, designRunsAhead, offerText, roundMachine, type RoundInput} from '../../src/flow/round-machine.js';
 import {reviewRound} from '../../src/flow/score.js';
 import {dataModeling, fakeResult, firstWordPoints, instantSimulator, keywordGrader, loginCounter, modelingExercises, roundInput, scriptedMatcher, silentSimulator} from './helpers.js';
 
@@ -239,6 +239,22 @@ describe('the design', () => {
 		expect(context().designProblems).toEqual([]);
 		expect(context().design.version).toBe(before.version + 1);
 		expect(context().design.stages[0]).toMatchObject({shards: 20});
+	});
+
+	test('the runs r would start are known ahead: none for an empty design or while the editor cannot check it, the mean and the daily peak otherwise', () => {
+		const {actor, context} = start(loginInput());
+		expect(designRunsAhead(context())).toBeNull();
+		actor.send({type: 'design.start', from: null, at});
+		expect(designRunsAhead(context())).toBeNull();
+		actor.send({type: 'design.start', from: 'kds-lambda-redis', at});
+		const ahead = designRunsAhead(context())!;
+		expect(ahead.map((run) => [run.label, run.peak ?? false])).toEqual([
+			['1x', false],
+			['daily peak (2x)', true],
+		]);
+		expect(ahead[0]!.model.stages.map((stage) => stage.id)).toEqual(['ingest', 'count', 'counters', 'dashboard']);
+		const loading = {...context().editor, runProblems: () => ['the design editor is still loading']};
+		expect(designRunsAhead({...context(), editor: loading})).toBeNull();
 	});
 
 	test('components are added, moved and removed; ids stay unique', () => {

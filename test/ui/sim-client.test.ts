@@ -49,3 +49,69 @@ describe('the round simulator', () => {
 		});
 	});
 });
+
+describe.runIf(existsSync(script))('runs started ahead of r', () => {
+	const run = (label: string, scale?: number) => ({label, model, ...(scale === undefined ? {} : {scale})}) as unknown as SimRunRequest['runs'][number];
+	const request = (requestId: number, ...runs: ReturnType<typeof run>[]) => ({requestId, seed: 7, purpose: 'design', runs}) as unknown as SimRequest;
+	const until = async (test: () => boolean) => {
+		for (let waited = 0; !test(); waited += 10) {
+			if (waited > 20_000) throw new Error('the pool never got there');
+			await new Promise((resolve) => setTimeout(resolve, 10));
+		}
+	};
+
+	it('answers r from the runs started ahead, without running them again', async () => {
+		const client = new SimClient(2, script);
+		try {
+			client.prefetch({seed: 7, runs: [run('1x'), run('peak', 2)]});
+			await until(() => client.busy().running.length === 2);
+			const events = await play(client, request(1, run('1x'), run('peak', 2)));
+			expect(events.filter((event) => event.type === 'sim.result')).toHaveLength(2);
+			expect(client.busy().started).toBe(2);
+			// The same design asked again (a what-if's "before", an undo) is answered from the finished runs.
+			await play(client, request(2, run('before')));
+			expect(client.busy().started).toBe(2);
+		} finally {
+			await client.close();
+		}
+	});
+
+	it('stops the runs of a design that changed before r, and starts the new ones at once', async () => {
+		const client = new SimClient(2, script);
+		try {
+			client.prefetch({seed: 7, runs: [run('old 1x', 30), run('old peak', 40)]});
+			await until(() => client.busy().running.length === 2);
+			client.prefetch({seed: 7, runs: [run('new 1x', 3)]});
+			await until(() => client.busy().running.length === 1);
+			expect(client.busy()).toMatchObject({running: ['new 1x'], queued: []});
+			const events = await play(client, request(3, run('new 1x', 3)));
+			expect(events.at(-1)!.type).toBe('sim.done');
+			expect(client.busy().started).toBe(3);
+		} finally {
+			await client.close();
+		}
+	});
+
+	it('stops a run when its request is abandoned, unless it was started ahead', async () => {
+		const client = new SimClient(2, script);
+		try {
+			const cancel = client.simulate(request(4, run('10x', 30)), () => undefined);
+			await until(() => client.busy().running.length === 1);
+			(cancel as () => void)();
+			expect(client.busy()).toMatchObject({running: [], queued: []});
+			client.prefetch({seed: 7, runs: [run('ahead', 20)]});
+			await until(() => client.busy().running.length === 1);
+			const again = client.simulate(request(5, run('ahead', 20)), () => undefined);
+			(again as () => void)();
+			expect(client.busy().running).toEqual(['ahead']);
+		} finally {
+			await client.close();
+		}
+	});
+
+	it('runs nothing ahead without built workers (it would hold up the screen)', () => {
+		const client = new SimClient(1, null);
+		client.prefetch({seed: 7, runs: [run('1x')]});
+		expect(client.busy()).toEqual({running: [], queued: [], started: 0});
+	});
+});

@@ -156,12 +156,19 @@ export abstract class Stage {
 	source events born at `born`.
 	*/
 	protected emit(now: number, born: number, arrived: number, count: number, out: number, weight: number): void {
+		if (this.ctx.measuring && count > 0) this.stats.wait.record((now - arrived) * 1000, count);
+		this.emitWaited(now, born, count, out, weight);
+	}
+
+	/**
+	Like `emit`, for records whose wait in this stage is already recorded: a
+	stage that knows when a group will leave records its wait then and may send
+	groups born at the same instant on as one.
+	*/
+	protected emitWaited(now: number, born: number, count: number, out: number, weight: number): void {
 		this.release(now, count);
 		this.stats.departedSinceSample += count;
-		if (this.ctx.measuring) {
-			this.stats.departed += count;
-			if (count > 0) this.stats.wait.record((now - arrived) * 1000, count);
-		}
+		if (this.ctx.measuring) this.stats.departed += count;
 		if (this.next) this.next.receive(now, born, out, weight);
 		else this.ctx.deliver(now, born, weight);
 	}

@@ -13,8 +13,10 @@ after spelling out the abbreviations candidates use (AZ, SPOF, PII, …).
 Measured like the question matcher, on answers labelled point by point
 (test/fixtures/phrasings/points, test/flow/match-points.test.ts). Claiming a
 point the candidate did not make flatters them, so the threshold leans to
-"not covered". Word overlap cannot see a negation: "key by country" meets the
-point "key by user_id, not country" on "key" and "country".
+"not covered". What a point rules out is not evidence that the answer made
+it (the words after not, never, instead of or rather than, up to the next
+comma): "key by country" does not make the point "key by user_id, not country".
+An answer that asserts what a point rules out is not caught, only not credited.
 */
 import {words} from './match-text.js';
 
@@ -69,6 +71,14 @@ function same(a: string, b: string): boolean {
 	return a.length >= 5 && b.length >= 5 && a.slice(0, stem) === b.slice(0, stem);
 }
 
+// "not only" adds a claim instead of ruling one out.
+const negation = /\b(?:not(?!\s+only\b)|never|instead\s+of|rather\s+than)\b[^,;.()]*/gi;
+
+/** The content words of a text outside what it rules out (the words after a negation, up to the next comma). */
+function claimed(text: string): string[] {
+	return contentWords(text.replace(negation, ' '));
+}
+
 /** The clauses of a point: split at semicolons, dashes, colons and the ", and" of a list of claims. */
 function clauses(point: string): string[] {
 	return point.split(/;|\s[-–—]\s|:\s|,\s+(?:and|or|but|so)\s+|\)\s+or\s+|\.\s/).filter((part) => part.trim().length > 0);
@@ -83,13 +93,15 @@ function hits(wanted: readonly string[], said: readonly string[]): string[] {
 export function matchPoints(points: readonly string[], answer: string): {covered: boolean[]; evidence: (string | null)[]} {
 	const said = contentWords(answer);
 	const results = points.map((point) => {
-		const whole = [...new Set(contentWords(point))];
+		// What a point or clause rules out is not evidence that the answer made it: "key by country" shares only "key" with "key by user_id, not country".
+		const whole = [...new Set(claimed(point))];
 		const found = hits(whole, said);
 		const wholeOk = found.length >= Math.min(pointPolicy.least, whole.length) && found.length / Math.max(1, whole.length) >= pointPolicy.share;
 		const clauseOk = clauses(point).some((clause) => {
-			const wanted = [...new Set(contentWords(clause))];
+			const wanted = [...new Set(claimed(clause))];
 			const got = hits(wanted, said);
-			return wanted.length >= 3 && got.length >= pointPolicy.least && got.length / wanted.length >= pointPolicy.clauseShare;
+			// The clause's size counts what it rules out: "key by user_id, not country" is a claim of three words, two of them to look for.
+			return new Set(contentWords(clause)).size >= 3 && got.length >= pointPolicy.least && got.length / wanted.length >= pointPolicy.clauseShare;
 		});
 		const covered = wholeOk || clauseOk;
 		return {covered, evidence: covered ? found.join(', ') : null};

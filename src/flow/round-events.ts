@@ -21,7 +21,7 @@ type At = {readonly at: number};
 /** The candidate's side of the round. */
 export type CandidateEvent =
 	/** A clarifying question, or an assumption, in the candidate's own words. */
-	| ({type: 'clarify.ask'; text: string} & At)
+	| ({type: 'clarify.ask'; text: string; heard?: HeardLine} & At)
 	/** Picks option `index` of the interviewer's "do you mean A or B?". */
 	| ({type: 'clarify.pick'; index: number} & At)
 	/** Types the figure for one estimate (not graded until submitted). */
@@ -109,6 +109,18 @@ export type HelperEvent =
 	| {type: 'timer.expired'; phase: PhaseId}
 	/** A new phase began (raised by the machine on `phase.next`; restarts the timer). */
 	| {type: 'phase.entered'};
+
+/**
+What the interviewer made of a candidate's line when it was asked, stored with
+the line: a saved round replays (resume, history, report, `dojo screen`) with
+the answers the candidate saw, even after the question bank or the matcher
+changed. Questions are named by id; a line whose ids are no longer in the bank
+is matched afresh.
+*/
+export type HeardLine =
+	| {readonly kind: 'answer' | 'offer'; readonly ids: readonly string[]}
+	| {readonly kind: 'assume' | 'design-choice'; readonly reply: string}
+	| {readonly kind: 'assumption'; readonly text: string};
 
 /** Every event the round machine takes. */
 export type RoundEvent = CandidateEvent | InterviewerEvent | HelperEvent;

@@ -21,7 +21,7 @@ import type {SimResult} from '../sim/index.js';
 import {designModel, emptyDesign, type Design, type DesignEdit, type DesignEditor} from './design-model.js';
 import type {EstimateId} from './estimate.js';
 import {phasesFor, type Phase, type PhaseId} from './phases.js';
-import type {GradeRequest, HelperEvent, RoundEvent, SimRequest, SimRunRequest} from './round-events.js';
+import type {GradeRequest, HeardLine, HelperEvent, RoundEvent, SimRequest, SimRunRequest} from './round-events.js';
 import {applyWhatIf, whatIfsFor} from './what-ifs.js';
 
 /** What the interviewer does with one line the candidate typed (the matcher's answer). */
@@ -224,11 +224,50 @@ function answerQuestions(context: RoundContext, at: number, questions: readonly 
 	return {transcript, asked, offer: null};
 }
 
-function onAsk(context: RoundContext, at: number, text: string): Assigner {
+/** What the interviewer makes of a line now: the matcher's answer given the topics already asked. */
+function hear(context: Pick<RoundContext, 'matcher' | 'asked'>, text: string): MatchOutcome {
+	return context.matcher.match(text.trim(), new Set(context.asked));
+}
+
+/** A matcher's answer in the form a stored event keeps (question ids, not questions). */
+export function heardLine(outcome: MatchOutcome): HeardLine {
+	switch (outcome.kind) {
+		case 'answer':
+			return {kind: 'answer', ids: outcome.questions.map((question) => question.id)};
+		case 'offer':
+			return {kind: 'offer', ids: outcome.options.map((option) => option.id)};
+		case 'assumption':
+			return {kind: 'assumption', text: outcome.text};
+		default:
+			return {kind: outcome.kind, reply: outcome.reply};
+	}
+}
+
+/** A stored answer back in the matcher's form, or null when one of its questions is no longer in the bank. */
+function recalled(context: RoundContext, heard: HeardLine): MatchOutcome | null {
+	if (!('ids' in heard)) return heard;
+	const questions = heard.ids.map((id) => context.scenario.questions.find((question) => question.id === id));
+	if (questions.length === 0 || questions.some((question) => question === undefined)) return null;
+	const found = questions as Question[];
+	if (heard.kind === 'offer') return {kind: 'offer', options: found};
+	const asked = new Set(context.asked);
+	return {kind: 'answer', questions: found, repeated: found.filter((question) => asked.has(question.id)).map((question) => question.id)};
+}
+
+/**
+The event for a line the candidate typed, with what the interviewer makes of
+it: the machine answers from `heard`, and the stored event keeps it, so the
+round replays as it was played.
+*/
+export function askEvent(context: RoundContext, text: string, at: number): RoundEvent {
+	return {type: 'clarify.ask', text, at, ...(text.trim() === '' ? {} : {heard: heardLine(hear(context, text))})};
+}
+
+function onAsk(context: RoundContext, at: number, text: string, heard?: HeardLine): Assigner {
 	const trimmed = text.trim();
 	const transcript = say(context, at, 'candidate', 'question', trimmed);
 	const base = {...context, transcript};
-	const outcome = context.matcher.match(trimmed, new Set(context.asked));
+	const outcome = (heard && recalled(context, heard)) ?? hear(context, trimmed);
 	switch (outcome.kind) {
 		case 'answer':
 			return answerQuestions(base, at, outcome.questions, outcome.repeated);
@@ -350,7 +389,7 @@ export const roundMachine = setup({
 		active: {
 			type: 'parallel',
 			on: {
-				'clarify.ask': {guard: 'isClarifyOpen', actions: assign(({context, event}) => (event.text.trim() === '' ? {} : onAsk(context, event.at, event.text)))},
+				'clarify.ask': {guard: 'isClarifyOpen', actions: assign(({context, event}) => (event.text.trim() === '' ? {} : onAsk(context, event.at, event.text, event.heard)))},
 				'clarify.pick': {
 					guard: 'hasOffer',
 					actions: assign(({context, event}) => {

@@ -9,7 +9,7 @@ so keys typed in a burst act one after another, as if typed slowly.
 
 Screens read `getState()` through `useSyncExternalStore`; nothing here knows Ink.
 */
-import {currentPhase, systemDesign, type RoundContext} from '../flow/round-machine.js';
+import {askEvent, currentPhase, systemDesign, type RoundContext} from '../flow/round-machine.js';
 import type {RoundActor} from '../flow/round-actor.js';
 import type {InterviewerEvent} from '../flow/round-events.js';
 import {followPatch} from './follow.js';
@@ -300,7 +300,7 @@ export class RoundController {
 			if (text === '') return this.set({status: 'type a question (or "assume …") and press enter'});
 			const pick = /^\s*([1-3])\s*$/.exec(text);
 			if (pick && this.context.offer) this.send({type: 'clarify.pick', index: Number(pick[1]) - 1, at: this.env.now()});
-			else this.send({type: 'clarify.ask', text, at: this.env.now()});
+			else this.send(askEvent(this.context, text, this.env.now()));
 			this.set({field: emptyLine, scroll: 0, status: null});
 			return;
 		}

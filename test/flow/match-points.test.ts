@@ -49,3 +49,20 @@ describe('matchPoints', () => {
 		expect(matchPoints(spof, '').covered).toEqual([false, false]);
 	});
 });
+
+describe('what a point rules out', () => {
+	const hotKeys = (loginCounter() as SystemDesignScenario).deep_dives.find((deepDive) => deepDive.good_answer.some((point) => point.startsWith('Key by user_id, not country')))!.good_answer;
+	const keyPoint = hotKeys.findIndex((point) => point.startsWith('Key by user_id, not country'));
+
+	it('is not evidence: "key by country" does not make the point "key by user_id, not country"', () => {
+		expect(matchPoints(hotKeys, 'key the stream by country so each region has its shard').covered[keyPoint]).toBe(false);
+	});
+
+	it('the point itself still counts, in the candidate\'s words', () => {
+		expect(matchPoints(hotKeys, 'I would key by user_id rather than country').covered[keyPoint]).toBe(true);
+	});
+
+	it('"not only" adds a claim rather than ruling one out', () => {
+		expect(matchPoints(['Alert on freshness per source, not only on task failure'], 'alert on task failure').covered).toEqual([true]);
+	});
+});

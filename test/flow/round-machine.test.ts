@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import {createActor, SimulatedClock} from 'xstate';
-import {currentPhase, designRunsAhead, offerText, roundMachine, type RoundInput} from '../../src/flow/round-machine.js';
+import {askEvent, currentPhase, designRunsAhead, offerText, roundMachine, type RoundInput} from '../../src/flow/round-machine.js';
 import {reviewRound} from '../../src/flow/score.js';
 import {dataModeling, fakeResult, firstWordPoints, instantSimulator, keywordGrader, loginCounter, modelingExercises, roundInput, scriptedMatcher, silentSimulator} from './helpers.js';
 
@@ -124,6 +124,32 @@ describe('clarifying questions', () => {
 		expect(answer).toMatchObject({who: 'interviewer', kind: 'answer', questionIds: ['schema']});
 		expect(answer!.text).toContain('user_id');
 		expect(context().asked).toEqual(['schema']);
+	});
+
+	test('a line keeps what the interviewer made of it: the stored answer is replayed even when today\'s matcher would answer otherwise', () => {
+		const played = start(loginInput(script as never));
+		const asked = askEvent(played.context(), 'what does the data look like?', at);
+		expect(asked).toMatchObject({type: 'clarify.ask', heard: {kind: 'answer', ids: ['schema']}});
+		const offered = askEvent(played.context(), 'data?', at);
+		expect(offered).toMatchObject({heard: {kind: 'offer', ids: ['schema', 'volume']}});
+		expect(askEvent(played.context(), 'assume 1 KB events', at)).toMatchObject({heard: {kind: 'assumption', text: '1 KB events'}});
+		expect(askEvent(played.context(), 'can I use Kafka?', at)).toMatchObject({heard: {kind: 'design-choice', reply: 'Your call: say why.'}});
+		// A later matcher that knows nothing: the stored line is still answered as it was.
+		const later = start(loginInput({}));
+		later.actor.send(asked);
+		expect(later.context().transcript.at(-1)).toMatchObject({kind: 'answer', questionIds: ['schema']});
+		expect(later.context().asked).toEqual(['schema']);
+		later.actor.send(asked);
+		expect(later.context().transcript.at(-1)).toMatchObject({kind: 'repeat'});
+		later.actor.send(offered);
+		expect(later.context().offer!.map((question) => question.id)).toEqual(['schema', 'volume']);
+		// A question since removed from the bank: matched afresh (this matcher has nothing: make an assumption).
+		later.actor.send({type: 'clarify.ask', text: 'what does the data look like?', at, heard: {kind: 'answer', ids: ['gone']}});
+		expect(later.context().transcript.at(-1)).toMatchObject({kind: 'assume'});
+		// A line without a stored answer (rounds saved before answers were kept) is matched as today.
+		const today = start(loginInput(script as never));
+		today.actor.send({type: 'clarify.ask', text: 'what does the data look like?', at});
+		expect(today.context().asked).toEqual(['schema']);
 	});
 
 	test('a multi-part question gets both answers, in order', () => {

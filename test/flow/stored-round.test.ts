@@ -6,6 +6,7 @@ import {matchPoints} from '../../src/flow/match-points.js';
 import type {RoundEvent} from '../../src/flow/round-events.js';
 import {followStoredRound} from '../../src/flow/stored-round.js';
 import {RoundController} from '../../src/ui/round-controller.js';
+import {keypress} from '../../src/ui/keys.js';
 import {fakeResult, loginCounter, roundInput} from './helpers.js';
 
 const scenario = loginCounter();
@@ -47,6 +48,19 @@ describe('following a round', () => {
 		// The simulation results come from the stored events; the follower simulates nothing itself.
 		expect(theirs.runs.map((run) => run.label)).toEqual(mine.runs.map((run) => run.label));
 		expect(theirs.runs.length).toBeGreaterThan(0);
+	});
+
+	it('a question typed in the round is stored with the answer the candidate saw, and the follower shows that answer', () => {
+		const {actor, events} = playedRound();
+		const controller = new RoundController(actor, {now: () => 7});
+		for (const char of 'whats the schema') controller.press(keypress(char));
+		controller.press(keypress('', {return: true}));
+		const stored = events.find((event) => event.type === 'clarify.ask');
+		expect(stored).toMatchObject({text: 'whats the schema', heard: {kind: 'answer', ids: ['schema']}});
+		// Rebuilt with a matcher that would answer nothing (the bank changed since): the stored answer stands.
+		const follower = followStoredRound({scenario: {...scenario, questions: scenario.questions.map((question) => ({...question, ask: 'Unrelated?', aliases: [], keywords: []}))}, exercises: [], seed: 1, timer: true, startedAt: 1_000_000}, () => events);
+		follower.catchUp();
+		expect(follower.actor.getSnapshot().context.asked).toEqual(['schema']);
 	});
 
 	it('a screen started mid-phase opens on the step in play: the results of the run just made', () => {

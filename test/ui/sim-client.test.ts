@@ -3,7 +3,7 @@ import {fileURLToPath} from 'node:url';
 import {afterAll, describe, expect, it} from 'vitest';
 import {poolSize, SimClient} from '../../src/ui/sim-client.js';
 import {designModel} from '../../src/flow/design-model.js';
-import type {HelperEvent, SimRequest} from '../../src/flow/round-events.js';
+import type {HelperEvent, SimRequest, SimRunRequest} from '../../src/flow/round-events.js';
 import {loginCounter} from '../flow/helpers.js';
 
 const script = fileURLToPath(new URL('../../dist/sim-worker.js', import.meta.url));
@@ -51,7 +51,7 @@ describe('the round simulator', () => {
 });
 
 describe.runIf(existsSync(script))('runs started ahead of r', () => {
-	const run = (label: string, scale?: number) => ({label, model, ...(scale === undefined ? {} : {scale})}) as unknown as SimRunRequest['runs'][number];
+	const run = (label: string, scale?: number) => ({label, model, ...(scale === undefined ? {} : {scale})}) as unknown as SimRunRequest;
 	const request = (requestId: number, ...runs: ReturnType<typeof run>[]) => ({requestId, seed: 7, purpose: 'design', runs}) as unknown as SimRequest;
 	const until = async (test: () => boolean) => {
 		for (let waited = 0; !test(); waited += 10) {

@@ -26,7 +26,7 @@ function context() {
 		lose: () => undefined,
 		absorb: () => undefined,
 		completeUpTo: (now) => now,
-		random: () => new Random(1),
+		random: () => new Random(1, 1),
 		note: () => undefined,
 	};
 	return {ctx, events};

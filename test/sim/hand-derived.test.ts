@@ -339,17 +339,17 @@ describe('Kafka → Flink at 10x: the slots, not the partitions, break first', (
 
 const cli = new URL('../../dist/cli.js', import.meta.url).pathname;
 describe.skipIf(!existsSync(cli))('determinism across --workers (needs `npm run build`)', () => {
-	test('25. three replications give the same JSON (apart from wall_s) on 1 thread and on 3', () => {
+	test('25. two replications give the same JSON (apart from wall_s) on 1 thread and on 2', () => {
 		// Each replication's random streams come from the seed and the replication's index, never from the
 		// thread that runs it, so how replications are spread over threads cannot change a figure.
 		const runWith = (workers: number, seed = 7) => {
-			const out = execFileSync(process.execPath, [cli, 'sim', 'login-counter', '--duration', '30s', '--replications', '3',
+			const out = execFileSync(process.execPath, [cli, 'sim', 'login-counter', '--duration', '30s', '--replications', '2',
 				'--workers', String(workers), '--seed', String(seed), '--json'], {encoding: 'utf8'});
 			const {wall_s: _wall, ...rest} = JSON.parse(out) as Record<string, unknown>;
 			return rest;
 		};
 		const one = runWith(1);
-		expect(runWith(3)).toEqual(one);
+		expect(runWith(2)).toEqual(one);
 		// must fail: another seed is another sample path
 		expect(runWith(1, 8)).not.toEqual(one);
 	}, 60_000);

@@ -7,7 +7,10 @@
 // counted), each as mean and p99 over screen time. Exit 1 when a figure differs by more than
 // --tolerance (default 20%, issue 10's goal), 2 on bad usage or a run that failed.
 //
-//   node bench/simpy/compare.mjs [--shards 10,4] [--seeds 1,2,3] [--duration 10m] [--jobs 2] [--json]
+//   node bench/simpy/compare.mjs [--shards 10,4] [--seeds 1,2,3] [--duration 10m] [--warmup 1m] [--jobs 2]
+//                                [--py --window-read-s=0.2 ...] [--tolerance 0.2] [--json]
+// --py passes an option to the SimPy model (NAME=VALUE), e.g. to show how sensitive a figure is to an
+// undocumented behaviour.
 //
 // Needs `npm run build` first (dist/cli.js). A measuring stick, not shipped.
 import {execFile} from 'node:child_process';
@@ -81,16 +84,17 @@ const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
  * Runs both models for each shard count and seed and returns one row per shard count and figure:
  * the per-seed values of each model, their means and the relative difference SimPy/simulator - 1.
  */
-export async function compare({shards = [10, 4], seeds = [1, 2, 3], durationS = 600, jobs = 2} = {}) {
+export async function compare({shards = [10, 4], seeds = [1, 2, 3], durationS = 600, warmupS, jobs = 2, pyArgs = []} = {}) {
 	if (!existsSync(cli)) throw new Error(`${cli} not found: run \`npm run build\` first`);
 	const tasks = [];
 	for (const n of shards) {
 		for (const seed of seeds) {
 			tasks.push(async () => {
 				const sim = await run(process.execPath, [cli, 'sim', 'login-counter', '--arch', 'kds-lambda-redis',
-					'--set', `ingest.shards=${n}`, '--seed', String(seed), '--duration', `${durationS}s`, '--json']);
+					'--set', `ingest.shards=${n}`, '--seed', String(seed), '--duration', `${durationS}s`,
+					...(warmupS === undefined ? [] : ['--warmup', `${warmupS}s`]), '--json']);
 				const py = await run(systemPython, [model, '--shards', String(n), '--seed', String(seed),
-					'--duration-s', String(durationS), '--warmup-s', String(sim.warmup_s)]);
+					'--duration-s', String(durationS), '--warmup-s', String(sim.warmup_s), ...pyArgs]);
 				return {shards: n, seed, sim, py};
 			});
 		}
@@ -115,7 +119,7 @@ export async function compare({shards = [10, 4], seeds = [1, 2, 3], durationS = 
 			mean_batch_records: r.sim.components[1].details?.mean_batch_records ?? null},
 		simpy: {lost_share: r.py.lost_share, throttled_per_s: r.py.throttled_per_s,
 			invocations_per_s: r.py.invocations_per_s, mean_batch_records: r.py.mean_batch_records}}));
-	return {shards, seeds, duration_s: durationS, warmup_s: runs[0]?.sim.warmup_s, rows, side};
+	return {shards, seeds, duration_s: durationS, warmup_s: runs[0]?.sim.warmup_s, simpy_args: pyArgs, rows, side};
 }
 
 function fmt(x) {
@@ -124,7 +128,7 @@ function fmt(x) {
 
 function table(result, tolerance) {
 	const lines = [];
-	lines.push(`login-counter kds-lambda-redis, 500k/min, ${result.duration_s} s (warm-up ${result.warmup_s} s), seeds ${result.seeds.join(',')}; mean over seeds`);
+	lines.push(`login-counter kds-lambda-redis, 500k/min, ${result.duration_s} s (warm-up ${result.warmup_s} s), seeds ${result.seeds.join(',')}; mean over seeds${result.simpy_args.length ? `; SimPy ${result.simpy_args.join(' ')}` : ''}`);
 	lines.push(`${'shards'.padEnd(7)}${'figure'.padEnd(24)}${'simulator'.padStart(11)}${'SimPy'.padStart(11)}${'diff'.padStart(9)}  per seed (simulator | SimPy)`);
 	for (const r of result.rows) {
 		const flag = Math.abs(r.rel_diff) > tolerance ? '  <-- over tolerance' : '';
@@ -145,9 +149,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
 		else if (a === '--shards') opts.shards = parseList(a, value());
 		else if (a === '--seeds') opts.seeds = parseList(a, value());
 		else if (a === '--duration') opts.durationS = parseDuration(value());
+		else if (a === '--warmup') opts.warmupS = parseDuration(value());
+		else if (a === '--py') opts.pyArgs = [...(opts.pyArgs ?? []), ...value().split('=')];
 		else if (a === '--jobs') [opts.jobs] = parseList(a, value());
 		else if (a === '--tolerance') tolerance = Number(value());
-		else usage(`unknown option ${a}; expected --shards, --seeds, --duration, --jobs, --tolerance, --json`);
+		else usage(`unknown option ${a}; expected --shards, --seeds, --duration, --warmup, --jobs, --tolerance, --py, --json`);
 	}
 	const result = await compare(opts).catch((error) => usage(error.message));
 	process.stdout.write(json ? `${JSON.stringify(result, null, 1)}\n` : `${table(result, tolerance)}\n`);

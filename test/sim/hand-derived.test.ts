@@ -98,7 +98,9 @@ describe('sizing Kinesis: records or bytes, whichever binds first', () => {
 		// keys on the same shard lower it further. Keyed by user_id (20M users) 20 shards carry 20,000/s.
 		const byCountry = analyseCapacity(design('login-counter', 'kds-lambda-redis', {ingest: {shards: 20, partition_key: 'country'}}));
 		expect(byCountry.maxLoadPerS).toBeLessThanOrEqual(2500);
-		expect(byCountry.maxLoadPerS).toBeGreaterThan(1000 / (0.4 + 0.15)); // at worst US shares its shard with IN (next biggest)
+		// Which smaller countries share US's shard depends on the hash (here MX, 3%: 43%); not a derivation, a sanity
+		// bound: US plus at most 15 points more (IN's share) still leaves more than 1,000 / 0.55 = 1,818/s.
+		expect(byCountry.maxLoadPerS).toBeGreaterThan(1000 / 0.55);
 		expect(analyseCapacity(design('login-counter', 'kds-lambda-redis', {ingest: {shards: 20}})).maxLoadPerS).toBe(20_000);
 	});
 });

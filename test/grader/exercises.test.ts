@@ -46,6 +46,7 @@ describe('the built-in exercises', () => {
 			'subscription-mrr-churn',
 			'payment-reconciliation',
 			'retention-cohorts',
+			'design-attribution-model',
 		]);
 		const star = exercises.find((exercise) => exercise.id === 'star-schema-game-events')!;
 		expect(star.output.map((table) => table.name).sort()).toEqual(['dim_games', 'dim_users', 'fact_game_play', 'fact_user_level']);

@@ -48,6 +48,7 @@ describe('the built-in exercises', () => {
 			'retention-cohorts',
 			'design-attribution-model',
 			'design-subscription-model',
+			'design-feature-usage-model',
 		]);
 		const star = exercises.find((exercise) => exercise.id === 'star-schema-game-events')!;
 		expect(star.output.map((table) => table.name).sort()).toEqual(['dim_games', 'dim_users', 'fact_game_play', 'fact_user_level']);

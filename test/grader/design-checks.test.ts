@@ -7,11 +7,14 @@ on the candidate's model (expected rows of hidden runs held back unless revealed
 */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {gradeAnswer, Sandbox} from '../../src/grader/index.js';
-import {formatTask} from '../../src/grader/present-task.js';
-import {loadCatalogue} from '../../src/scenarios/catalogue.js';
+import {answerTemplate, formatTask} from '../../src/grader/present-task.js';
+import {findScenario, loadCatalogue} from '../../src/scenarios/catalogue.js';
+import {roundExercises} from '../../src/scenarios/builtin.js';
 import {ExerciseSchema, exerciseProblems, type Exercise} from '../../src/scenarios/exercise-schema.js';
 
-const {exercises} = loadCatalogue();
+const catalogue = loadCatalogue();
+const {exercises} = catalogue;
+const designIds = ['design-attribution-model', 'design-subscription-model', 'design-feature-usage-model', 'improve-game-events-model'];
 const attribution = exercises.find((exercise) => exercise.id === 'design-attribution-model')!;
 let sandbox: Sandbox;
 
@@ -118,5 +121,64 @@ describe('the task screen of a design exercise', () => {
 		expect(text).toContain('  last-click-by-channel: Which channel gets each conversion\'s revenue when the last click before it takes all the credit?');
 		expect(text).toMatch(/ {4}WITH ranked AS \(/);
 		expect(text).not.toContain('The current model');
+	});
+});
+
+describe('improve this model', () => {
+	const improve = exercises.find((exercise) => exercise.id === 'improve-game-events-model')!;
+
+	it('shows the current model, which the harness creates and the batches fill', async () => {
+		const text = (await formatTask(improve, sandbox)).join('\n');
+		expect(text).toMatch(/The current model \(the harness creates it and the batches fill it; read it, never change it, and build your improved model beside it\):\n {2}-- One wide table/);
+		expect(text).toContain('  CREATE TABLE plans (plan_id TEXT PRIMARY KEY, price_cents INTEGER, updated_at TEXT);');
+		// Sample rows are read back from the current model's own tables.
+		expect(text).toMatch(/ {2}game_events \(8 rows\):/);
+	});
+
+	it('refuses to let an answer change the current model', async () => {
+		const report = await gradeAnswer(improve, `DELETE FROM game_events WHERE event_type = 'login';\n${improve.solution}`, {sandbox});
+		expect(report.passed).toBe(false);
+		expect(report.checks[0]!.message).toMatch(/statement 1 of the load section \(line 1\) was refused: it changed the rows of the staging table game_events/);
+	});
+
+	it('is the only kind that may carry a current model', () => {
+		const attributionWithModel = {...attribution, current_model: 'CREATE TABLE t (a INTEGER);'};
+		expect(exerciseProblems(attributionWithModel)).toEqual([]);
+		expect(exerciseProblems({...attributionWithModel, kind: 'pipeline'})).toContainEqual({path: ['current_model'], message: 'only a design exercise improves a current model; this one is kind pipeline'});
+	});
+});
+
+describe('the design exercises in the product', () => {
+	it('are played by the data-modeling round', () => {
+		const round = roundExercises(catalogue, findScenario(catalogue, 'data-modeling')).map((exercise) => exercise.id);
+		expect(round).toEqual(expect.arrayContaining(designIds));
+	});
+
+	it('each have at least three known-wrong models, among them a wrong grain, a string key in the fact and a missing dimension', () => {
+		for (const id of designIds) {
+			const exercise = exercises.find((candidate) => candidate.id === id)!;
+			expect(exercise.kind, id).toBe('design');
+			expect(exercise.known_wrong.length, id).toBeGreaterThanOrEqual(3);
+			const whys = exercise.known_wrong.map((wrong) => wrong.why).join('\n');
+			for (const mistake of ['wrong grain', 'a string key in the fact', 'a missing dimension']) expect(whys, `${id}: ${mistake}`).toContain(mistake);
+			const checked = new Set(exercise.checks.map((check) => check.type));
+			for (const type of ['grain', 'keys_declared', 'foreign_keys', 'no_orphans', 'integer_keys', 'question', 'reference']) expect(checked.has(type as never), `${id}: ${type}`).toBe(true);
+		}
+	});
+
+	it('where history is asked, grade SCD2 and fail the model without it on a business question', () => {
+		for (const id of ['design-subscription-model', 'improve-game-events-model']) {
+			const exercise = exercises.find((candidate) => candidate.id === id)!;
+			const types = new Set(exercise.checks.map((check) => check.type));
+			for (const type of ['scd2_one_current', 'scd2_intervals', 'scd2_no_noop'] as const) expect(types.has(type), `${id}: ${type}`).toBe(true);
+			const noHistory = exercise.known_wrong.find((wrong) => wrong.id === 'no-history')!;
+			expect(exercise.checks.find((check) => check.id === noHistory.fails)?.type, id).toBe('question');
+		}
+	});
+
+	it('start from a template with the two sections', () => {
+		const template = answerTemplate(attribution);
+		expect(template).toContain('-- @schema\n-- CREATE TABLE fact_touches, fact_conversions, dim_users, dim_channels, dim_campaigns and the other tables of your design');
+		expect(template).toContain('-- @load\n');
 	});
 });

@@ -10,6 +10,13 @@ properties written as SQL that returns violating rows, equivalences between runs
 (a batch loaded twice equals once), and a diff against the reference solution
 played on the same runs. Each exercise carries known-wrong answers, each naming
 the check it must fail, so the tests can prove every check can fail.
+
+A design exercise leaves the model to the candidate: its contract fixes only
+the grain and the names the business questions join on, and its checks add
+introspection (keys declared, integer keys in the facts) and business
+questions whose answers on the candidate's tables must equal the reference
+model's. An "improve this model" exercise attaches the current model
+(`current_model`), which the harness creates and the batches fill.
 */
 import {z} from 'zod';
 import {Id} from './model-schema.js';

@@ -78,10 +78,13 @@ export const exerciseCommand: Command = {
   re-runs, NULLs, ties, deletes), and is graded by checks: properties such as
   grain uniqueness or SCD2 intervals, re-runs that must change nothing, and the
   reference solution's result with surrogate keys compared through natural keys.
+  A design exercise leaves the model to you (types, keys, constraints, indexes)
+  and also grades what it declares (keys, foreign keys, integer keys in the
+  facts) and the answers its business questions get on your tables.
 
-  A pipeline answer has two sections marked by comment lines: "-- @schema"
-  (runs once) and "-- @load" (runs after every batch). A query answer ends with
-  the query that is graded. An index answer is the DDL.
+  A pipeline or design answer has two sections marked by comment lines:
+  "-- @schema" (runs once) and "-- @load" (runs after every batch). A query
+  answer ends with the query that is graded. An index answer is the DDL.
 
   Interactive mode shows the task, the staging schema and sample rows; e opens
   <id>.sql in $VISUAL or $EDITOR (a template the first time, in the current

@@ -1,7 +1,7 @@
 /**
 An answer file → the statements the harness runs, by section.
 
-A pipeline answer has two sections, marked by comment lines: `-- @schema`
+A pipeline or design answer has two sections, marked by comment lines: `-- @schema`
 (runs once, before the first batch) and `-- @load` (runs after every batch).
 Without markers the whole file is the load section. A query answer ends with
 the query whose result is graded; an index answer is run once after the data

@@ -275,6 +275,39 @@ function judgeReference(exercise: Exercise, check: Check, runId: string, result:
 	return undefined;
 }
 
+/**
+A business question of a design exercise: the same query on the candidate's
+model and on the reference model, over the same batches, must give the same
+rows. A model that lost history, mixed grains or dropped a dimension gives a
+different answer, so the model is graded by what it can answer.
+*/
+function judgeQuestion(exercise: Exercise, check: Extract<Check, {type: 'question'}>, runId: string, result: RunResult, outputs: RunOutputs): Verdict | undefined {
+	const reference = outputs.reference.get(runId);
+	const want = reference?.results[labels.question(check.id)];
+	if (!reference || reference.failure || !want || 'error' in want) {
+		// Only an exercise file can get here (the tests keep the built-in ones answering): bad input, not a bug.
+		const why = reference?.failure ? describeFailure(reference.failure, exercise.kind) : want && 'error' in want ? want.error : 'not played';
+		throw new UsageError(`exercise ${exercise.id}: the business question ${check.id} cannot be answered on the reference model in run "${runId}": ${why}; fix the exercise`);
+	}
+	const asked = `${check.title} ("${check.ask}")`;
+	const got = result.results[labels.question(check.id)];
+	if (!got || 'error' in got) {
+		const columns = columnProblem(exercise, result);
+		const why = columns ? `${columns.text} (see the columns check)` : got ? got.error : 'no result';
+		return {passed: false, message: withHint(check, `${asked}: the question's query fails on your model after ${describeRun(exercise, runId)}: ${why}`)};
+	}
+	const comparison = compareResults(want, got);
+	if (comparison.equal) return undefined;
+	const hidden = isHiddenRun(exercise, runId) && !outputs.reveal;
+	const message = withHint(check, `${asked}: your model answers it differently from the reference model after ${describeRun(exercise, runId)}: ${comparison.message}`);
+	return {
+		passed: false,
+		message: hidden && comparison.missing.length > 0 ? `${message} (the expected rows of hidden runs are held back; --reveal shows them)` : message,
+		...(comparison.missing.length > 0 && !hidden ? {missing_rows: [...comparison.missing]} : {}),
+		...(comparison.unexpected.length > 0 ? {unexpected_rows: [...comparison.unexpected]} : {}),
+	};
+}
+
 function judgeRun(exercise: Exercise, check: Check, runId: string, outputs: RunOutputs): Verdict | undefined {
 	const result = outputs.candidate.get(runId);
 	if (!result) return {passed: false, message: `${describeRun(exercise, runId)} was not played`};
@@ -288,6 +321,8 @@ function judgeRun(exercise: Exercise, check: Check, runId: string, outputs: RunO
 			return judgeSorted(exercise, check, result, runId);
 		case 'query_plan':
 			return judgePlan(exercise, check, result, runId);
+		case 'question':
+			return judgeQuestion(exercise, check, runId, result, outputs);
 		case 'reference': {
 			const verdict = judgeReference(exercise, check, runId, result, outputs);
 			if (!verdict || outputs.reveal || !isHiddenRun(exercise, runId) || verdict.missing_rows === undefined) return verdict;

@@ -46,7 +46,7 @@ function exerciseKey(exercise: Exercise): string {
 }
 
 async function referenceRuns(exercise: Exercise, sandbox: Sandbox): Promise<Map<string, RunResult>> {
-	const needed = new Set(exercise.checks.flatMap((check) => (check.type === 'reference' ? checkRuns(exercise, check) : [])));
+	const needed = new Set(exercise.checks.flatMap((check) => (check.type === 'reference' || check.type === 'question' ? checkRuns(exercise, check) : [])));
 	const key = exerciseKey(exercise);
 	const out = new Map<string, RunResult>();
 	let answer: Answer | undefined;

@@ -7,6 +7,7 @@ import type {Cell, Exercise} from '../scenarios/exercise-schema.js';
 import type {Answer} from './answer.js';
 import type {RunJob, Step} from './protocol.js';
 import {columnsSql, contractTable, literal, foreignKeysSql, grainSql, notNullSql, orphansSql, scd2IntervalsSql, scd2NoNoopSql, scd2OneCurrentSql, snapshotSql, surrogateKeySql, surrogateKeysSql} from './sql-gen.js';
+import {integerKeysSql, keysDeclaredSql} from './design-sql.js';
 
 /** Database page cap (4 KiB pages, so 64 MiB) for main and temp. */
 export const maxPages = 16_384;
@@ -18,7 +19,13 @@ export const labels = {
 	snapshot: (table: string) => `snap:${table}`,
 	check: (check: string, part: string) => `check:${check}:${part}`,
 	surrogateKeys: (table: string, batch: number) => `sk:${table}:${batch}`,
+	question: (check: string) => `question:${check}`,
 };
+
+/** The SQL that creates the harness's tables: the staging tables, then the current model a design exercise improves. */
+export function setupSql(exercise: Pick<Exercise, 'setup_sql' | 'current_model'>): string {
+	return exercise.current_model === undefined ? exercise.setup_sql : `${exercise.setup_sql}\n${exercise.current_model}`;
+}
 
 /** What the harness was reading under `label`, for a message such as "while the harness read …". */
 export function describeLabel(label: string): string {
@@ -26,6 +33,7 @@ export function describeLabel(label: string): string {
 	if (kind === 'snap') return `${name} to compare it`;
 	if (kind === 'check') return `${part === 'all' ? '' : `${part} `}for the check ${name}`;
 	if (kind === 'sk') return `the surrogate keys of ${name}`;
+	if (kind === 'question') return `the business question ${name}`;
 	return "the output tables' columns";
 }
 
@@ -79,6 +87,10 @@ export function propertyQueries(exercise: Exercise, check: Exercise['checks'][nu
 			return {[check.table]: scd2NoNoopSql(table(check.table), exercise.conventions)};
 		case 'sql':
 			return {all: check.sql};
+		case 'keys_declared':
+			return each(check.tables, (name) => keysDeclaredSql(table(name)));
+		case 'integer_keys':
+			return each(check.tables, (name) => integerKeysSql(table(name)));
 		case 'query_plan':
 			// The index names let the plan line be read by its structure: a name may spell anything, even "user_id=?".
 			return {all: `EXPLAIN QUERY PLAN ${check.query}`, indexes: `SELECT name FROM pragma_index_list(${literal(check.table)})`};
@@ -94,7 +106,7 @@ the candidate's also reads the property checks and surrogate keys per batch.
 export function buildJob(exercise: Exercise, runId: string, answer: Answer, role: 'candidate' | 'reference'): RunJob {
 	const run = exercise.runs[runId];
 	if (!run) throw new Error(`no run ${runId} in exercise ${exercise.id}`);
-	const steps: Step[] = [{kind: 'exec', label: 'setup', sql: exercise.setup_sql}];
+	const steps: Step[] = [{kind: 'exec', label: 'setup', sql: setupSql(exercise)}];
 	if (answer.schema.length > 0) steps.push({kind: 'answer', section: 'schema', statements: answer.schema});
 	const tables = stagingTables(exercise);
 	const staging = exercise.staging === 'replace' ? tables : [];
@@ -116,6 +128,10 @@ export function buildJob(exercise: Exercise, runId: string, answer: Answer, role
 	if (exercise.kind !== 'query') {
 		steps.push({kind: 'query', label: labels.columns, sql: columnsSql(exercise.output)});
 		for (const table of exercise.output) steps.push({kind: 'query', label: labels.snapshot(table.name), sql: snapshotSql(table, exercise.output).sql});
+	}
+	// Business questions run on both models: the reference's answers are what the candidate's must equal.
+	for (const check of exercise.checks) {
+		if (check.type === 'question' && checkRuns(exercise, check).includes(runId)) steps.push({kind: 'query', label: labels.question(check.id), sql: check.sql});
 	}
 	if (role === 'candidate') {
 		for (const check of exercise.checks) {

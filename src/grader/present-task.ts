@@ -6,7 +6,7 @@ are SQLite's own), the output contract, and an answer template to edit.
 import type {Exercise, TableContract} from '../scenarios/exercise-schema.js';
 import {showRows} from './compare.js';
 import {formatTable} from './format-table.js';
-import {batchRows, maxPages} from './jobs.js';
+import {batchRows, maxPages, setupSql} from './jobs.js';
 import type {Step} from './protocol.js';
 import type {Sandbox} from './sandbox.js';
 import {q} from './sql-gen.js';
@@ -47,7 +47,7 @@ async function formatSamples(exercise: Exercise, sandbox: Sandbox): Promise<stri
 		const tables = Object.keys(rows);
 		if (tables.length === 0) continue;
 		const steps: Step[] = [
-			{kind: 'exec', label: 'setup', sql: exercise.setup_sql},
+			{kind: 'exec', label: 'setup', sql: setupSql(exercise)},
 			{kind: 'load', batch: id, clear: [], tables: rows},
 			...tables.map((table): Step => ({kind: 'query', label: table, sql: `SELECT * FROM ${q(table)}`})),
 		];
@@ -68,12 +68,30 @@ async function formatSamples(exercise: Exercise, sandbox: Sandbox): Promise<stri
 function answerRules(exercise: Exercise): string {
 	switch (exercise.kind) {
 		case 'pipeline':
+		case 'design':
 			return `The -- @schema section runs once per run; the -- @load section runs after every batch (staging ${exercise.staging === 'append' ? 'accumulates: each batch is appended' : 'is replaced by each batch'}).`;
 		case 'query':
 			return 'Your file may prepare views or temp tables; it must end with the query whose rows are graded.';
 		case 'index':
 			return 'Your DDL runs once, after the data is loaded.';
 	}
+}
+
+const indent = (text: string) => text.trimEnd().split('\n').map((line) => `  ${line}`);
+
+/**
+A design exercise's business questions: the queries that will run on the
+candidate's tables and must answer as the reference model does. Shown in
+full, because they are the part of the contract a model is built to serve.
+*/
+function formatQuestions(exercise: Exercise): string[] {
+	const questions = exercise.checks.flatMap((check) => (check.type === 'question' ? [check] : []));
+	if (questions.length === 0) return [];
+	return [
+		'Business questions (these queries run on your tables after the hidden batches; their answers must equal the reference model\'s):',
+		...questions.flatMap((question) => [`  ${question.id}: ${question.ask}`, ...indent(question.sql).map((line) => `  ${line}`)]),
+		'',
+	];
 }
 
 /** The whole task screen as text. */
@@ -84,13 +102,17 @@ export async function formatTask(exercise: Exercise, sandbox: Sandbox): Promise<
 		...exercise.task.trimEnd().split('\n'),
 		'',
 		'Staging tables (the harness creates and fills them; read and index them, never change them):',
-		...exercise.setup_sql.trimEnd().split('\n').map((line) => `  ${line}`),
+		...indent(exercise.setup_sql),
 		'',
+		...(exercise.current_model === undefined
+			? []
+			: ['The current model (the harness creates it and the batches fill it; read it, never change it, and build your improved model beside it):', ...indent(exercise.current_model), '']),
 		'Sample data (hidden batches add duplicates, late events, ties, NULLs and more):',
 		...(await formatSamples(exercise, sandbox)),
 		'Output contract:',
 		...formatContract(exercise).map((line) => (line ? `  ${line}` : line)),
 		'',
+		...formatQuestions(exercise),
 		answerRules(exercise),
 	];
 }
@@ -107,6 +129,8 @@ export function answerTemplate(exercise: Exercise): string {
 		`Grade it with: dojo exercise ${exercise.id} --answer <this file>`,
 	]);
 	switch (exercise.kind) {
+		case 'design':
+			return `${header}\n\n-- @schema\n-- CREATE TABLE ${exercise.output.map((table) => table.name).join(', ')} and the other tables of your design …\n\n\n-- @load\n-- INSERT INTO … SELECT … FROM the staging tables\n\n`;
 		case 'pipeline':
 			return `${header}\n\n-- @schema\n-- CREATE TABLE ${exercise.output.map((table) => table.name).join(', ')} …\n\n\n-- @load\n-- INSERT INTO … SELECT … FROM the staging tables\n\n`;
 		case 'query':

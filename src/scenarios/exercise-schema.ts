@@ -10,6 +10,13 @@ properties written as SQL that returns violating rows, equivalences between runs
 (a batch loaded twice equals once), and a diff against the reference solution
 played on the same runs. Each exercise carries known-wrong answers, each naming
 the check it must fail, so the tests can prove every check can fail.
+
+A design exercise leaves the model to the candidate: its contract fixes only
+the grain and the names the business questions join on, and its checks add
+introspection (keys declared, integer keys in the facts) and business
+questions whose answers on the candidate's tables must equal the reference
+model's. An "improve this model" exercise attaches the current model
+(`current_model`), which the harness creates and the batches fill.
 */
 import {z} from 'zod';
 import {Id} from './model-schema.js';
@@ -110,6 +117,14 @@ export const CheckSchema = z.discriminatedUnion('type', [
 		table: SqlName,
 		seeks: z.array(z.string().min(1)).default([]).describe('constraints the index search must use, as EXPLAIN QUERY PLAN prints them ("user_id=?")'),
 	}).describe('EXPLAIN QUERY PLAN searches `table` through an index (no SCAN) using every `seeks` constraint'),
+	z.strictObject({
+		...checkBase,
+		type: z.literal('question'),
+		ask: z.string().min(1).describe('the business question, in words'),
+		sql: z.string().min(1).describe("the reference query; it runs on the candidate's tables and on the reference model's, and the answers must agree"),
+	}).describe('design exercises: a business question answered on the same data by the candidate\'s model and the reference model gives the same rows'),
+	z.strictObject({...checkBase, type: z.literal('keys_declared'), tables}).describe('the surrogate key and the grain are enforced by a PRIMARY KEY or UNIQUE constraint (read from pragma_table_info and pragma_index_list)'),
+	z.strictObject({...checkBase, type: z.literal('integer_keys'), tables}).describe('every reference column of the table is declared INTEGER and holds integers: no string keys in a fact'),
 ]);
 
 /** A text patch applied to the reference solution to make a known-wrong answer. */
@@ -151,10 +166,15 @@ const exerciseFields = z.strictObject({
 	scenario: Id.describe('the scenario this exercise belongs to'),
 	summary: z.string().min(1).describe('one line shown in `dojo list`'),
 	kind: z
-		.enum(['pipeline', 'query', 'index'])
-		.describe('pipeline: build tables, loaded batch by batch; query: one SELECT whose result is graded; index: DDL that makes a query pattern fast'),
+		.enum(['pipeline', 'query', 'index', 'design'])
+		.describe('pipeline: build tables, loaded batch by batch; query: one SELECT whose result is graded; index: DDL that makes a query pattern fast; design: the candidate designs the model (DDL and load) under a contract that fixes only what the business questions join on'),
 	task: z.string().min(1).describe('the task as shown to the candidate'),
 	setup_sql: z.string().min(1).describe('creates the staging tables (owned by the harness)'),
+	current_model: z
+		.string()
+		.min(1)
+		.optional()
+		.describe('design exercises that improve a model: the DDL of the model in use today, shown to the candidate; the harness creates it after setup_sql and the batches fill it like staging'),
 	staging: z.enum(['replace', 'append']).default('replace').describe('replace: each batch replaces the staging rows; append: batches accumulate, like a landing table'),
 	output: z.array(TableContractSchema).min(1, 'an exercise needs at least one output table'),
 	conventions: ConventionsSchema.default({timestamp_format: 'YYYY-MM-DD HH:MM:SS', interval: 'half_open', current_valid_to: null}),
@@ -232,6 +252,9 @@ export function exerciseProblems(exercise: ExerciseFields): Problem[] {
 			else if (!(targetColumn in other.columns)) problems.push({path: ['output', t, 'references', column], message: `"${targetColumn}" is not a column of ${targetTable}`});
 		}
 	}
+	if (exercise.current_model !== undefined && exercise.kind !== 'design') {
+		problems.push({path: ['current_model'], message: `only a design exercise improves a current model; this one is kind ${exercise.kind}`});
+	}
 	if (exercise.kind === 'query' && exercise.output.length !== 1) {
 		problems.push({path: ['output'], message: `a query exercise has exactly one output (the result); got ${exercise.output.length}`});
 	}
@@ -246,7 +269,7 @@ export function exerciseProblems(exercise: ExerciseFields): Problem[] {
 		for (const [i, batch] of run.batches.entries()) {
 			if (!batchIds.has(batch)) problems.push({path: ['runs', id, 'batches', i], message: `no batch "${batch}"; expected one of ${names(batchIds)}`});
 		}
-		if (exercise.kind !== 'pipeline' && run.batches.length !== 1) {
+		if (exercise.kind !== 'pipeline' && exercise.kind !== 'design' && run.batches.length !== 1) {
 			problems.push({path: ['runs', id, 'batches'], message: `a ${exercise.kind} exercise plays one batch per run; got ${run.batches.length}`});
 		}
 	}
@@ -270,6 +293,12 @@ export function exerciseProblems(exercise: ExerciseFields): Problem[] {
 		if (check.type === 'sk_stable' || check.type === 'surrogate_key') {
 			for (const table of check.tables) {
 				if (tablesByName.get(table) && !tablesByName.get(table)?.surrogate_key) problems.push({path: ['checks', c, 'tables'], message: `${check.type} needs ${table} to declare a surrogate_key`});
+			}
+		}
+		if (check.type === 'integer_keys') {
+			for (const table of check.tables) {
+				const contract = tablesByName.get(table);
+				if (contract && !contract.surrogate_key && Object.keys(contract.references).length === 0) problems.push({path: ['checks', c, 'tables'], message: `integer_keys needs ${table} to declare references or a surrogate_key: those are the key columns it reads`});
 			}
 		}
 		if (check.type === 'same_as_run') {

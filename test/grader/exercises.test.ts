@@ -35,7 +35,7 @@ describe('the built-in exercises', () => {
 		expect(credit.message).toMatch(/cannot be checked after run "sample" .*: the result's columns are wrong: missing column credit .*\(see the columns check\)$/);
 	});
 
-	it('cover the issue: star schema, incremental load, SCD1, SCD2, composite index, attribution, MRR, reconciliation, cohorts', () => {
+	it('cover the issue: star schema, incremental load, SCD1, SCD2, composite index, attribution, MRR, reconciliation, cohorts, and the design-your-model case studies', () => {
 		expect(exercises.map((exercise) => exercise.id)).toEqual([
 			'star-schema-game-events',
 			'incremental-watermark',
@@ -46,6 +46,10 @@ describe('the built-in exercises', () => {
 			'subscription-mrr-churn',
 			'payment-reconciliation',
 			'retention-cohorts',
+			'design-attribution-model',
+			'design-subscription-model',
+			'design-feature-usage-model',
+			'improve-game-events-model',
 		]);
 		const star = exercises.find((exercise) => exercise.id === 'star-schema-game-events')!;
 		expect(star.output.map((table) => table.name).sort()).toEqual(['dim_games', 'dim_users', 'fact_game_play', 'fact_user_level']);

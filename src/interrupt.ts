@@ -6,14 +6,32 @@ ends, so the process then keeps the default action and ends at once, by the
 signal, which a shell reports as 130 too).
 */
 
+/** Clean-ups to run before leaving on Ctrl-C, registered by commands that own something (a sandbox child). */
+const cleanups = new Set<() => void>();
+
 function exitInterrupted(): void {
-	// A command that must clean up first (dojo exercise kills its sandbox child) adds its own listener and exits itself.
-	if (process.listenerCount('SIGINT') === 1) process.exit(130);
+	for (const cleanup of cleanups) {
+		try {
+			cleanup();
+		} catch {
+			// Leaving anyway: one failed clean-up must not keep the process alive.
+		}
+	}
+	process.exit(130);
 }
 
 /** Makes Ctrl-C end the process with exit code 130; called once by the CLI entry. */
 export function exitOnInterrupt(): void {
 	process.on('SIGINT', exitInterrupted);
+}
+
+/**
+Runs `cleanup` (synchronously; it must not wait) before the process leaves on
+Ctrl-C, such as killing a child process. Returns the function that unregisters it.
+*/
+export function onInterrupt(cleanup: () => void): () => void {
+	cleanups.add(cleanup);
+	return () => cleanups.delete(cleanup);
 }
 
 /**

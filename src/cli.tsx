@@ -12,6 +12,7 @@ import {commands, summaries} from './commands/index.js';
 import type {Command, FlagSpec} from './commands/command.js';
 import {nearest} from './did-you-mean.js';
 import {UsageError} from './errors.js';
+import {exitOnInterrupt} from './interrupt.js';
 
 const pkg = {name: 'dojo', version: packageJson.version};
 
@@ -130,6 +131,9 @@ async function runCommand(command: Command, argv: string[]): Promise<number> {
 		stderr: process.stderr,
 	});
 }
+
+// Ctrl-C ends every command with exit code 130 (see src/interrupt.ts).
+exitOnInterrupt();
 
 // A closed pipe (`dojo list | head -1`) ends the command quietly, not with an EPIPE stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -4,6 +4,7 @@
 is still right (mean wait against Erlang C).
 */
 import {UsageError} from '../errors.js';
+import {blockingWork} from '../interrupt.js';
 import type {Model} from '../scenarios/model-schema.js';
 import type {Command} from './command.js';
 
@@ -52,7 +53,8 @@ function format(value: number, digits: number): string {
 export async function runBench(customers: number, seed: number): Promise<BenchResult> {
 	const {runQueueNetwork, mmc} = await import('../sim/index.js');
 	const start = performance.now();
-	const result = runQueueNetwork(benchModel, {customers, seed});
+	// In-thread, so the timing is the engine's alone; Ctrl-C meanwhile ends the process at once (src/interrupt.ts).
+	const result = blockingWork(() => runQueueNetwork(benchModel, {customers, seed}));
 	const wall = (performance.now() - start) / 1000;
 	const station = result.components[0]!;
 	return {

@@ -81,6 +81,7 @@ async function playRound(problem: CodingProblem, stdout: NodeJS.WritableStream, 
 	stdout.write(editor ? `e opens it in ${editor} ($${process.env['VISUAL']?.trim() ? 'VISUAL' : 'EDITOR'}).\n` : `No $EDITOR is set: edit ${file} in another window (or run with EDITOR=nano).\n`);
 	const readline = createInterface({input: process.stdin, output: stdout as NodeJS.WriteStream});
 	let lastPassed = false;
+	let interrupted = false;
 	try {
 		for (;;) {
 			const choice = (await readline.question(`\n[${clock(Date.now() - started)}] ${editor ? 'e edit, ' : ''}r run the tests, n add a think-aloud note, q quit > `)).trim().toLowerCase();
@@ -106,11 +107,16 @@ async function playRound(problem: CodingProblem, stdout: NodeJS.WritableStream, 
 				recordCodingAttempt(stderr, {problem: problem.id, at: Date.now(), answer: source, passed: report.passed, cases: report.cases, notes: existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : '', seconds: (Date.now() - started) / 1000});
 			}
 		}
+	} catch (error) {
+		// Ctrl-C at a prompt: readline rejects with an AbortError. It is the user leaving (exit 130), not a crash.
+		if ((error as {code?: unknown}).code !== 'ABORT_ERR') throw error;
+		interrupted = true;
 	} finally {
 		readline.close();
 		await runtime.stop();
 	}
-	stdout.write(`Time: ${clock(Date.now() - started)}. Notes: ${existsSync(notesFile) ? notesFile : 'none'}.\n`);
+	stdout.write(`${interrupted ? '\n' : ''}Time: ${clock(Date.now() - started)}. Notes: ${existsSync(notesFile) ? notesFile : 'none'}.\n`);
+	if (interrupted) return 130;
 	return lastPassed ? 0 : 1;
 }
 

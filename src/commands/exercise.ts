@@ -9,6 +9,7 @@ import {closeSync, constants, fstatSync, lstatSync, openSync, readSync} from 'no
 import {UsageError} from '../errors.js';
 import type {Exercise} from '../scenarios/exercise-schema.js';
 import {nearest} from '../did-you-mean.js';
+import {onInterrupt} from '../interrupt.js';
 import type {Command} from './command.js';
 
 /** The largest answer file read: answers are a few kilobytes of SQL, and the whole file is held in memory. */
@@ -125,13 +126,9 @@ export const exerciseCommand: Command = {
 			const grader = await import('../grader/index.js');
 			const sandbox = new grader.Sandbox();
 			sandbox.warm().catch(() => undefined);
-			// Ctrl-C: kill the child and remove its folder before leaving, with the shell's 130.
-			const interrupt = () => {
-				// close() kills the child and removes the folder at once; waiting for the exit is not needed here.
-				void sandbox.close();
-				process.exit(130);
-			};
-			process.once('SIGINT', interrupt);
+			// Ctrl-C: kill the child and remove its folder before leaving with 130 (src/interrupt.ts).
+			// close() kills the child and removes the folder at once; waiting for the exit is not needed here.
+			const release = onInterrupt(() => void sandbox.close());
 			try {
 				const exercise = findExercise(catalogue().exercises, id);
 				const answer = readAnswer(answerFile);
@@ -141,7 +138,7 @@ export const exerciseCommand: Command = {
 				stdout.write(json ? `${grader.reportJson(report)}\n` : `${grader.formatReport(exercise, report).join('\n')}\n`);
 				return report.passed ? 0 : 1;
 			} finally {
-				process.off('SIGINT', interrupt);
+				release();
 				await sandbox.close();
 			}
 		}

@@ -1,13 +1,15 @@
 /**
 Runs simulation tasks (replications, or one replication's sweep each) across
-worker threads, or one after another when there is one task, one worker, or no
-built worker script (under the test runner). Results come back in task order,
+worker threads (one task too, so the main thread stays free for Ctrl-C), or one
+after another in this thread when there is no built worker script (under the
+test runner). Results come back in task order,
 so the report is the same however the work was spread.
 */
 import {existsSync} from 'node:fs';
 import {availableParallelism} from 'node:os';
 import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
+import {blockingWork} from '../interrupt.js';
 import {runOne, simulateWithProgress, sweepOne} from '../sim/index.js';
 import type {WorkerTask} from '../sim-worker.js';
 
@@ -32,8 +34,9 @@ function runHere(task: Task): unknown {
 /** Runs every task, in parallel on up to `workers` threads (default: one per core), and returns results in order. */
 export async function runTasks<R>(tasks: readonly Task[], workers?: number): Promise<R[]> {
 	const threads = Math.min(tasks.length, workers ?? availableParallelism());
-	const script = threads > 1 ? workerScript() : undefined;
-	if (!script) return tasks.map((task) => runHere(task) as R);
+	// Even one task runs on a worker when the script is built: the main thread stays free to answer Ctrl-C.
+	const script = threads >= 1 ? workerScript() : undefined;
+	if (!script) return blockingWork(() => tasks.map((task) => runHere(task) as R));
 	const results: R[] = new Array(tasks.length);
 	let next = 0;
 	const pool = Array.from({length: threads}, () => new Worker(script));

@@ -5,7 +5,8 @@ compared with the reference's or with another run's, result order and query
 plans. Every message says what failed, in which run, and what was expected.
 */
 import {UsageError} from '../errors.js';
-import type {Check, Exercise} from '../scenarios/exercise-schema.js';
+import type {Check, Exercise, FailureKind} from '../scenarios/exercise-schema.js';
+import {diffKinds, failureColumn, violationKinds} from './failure-kinds.js';
 import {describeStatement} from './answer.js';
 import {compareResults, firstUnsorted, maxShown, plural, showRows, showValue, type ShownRow} from './compare.js';
 import {checkRuns, describeLabel, labels, propertyQueries} from './jobs.js';
@@ -74,8 +75,12 @@ function boundMessage(message: string): string {
 
 const pass = (message: string): Verdict => ({passed: true, message});
 
-function withHint(check: Check, message: string): string {
-	return check.hint ? `${message}. Hint: ${check.hint}` : message;
+/**
+Appends the check's hint when the failure shows a kind the hint is scoped to
+(`hint_when`): a hint names one cause and would mislead on a failure of another.
+*/
+function withHint(check: Check, message: string, kinds: ReadonlySet<FailureKind>): string {
+	return check.hint && check.hint_when?.some((kind) => kinds.has(kind)) ? `${message}. Hint: ${check.hint}` : message;
 }
 
 /** A query's rows, or why there are none. */
@@ -97,12 +102,12 @@ function judgeViolations(exercise: Exercise, check: Check, run: RunResult, runId
 	const what = part === 'all' ? '' : ` in ${part}`;
 	const shown = showRows(table.columns, table.rows.slice(0, maxShown));
 	const first = Object.entries(shown[0]!)
-		.filter(([column]) => column !== 'table_name')
+		.filter(([column]) => column !== 'table_name' && column.toLowerCase() !== failureColumn)
 		.map(([column, value]) => `${column} ${showValue(value)}`)
 		.join(', ');
 	return {
 		passed: false,
-		message: withHint(check, `${check.title}: ${count} violating ${table.rows.length === 1 ? 'row' : 'rows'}${what} after ${describeRun(exercise, runId)}; the first: ${first}`),
+		message: withHint(check, `${check.title}: ${count} violating ${table.rows.length === 1 ? 'row' : 'rows'}${what} after ${describeRun(exercise, runId)}; the first: ${first}`, violationKinds(check.type, table)),
 		unexpected_rows: shown,
 	};
 }
@@ -129,7 +134,7 @@ function compareSnapshots(exercise: Exercise, check: Check, expected: RunResult,
 	if (comparison.equal) return undefined;
 	return {
 		passed: false,
-		message: withHint(check, describe(`${table}: ${comparison.message}`)),
+		message: withHint(check, describe(`${table}: ${comparison.message}`), diffKinds(want, got, comparison, contractTable(exercise.output, table).grain)),
 		...(comparison.missing.length > 0 ? {missing_rows: [...comparison.missing]} : {}),
 		...(comparison.unexpected.length > 0 ? {unexpected_rows: [...comparison.unexpected]} : {}),
 	};
@@ -170,7 +175,7 @@ function judgeColumns(exercise: Exercise, check: Check, result: RunResult, runId
 	if (!problem) return undefined;
 	return {
 		passed: false,
-		message: withHint(check, `${check.title}: after ${describeRun(exercise, runId)}, ${problem.text}`),
+		message: withHint(check, `${check.title}: after ${describeRun(exercise, runId)}, ${problem.text}`, new Set(['missing_columns'])),
 		...(problem.missing ? {missing_rows: problem.missing.slice(0, maxShown)} : {}),
 	};
 }
@@ -197,7 +202,7 @@ function judgeSurrogateKeys(exercise: Exercise, check: Extract<Check, {type: 'sk
 			if (changed.length > 0) {
 				return {
 					passed: false,
-					message: withHint(check, `${check.title}: ${plural(changed.length, 'row')} of ${name} got a new ${contract.surrogate_key} when batch "${batches[position]}" was loaded in ${describeRun(exercise, runId)}; facts that stored the old key now point nowhere`),
+					message: withHint(check, `${check.title}: ${plural(changed.length, 'row')} of ${name} got a new ${contract.surrogate_key} when batch "${batches[position]}" was loaded in ${describeRun(exercise, runId)}; facts that stored the old key now point nowhere`, new Set(['changed_keys'])),
 					unexpected_rows: changed.slice(0, maxShown),
 				};
 			}
@@ -218,7 +223,7 @@ function judgeSorted(exercise: Exercise, check: Extract<Check, {type: 'sorted'}>
 	const row = capture.rows[at]!;
 	const keys = orderBy.map((column) => `${column} ${showValue(row[capture.columns.findIndex((name) => name.toLowerCase() === column)] ?? null)}`).join(', ');
 	const shown = showRows(capture.columns, [capture.rows[at - 1]!, row]);
-	return {passed: false, message: withHint(check, `${check.title}: row ${at + 1} (${keys}) comes after a row that should follow it; expected ORDER BY ${orderBy.join(', ')} (${describeRun(exercise, runId)})`), unexpected_rows: shown};
+	return {passed: false, message: withHint(check, `${check.title}: row ${at + 1} (${keys}) comes after a row that should follow it; expected ORDER BY ${orderBy.join(', ')} (${describeRun(exercise, runId)})`, new Set(['out_of_order'])), unexpected_rows: shown};
 }
 
 /**
@@ -252,11 +257,11 @@ function judgePlan(exercise: Exercise, check: Extract<Check, {type: 'query_plan'
 	const searched = lines.some((line) => searchConstraints(line, check.table, indexes) !== undefined);
 	const rows = lines.map((detail) => ({detail}));
 	if (scans.length > 0 || !searched) {
-		return {passed: false, message: withHint(check, `${check.title}: the plan reads every row of ${check.table} (${shown})`), unexpected_rows: rows};
+		return {passed: false, message: withHint(check, `${check.title}: the plan reads every row of ${check.table} (${shown})`, new Set(['full_scan'])), unexpected_rows: rows};
 	}
 	const missing = check.seeks.filter((seek) => !searches.includes(seek));
 	if (missing.length > 0) {
-		return {passed: false, message: withHint(check, `${check.title}: the index search does not use ${missing.join(' and ')} (${shown})`), unexpected_rows: rows};
+		return {passed: false, message: withHint(check, `${check.title}: the index search does not use ${missing.join(' and ')} (${shown})`, new Set(['unused_seek'])), unexpected_rows: rows};
 	}
 	return undefined;
 }

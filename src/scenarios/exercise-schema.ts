@@ -81,10 +81,45 @@ export const RunSchema = z.strictObject({
 	about: z.string().min(1).describe('what this run exercises, e.g. "the same batch delivered twice"'),
 });
 
+/**
+The kinds of failure a check can show, so a hint is shown only for the failure
+whose cause it names ("use 1.0 / n" explains credit below one, not a double
+credit). See failureKindsOf for which check types show which.
+*/
+export const FailureKindSchema = z
+	.enum(['missing_rows', 'extra_rows', 'wrong_values', 'duplicates', 'violations', 'missing_columns', 'changed_keys', 'out_of_order', 'full_scan', 'unused_seek'])
+	.describe(
+		'missing_rows: rows that should be there are not; extra_rows: rows are there that should not be; wrong_values: a row with the right key has a wrong value; duplicates: a row or key comes more than once (for reference and same_as_run checks these four are read from the diff, by the table\'s grain; a sql check names them per violating row in a `failure` column); violations: a property check found violating rows (a sql check\'s rows without a `failure` column); missing_columns (columns), changed_keys (sk_stable), out_of_order (sorted), full_scan and unused_seek (query_plan)',
+	);
+
+/** The failure kinds each check type can show: a hint_when outside them could never match. */
+export function failureKindsOf(type: string): ReadonlyArray<z.infer<typeof FailureKindSchema>> {
+	switch (type) {
+		case 'reference':
+		case 'same_as_run':
+			return ['missing_rows', 'extra_rows', 'wrong_values', 'duplicates'];
+		case 'sql':
+			return ['missing_rows', 'extra_rows', 'wrong_values', 'duplicates', 'violations'];
+		case 'grain':
+			return ['duplicates'];
+		case 'columns':
+			return ['missing_columns'];
+		case 'sk_stable':
+			return ['changed_keys'];
+		case 'sorted':
+			return ['out_of_order'];
+		case 'query_plan':
+			return ['full_scan', 'unused_seek'];
+		default:
+			return ['violations'];
+	}
+}
+
 const checkBase = {
 	id: Id,
 	title: z.string().min(1).describe('what the check verifies, in one line'),
-	hint: z.string().min(1).optional().describe('what to fix when it fails'),
+	hint: z.string().min(1).optional().describe('what to fix when it fails, shown only for the failures `hint_when` names'),
+	hint_when: z.array(FailureKindSchema).min(1).optional().describe('the kinds of failure whose cause the hint names; required with a hint'),
 	runs: z.array(Id).min(1).optional().describe('the runs it applies to (default: every run)'),
 };
 const tables = z.array(SqlName).min(1).describe('contract tables it applies to');
@@ -201,6 +236,8 @@ export type Exercise = z.infer<typeof ExerciseSchema>;
 export type TableContract = z.infer<typeof TableContractSchema>;
 /** One check of an exercise. */
 export type Check = z.infer<typeof CheckSchema>;
+/** A kind of failure a hint can be scoped to. */
+export type FailureKind = z.infer<typeof FailureKindSchema>;
 /** A known-wrong answer and the checks it must fail. */
 export type KnownWrong = z.infer<typeof KnownWrongSchema>;
 /** One rule of an exercise with its checks and a known-wrong answer. */
@@ -304,6 +341,16 @@ export function exerciseProblems(exercise: ExerciseFields): Problem[] {
 		if (check.type === 'same_as_run') {
 			if (!runIds.has(check.same_as)) problems.push({path: ['checks', c, 'same_as'], message: `no run "${check.same_as}"; expected one of ${names(runIds)}`});
 			if (!check.runs) problems.push({path: ['checks', c, 'runs'], message: 'same_as_run needs `runs`: the runs that must end like `same_as`'});
+		}
+		// A hint names one cause; shown for every failure it would mislead on the others (issue 11: "SELECT DISTINCT" for a missing row).
+		if (check.hint !== undefined && check.hint_when === undefined) {
+			problems.push({path: ['checks', c, 'hint'], message: `a hint needs hint_when: the kinds of failure it explains (for ${check.type}: ${failureKindsOf(check.type).join(', ')})`});
+		}
+		if (check.hint_when !== undefined && check.hint === undefined) problems.push({path: ['checks', c, 'hint_when'], message: 'hint_when scopes a hint; this check has none'});
+		for (const [i, kind] of (check.hint_when ?? []).entries()) {
+			if (!failureKindsOf(check.type).includes(kind)) {
+				problems.push({path: ['checks', c, 'hint_when', i], message: `a ${check.type} check never fails with ${kind}; expected one of ${failureKindsOf(check.type).join(', ')}`});
+			}
 		}
 		if (check.type === 'not_null') {
 			const table = tablesByName.get(check.table);

@@ -4,12 +4,15 @@ YAML text → typed, validated value, or a list of errors that each say
 
 Three layers, as a careful reader would check a file: YAML syntax (tabs, bad
 indentation, duplicate keys), then the zod schema, then cross-reference rules
-the schema cannot express (unique ids, references that resolve).
+the schema cannot express (unique ids, references that resolve). The schema
+and the rules report in one pass: when the schema fails, the rules still run
+over the parts that parsed.
 */
 import {readFileSync, statSync} from 'node:fs';
 import {parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node} from 'yaml';
 import type {z} from 'zod';
 import {formatIssue, type Path} from './format-issue.js';
+import {pathsOverlap, salvage} from './salvage.js';
 
 /** A problem found in a file, positioned so an editor can jump to it. */
 export type FileError = {
@@ -21,7 +24,11 @@ export type FileError = {
 	readonly message: string;
 };
 
-/** A rule beyond the schema: returns problems as (path, message) pairs, positioned by the loader. */
+/**
+A rule beyond the schema: returns problems as (path, message) pairs, positioned by
+the loader. When the file fails the schema, a rule receives what of it parsed:
+broken parts are missing, and a rule may throw on them (it is then skipped).
+*/
 export type CrossCheck<T> = (value: T) => Array<{path: Path; message: string}>;
 
 /** The outcome of loading: the value, or every problem found. */
@@ -111,11 +118,12 @@ export function parseYaml<S extends z.ZodType>(
 
 	const parsed = schema.safeParse(data, {reportInput: true});
 	if (!parsed.success) {
-		const errors = parsed.error.issues.map((issue) => {
-			const {path, message, atKey} = formatIssue(issue);
-			return at(locate(doc, path, atKey), pathToString(path), message);
-		});
-		return {ok: false, errors: sortErrors(errors)};
+		const issues = parsed.error.issues.map(formatIssue);
+		const errors = issues.map(({path, message, atKey}) => at(locate(doc, path, atKey), pathToString(path), message));
+		// One pass: the rules run over the parts that did parse. A rule problem where the schema already
+		// found one (the same field, inside it, or around it) may only echo it, so the schema's stands alone.
+		const rules = ruleProblemsOfSalvage(schema, data, crossChecks).filter((problem) => !issues.some((issue) => pathsOverlap(issue.path, problem.path)));
+		return {ok: false, errors: sortErrors([...errors, ...rules.map(({path, message}) => at(locate(doc, path), pathToString(path), message))])};
 	}
 
 	const value = parsed.data as z.output<S>;
@@ -124,6 +132,26 @@ export function parseYaml<S extends z.ZodType>(
 		return {ok: false, errors: sortErrors(problems.map(({path, message}) => at(locate(doc, path), pathToString(path), message)))};
 	}
 	return {ok: true, value};
+}
+
+/**
+The cross-check problems of a value that failed its schema, found over what of it
+parses (see salvage.ts). A rule that throws on a missing part is skipped: its input
+is broken, and the schema error says so.
+*/
+function ruleProblemsOfSalvage<S extends z.ZodType>(schema: S, data: unknown, crossChecks: ReadonlyArray<CrossCheck<z.output<S>>>): Array<{path: Path; message: string}> {
+	const {value, problems} = salvage(schema, data);
+	if (value === undefined) return problems;
+	return [
+		...problems,
+		...crossChecks.flatMap((check) => {
+			try {
+				return check(value as z.output<S>);
+			} catch {
+				return [];
+			}
+		}),
+	];
 }
 
 /** Reads and loads one file; a missing or unreadable path is reported as an error, not thrown. */

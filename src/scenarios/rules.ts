@@ -11,11 +11,40 @@ import type {ScenarioFile} from './schema.js';
 
 type Problem = {path: Path; message: string};
 
+/**
+Runs a rule over each part of a list. When the file failed the schema, a part may
+be missing or half-parsed (see salvage.ts); the rule is skipped for that part
+alone, so one broken scenario or architecture does not hide the others' problems.
+*/
+function eachPart<T>(items: readonly T[], rule: (item: T, index: number) => Problem[]): Problem[] {
+	return items.flatMap((item, index) => {
+		if (item === undefined || item === null) return [];
+		try {
+			return rule(item, index);
+		} catch {
+			return [];
+		}
+	});
+}
+
+/** Runs rules that read different parts; one that throws on a broken part (see eachPart) is skipped alone. */
+function independently(rules: ReadonlyArray<() => Problem[]>): Problem[] {
+	return rules.flatMap((rule) => {
+		try {
+			return rule();
+		} catch {
+			return [];
+		}
+	});
+}
+
 /** Reports every item whose `id` repeats an earlier one in the same list. */
 export function duplicateIds(items: ReadonlyArray<{id: string}>, at: Path, what: string): Problem[] {
 	const seen = new Map<string, number>();
 	const problems: Problem[] = [];
 	for (const [index, item] of items.entries()) {
+		// An item whose id failed the schema (or a missing item) has no id to compare.
+		if (typeof item?.id !== 'string') continue;
 		const first = seen.get(item.id);
 		if (first === undefined) seen.set(item.id, index);
 		else problems.push({path: [...at, index, 'id'], message: `duplicate ${what} id "${item.id}"; first used at ${at.length > 0 ? `${pathText(at)}[${first}]` : `[${first}]`}`});
@@ -31,7 +60,7 @@ function pathText(path: Path): string {
 export function keyProblems(keys: Record<string, KeyDistribution>, at: Path): Problem[] {
 	const problems: Problem[] = [];
 	for (const [name, distribution] of Object.entries(keys)) {
-		if (distribution.kind !== 'categorical') continue;
+		if (distribution?.kind !== 'categorical') continue;
 		const values = Object.values(distribution.shares);
 		const total = values.reduce((sum, share) => sum + share, 0);
 		if (values.length === 0) problems.push({path: [...at, name, 'shares'], message: 'needs at least one value'});
@@ -44,15 +73,19 @@ export function keyProblems(keys: Record<string, KeyDistribution>, at: Path): Pr
 Checks a stage list: unique ids, `next` resolving to another stage, no loops,
 partition keys the source has, and lognormal p99 above its mean.
 */
-export function stageProblems(stages: readonly Stage[], keys: Record<string, KeyDistribution>, at: Path): Problem[] {
+export function stageProblems(stages: readonly Stage[], keys: Record<string, KeyDistribution> | undefined, at: Path): Problem[] {
 	const problems = duplicateIds(stages, at, 'stage');
-	const ids = new Set(stages.map((stage) => stage.id));
+	const ids = new Set(stages.map((stage) => stage?.id));
+	// A stage whose id failed the schema cannot be led to: following `next` would report made-up problems.
+	const graphReadable = stages.every((stage) => typeof stage?.id === 'string');
 	for (const [index, stage] of stages.entries()) {
-		if (stage.next !== undefined) {
+		if (stage === undefined) continue;
+		if (stage.next !== undefined && graphReadable) {
 			if (stage.next === stage.id) problems.push({path: [...at, index, 'next'], message: `stage "${stage.id}" leads to itself`});
 			else if (!ids.has(stage.next)) problems.push({path: [...at, index, 'next'], message: `stage "${stage.id}" leads to "${stage.next}", which is not a stage here; expected one of ${[...ids].join(', ')}`});
 		}
-		if (stage.kind === 'stream' && stage.partition_key !== 'random' && !(stage.partition_key in keys)) {
+		// `keys` is missing when the source's keys failed the schema: then no key can be said to be absent.
+		if (stage.kind === 'stream' && stage.partition_key !== 'random' && keys !== undefined && !(stage.partition_key in keys)) {
 			const known = ['random', ...Object.keys(keys)].join(', ');
 			problems.push({path: [...at, index, 'partition_key'], message: `the source has no key "${stage.partition_key}"; expected one of ${known}`});
 		}
@@ -71,6 +104,7 @@ export function stageProblems(stages: readonly Stage[], keys: Record<string, Key
 			problems.push({path: [...at, index, 'autoscale', 'max'], message: `autoscale.max (${stage.autoscale.max}) is below concurrency (${stage.concurrency})`});
 		}
 	}
+	if (!graphReadable) return problems;
 	if (problems.length === 0) problems.push(...loopProblems(stages, at));
 	if (problems.length === 0) problems.push(...unreachableProblems(stages, at));
 	return problems;
@@ -97,7 +131,7 @@ function unreachableProblems(stages: readonly Stage[], at: Path): Problem[] {
 export function injectionProblems(injections: ReadonlyArray<{kind: string; stage?: string | undefined; factor?: number | undefined}>, stages: readonly Stage[], at: Path): Problem[] {
 	return injections.flatMap((injection, index) => {
 		const problems: Problem[] = [];
-		if (injection.stage !== undefined && !stages.some((stage) => stage.id === injection.stage)) {
+		if (injection.stage !== undefined && stages.every((stage) => typeof stage?.id === 'string') && !stages.some((stage) => stage.id === injection.stage)) {
 			problems.push({path: [...at, index, 'stage'], message: `no stage "${injection.stage}" here; expected one of ${stages.map((stage) => stage.id).join(', ')}`});
 		}
 		if (injection.kind === 'load_multiplier' && injection.factor === undefined) {
@@ -126,7 +160,8 @@ function loopProblems(stages: readonly Stage[], at: Path): Problem[] {
 
 /** Cross-checks for a `--model` file. */
 export const modelChecks: ReadonlyArray<CrossCheck<Model>> = [
-	(model) => [...keyProblems(model.source.keys, ['source', 'keys']), ...stageProblems(model.stages, model.source.keys, ['stages'])],
+	(model) => keyProblems(model.source.keys, ['source', 'keys']),
+	(model) => stageProblems(model.stages, model.source?.keys, ['stages']),
 	(model) => injectionProblems(model.injections, model.stages, ['injections']),
 ];
 
@@ -135,28 +170,37 @@ Cross-checks for a scenarios file. `otherScenarioIds` are scenarios defined in
 files loaded before this one (the built-in catalogue), which exercises may name.
 */
 export const scenarioFileChecks = (otherScenarioIds: ReadonlySet<string> = new Set()): ReadonlyArray<CrossCheck<ScenarioFile>> => [
-	(file) => [...duplicateIds(file.scenarios, ['scenarios'], 'scenario'), ...duplicateIds(file.exercises, ['exercises'], 'exercise'), ...duplicateIds(file.coding, ['coding'], 'coding problem')],
 	(file) =>
-		file.scenarios.flatMap((scenario, s) => {
+		independently([
+			() => duplicateIds(file.scenarios, ['scenarios'], 'scenario'),
+			() => duplicateIds(file.exercises, ['exercises'], 'exercise'),
+			() => duplicateIds(file.coding, ['coding'], 'coding problem'),
+		]),
+	(file) =>
+		eachPart(file.scenarios, (scenario, s) => {
 			const at: Path = ['scenarios', s];
-			const problems: Problem[] = [
-				...duplicateIds(scenario.questions, [...at, 'questions'], 'question'),
-				...duplicateIds(scenario.deep_dives, [...at, 'deep_dives'], 'deep-dive'),
-				...duplicateIds(scenario.curveballs, [...at, 'curveballs'], 'curveball'),
-			];
-			if (scenario.kind === 'system-design') {
-				problems.push(...keyProblems(scenario.workload.keys, [...at, 'workload', 'keys']));
-				problems.push(...duplicateIds(scenario.architectures, [...at, 'architectures'], 'architecture'));
-				for (const [a, architecture] of scenario.architectures.entries()) {
-					problems.push(...stageProblems(architecture.stages, scenario.workload.keys, [...at, 'architectures', a, 'stages']));
-					problems.push(...injectionProblems(architecture.injections, architecture.stages, [...at, 'architectures', a, 'injections']));
-				}
-			}
-			return problems;
+			return independently([
+				() => duplicateIds(scenario.questions, [...at, 'questions'], 'question'),
+				() => duplicateIds(scenario.deep_dives, [...at, 'deep_dives'], 'deep-dive'),
+				() => duplicateIds(scenario.curveballs, [...at, 'curveballs'], 'curveball'),
+				() => (scenario.kind === 'system-design' ? keyProblems(scenario.workload.keys, [...at, 'workload', 'keys']) : []),
+				() => (scenario.kind === 'system-design' ? duplicateIds(scenario.architectures, [...at, 'architectures'], 'architecture') : []),
+				() =>
+					scenario.kind === 'system-design'
+						? eachPart(scenario.architectures, (architecture, a) =>
+								independently([
+									() => stageProblems(architecture.stages, scenario.workload?.keys, [...at, 'architectures', a, 'stages']),
+									() => injectionProblems(architecture.injections, architecture.stages, [...at, 'architectures', a, 'injections']),
+								]),
+							)
+						: [],
+			]);
 		}),
 	(file) => {
+		// A scenario whose id failed the schema could be the one an exercise names: no verdict then.
+		if (!file.scenarios.every((scenario) => typeof scenario?.id === 'string')) return [];
 		const scenarios = new Map(file.scenarios.map((scenario) => [scenario.id, scenario]));
-		return file.exercises.flatMap((exercise, index) => {
+		return eachPart(file.exercises, (exercise, index) => {
 			if (scenarios.has(exercise.scenario) || otherScenarioIds.has(exercise.scenario)) return [];
 			const known = [...scenarios.keys(), ...otherScenarioIds].join(', ');
 			return [{path: ['exercises', index, 'scenario'], message: `no scenario "${exercise.scenario}"; expected one of ${known}`}];

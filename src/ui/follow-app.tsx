@@ -39,12 +39,14 @@ type FollowProps = {
 	readonly catchUp: () => number;
 	/** The exercises' task texts and grading reports (a data-modeling round). */
 	readonly grader: GradeClient;
+	/** Called with the exit code on quitting: 0 for q, 130 for Ctrl-C (as the home screen does). */
+	readonly onQuit: (code: number) => void;
 };
 
 /** Commands the shared screen passes on to the round screen: it scrolls and shows help, it never plays. */
 const passOn = new Set(['up', 'down', 'page-up', 'page-down', 'help', 'close']);
 
-function FollowScreen({controller, round, catchUp, grader}: FollowProps) {
+function FollowScreen({controller, round, catchUp, grader, onQuit}: FollowProps) {
 	const {exit} = useApp();
 	const {stdout} = useStdout();
 	const [size, setSize] = useState({columns: stdout.columns || 80, rows: stdout.rows || 24});
@@ -59,7 +61,10 @@ function FollowScreen({controller, round, catchUp, grader}: FollowProps) {
 	}, [stdout, catchUp]);
 	useInput((input, key) => {
 		const command = commandFor('follow', {input, key});
-		if (command === 'quit') exit();
+		if (command === 'quit') {
+			onQuit(key.ctrl ? 130 : 0);
+			exit();
+		}
 		else if (command && passOn.has(command)) controller.input(input, key);
 	});
 	const footer = [`shared screen of round ${round.id}, followed live`, ...helpLines('follow', size.columns)].join(' · ');
@@ -80,13 +85,17 @@ export async function followRound(catalogue: Catalogue, round: FollowedRound): P
 	catchUp();
 	const grader = new GradeClient(exercises, () => controller.refresh());
 	const leaveFullScreen = enterFullScreen(process.stdout);
+	let code = 0;
 	try {
-		const instance = render(<FollowScreen controller={controller} round={round} catchUp={catchUp} grader={grader} />, {exitOnCtrlC: false, patchConsole: false});
+		const onQuit = (quitCode: number) => {
+			code = quitCode;
+		};
+		const instance = render(<FollowScreen controller={controller} round={round} catchUp={catchUp} grader={grader} onQuit={onQuit} />, {exitOnCtrlC: false, patchConsole: false});
 		await instance.waitUntilExit();
 	} finally {
 		leaveFullScreen();
 		actor.stop();
 		grader.close();
 	}
-	return 0;
+	return code;
 }

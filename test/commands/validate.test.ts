@@ -94,4 +94,75 @@ describe('dojo validate', () => {
 		expect(run.status).toBe(2);
 		expect(run.stderr).toMatch(/scenarios\[0\]\.id: scenario "clickstream" is already defined by an earlier file/);
 	});
+
+	it('reports schema and rule errors of one file in one pass', () => {
+		const run = runCli(['validate', `${broken}/schema-and-rule.yaml`]);
+		expect(run.status).toBe(2);
+		expect(hasStackTrace(run.stderr)).toBe(false);
+		const lines = run.stderr.trim().split('\n');
+		expect(lines).toContain(`${broken}/schema-and-rule.yaml:20:16 scenarios[0].questions[0].phase: expected one of input, transformation, output, other; got "inputs"`);
+		expect(lines.find((line) => line.includes('architectures[1].id:'))).toMatch(/^test\/fixtures\/broken\/schema-and-rule.yaml:32:13 scenarios\[0\]\.architectures\[1\]\.id: duplicate architecture id "firehose-s3"/);
+		expect(lines.at(-1)).toBe('2 problems found');
+	});
+
+	it('skips a rule whose input is broken instead of crashing or inventing a problem', () => {
+		const run = runCli(['validate', `${broken}/rule-input-broken.yaml`]);
+		expect(run.status).toBe(2);
+		expect(hasStackTrace(run.stderr)).toBe(false);
+		const lines = run.stderr.trim().split('\n');
+		// Only the schema's own three errors: no "leads to lake" (the stage with that id failed), no "needs shards" (shards is there, only wrong).
+		expect(lines).toEqual([
+			expect.stringMatching(/rule-input-broken.yaml:31:18 scenarios\[0\]\.architectures\[0\]\.stages\[1\]\.id: expected an id/),
+			expect.stringMatching(/rule-input-broken.yaml:36:100 scenarios\[0\]\.architectures\[1\]\.stages\[0\]\.shards: expected number; got "twelve"/),
+			expect.stringMatching(/rule-input-broken.yaml:41:17 scenarios\[0\]\.architectures\[2\]\.stages: expected array; got "none"/),
+			'3 problems found',
+		]);
+	});
+
+	it('validates a model file as a model, not as a scenarios file', () => {
+		const run = runCli(['validate', 'test/fixtures/models/mm1.yaml']);
+		expect(run.stderr).toBe('');
+		expect(run.stdout).toMatch(/^ok: test\/fixtures\/models\/mm1.yaml \(model: 1 stage\)/);
+		expect(run.status).toBe(0);
+	});
+
+	it('takes a model file with --model too', () => {
+		const run = runCli(['validate', '--model', 'test/fixtures/models/clickstream.yaml']);
+		expect(run.stderr).toBe('');
+		expect(run.stdout).toMatch(/^ok: test\/fixtures\/models\/clickstream.yaml \(model: \d+ stages\)/);
+		expect(run.status).toBe(0);
+	});
+
+	it('reports a broken model with the model rules, never "version: expected 1"', () => {
+		const run = runCli(['validate', 'test/fixtures/models/leads-nowhere.yaml']);
+		expect(run.status).toBe(2);
+		expect(run.stderr).not.toMatch(/version/);
+		expect(run.stderr).toMatch(/^test\/fixtures\/models\/leads-nowhere.yaml:4:\d+ stages\[0\]\.next: stage "ingest" leads to "warehouse", which is not a stage here; expected one of ingest, lake/);
+	});
+
+	it('reports a model file\'s schema and rule errors in one pass', () => {
+		const run = runCli(['validate', '--model', 'test/fixtures/models/schema-and-rule.yaml']);
+		expect(run.status).toBe(2);
+		expect(hasStackTrace(run.stderr)).toBe(false);
+		const lines = run.stderr.trim().split('\n');
+		expect(lines).toEqual([
+			expect.stringMatching(/^test\/fixtures\/models\/schema-and-rule.yaml:5:\d+ stages\[0\]\.servers: expected number; got "many"/),
+			expect.stringMatching(/^test\/fixtures\/models\/schema-and-rule.yaml:5:\d+ stages\[0\]\.next: stage "q" leads to "r", which is not a stage here; expected one of q, s/),
+			'2 problems found',
+		]);
+	});
+
+	it('says --model wants a model when given a scenarios file', () => {
+		const run = runCli(['validate', '--model', 'test/fixtures/my-scenarios.yaml']);
+		expect(run.status).toBe(2);
+		expect(run.stderr).toMatch(/my-scenarios.yaml:\d+:\d+ .*unknown field/);
+	});
+
+	it('reports a model file in --json', () => {
+		const run = runCli(['validate', '--json', 'test/fixtures/models/leads-nowhere.yaml']);
+		expect(run.status).toBe(2);
+		const report = JSON.parse(run.stdout) as {valid: boolean; errors: Array<{path: string}>};
+		expect(report.valid).toBe(false);
+		expect(report.errors.map((error) => error.path)).toEqual(['stages[0].next']);
+	});
 });

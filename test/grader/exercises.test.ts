@@ -66,6 +66,9 @@ describe('the built-in exercises', () => {
 
 for (const exercise of exercises) {
 	describe(exercise.id, () => {
+		/** Hinted checks whose hint a known-wrong answer's failure showed (each hint must still appear for the failure it names). */
+		const hintShown = new Set<string>();
+
 		it('the reference solution passes every check', async () => {
 			const report = await gradeAnswer(exercise, exercise.solution, {sandbox});
 			expect(failedChecks(report), JSON.stringify(report.checks.filter((check) => !check.passed), null, 1)).toEqual([]);
@@ -77,9 +80,18 @@ for (const exercise of exercises) {
 				const report = await gradeAnswer(exercise, knownWrongAnswer(exercise, wrong), {sandbox});
 				expect(failedChecks(report)).toEqual([wrong.fails, ...wrong.also_fails].sort());
 				expect(report.passed).toBe(false);
-				for (const check of report.checks.filter((candidate) => !candidate.passed)) expect(check.message.length, check.id).toBeGreaterThan(20);
+				for (const check of report.checks.filter((candidate) => !candidate.passed)) {
+					expect(check.message.length, check.id).toBeGreaterThan(20);
+					const hint = exercise.checks.find((candidate) => candidate.id === check.id)?.hint;
+					if (hint && check.message.includes(`Hint: ${hint}`)) hintShown.add(check.id);
+				}
 			});
 		}
+
+		it('every hint is shown for the failure it names by some known-wrong answer', () => {
+			const hinted = exercise.checks.filter((check) => check.hint).map((check) => check.id);
+			expect(hinted.filter((id) => !hintShown.has(id)), 'hinted checks whose hint no known-wrong answer showed').toEqual([]);
+		});
 
 		it('every check is failed by at least one known-wrong answer', () => {
 			const covered = new Set(exercise.known_wrong.flatMap((wrong) => [wrong.fails, ...wrong.also_fails]));

@@ -6,7 +6,7 @@ import base from '../../stryker.config.mjs';
 export default {
 	...base,
 	vitest: {configFile: 'test/grader/vitest.mutate.config.ts'},
-	mutate: ['src/grader/compare.ts', 'src/grader/split.ts', 'src/grader/screen.ts', 'src/grader/printable.ts', 'src/grader/format-table.ts', 'src/grader/answer.ts', 'src/grader/present-report.ts', 'src/grader/sql-gen.ts'],
+	mutate: ['src/grader/compare.ts', 'src/grader/split.ts', 'src/grader/screen.ts', 'src/grader/printable.ts', 'src/grader/format-table.ts', 'src/grader/answer.ts', 'src/grader/present-report.ts', 'src/grader/sql-gen.ts', 'src/grader/failure-kinds.ts', 'src/grader/checks.ts'],
 	incrementalFile: 'reports/grader.json',
 	concurrency: 1,
 	htmlReporter: {fileName: 'reports/mutation-grader/index.html'},

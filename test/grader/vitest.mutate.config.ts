@@ -7,7 +7,7 @@ import {defineConfig} from 'vitest/config';
 
 export default defineConfig({
 	test: {
-		include: ['test/grader/compare.test.ts', 'test/grader/compare-edges.test.ts', 'test/grader/split.test.ts', 'test/grader/tokenize.test.ts', 'test/grader/answer.test.ts', 'test/grader/present.test.ts', 'test/grader/screen.test.ts', 'test/grader/sql-gen.test.ts'],
+		include: ['test/grader/compare.test.ts', 'test/grader/compare-edges.test.ts', 'test/grader/split.test.ts', 'test/grader/tokenize.test.ts', 'test/grader/answer.test.ts', 'test/grader/present.test.ts', 'test/grader/screen.test.ts', 'test/grader/sql-gen.test.ts', 'test/grader/failure-kinds.test.ts', 'test/grader/checks.test.ts'],
 		testTimeout: 30_000,
 	},
 });

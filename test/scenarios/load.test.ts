@@ -1,0 +1,74 @@
+import {describe, expect, it} from 'vitest';
+import {z} from 'zod';
+import {formatFileError, parseYaml} from '../../src/scenarios/load.js';
+import {ModelSchema} from '../../src/scenarios/model-schema.js';
+import {modelChecks, scenarioFileChecks} from '../../src/scenarios/rules.js';
+import {ScenarioFileSchema} from '../../src/scenarios/schema.js';
+
+const lines = (result: ReturnType<typeof parseYaml>) => (result.ok ? [] : result.errors.map(formatFileError));
+
+describe('parseYaml: schema and rules in one pass', () => {
+	const Schema = z.strictObject({name: z.string(), items: z.array(z.strictObject({id: z.string(), size: z.number()}))});
+	const unique = (value: z.output<typeof Schema>) =>
+		value.items.flatMap((item, index) => (value.items.findIndex((other) => other.id === item.id) < index ? [{path: ['items', index, 'id'], message: `duplicate id "${item.id}"`}] : []));
+
+	it('runs the rules over the parts that parsed when the schema fails elsewhere', () => {
+		const text = 'name: 7\nitems:\n  - {id: a, size: 1}\n  - {id: a, size: 2}\n';
+		expect(lines(parseYaml(text, 'f.yaml', Schema, [unique]))).toEqual(['f.yaml:1:7 name: expected string; got number 7', 'f.yaml:4:10 items[1].id: duplicate id "a"']);
+	});
+
+	it('keeps the parsed fields of a broken item, so its id still counts', () => {
+		const text = 'name: x\nitems:\n  - {id: a, size: 1}\n  - {id: a, size: big}\n';
+		expect(lines(parseYaml(text, 'f.yaml', Schema, [unique]))).toEqual(['f.yaml:4:10 items[1].id: duplicate id "a"', 'f.yaml:4:19 items[1].size: expected number; got "big"']);
+	});
+
+	it('skips a rule that throws on a broken part, and still reports the schema error', () => {
+		const throws = () => {
+			throw new TypeError('cannot read the broken part');
+		};
+		const result = parseYaml('name: x\nitems: nine\n', 'f.yaml', Schema, [throws, unique]);
+		expect(lines(result)).toEqual(['f.yaml:2:8 items: expected array; got "nine"']);
+	});
+
+	it('drops a rule problem on a field the schema already rejected', () => {
+		const sizeRule = (value: z.output<typeof Schema>) => value.items.flatMap((item, index) => (item.size === undefined ? [{path: ['items', index, 'size'], message: 'no size'}] : []));
+		expect(lines(parseYaml('name: x\nitems:\n  - {id: a, size: big}\n', 'f.yaml', Schema, [sizeRule]))).toEqual(['f.yaml:3:19 items[0].size: expected number; got "big"']);
+	});
+
+	it('runs the rules unguarded on a valid file: a rule that throws there is a bug and surfaces', () => {
+		const throws = () => {
+			throw new TypeError('rule bug');
+		};
+		expect(() => parseYaml('name: x\nitems: []\n', 'f.yaml', Schema, [throws])).toThrow('rule bug');
+	});
+});
+
+describe('scenario and model rules over a partly broken file', () => {
+	const stream = (extra: string) => `{id: ingest, kind: stream, component: kinesis_data_streams, shards: 2, partition_key: user_id${extra}}`;
+
+	it('does not call a partition key unknown when the source keys are broken, and still follows next links', () => {
+		const text = `source: {rate_per_s: 10, keys: lots}\nstages:\n  - ${stream(', next: nowhere')}\n  - {id: lake, kind: store, component: s3}\n`;
+		const errors = lines(parseYaml(text, 'm.yaml', ModelSchema, modelChecks));
+		expect(errors).toHaveLength(2);
+		expect(errors[0]).toMatch(/source\.keys: expected record; got "lots"|source\.keys: expected object/);
+		expect(errors[1]).toMatch(/stages\[0\]\.next: stage "ingest" leads to "nowhere"/);
+	});
+
+	it('does not call an injection stage unknown when a stage id is broken, but finds a loop elsewhere in one pass', () => {
+		const text = ['source: {rate_per_s: 10}', 'stages:', '  - {id: Q, kind: queue, servers: 1, service: {dist: exp, mean_ms: 5}}', 'injections:', '  - {kind: lose_node, stage: q, at_s: 1}', '  - {kind: load_multiplier, at_s: 1}', ''].join('\n');
+		const errors = lines(parseYaml(text, 'm.yaml', ModelSchema, modelChecks));
+		expect(errors.some((line) => line.includes('stages[0].id: expected an id'))).toBe(true);
+		expect(errors.some((line) => line.includes('no stage "q"'))).toBe(false);
+		expect(errors.some((line) => line.includes('injections[1]: a load_multiplier injection needs factor'))).toBe(true);
+	});
+
+	it('finds a duplicate scenario id beside a broken scenario', () => {
+		const scenario = (id: string, phase: string) =>
+			`  - {id: ${id}, title: T, kind: data-modeling, summary: S, prompt: P, questions: [{id: q, phase: ${phase}, topic: source, ask: A, keywords: [k], answer: X}]}`;
+		const text = ['version: 1', 'scenarios:', scenario('one', 'input'), scenario('one', 'inputs'), ''].join('\n');
+		const errors = lines(parseYaml(text, 's.yaml', ScenarioFileSchema, scenarioFileChecks()));
+		expect(errors).toHaveLength(2);
+		expect(errors.some((line) => /scenarios\[1\]\.questions\[0\]\.phase: expected one of/.test(line))).toBe(true);
+		expect(errors.some((line) => /scenarios\[1\]\.id: duplicate scenario id "one"/.test(line))).toBe(true);
+	});
+});

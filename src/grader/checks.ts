@@ -299,12 +299,13 @@ function judgeQuestion(exercise: Exercise, check: Extract<Check, {type: 'questio
 	if (!got || 'error' in got) {
 		const columns = columnProblem(exercise, result);
 		const why = columns ? `${columns.text} (see the columns check)` : got ? got.error : 'no result';
-		return {passed: false, message: withHint(check, `${asked}: the question's query fails on your model after ${describeRun(exercise, runId)}: ${why}`)};
+		return {passed: false, message: withHint(check, `${asked}: the question's query fails on your model after ${describeRun(exercise, runId)}: ${why}`, new Set(['missing_columns']))};
 	}
 	const comparison = compareResults(want, got);
 	if (comparison.equal) return undefined;
 	const hidden = isHiddenRun(exercise, runId) && !outputs.reveal;
-	const message = withHint(check, `${asked}: your model answers it differently from the reference model after ${describeRun(exercise, runId)}: ${comparison.message}`);
+	// An answer has no grain: its rows are told apart only as missing or unexpected.
+	const message = withHint(check, `${asked}: your model answers it differently from the reference model after ${describeRun(exercise, runId)}: ${comparison.message}`, diffKinds(want, got, comparison, []));
 	return {
 		passed: false,
 		message: hidden && comparison.missing.length > 0 ? `${message} (the expected rows of hidden runs are held back; --reveal shows them)` : message,

@@ -110,6 +110,8 @@ export function failureKindsOf(type: string): ReadonlyArray<z.infer<typeof Failu
 			return ['out_of_order'];
 		case 'query_plan':
 			return ['full_scan', 'unused_seek'];
+		case 'question':
+			return ['missing_rows', 'extra_rows', 'missing_columns'];
 		default:
 			return ['violations'];
 	}

@@ -7,7 +7,8 @@ import {lognormalProblem} from '../sim/kernel/distributions.js';
 import type {CrossCheck} from './load.js';
 import type {Path} from './format-issue.js';
 import type {KeyDistribution, Model, Stage} from './model-schema.js';
-import type {ScenarioFile} from './schema.js';
+import type {Card, ScenarioFile} from './schema.js';
+import {phasesFor} from '../flow/phases.js';
 
 type Problem = {path: Path; message: string};
 
@@ -124,6 +125,29 @@ function loopProblems(stages: readonly Stage[], at: Path): Problem[] {
 	return [];
 }
 
+/**
+Checks the knowledge cards of a scenario: each is drawn into a phase its round
+has, a choice card has a right option, and a free-text card needs no more
+points than it lists.
+*/
+export function cardProblems(cards: readonly Card[], kind: 'system-design' | 'data-modeling', at: Path): Problem[] {
+	const phases = phasesFor(kind).map((phase) => phase.id);
+	return cards.flatMap((card, index) => {
+		const problems: Problem[] = [];
+		if (!(phases as string[]).includes(card.phase)) {
+			const allowed = phases.filter((phase) => ['design', 'modeling', 'deep-dive', 'scaling'].includes(phase));
+			problems.push({path: [...at, index, 'phase'], message: `a ${kind} round has no phase "${card.phase}"; expected one of ${allowed.join(', ')}`});
+		}
+		if (card.answer.kind === 'choice' && !card.answer.options.some((option) => option.right)) {
+			problems.push({path: [...at, index, 'answer', 'options'], message: `card "${card.id}" has no right option; mark one with right: true`});
+		}
+		if (card.answer.kind === 'points' && card.answer.need !== undefined && card.answer.need > card.answer.points.length) {
+			problems.push({path: [...at, index, 'answer', 'need'], message: `card "${card.id}" needs ${card.answer.need} points but lists ${card.answer.points.length}`});
+		}
+		return problems;
+	});
+}
+
 /** Cross-checks for a `--model` file. */
 export const modelChecks: ReadonlyArray<CrossCheck<Model>> = [
 	(model) => [...keyProblems(model.source.keys, ['source', 'keys']), ...stageProblems(model.stages, model.source.keys, ['stages'])],
@@ -143,6 +167,8 @@ export const scenarioFileChecks = (otherScenarioIds: ReadonlySet<string> = new S
 				...duplicateIds(scenario.questions, [...at, 'questions'], 'question'),
 				...duplicateIds(scenario.deep_dives, [...at, 'deep_dives'], 'deep-dive'),
 				...duplicateIds(scenario.curveballs, [...at, 'curveballs'], 'curveball'),
+				...duplicateIds(scenario.cards, [...at, 'cards'], 'card'),
+				...cardProblems(scenario.cards, scenario.kind, [...at, 'cards']),
 			];
 			if (scenario.kind === 'system-design') {
 				problems.push(...keyProblems(scenario.workload.keys, [...at, 'workload', 'keys']));

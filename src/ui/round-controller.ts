@@ -496,7 +496,8 @@ export class RoundController {
 		const text = this.ui.field.text.trim();
 		if (card.answer.kind === 'choice') {
 			const parsed = parseChoice(text, card.answer.options.length);
-			if (!parsed.ok) return this.set({status: parsed.message});
+			// The status quotes what was typed, so the field starts afresh.
+			if (!parsed.ok) return this.set({status: parsed.message, field: emptyLine});
 		} else if (text === '') return this.set({status: 'type your answer in your own words, then press enter'});
 		this.send({type: 'card.answer', id: card.id, text, at: this.env.now()});
 		// The verdict stays on screen; ↓ goes on to the next card.

@@ -447,7 +447,12 @@ export class RoundController {
 		const list = whatIfsFor(scenario, this.context.design.stages);
 		if (command === 'up' || command === 'down') return this.set({whatIfIndex: clamp(this.ui.whatIfIndex + (command === 'up' ? -1 : 1), 0, Math.max(0, list.length - 1)), scroll: 0});
 		if (command === 'page-up' || command === 'page-down') return this.scroll(command);
-		if (command === 'edit-design') return this.set({step: 'pipeline', pipelineMode: 'browse', status: 'fix the design, then tab back to the what-ifs and re-run'});
+		if (command === 'edit-design') {
+			// The what-ifs are the step before the pipeline; with cards in the phase, tab would go on to them.
+			const steps = currentPhase(this.context).steps;
+			const back = steps.indexOf('pipeline') === steps.indexOf('what-ifs') + 1 && steps.length > 2 ? 'shift+tab' : 'tab';
+			return this.set({step: 'pipeline', pipelineMode: 'browse', status: `fix the design, then ${back} back to the what-ifs and re-run`});
+		}
 		if (command === 'submit' || command === 'run') {
 			if (this.context.design.stages.length === 0) return this.set({status: 'no design yet: e to build one (or start from an architecture)'});
 			const whatIf = list[this.ui.whatIfIndex];

@@ -10,6 +10,7 @@ import {z} from 'zod';
 import {ArchitectureSchema, Id, KeyDistributionSchema, SloSchema} from './model-schema.js';
 import {ExerciseSchema} from './exercise-schema.js';
 import {CodingProblemSchema} from './coding-schema.js';
+import {TableDesignSchema} from './table-design-schema.js';
 
 /** The part of a design round a clarifying question belongs to, as the study notes group them. */
 export const PhaseSchema = z.enum(['input', 'transformation', 'output', 'other']);
@@ -148,6 +149,7 @@ const scenarioBase = {
 	questions: z.array(QuestionSchema).min(1, 'a scenario needs at least one question'),
 	deep_dives: z.array(DeepDiveSchema).default([]),
 	cards: z.array(CardSchema).default([]).describe('knowledge cards drawn into the round'),
+	table_designs: z.array(TableDesignSchema).default([]).describe('Redshift table-design exercises (`dojo exercise <id>`)'),
 };
 
 /** A system-design round: clarify, estimate, design, simulate, scale. */
@@ -195,3 +197,4 @@ export type SystemDesignScenario = z.infer<typeof SystemDesignScenarioSchema>;
 export type ScenarioFile = z.infer<typeof ScenarioFileSchema>;
 export type {Exercise} from './exercise-schema.js';
 export type {CodingProblem} from './coding-schema.js';
+export type {TableDesign} from './table-design-schema.js';

@@ -21,10 +21,10 @@ const flat = (text: string) => text.replace(/\s+/g, ' ');
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
-function mount(audience: Audience) {
+function mount(audience: Audience, columns = 100, rows = 40) {
 	const actor = startRound({input: roundInput(scenario, {matchPoints}), simulate: () => undefined, grade: () => undefined});
 	const controller = new RoundController(actor, {now: () => 1_000_000});
-	const screen = render(<RoundScreen controller={controller} width={100} height={40} now={() => 1_000_000} audience={audience} />);
+	const screen = render(<RoundScreen controller={controller} width={columns} height={rows - 1} now={() => 1_000_000} audience={audience} />);
 	cleanup = () => {
 		screen.unmount();
 		actor.stop();
@@ -67,6 +67,18 @@ describe('knowledge cards on the round screen', () => {
 		// ↓ moves on to the next card.
 		const next = await type('\u001B[B', 'Card 2 of');
 		expect(next).toContain(flat(scenario.cards.filter((card) => card.phase === 'deep-dive')[1]!.ask).slice(0, 40));
+	});
+
+	test('at 80x24 every frame of the cards fits: no line wider than the terminal, none taller', async () => {
+		const {type, screen} = mount('solo', 80, 24);
+		await toCards(type);
+		await type('1\r', '✗ the answer is');
+		await type('\u001B[B', 'Card 2 of');
+		for (const frame of screen.frames) {
+			const lines = frame.split('\n');
+			expect(lines.filter((line) => [...line].length > 80)).toEqual([]);
+			expect(lines.length).toBeLessThanOrEqual(23);
+		}
 	});
 
 	test("the candidate's shared screen shows the options but never which is right, before or after answering", async () => {

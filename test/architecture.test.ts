@@ -35,6 +35,8 @@ export const rules: Record<string, Rule> = {
 	flow: {noFolders: ['ui', 'store', 'commands'], onlyIndexOf: ['sim', 'grader', 'coding'], noPackages: [react, /^better-sqlite3$/, nodeBuiltins]},
 	present: {noFolders: ['ui', 'flow', 'store', 'commands'], onlyIndexOf: ['sim', 'grader'], noPackages: [react, /^better-sqlite3$/, nodeBuiltins]},
 	ui: {noFolders: ['store', 'commands'], onlyIndexOf: ['sim', 'grader', 'coding'], noPackages: [/^better-sqlite3$/]},
+	// Redshift table design: arithmetic over a scenario's tables, reaching the simulator's key layout through its public surface.
+	redshift: {noFolders: ['ui', 'flow', 'store', 'grader', 'coding', 'commands', 'present'], onlyIndexOf: ['sim'], noPackages: [react, /^xstate$/, /^better-sqlite3$/, nodeBuiltins]},
 	// The progress database: plain persistence, no screens, no round logic; SQLite is allowed here and in the grader only.
 	store: {noFolders: ['ui', 'flow', 'commands', 'sim', 'grader', 'present'], onlyIndexOf: [], noPackages: [react, /^xstate$/]},
 	// Commands may start the app (`dojo practice`); everything else they reach through the public surfaces.

@@ -16,7 +16,7 @@ export function openProgress(stderr: NodeJS.WritableStream): ProgressStore {
 }
 
 /** The titles of the score areas, in the order the home screen lists them. */
-const areaTitles: Record<string, string> = {clarify: 'Clarifying questions', estimates: 'Estimates', apis: 'API choices', design: 'Design', 'deep-dive': 'Deep dive', modeling: 'SQL models'};
+const areaTitles: Record<string, string> = {clarify: 'Clarifying questions', estimates: 'Estimates', apis: 'API choices', design: 'Design', 'deep-dive': 'Deep dive', cards: 'Knowledge cards', modeling: 'SQL models'};
 
 /** The title of a phase id for any scenario kind ("Requirements"), or the id itself. */
 export function phaseTitle(phase: string): string {

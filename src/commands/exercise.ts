@@ -8,6 +8,8 @@ import {Buffer, isUtf8} from 'node:buffer';
 import {closeSync, constants, fstatSync, lstatSync, openSync, readSync} from 'node:fs';
 import {UsageError} from '../errors.js';
 import type {Exercise} from '../scenarios/exercise-schema.js';
+import type {TableDesign} from '../scenarios/table-design-schema.js';
+import type {Catalogue} from '../scenarios/builtin.js';
 import {nearest} from '../did-you-mean.js';
 import {onInterrupt} from '../interrupt.js';
 import type {Command} from './command.js';
@@ -48,19 +50,52 @@ function readAnswer(file: string): string {
 }
 
 /** Finds an exercise by id, or throws a usage error naming the ones that exist. */
-function findExercise(exercises: readonly Exercise[], id: string): Exercise {
+function findExercise(exercises: readonly Exercise[], id: string, others: readonly string[] = []): Exercise {
 	const exercise = exercises.find((candidate) => candidate.id === id);
-	const near = nearest(id, exercises.map((candidate) => candidate.id));
-	if (!exercise) throw new UsageError(`unknown exercise "${id}"${near ? ` (did you mean ${near}?)` : ''}; expected one of ${exercises.map((candidate) => candidate.id).join(', ')} (see \`dojo exercise\`)`);
+	const ids = [...exercises.map((candidate) => candidate.id), ...others];
+	const near = nearest(id, ids);
+	if (!exercise) throw new UsageError(`unknown exercise "${id}"${near ? ` (did you mean ${near}?)` : ''}; expected one of ${ids.join(', ')} (see \`dojo exercise\`)`);
 	return exercise;
 }
 
-function listExercises(exercises: readonly Exercise[], json: boolean): string {
-	if (json) return JSON.stringify({exercises: exercises.map(({id, title, scenario, kind, summary}) => ({id, title, scenario, kind, summary}))}, null, 2);
-	const width = Math.max(...exercises.map((exercise) => exercise.id.length), 2) + 2;
-	const lines = ['Exercises', ...exercises.map((exercise) => `  ${exercise.id.padEnd(width)}${exercise.kind.padEnd(10)}${exercise.summary}`)];
+function listExercises(exercises: readonly Exercise[], json: boolean, designs: ReadonlyArray<TableDesign & {scenario: string}> = []): string {
+	const rows = [...exercises.map(({id, title, scenario, kind, summary}) => ({id, title, scenario, kind: kind as string, summary})), ...designs.map(({id, title, scenario, summary}) => ({id, title, scenario, kind: 'redshift', summary}))];
+	if (json) return JSON.stringify({exercises: rows}, null, 2);
+	const width = Math.max(...rows.map((exercise) => exercise.id.length), 2) + 2;
+	const lines = ['Exercises', ...rows.map((exercise) => `  ${exercise.id.padEnd(width)}${exercise.kind.padEnd(10)}${exercise.summary}`)];
 	lines.push('', 'Practise one:  dojo exercise <id>', 'Grade a file:  dojo exercise <id> --answer FILE.sql [--json]');
 	return lines.join('\n');
+}
+
+/** The Redshift table-design exercises of the catalogue's scenarios. */
+export function tableDesigns(catalogue: Catalogue): Array<TableDesign & {scenario: string}> {
+	return catalogue.scenarios.flatMap((scenario) => scenario.table_designs.map((design) => ({...design, scenario: scenario.id})));
+}
+
+/**
+A table-design exercise: without an answer it prints the task (a few choices
+per table, so no editor session is needed); with one it grades the DDL or
+YAML and prints every check with its figures.
+*/
+async function runTableDesign(design: TableDesign, answerFile: string | undefined, json: boolean, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<number> {
+	const redshift = await import('../redshift/index.js');
+	if (answerFile === undefined) {
+		if (json) throw new UsageError(`--json needs --answer: dojo exercise ${design.id} --answer FILE.sql --json`);
+		stdout.write(`${redshift.designTaskLines(design).join('\n')}\n`);
+		return 0;
+	}
+	const started = performance.now();
+	const text = readAnswer(answerFile);
+	const read = redshift.readDesignAnswer(text);
+	if (!read.ok) throw new UsageError(read.problems.map((problem) => `${answerFile}: ${problem}`));
+	const problems = redshift.answerProblems(design, read.answer);
+	if (problems.length > 0) throw new UsageError(problems.map((problem) => `${answerFile}: ${problem}`));
+	const report = redshift.gradeDesign(design, read.answer);
+	const wall_s = Number(((performance.now() - started) / 1000).toFixed(3));
+	const {recordAttempt} = await import('./app-recorder.js');
+	recordAttempt(stderr, {exercise: design.id, at: Date.now(), roundId: null, answer: text, report: {exercise: design.id, passed: report.passed, wall_s, checks: [...report.checks]}});
+	stdout.write(json ? `${JSON.stringify({exercise: design.id, passed: report.passed, wall_s, checks: report.checks, figures: report.figures}, (_, value) => (value === Number.POSITIVE_INFINITY ? 'Infinity' : value), 2)}\n` : `${redshift.designReportLines(design, report).join('\n')}\n`);
+	return report.passed ? 0 : 1;
 }
 
 /** `dojo exercise`. */
@@ -72,6 +107,7 @@ export const exerciseCommand: Command = {
     $ dojo exercise                          list the exercises
     $ dojo exercise <id>                     practise one in a terminal
     $ dojo exercise <id> --answer FILE.sql   grade an answer file [--json]
+    $ dojo exercise redshift-game-events     a Redshift table design: prints the task
 
   Each exercise gives staging tables and a contract (tables, columns, keys,
   grain, conventions). Your SQL runs in a sandbox, a fresh in-memory SQLite
@@ -82,6 +118,11 @@ export const exerciseCommand: Command = {
   A design exercise leaves the model to you (types, keys, constraints, indexes)
   and also grades what it declares (keys, foreign keys, integer keys in the
   facts) and the answers its business questions get on your tables.
+
+  A Redshift table-design exercise (redshift-game-events) asks for DISTSTYLE,
+  DISTKEY and SORTKEY per table, as CREATE TABLE statements or YAML; it works
+  out the slice skew, each join's distribution and the 1 MB blocks each range
+  query reads, beside the best design's.
 
   A pipeline or design answer has two sections marked by comment lines:
   "-- @schema" (runs once) and "-- @load" (runs after every batch). A query
@@ -121,6 +162,8 @@ export const exerciseCommand: Command = {
 		const answerFile = flags['answer'] as string | undefined;
 		const [id, ...extra] = input;
 		if (extra.length > 0) throw new UsageError(`expected one exercise id; got ${input.join(' ')}`);
+		const design = id === undefined ? undefined : tableDesigns(catalogue()).find((candidate) => candidate.id === id);
+		if (design) return runTableDesign(design, answerFile, json, stdout, stderr);
 		if (id !== undefined && answerFile !== undefined) {
 			// Start the sandbox child first, so it boots while this process parses the catalogue.
 			const grader = await import('../grader/index.js');
@@ -130,7 +173,7 @@ export const exerciseCommand: Command = {
 			// close() kills the child and removes the folder at once; waiting for the exit is not needed here.
 			const release = onInterrupt(() => void sandbox.close());
 			try {
-				const exercise = findExercise(catalogue().exercises, id);
+				const exercise = findExercise(catalogue().exercises, id, tableDesigns(catalogue()).map((candidate) => candidate.id));
 				const answer = readAnswer(answerFile);
 				const report = await grader.gradeAnswer(exercise, answer, {sandbox, reveal: Boolean(flags['reveal'])});
 				const {recordAttempt} = await import('./app-recorder.js');
@@ -145,10 +188,10 @@ export const exerciseCommand: Command = {
 		const {exercises} = catalogue();
 		if (id === undefined) {
 			if (answerFile !== undefined) throw new UsageError(`--answer needs an exercise id: dojo exercise <id> --answer ${answerFile}`);
-			stdout.write(`${listExercises(exercises, json)}\n`);
+			stdout.write(`${listExercises(exercises, json, tableDesigns(catalogue()))}\n`);
 			return 0;
 		}
-		const exercise = findExercise(exercises, id);
+		const exercise = findExercise(exercises, id, tableDesigns(catalogue()).map((candidate) => candidate.id));
 		if (json || !process.stdin.isTTY || !process.stdout.isTTY) {
 			throw new UsageError([
 				`dojo exercise ${id} is interactive and needs a terminal${json ? ' (and --json needs --answer)' : ''}; to grade a file without one:`,

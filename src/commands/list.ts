@@ -95,10 +95,12 @@ export const listCommand: Command = {
 			return 0;
 		}
 		const {scenarios, exercises, coding} = catalogue();
+		// Redshift table designs are exercises too (`dojo exercise <id>`), kept in their scenario.
+		const designs = scenarios.flatMap((scenario) => scenario.table_designs.map((design) => ({...design, scenario: scenario.id})));
 		if (flags['json']) {
 			const json = {
 				scenarios: scenarios.map(({id, title, kind, summary}) => ({id, title, kind, summary})),
-				exercises: exercises.map(({id, title, scenario, summary}) => ({id, title, scenario, summary})),
+				exercises: [...exercises.map(({id, title, scenario, summary}) => ({id, title, scenario, summary})), ...designs.map(({id, title, scenario, summary}) => ({id, title, scenario, summary}))],
 				coding: coding.map(({id, title, summary}) => ({id, title, summary})),
 			};
 			stdout.write(`${JSON.stringify(json, null, 2)}\n`);
@@ -106,7 +108,7 @@ export const listCommand: Command = {
 		}
 		// Ids and kinds on one line, the summary wrapped beneath: the list fits 80 columns (or the terminal, if wider).
 		const columns = Math.max(80, (stdout as NodeJS.WriteStream).columns ?? 0);
-		const width = Math.max(...scenarios.map((s) => s.id.length), ...exercises.map((e) => e.id.length), ...coding.map((c) => c.id.length), 2) + 2;
+		const width = Math.max(...scenarios.map((s) => s.id.length), ...exercises.map((e) => e.id.length), ...designs.map((d) => d.id.length), ...coding.map((c) => c.id.length), 2) + 2;
 		const row = (id: string, kind: string, summary: string) => {
 			const head = `  ${id.padEnd(width)}${kind}`;
 			const inline = `${head.padEnd(width + 18)}${summary}`;
@@ -118,6 +120,7 @@ export const listCommand: Command = {
 		stdout.write('\nExercises\n');
 		if (exercises.length === 0) stdout.write('  (none yet)\n');
 		for (const exercise of exercises) stdout.write(row(exercise.id, exercise.scenario, exercise.summary));
+		for (const design of designs) stdout.write(row(design.id, `${design.scenario} (redshift)`, design.summary));
 		stdout.write('\nCoding problems (Python)\n');
 		if (coding.length === 0) stdout.write('  (none yet)\n');
 		for (const problem of coding) stdout.write(row(problem.id, 'python', problem.summary));

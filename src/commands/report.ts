@@ -102,6 +102,7 @@ export function gatherReport(round: StoredRound, context: RoundContext): RoundRe
 		runs: simulationRuns(context),
 		whatIfs: tried.map((id) => whatIfs.find((whatIf) => whatIf.id === id) ?? {title: id, says: ''}).map((whatIf) => ({title: whatIf.title, says: whatIf.says})),
 		deepDive: review.deepDive.map((question) => ({question: question.question, answer: context.deepDiveAnswers[question.id]?.text ?? null, points: question.points})),
+		cards: review.cards.map((card) => ({ask: card.ask, given: context.cardAnswers[card.id]?.text ?? null, right: card.right, answer: card.answer, ...(card.correction ? {correction: card.correction} : {}), source: card.source})),
 		attempts: context.attempts.map((attempt) => ({exercise: attempt.exerciseId, passed: attempt.report.passed, checksPassed: attempt.report.checks.filter((check) => check.passed).length, checksTotal: attempt.report.checks.length})),
 		score: {total: review.total, areas: review.areas.map((area) => ({title: area.title, score: area.score, details: area.details}))},
 		time: review.time.map((entry) => ({title: entry.title, minutes: entry.minutes, box: entry.box})),

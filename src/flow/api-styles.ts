@@ -4,7 +4,7 @@ trade-offs the study notes tabulate (protocol, format, state, strengths and
 weaknesses) and the two styles data pipelines add: a vendor SDK and file drops,
 and change data capture. Shown beside the expected choice once one is picked.
 */
-import type {ApiStyle} from '../scenarios/schema.js';
+import type {ApiInteraction, ApiStyle} from '../scenarios/schema.js';
 
 /** One API style and what it trades. */
 export type ApiStyleInfo = {
@@ -32,4 +32,19 @@ export const apiStyles: readonly ApiStyleInfo[] = [
 /** The info for one style. */
 export function apiStyle(id: ApiStyle): ApiStyleInfo {
 	return apiStyles.find((style) => style.id === id)!;
+}
+
+/** How a picked style fares for an interaction: the expected one, one the scenario also accepts (with its reason), or wrong. */
+export type ApiVerdict = {readonly verdict: 'right' | 'accepted' | 'wrong'; readonly why: string};
+
+/**
+Judges a picked style: right when it is the expected style, accepted when the
+scenario's `accept` list names it (the notes' reasoning supports it, e.g.
+WebSocket for a live dashboard push), wrong otherwise with the expected style's reason.
+*/
+export function judgeApi(api: ApiInteraction, chosen: ApiStyle): ApiVerdict {
+	if (chosen === api.style) return {verdict: 'right', why: api.why};
+	const accepted = api.accept.find((entry) => entry.style === chosen);
+	if (accepted) return {verdict: 'accepted', why: accepted.why};
+	return {verdict: 'wrong', why: api.why};
 }

@@ -13,7 +13,7 @@ review (time per phase, what was graded where).
 export type PhaseId = 'problem' | 'requirements' | 'design' | 'modeling' | 'deep-dive' | 'scaling' | 'review';
 
 /** What the candidate does in a phase; the screens pick their view from it. */
-export type Step = 'clarify' | 'estimate' | 'apis' | 'pipeline' | 'exercises' | 'deep-dive' | 'what-ifs' | 'review';
+export type Step = 'clarify' | 'estimate' | 'apis' | 'pipeline' | 'exercises' | 'deep-dive' | 'what-ifs' | 'cards' | 'review';
 
 /** One row of the phase table. */
 export type Phase = {

@@ -46,6 +46,10 @@ export type CandidateEvent =
 	| ({type: 'deepdive.goto'; index: number} & At)
 	/** Answers a deep-dive question in free text. */
 	| ({type: 'deepdive.answer'; id: string; text: string} & At)
+	/** Shows knowledge card `index` of the current phase's cards. */
+	| ({type: 'card.goto'; index: number} & At)
+	/** Answers a knowledge card: option numbers ("2", "1,3") for a choice card, free text for the others. */
+	| ({type: 'card.answer'; id: string; text: string} & At)
 	/** Hands in SQL for one of the round's exercises. */
 	| ({type: 'exercise.submit'; id: string; sql: string} & At)
 	/** Moves on to the next phase (allowed at any time; the time box only nudges). */
@@ -62,7 +66,7 @@ export type InterviewerEvent =
 	Marks a rubric item met or not, overriding what the round worked out: a key
 	question the candidate asked aloud (`question:<id>`), an estimate
 	(`estimate:<id>`), an API choice (`api:<index>`), a deep-dive point
-	(`point:<deep-dive id>:<index>`). `null` clears the mark.
+	(`point:<deep-dive id>:<index>`), a knowledge card (`card:<id>`). `null` clears the mark.
 	*/
 	| ({type: 'rubric.mark'; item: string; value: boolean | null} & At)
 	/** Shows the candidate the answer to a bank question they did not ask (it does not count as asked). */

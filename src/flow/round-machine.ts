@@ -18,6 +18,7 @@ import type {GradeReport} from '../grader/index.js';
 import type {Exercise} from '../scenarios/exercise-schema.js';
 import type {ApiStyle, Question, Scenario, SystemDesignScenario} from '../scenarios/schema.js';
 import type {SimResult} from '../sim/index.js';
+import {cardsFor, gradeCard, withCardSteps, type CardAnswer} from './cards.js';
 import {designModel, emptyDesign, type Design, type DesignEdit, type DesignEditor} from './design-model.js';
 import type {EstimateId} from './estimate.js';
 import {phasesFor, type Phase, type PhaseId} from './phases.js';
@@ -133,6 +134,10 @@ export type RoundContext = {
 	readonly error: string | null;
 	readonly deepDiveIndex: number;
 	readonly deepDiveAnswers: Readonly<Record<string, {text: string; covered: boolean[]; evidence: (string | null)[]}>>;
+	/** The knowledge card shown, as an index into the current phase's cards (see `phaseCards`). */
+	readonly cardIndex: number;
+	/** The last answer to each knowledge card, by card id. */
+	readonly cardAnswers: Readonly<Record<string, CardAnswer>>;
 	/** Every grading of an exercise, newest last. */
 	readonly attempts: ReadonlyArray<{exerciseId: string; at: number; sql: string; report: GradeReport}>;
 	readonly nextRequestId: number;
@@ -155,6 +160,11 @@ export function currentPhase(context: Pick<RoundContext, 'phases' | 'phaseIndex'
 	return context.phases[context.phaseIndex]!;
 }
 
+/** The knowledge cards the current phase asks. */
+export function phaseCards(context: Pick<RoundContext, 'scenario' | 'phases' | 'phaseIndex'>) {
+	return currentPhase(context).steps.includes('cards') ? cardsFor(context.scenario.cards, currentPhase(context).id) : [];
+}
+
 /** The scenario as a system-design one, or undefined for a data-modeling round. */
 export function systemDesign(context: Pick<RoundContext, 'scenario'>): SystemDesignScenario | undefined {
 	return context.scenario.kind === 'system-design' ? context.scenario : undefined;
@@ -166,7 +176,8 @@ export function designRuns(context: Pick<RoundContext, 'runs' | 'design'>): SimR
 }
 
 function initialContext(input: RoundInput): RoundContext {
-	const phases = input.phases ?? phasesFor(input.scenario.kind);
+	// A round of the scenario draws its knowledge cards into their phases; a round of given phases (one exercise) does not.
+	const phases = input.phases ?? withCardSteps(phasesFor(input.scenario.kind), input.scenario.cards);
 	const first = phases[0]!;
 	return {
 		scenario: input.scenario,
@@ -197,6 +208,8 @@ function initialContext(input: RoundInput): RoundContext {
 		error: null,
 		deepDiveIndex: 0,
 		deepDiveAnswers: {},
+		cardIndex: 0,
+		cardAnswers: {},
 		attempts: [],
 		nextRequestId: 1,
 		marks: {},
@@ -423,6 +436,21 @@ export const roundMachine = setup({
 						return {deepDiveAnswers: {...context.deepDiveAnswers, [event.id]: {text: event.text, covered: matched.covered, evidence: matched.evidence}}};
 					}),
 				},
+				'card.goto': {
+					guard: ({context, event}) => event.index >= 0 && event.index < phaseCards(context).length,
+					actions: assign(({event}) => ({cardIndex: event.index})),
+				},
+				'card.answer': {
+					// Only a card of this phase, and only an answer that names an option of a choice card.
+					guard: ({context, event}) => {
+						const card = phaseCards(context).find((candidate) => candidate.id === event.id);
+						return card !== undefined && gradeCard(card, event.text, context.matchPoints) !== undefined;
+					},
+					actions: assign(({context, event}) => {
+						const card = phaseCards(context).find((candidate) => candidate.id === event.id)!;
+						return {cardAnswers: {...context.cardAnswers, [card.id]: {text: event.text.trim(), ...gradeCard(card, event.text, context.matchPoints)!}}};
+					}),
+				},
 				'timer.expired': {guard: 'isCurrentTimer', actions: 'nudge'},
 				'rubric.mark': {
 					actions: assign(({context, event}) => {
@@ -562,7 +590,7 @@ function nextPhase(context: RoundContext, at: number): Assigner {
 	const phaseIndex = Math.min(context.phaseIndex + 1, context.phases.length - 1);
 	const next = context.phases[phaseIndex]!;
 	const phaseTimes = [...context.phaseTimes.slice(0, -1), {...context.phaseTimes.at(-1)!, endedAt: at}, {phase: next.id, startedAt: at, endedAt: null}];
-	return {phaseIndex, phaseTimes, offer: null, transcript: [...context.transcript, {at, phase: next.id, who: 'interviewer', kind: 'note', text: `${next.title}: ${next.goal}`}]};
+	return {phaseIndex, phaseTimes, offer: null, cardIndex: 0, transcript: [...context.transcript, {at, phase: next.id, who: 'interviewer', kind: 'note', text: `${next.title}: ${next.goal}`}]};
 }
 
 function finish(context: RoundContext, at: number): Assigner {

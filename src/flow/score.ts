@@ -6,16 +6,19 @@ context, so the screen, the report and the history all agree.
 Areas: clarifying questions (key questions asked, by group), estimates, API
 choices, the design (meets the SLO at the mean and at the daily peak, headroom
 at 10x, cost against the cheapest architecture that holds), deep-dive points,
-and for a data-modeling round the SQL exercises.
+for a data-modeling round the SQL exercises, and the knowledge cards the
+round drew in (right answers over cards asked).
 */
 import type {Question} from '../scenarios/schema.js';
 import type {SimResult} from '../sim/index.js';
+import {judgeApi} from './api-styles.js';
+import {cardsFor, correctionText, rightAnswerText} from './cards.js';
 import {estimateSpecs, gradeEstimate, type EstimateGrade} from './estimate.js';
 import {designRuns, systemDesign, type RoundContext} from './round-machine.js';
 
 /** One graded area. */
 export type AreaScore = {
-	readonly id: 'clarify' | 'estimates' | 'apis' | 'design' | 'deep-dive' | 'modeling';
+	readonly id: 'clarify' | 'estimates' | 'apis' | 'design' | 'deep-dive' | 'cards' | 'modeling';
 	readonly title: string;
 	/** 0–100. */
 	readonly score: number;
@@ -45,6 +48,8 @@ export type Review = {
 	readonly estimates: readonly EstimateGrade[];
 	readonly apis: ReadonlyArray<{between: string; chosen: string | null; expected: string; why: string; right: boolean}>;
 	readonly deepDive: ReadonlyArray<{id: string; question: string; points: ReadonlyArray<{text: string; covered: boolean}>}>;
+	/** The knowledge cards of the round: answered or not, right or not, with the model answer and any correction of the notes. */
+	readonly cards: ReadonlyArray<{id: string; ask: string; answered: boolean; right: boolean; answer: string; explain: string; correction?: string; source: string}>;
 	/** The scenario's architectures, strongest first (empty until ranked, or for data modeling). */
 	readonly architectures: readonly ArchitectureVerdict[];
 	/** Minutes spent in each phase so far. */
@@ -127,6 +132,11 @@ function designArea(context: RoundContext): AreaScore | undefined {
 	return {id: 'design', title: 'Design', score: Math.round((100 * points) / weight), details};
 }
 
+/** The knowledge cards a round asks: those of its phases that carry the cards step. */
+export function roundCards(context: Pick<RoundContext, 'scenario' | 'phases'>) {
+	return context.phases.filter((phase) => phase.steps.includes('cards')).flatMap((phase) => cardsFor(context.scenario.cards, phase.id));
+}
+
 /** The review of a round at this moment (it works on an unfinished round too). */
 export function reviewRound(context: RoundContext): Review {
 	const areas: AreaScore[] = [];
@@ -146,7 +156,9 @@ export function reviewRound(context: RoundContext): Review {
 		areas.push({id: 'estimates', title: 'Estimates', score: Math.round((100 * estimates.reduce((sum, grade) => sum + grade.credit, 0)) / specs.length), details: estimates.map((grade, index) => `${specs[index]!.label}: ${grade.says}`)});
 		apis = scenario.apis.map((api, index) => {
 			const chosen = context.apiChoices[index] ?? null;
-			return {between: api.between, chosen, expected: api.style, why: api.why, right: context.marks[`api:${index}`] ?? chosen === api.style};
+			// A style the scenario accepts counts as right, with its own reason.
+			const verdict = chosen === null ? null : judgeApi(api, chosen);
+			return {between: api.between, chosen, expected: api.style, why: verdict?.why ?? api.why, right: context.marks[`api:${index}`] ?? (verdict !== null && verdict.verdict !== 'wrong')};
 		});
 		if (apis.length > 0) areas.push({id: 'apis', title: 'API choices', score: percent(apis.filter((api) => api.right).length, apis.length), details: apis.map((api) => `${api.between}: ${api.chosen ?? 'not chosen'}${api.right ? ' ✓' : ` (expected ${api.expected})`}`)});
 		areas.push(designArea(context)!);
@@ -159,13 +171,22 @@ export function reviewRound(context: RoundContext): Review {
 		const answer = context.deepDiveAnswers[question.id];
 		return {id: question.id, question: question.question, points: question.good_answer.map((text, index) => ({text, covered: context.marks[`point:${question.id}:${index}`] ?? answer?.covered[index] ?? false}))};
 	});
+	const cards = roundCards(context).map((card) => {
+		const answer = context.cardAnswers[card.id];
+		const correction = correctionText(card);
+		return {id: card.id, ask: card.ask, answered: answer !== undefined, right: context.marks[`card:${card.id}`] ?? answer?.right ?? false, answer: rightAnswerText(card), explain: card.explain, ...(correction ? {correction} : {}), source: card.source};
+	});
 	const allPoints = deepDive.flatMap((question) => question.points);
 	if (allPoints.length > 0) areas.push({id: 'deep-dive', title: 'Deep dive', score: percent(allPoints.filter((point) => point.covered).length, allPoints.length), details: deepDive.map((question) => `${question.id}: ${question.points.filter((point) => point.covered).length} of ${question.points.length} points`)});
+	if (cards.length > 0) {
+		const right = cards.filter((card) => card.right).length;
+		areas.push({id: 'cards', title: 'Knowledge cards', score: percent(right, cards.length), details: [`${right} of ${cards.length} cards right (${cards.filter((card) => card.answered).length} answered)`, ...cards.filter((card) => !card.right).map((card) => `${card.id}: ${card.answered ? 'wrong' : 'not answered'}`)]});
+	}
 	const total = Math.round(areas.reduce((sum, area) => sum + area.score, 0) / areas.length);
 	const time = context.phaseTimes.map((entry) => {
 		const phase = context.phases.find((candidate) => candidate.id === entry.phase)!;
 		const end = entry.endedAt ?? context.finishedAt ?? entry.startedAt;
 		return {phase: entry.phase, title: phase.title, minutes: Math.round(((end - entry.startedAt) / 60_000) * 10) / 10, box: phase.minutes + (context.extensions[phase.id] ?? 0)};
 	});
-	return {total, areas, missedQuestions: missed, estimates, apis, deepDive, architectures: rankArchitectures(context), time};
+	return {total, areas, missedQuestions: missed, estimates, apis, deepDive, cards, architectures: rankArchitectures(context), time};
 }

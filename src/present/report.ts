@@ -34,6 +34,8 @@ export type RoundReport = {
 	readonly runs: ReadonlyArray<{readonly label: string; readonly note?: string; readonly result: SimResult}>;
 	readonly whatIfs: ReadonlyArray<{readonly title: string; readonly says: string}>;
 	readonly deepDive: ReadonlyArray<{readonly question: string; readonly answer: string | null; readonly points: ReadonlyArray<{readonly text: string; readonly covered: boolean}>}>;
+	/** The knowledge cards the round asked (empty when it had none). */
+	readonly cards?: ReadonlyArray<{readonly ask: string; readonly given: string | null; readonly right: boolean; readonly answer: string; readonly correction?: string; readonly source: string}>;
 	readonly attempts: ReadonlyArray<{readonly exercise: string; readonly passed: boolean; readonly checksPassed: number; readonly checksTotal: number}>;
 	readonly score: {readonly total: number; readonly areas: ReadonlyArray<{readonly title: string; readonly score: number; readonly details: readonly string[]}>};
 	readonly time: ReadonlyArray<{readonly title: string; readonly minutes: number; readonly box: number}>;
@@ -121,6 +123,17 @@ function deepDiveSection(report: RoundReport): string[] {
 	return out;
 }
 
+function cardsSection(report: RoundReport): string[] {
+	if (!report.cards || report.cards.length === 0) return [];
+	const out = ['', '## Knowledge cards', ''];
+	for (const card of report.cards) {
+		out.push(`- [${card.right ? 'x' : ' '}] ${card.ask.trim()} — answered ${card.given === null ? '_not answered_' : `\`${card.given}\``}; the answer: ${card.answer}`);
+		if (card.correction) out.push(`  - ${card.correction}`);
+		out.push(`  - source: ${card.source.trim()}`);
+	}
+	return out;
+}
+
 function attemptsSection(report: RoundReport): string[] {
 	if (report.attempts.length === 0) return [];
 	return ['', '## SQL exercises', '', ...markdownTable(['Exercise', 'Result', 'Checks'], report.attempts.map((attempt) => [attempt.exercise, attempt.passed ? 'passed' : 'failed', `${attempt.checksPassed}/${attempt.checksTotal}`]))];
@@ -151,6 +164,7 @@ export function renderRoundReport(report: RoundReport): string {
 		...designSection(report),
 		...simulationSection(report),
 		...deepDiveSection(report),
+		...cardsSection(report),
 		...attemptsSection(report),
 		...scoreSection(report),
 	];

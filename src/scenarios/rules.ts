@@ -7,7 +7,9 @@ import {lognormalProblem} from '../sim/kernel/distributions.js';
 import type {CrossCheck} from './load.js';
 import type {Path} from './format-issue.js';
 import type {KeyDistribution, Model, Stage} from './model-schema.js';
-import type {ScenarioFile} from './schema.js';
+import type {Card, ScenarioFile} from './schema.js';
+import type {TableDesign} from './table-design-schema.js';
+import {phasesFor} from '../flow/phases.js';
 
 type Problem = {path: Path; message: string};
 
@@ -158,6 +160,66 @@ function loopProblems(stages: readonly Stage[], at: Path): Problem[] {
 	return [];
 }
 
+/**
+Checks the knowledge cards of a scenario: each is drawn into a phase its round
+has, a choice card has a right option, and a free-text card needs no more
+points than it lists.
+*/
+export function cardProblems(cards: readonly Card[], kind: 'system-design' | 'data-modeling', at: Path): Problem[] {
+	const phases = phasesFor(kind).map((phase) => phase.id);
+	return cards.flatMap((card, index) => {
+		const problems: Problem[] = [];
+		if (!(phases as string[]).includes(card.phase)) {
+			const allowed = phases.filter((phase) => ['design', 'modeling', 'deep-dive', 'scaling'].includes(phase));
+			problems.push({path: [...at, index, 'phase'], message: `a ${kind} round has no phase "${card.phase}"; expected one of ${allowed.join(', ')}`});
+		}
+		if (card.answer.kind === 'choice' && !card.answer.options.some((option) => option.right)) {
+			problems.push({path: [...at, index, 'answer', 'options'], message: `card "${card.id}" has no right option; mark one with right: true`});
+		}
+		if (card.answer.kind === 'points' && card.answer.need !== undefined && card.answer.need > card.answer.points.length) {
+			problems.push({path: [...at, index, 'answer', 'need'], message: `card "${card.id}" needs ${card.answer.need} points but lists ${card.answer.points.length}`});
+		}
+		return problems;
+	});
+}
+
+/**
+Checks a Redshift table-design exercise: the best choice's keys are columns
+with a value distribution, and the queries name tables and columns that exist.
+*/
+export function tableDesignProblems(design: TableDesign, at: Path): Problem[] {
+	const problems: Problem[] = [];
+	const tables = new Map(design.tables.map((table) => [table.name, table]));
+	const names = [...tables.keys()].join(', ');
+	problems.push(...duplicateIds(design.tables.map((table) => ({id: table.name})), [...at, 'tables'], 'table'));
+	for (const [t, table] of design.tables.entries()) {
+		const columns = Object.keys(table.columns);
+		for (const key of Object.keys(table.keys)) if (!columns.includes(key)) problems.push({path: [...at, 'tables', t, 'keys', key], message: `${table.name} has no column "${key}"; expected one of ${columns.join(', ')}`});
+		problems.push(...keyProblems(table.keys, [...at, 'tables', t, 'keys']));
+		for (const choice of [table.best, ...table.best.also]) {
+			if (choice.diststyle === 'key' && (choice.distkey === undefined || !(choice.distkey in table.keys))) problems.push({path: [...at, 'tables', t, 'best', 'distkey'], message: `DISTSTYLE KEY needs a distkey with a value distribution in keys; expected one of ${Object.keys(table.keys).join(', ')}`});
+		}
+		if (table.best.sortkey !== undefined && !columns.includes(table.best.sortkey)) problems.push({path: [...at, 'tables', t, 'best', 'sortkey'], message: `${table.name} has no column "${table.best.sortkey}"; expected one of ${columns.join(', ')}`});
+	}
+	for (const [q, query] of design.queries.entries()) {
+		const scanned = tables.get(query.scans);
+		if (!scanned) {
+			problems.push({path: [...at, 'queries', q, 'scans'], message: `no table "${query.scans}"; expected one of ${names}`});
+			continue;
+		}
+		const columns = Object.keys(scanned.columns);
+		for (const [c, column] of query.reads.entries()) if (!columns.includes(column)) problems.push({path: [...at, 'queries', q, 'reads', c], message: `${scanned.name} has no column "${column}"; expected one of ${columns.join(', ')}`});
+		if (query.range && !columns.includes(query.range.column)) problems.push({path: [...at, 'queries', q, 'range', 'column'], message: `${scanned.name} has no column "${query.range.column}"`});
+		if (query.range && query.range.span > query.range.of) problems.push({path: [...at, 'queries', q, 'range', 'span'], message: `the range keeps ${query.range.span} of ${query.range.of}; span must not exceed of`});
+		for (const [j, join] of query.joins.entries()) {
+			const other = tables.get(join.table);
+			if (!other) problems.push({path: [...at, 'queries', q, 'joins', j, 'table'], message: `no table "${join.table}"; expected one of ${names}`});
+			else if (!(join.on in other.columns) || !(join.on in scanned.columns)) problems.push({path: [...at, 'queries', q, 'joins', j, 'on'], message: `both ${scanned.name} and ${other.name} need a column "${join.on}" to join on`});
+		}
+	}
+	return problems;
+}
+
 /** Cross-checks for a `--model` file. */
 export const modelChecks: ReadonlyArray<CrossCheck<Model>> = [
 	(model) => keyProblems(model.source.keys, ['source', 'keys']),
@@ -183,6 +245,10 @@ export const scenarioFileChecks = (otherScenarioIds: ReadonlySet<string> = new S
 				() => duplicateIds(scenario.questions, [...at, 'questions'], 'question'),
 				() => duplicateIds(scenario.deep_dives, [...at, 'deep_dives'], 'deep-dive'),
 				() => duplicateIds(scenario.curveballs, [...at, 'curveballs'], 'curveball'),
+				() => duplicateIds(scenario.cards, [...at, 'cards'], 'card'),
+				() => cardProblems(scenario.cards ?? [], scenario.kind, [...at, 'cards']),
+				() => duplicateIds(scenario.table_designs, [...at, 'table_designs'], 'table design'),
+				() => eachPart(scenario.table_designs ?? [], (design, d) => tableDesignProblems(design, [...at, 'table_designs', d])),
 				() => (scenario.kind === 'system-design' ? keyProblems(scenario.workload.keys, [...at, 'workload', 'keys']) : []),
 				() => (scenario.kind === 'system-design' ? duplicateIds(scenario.architectures, [...at, 'architectures'], 'architecture') : []),
 				() =>
@@ -196,6 +262,13 @@ export const scenarioFileChecks = (otherScenarioIds: ReadonlySet<string> = new S
 						: [],
 			]);
 		}),
+	(file) => {
+		// `dojo exercise <id>` finds both kinds, so a table design may not share an SQL exercise's id.
+		const exercises = new Set(file.exercises.map((exercise) => exercise?.id));
+		return eachPart(file.scenarios, (scenario, s) =>
+			(scenario.table_designs ?? []).flatMap((design, d) => (exercises.has(design?.id) ? [{path: ['scenarios', s, 'table_designs', d, 'id'], message: `table design "${design.id}" has the id of an SQL exercise; pick another id`}] : [])),
+		);
+	},
 	(file) => {
 		// A scenario whose id failed the schema could be the one an exercise names: no verdict then.
 		if (!file.scenarios.every((scenario) => typeof scenario?.id === 'string')) return [];

@@ -10,6 +10,7 @@ import {z} from 'zod';
 import {ArchitectureSchema, Id, KeyDistributionSchema, SloSchema} from './model-schema.js';
 import {ExerciseSchema} from './exercise-schema.js';
 import {CodingProblemSchema} from './coding-schema.js';
+import {TableDesignSchema} from './table-design-schema.js';
 
 /** The part of a design round a clarifying question belongs to, as the study notes group them. */
 export const PhaseSchema = z.enum(['input', 'transformation', 'output', 'other']);
@@ -42,11 +43,67 @@ export const WorkloadSchema = z.strictObject({
 /** The API styles a candidate can pick between, as the notes list them plus the data-engineering ones. */
 export const ApiStyleSchema = z.enum(['rest', 'soap', 'graphql', 'rpc', 'websocket', 'sdk', 'file-drop', 'cdc']);
 
+/** Another style that is also a good answer for an interaction, and the notes' reasoning that supports it. */
+export const ApiAcceptSchema = z.strictObject({
+	style: ApiStyleSchema,
+	why: z.string().min(1).describe('why this style is also right here'),
+});
+
 /** A system an answer must talk to, the API style a good answer picks, and why. */
 export const ApiInteractionSchema = z.strictObject({
 	between: z.string().min(1).describe('who talks to whom, e.g. "mobile app → collector"'),
 	style: ApiStyleSchema,
 	why: z.string().min(1),
+	accept: z.array(ApiAcceptSchema).default([]).describe('other styles accepted as right, each with its reason (the notes: WebSocket for a live push, GraphQL for self-serve fetching)'),
+	request: z.string().min(1).optional().describe('the parameters a call carries, as the notes ask ("the parameters and response type")'),
+	response: z.string().min(1).optional().describe('what a call returns'),
+});
+
+/** The round phases a knowledge card can be drawn into: those where the candidate answers questions on the design. */
+export const CardPhaseSchema = z.enum(['design', 'modeling', 'deep-dive', 'scaling']);
+
+/** What a card is about: the comparison tables and lists of the study notes it tests. */
+export const CardTopicSchema = z.enum(['kds-vs-firehose', 'sharding-vs-partitioning', 'api-styles', 'etl-transformations', 'partitioning', 'scale-10x', 'serving-stores', 'redshift-keys']);
+
+/** One option of a choice card. */
+export const CardOptionSchema = z.strictObject({
+	text: z.string().min(1),
+	right: z.boolean().default(false),
+	why: z.string().min(1).optional().describe('why this option is right or wrong, shown once answered'),
+});
+
+/** A card answered by picking option(s): right when exactly the right ones are picked. */
+export const ChoiceAnswerSchema = z.strictObject({
+	kind: z.literal('choice'),
+	options: z.array(CardOptionSchema).min(2, 'a choice card needs at least two options'),
+});
+
+/** A card answered in free text, matched against points with the deep dive's point matcher. */
+export const PointsAnswerSchema = z.strictObject({
+	kind: z.literal('points'),
+	points: z.array(z.string().min(1)).min(1, 'a free-text card needs at least one point'),
+	need: z.number().int().positive().optional().describe('how many points make the answer right (default: all of them)'),
+});
+
+/** Where the notes are wrong: what they say, and the fact that replaces it. */
+export const CorrectionSchema = z.strictObject({
+	notes_say: z.string().min(1).describe('what the study notes say, in their terms'),
+	fact: z.string().min(1).describe('what is true today'),
+});
+
+/**
+A knowledge card: a comparison from the notes asked in the notes' own terms,
+drawn into the round phase where it fits, answered by choice or in free text.
+*/
+export const CardSchema = z.strictObject({
+	id: Id,
+	phase: CardPhaseSchema.describe('the round phase the card is asked in; it must be a phase of the scenario\'s kind'),
+	topic: CardTopicSchema,
+	ask: z.string().min(1).describe('the question, in the notes\' terms'),
+	answer: z.discriminatedUnion('kind', [ChoiceAnswerSchema, PointsAnswerSchema]),
+	explain: z.string().min(1).describe('the model answer, shown once the card is answered'),
+	correction: CorrectionSchema.optional(),
+	source: z.string().min(1).describe('where the fact comes from: the notes\' section, and the documentation it was checked against'),
 });
 
 /** A deep-dive or scaling point from the notes, and what a good answer covers. */
@@ -91,6 +148,8 @@ const scenarioBase = {
 	prompt: z.string().min(1).describe('what the interviewer says to open the round'),
 	questions: z.array(QuestionSchema).min(1, 'a scenario needs at least one question'),
 	deep_dives: z.array(DeepDiveSchema).default([]),
+	cards: z.array(CardSchema).default([]).describe('knowledge cards drawn into the round'),
+	table_designs: z.array(TableDesignSchema).default([]).describe('Redshift table-design exercises (`dojo exercise <id>`)'),
 };
 
 /** A system-design round: clarify, estimate, design, simulate, scale. */
@@ -126,6 +185,8 @@ export {ExerciseSchema};
 export type Phase = z.infer<typeof PhaseSchema>;
 export type ApiStyle = z.infer<typeof ApiStyleSchema>;
 export type ApiInteraction = z.infer<typeof ApiInteractionSchema>;
+export type Card = z.infer<typeof CardSchema>;
+export type CardPhase = z.infer<typeof CardPhaseSchema>;
 export type DeepDive = z.infer<typeof DeepDiveSchema>;
 export type Curveball = z.infer<typeof CurveballSchema>;
 export type DataModelingScenario = z.infer<typeof DataModelingScenarioSchema>;
@@ -136,3 +197,4 @@ export type SystemDesignScenario = z.infer<typeof SystemDesignScenarioSchema>;
 export type ScenarioFile = z.infer<typeof ScenarioFileSchema>;
 export type {Exercise} from './exercise-schema.js';
 export type {CodingProblem} from './coding-schema.js';
+export type {TableDesign} from './table-design-schema.js';

@@ -33,6 +33,7 @@ export {sweepOne, summarizeSweep, type SweepOptions, type SweepReplication, type
 export {analyseCapacity, type CapacityReport} from './analysis/capacity.js';
 export {knobsFor, palette, paletteEntryFor, type KnobSpec, type KnobValue, type PaletteEntry} from './knobs.js';
 export {roundTo} from './numbers.js';
+export {keyLayout, shardOfKey, type KeyLayout} from './models/routing.js';
 export type {Model, Stage, Source, Injection, Slo, Architecture} from '../scenarios/model-schema.js';
 export {runQueueNetwork, type QueueNetworkOptions, type QueueNetworkResult} from './models/queue-station.js';
 export {mmc, erlangC} from './analysis/queueing-formulas.js';

@@ -27,6 +27,7 @@ export function followPatch(before: RoundContext, after: RoundContext): Partial<
 	if (after.apiChoices !== before.apiChoices) return within({step: 'apis'});
 	if (after.estimates !== before.estimates || after.estimatesSubmitted !== before.estimatesSubmitted) return within({step: 'estimate'});
 	if (after.deepDiveIndex !== before.deepDiveIndex || after.deepDiveAnswers !== before.deepDiveAnswers) return within({step: 'deep-dive'});
+	if (after.cardIndex !== before.cardIndex || after.cardAnswers !== before.cardAnswers) return within({step: 'cards'});
 	if (after.attempts.length > before.attempts.length) {
 		const index = after.exercises.findIndex((exercise) => exercise.id === after.attempts.at(-1)!.exerciseId);
 		return within({step: 'exercises', exerciseOpen: true, pasting: false, ...(index >= 0 ? {exerciseIndex: index} : {})});

@@ -23,6 +23,8 @@ export type View =
 	| 'results'
 	| 'deep-dive'
 	| 'what-ifs'
+	/** The knowledge cards of a phase. */
+	| 'cards'
 	| 'exercises'
 	| 'exercise'
 	| 'paste'
@@ -34,7 +36,7 @@ export type View =
 	| 'follow';
 
 /** Views whose printable keys type text. */
-export const textViews: ReadonlySet<View> = new Set(['clarify', 'estimate', 'knob', 'deep-dive', 'paste']);
+export const textViews: ReadonlySet<View> = new Set(['clarify', 'estimate', 'knob', 'deep-dive', 'cards', 'paste']);
 
 /** Something a key asks for. */
 export type Command =
@@ -84,9 +86,9 @@ export type Binding = {
 	readonly test: (press: Keypress) => boolean;
 };
 
-const round: View[] = ['clarify', 'estimate', 'apis', 'pipeline', 'results', 'deep-dive', 'what-ifs', 'exercises', 'exercise', 'review'];
+const round: View[] = ['clarify', 'estimate', 'apis', 'pipeline', 'results', 'deep-dive', 'what-ifs', 'cards', 'exercises', 'exercise', 'review'];
 const lists: View[] = ['home', 'resume', 'apis', 'pipeline', 'palette', 'start', 'what-ifs', 'exercises', 'estimate'];
-const scrolling: View[] = ['clarify', 'results', 'deep-dive', 'exercise', 'review', 'help', 'what-ifs', 'estimate', 'follow'];
+const scrolling: View[] = ['clarify', 'results', 'deep-dive', 'cards', 'exercise', 'review', 'help', 'what-ifs', 'estimate', 'follow'];
 const letter = (char: string) => (press: Keypress) => press.input === char && !press.key.ctrl && !press.key.meta;
 
 /** Every binding, in the order the help shows them. */
@@ -94,13 +96,13 @@ export const bindings: readonly Binding[] = [
 	{
 		command: 'submit',
 		keys: 'enter',
-		label: {home: 'open', resume: 'choose', clarify: 'ask', estimate: 'next field', apis: 'pick style', pipeline: 'edit', knob: 'set', palette: 'add', start: 'start from it', 'deep-dive': 'answer', 'what-ifs': 'run', exercises: 'open', exercise: 'paste SQL', paste: 'new line', review: 'finish'},
-		views: ['home', 'resume', 'clarify', 'estimate', 'apis', 'pipeline', 'knob', 'palette', 'start', 'deep-dive', 'what-ifs', 'exercises', 'exercise', 'paste', 'review'],
+		label: {home: 'open', resume: 'choose', clarify: 'ask', estimate: 'next field', apis: 'pick style', pipeline: 'edit', knob: 'set', palette: 'add', start: 'start from it', 'deep-dive': 'answer', cards: 'answer', 'what-ifs': 'run', exercises: 'open', exercise: 'paste SQL', paste: 'new line', review: 'finish'},
+		views: ['home', 'resume', 'clarify', 'estimate', 'apis', 'pipeline', 'knob', 'palette', 'start', 'deep-dive', 'cards', 'what-ifs', 'exercises', 'exercise', 'paste', 'review'],
 		footer: true,
 		test: ({key}) => key.return && !key.ctrl,
 	},
-	{command: 'up', keys: '↑/k', label: {'*': 'move up', clarify: 'scroll', results: 'scroll', 'deep-dive': 'previous question', review: 'scroll', exercise: 'scroll', help: 'scroll'}, views: [...lists, ...scrolling], test: ({key, input}) => (key.upArrow && !key.shift) || input === 'k'},
-	{command: 'down', keys: '↓/j', label: {'*': 'move down', clarify: 'scroll', results: 'scroll', 'deep-dive': 'next question', review: 'scroll', exercise: 'scroll', help: 'scroll'}, views: [...lists, ...scrolling], test: ({key, input}) => (key.downArrow && !key.shift) || input === 'j'},
+	{command: 'up', keys: '↑/k', label: {'*': 'move up', clarify: 'scroll', results: 'scroll', 'deep-dive': 'previous question', cards: 'previous card', review: 'scroll', exercise: 'scroll', help: 'scroll'}, views: [...lists, ...scrolling], test: ({key, input}) => (key.upArrow && !key.shift) || input === 'k'},
+	{command: 'down', keys: '↓/j', label: {'*': 'move down', clarify: 'scroll', results: 'scroll', 'deep-dive': 'next question', cards: 'next card', review: 'scroll', exercise: 'scroll', help: 'scroll'}, views: [...lists, ...scrolling], test: ({key, input}) => (key.downArrow && !key.shift) || input === 'j'},
 	{command: 'left', keys: '←', label: {apis: 'previous style'}, views: ['apis'], test: ({key}) => key.leftArrow},
 	{command: 'right', keys: '→', label: {apis: 'next style'}, views: ['apis'], test: ({key}) => key.rightArrow},
 	{command: 'page-up', keys: 'pgup', label: {'*': 'page up'}, views: scrolling, test: ({key}) => key.pageUp},

@@ -9,7 +9,8 @@ so keys typed in a burst act one after another, as if typed slowly.
 
 Screens read `getState()` through `useSyncExternalStore`; nothing here knows Ink.
 */
-import {askEvent, currentPhase, systemDesign, type RoundContext} from '../flow/round-machine.js';
+import {askEvent, currentPhase, phaseCards, systemDesign, type RoundContext} from '../flow/round-machine.js';
+import {parseChoice} from '../flow/cards.js';
 import type {RoundActor} from '../flow/round-actor.js';
 import type {InterviewerEvent} from '../flow/round-events.js';
 import {followPatch} from './follow.js';
@@ -120,6 +121,8 @@ export function viewOf(context: RoundContext, ui: UiState): View {
 			return 'what-ifs';
 		case 'deep-dive':
 			return 'deep-dive';
+		case 'cards':
+			return 'cards';
 		case 'exercises':
 			return ui.exerciseOpen ? (ui.pasting ? 'paste' : 'exercise') : 'exercises';
 		case 'review':
@@ -268,6 +271,8 @@ export class RoundController {
 				return this.whatIfs(command);
 			case 'deep-dive':
 				return this.deepDive(command);
+			case 'cards':
+				return this.cards(command);
 			case 'exercises':
 			case 'exercise':
 			case 'paste':
@@ -442,7 +447,12 @@ export class RoundController {
 		const list = whatIfsFor(scenario, this.context.design.stages);
 		if (command === 'up' || command === 'down') return this.set({whatIfIndex: clamp(this.ui.whatIfIndex + (command === 'up' ? -1 : 1), 0, Math.max(0, list.length - 1)), scroll: 0});
 		if (command === 'page-up' || command === 'page-down') return this.scroll(command);
-		if (command === 'edit-design') return this.set({step: 'pipeline', pipelineMode: 'browse', status: 'fix the design, then tab back to the what-ifs and re-run'});
+		if (command === 'edit-design') {
+			// The what-ifs are the step before the pipeline; with cards in the phase, tab would go on to them.
+			const steps = currentPhase(this.context).steps;
+			const back = steps.indexOf('pipeline') === steps.indexOf('what-ifs') + 1 && steps.length > 2 ? 'shift+tab' : 'tab';
+			return this.set({step: 'pipeline', pipelineMode: 'browse', status: `fix the design, then ${back} back to the what-ifs and re-run`});
+		}
 		if (command === 'submit' || command === 'run') {
 			if (this.context.design.stages.length === 0) return this.set({status: 'no design yet: e to build one (or start from an architecture)'});
 			const whatIf = list[this.ui.whatIfIndex];
@@ -473,6 +483,30 @@ export class RoundController {
 			go(index + 1);
 			this.set({status: 'answer recorded; next question (↑ to go back)'});
 		} else this.set({status: 'answer recorded; that was the last question: ctrl+n moves on'});
+	}
+
+	private cards(command: Command): void {
+		const cards = phaseCards(this.context);
+		if (cards.length === 0) return;
+		const index = Math.min(this.context.cardIndex, cards.length - 1);
+		const go = (next: number) => {
+			this.send({type: 'card.goto', index: next, at: this.env.now()});
+			this.set({field: lineOf(this.context.cardAnswers[cards[next]!.id]?.text ?? ''), scroll: 0, status: null});
+		};
+		if (command === 'up') return index > 0 ? go(index - 1) : undefined;
+		if (command === 'down') return index < cards.length - 1 ? go(index + 1) : undefined;
+		if (command === 'page-up' || command === 'page-down') return this.scroll(command);
+		if (command !== 'submit') return;
+		const card = cards[index]!;
+		const text = this.ui.field.text.trim();
+		if (card.answer.kind === 'choice') {
+			const parsed = parseChoice(text, card.answer.options.length);
+			// The status quotes what was typed, so the field starts afresh.
+			if (!parsed.ok) return this.set({status: parsed.message, field: emptyLine});
+		} else if (text === '') return this.set({status: 'type your answer in your own words, then press enter'});
+		this.send({type: 'card.answer', id: card.id, text, at: this.env.now()});
+		// The verdict stays on screen; ↓ goes on to the next card.
+		this.set({field: emptyLine, status: index < cards.length - 1 ? 'answer recorded; ↓ for the next card' : 'answer recorded; that was the last card: ctrl+n moves on'});
 	}
 
 	private exercises(view: View, command: Command): void {

@@ -4,14 +4,16 @@ or not (key questions, estimates, API choices, deep-dive points), each with
 what the round worked out and the hidden answer beside it. Pure: the console
 screen draws it and sends the marks and reveals as round events.
 */
-import {apiStyle} from '../flow/api-styles.js';
+import {apiStyle, judgeApi} from '../flow/api-styles.js';
+import {phaseCards} from '../flow/round-machine.js';
+import {rightAnswerText} from '../flow/cards.js';
 import {estimateSpecs, gradeEstimate} from '../flow/estimate.js';
 import {currentPhase, systemDesign, type RoundContext} from '../flow/round-machine.js';
 import {whatIfsFor} from '../flow/what-ifs.js';
 
 /** One markable line of the rubric. */
 export type RubricItem = {
-	/** The `rubric.mark` item id (`question:<id>`, `estimate:<id>`, `api:<i>`, `point:<deep dive>:<i>`). */
+	/** The `rubric.mark` item id (`question:<id>`, `estimate:<id>`, `api:<i>`, `point:<deep dive>:<i>`, `card:<id>`). */
 	readonly item: string;
 	/** What is looked for, in a few words. */
 	readonly label: string;
@@ -43,7 +45,8 @@ export function rubricItems(context: RoundContext): RubricItem[] {
 	if (scenario && phase === 'design') {
 		for (const [index, api] of scenario.apis.entries()) {
 			const chosen = context.apiChoices[index];
-			items.push({item: `api:${index}`, label: `${api.between}: ${chosen ? apiStyle(chosen).title : '—'}`, auto: chosen === api.style, answer: `${apiStyle(api.style).title}: ${api.why}`});
+			const accepted = api.accept.map((entry) => `; also ${apiStyle(entry.style).title}: ${entry.why}`).join('');
+			items.push({item: `api:${index}`, label: `${api.between}: ${chosen ? apiStyle(chosen).title : '—'}`, auto: chosen ? judgeApi(api, chosen).verdict !== 'wrong' : false, answer: `${apiStyle(api.style).title}: ${api.why}${accepted}`});
 		}
 	}
 	if (phase === 'deep-dive') {
@@ -51,6 +54,11 @@ export function rubricItems(context: RoundContext): RubricItem[] {
 		const answer = question ? context.deepDiveAnswers[question.id] : undefined;
 		for (const [index, point] of (question?.good_answer ?? []).entries()) {
 			items.push({item: `point:${question!.id}:${index}`, label: point, auto: answer?.covered[index] ?? false, answer: point});
+		}
+	}
+	if (currentPhase(context).steps.includes('cards')) {
+		for (const card of phaseCards(context)) {
+			items.push({item: `card:${card.id}`, label: `card: ${card.ask.trim()}`, auto: context.cardAnswers[card.id]?.right ?? false, answer: rightAnswerText(card)});
 		}
 	}
 	return items;

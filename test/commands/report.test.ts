@@ -62,6 +62,7 @@ function play(store: ProgressStore, upTo: 'estimates' | 'end'): number {
 	send({type: 'sim.run'});
 	send({type: 'phase.next'});
 	send({type: 'deepdive.answer', id: 'spof', text: 'kinesis replicates across three availability zones and lambda retries the batch from the checkpoint'});
+	send({type: 'card.answer', id: 'kds-retention', text: '2'});
 	send({type: 'phase.next'});
 	send({type: 'whatif.run', id: 'lose-shard'});
 	send({type: 'phase.next'});
@@ -150,6 +151,15 @@ describe('dojo report of a finished login-counter round', () => {
 		expect(score).toMatch(/\*\*\d+\/100\*\*\n/);
 		for (const area of ['Clarifying questions', 'Estimates', 'API choices', 'Design', 'Deep dive']) expect(score).toMatch(new RegExp(`\\| ${area} \\| \\d+ \\|`));
 		expect(section('Time per phase')).toMatch(/\| Problem space \| 2.5 \| 5 min \|/);
+	});
+});
+
+describe('dojo report: the knowledge cards', () => {
+	it('lists each card asked with the answer given, the right answer, the correction of the notes and the source', () => {
+		const cards = section('Knowledge cards');
+		expect(cards).toContain('- [x] The notes\' KDS vs Firehose table has a row for data storage. How long does Kinesis Data Streams keep records? — answered `2`; the answer: (2) 24 hours by default, extendable up to 365 days');
+		expect(cards).toContain('  - The notes say KDS stores data for 1–7 days; today it is 24 h by default, up to 365 days');
+		expect(cards).toMatch(/- \[ \] .*How many consumers do work\? — answered _not answered_/);
 	});
 });
 

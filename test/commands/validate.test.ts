@@ -26,6 +26,7 @@ const cases: Array<{file: string; where: string; path?: string; says: RegExp}> =
 	{file: 'unknown-partition-key.yaml', where: '34:100', path: 'scenarios[0].architectures[1].stages[0].partition_key', says: /no key "country"; expected one of random, session_id/},
 	{file: 'shares-sum.yaml', where: '13:46', path: 'scenarios[0].workload.keys.country.shares', says: /shares must sum to 1; they sum to 0.7/},
 	{file: 'unknown-kind.yaml', where: '35:31', path: 'scenarios[0].architectures[1].stages[1].kind', says: /expected one of queue, stream, .*; got "lambda_function"/},
+	{file: 'card-phase.yaml', where: '18:16', path: 'scenarios[0].cards[0].phase', says: /a data-modeling round has no phase "scaling"; expected one of modeling, deep-dive/},
 	{file: 'top-level-list.yaml', where: '1:1', says: /expected a YAML mapping of fields at the top level; got a list/},
 ];
 

@@ -516,3 +516,71 @@ describe('interviewer events', () => {
 		expect(reviewRound(context()).time[0]).toMatchObject({phase: 'problem', box: 8});
 	});
 });
+
+describe('knowledge cards', () => {
+	const toPhase = (actor: ReturnType<typeof start>['actor'], phase: () => string, id: string) => {
+		for (let i = 0; i < 6 && phase() !== id; i++) actor.send({type: 'phase.next', at: at + i});
+	};
+
+	test('a phase with cards gets a cards step; a card is answered by option number and judged, and the review scores it', () => {
+		const {actor, context, phase} = start(loginInput());
+		expect(currentPhase(context()).steps).toEqual(['clarify']);
+		toPhase(actor, phase, 'deep-dive');
+		expect(currentPhase(context()).steps).toEqual(['deep-dive', 'cards']);
+		const retention = loginCounter().cards.find((card) => card.id === 'kds-retention')!;
+		// A card of another phase, or a text naming no option, records nothing.
+		actor.send({type: 'card.answer', id: 'ten-x-recipe', text: 'shard, load balancer', at});
+		actor.send({type: 'card.answer', id: retention.id, text: '9', at});
+		expect(context().cardAnswers).toEqual({});
+		actor.send({type: 'card.answer', id: retention.id, text: '1', at});
+		expect(context().cardAnswers[retention.id]).toMatchObject({right: false, chosen: [0], text: '1'});
+		const area = () => reviewRound(context()).areas.find((candidate) => candidate.id === 'cards');
+		const total = loginCounter().cards.length;
+		expect(area()).toMatchObject({title: 'Knowledge cards', score: 0});
+		// Answered again, rightly: the last answer counts.
+		actor.send({type: 'card.answer', id: retention.id, text: '2', at});
+		expect(context().cardAnswers[retention.id]).toMatchObject({right: true, chosen: [1]});
+		expect(area()!.score).toBe(Math.round(100 / total));
+		expect(reviewRound(context()).cards.find((card) => card.id === retention.id)).toMatchObject({answered: true, right: true, correction: expect.stringContaining('The notes say KDS stores data for 1–7 days')});
+		// The interviewer's mark wins.
+		actor.send({type: 'rubric.mark', item: `card:${retention.id}`, value: false, at});
+		expect(area()!.score).toBe(0);
+	});
+
+	test('a free-text card is matched against its points; card.goto moves between the phase\'s cards and a new phase starts at its first', () => {
+		const {actor, context, phase} = start(loginInput());
+		toPhase(actor, phase, 'deep-dive');
+		const cards = loginCounter().cards.filter((card) => card.phase === 'deep-dive');
+		const text = cards.findIndex((card) => card.answer.kind === 'points');
+		actor.send({type: 'card.goto', index: text, at});
+		actor.send({type: 'card.goto', index: 99, at});
+		expect(context().cardIndex).toBe(text);
+		// firstWordPoints: a point is covered when the answer holds its first word (Kinesis, Firehose, KDS, Firehose); three are needed.
+		actor.send({type: 'card.answer', id: cards[text]!.id, text: 'Kinesis', at});
+		expect(context().cardAnswers[cards[text]!.id]).toMatchObject({right: false, covered: [true, false, false, false]});
+		actor.send({type: 'card.answer', id: cards[text]!.id, text: 'Firehose', at});
+		expect(context().cardAnswers[cards[text]!.id]).toMatchObject({right: false, covered: [false, true, false, true]});
+		actor.send({type: 'card.answer', id: cards[text]!.id, text: 'Kinesis Firehose', at});
+		expect(context().cardAnswers[cards[text]!.id]).toMatchObject({right: true, covered: [true, true, false, true]});
+		actor.send({type: 'phase.next', at});
+		expect(phase()).toBe('scaling');
+		expect(context().cardIndex).toBe(0);
+	});
+
+	test('a round of one exercise (given phases) draws no cards', () => {
+		const exercise = modelingExercises()[0]!;
+		const {context} = start(roundInput(dataModeling(), {exercises: [exercise], phases: [{id: 'modeling', title: 'SQL exercise', short: 'Exercise', minutes: 30, steps: ['exercises'], graded: ['modeling'], nudge: '', goal: ''}]}));
+		expect(currentPhase(context()).steps).toEqual(['exercises']);
+		expect(reviewRound(context()).areas.map((area) => area.id)).not.toContain('cards');
+	});
+});
+
+describe('API styles the scenario also accepts', () => {
+	test('WebSocket for the dashboard push is accepted with its own reason; GraphQL there is still wrong', () => {
+		const {actor, context} = start(loginInput());
+		actor.send({type: 'api.choose', index: 1, style: 'websocket', at});
+		expect(reviewRound(context()).apis[1]).toMatchObject({chosen: 'websocket', right: true, why: expect.stringContaining('WebSocket for real-time applications')});
+		actor.send({type: 'api.choose', index: 1, style: 'graphql', at});
+		expect(reviewRound(context()).apis[1]).toMatchObject({right: false, why: expect.stringContaining('polls a small read API')});
+	});
+});

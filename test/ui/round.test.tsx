@@ -119,10 +119,11 @@ describe('a login-counter round, from the home screen to the review', () => {
 		await idle();
 		expect(frame).toMatch(/before +ten x/);
 		expect(frame).toMatch(/verdict +✓ SLO met +✗ SLO missed/);
-		frame = await type('e', 'steps: what-ifs  [pipeline]');
+		frame = await type('e', 'shift+tab back to the what-ifs');
+		expect(frame).toContain('steps: what-ifs  [pipeline]  cards');
 		frame = await type(`${keys.down}${keys.down}${keys.enter}`, 'value›');
 		frame = await type(`${ctrl('u')}200\r`, 'shards: 200 shards');
-		frame = await type(tab, '› ten x');
+		frame = await type('\u001B[Z', '› ten x');
 		frame = await type('r', /ten x  ✓ holds|ten x  ✗ breaks/);
 		await idle();
 

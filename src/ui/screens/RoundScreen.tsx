@@ -14,7 +14,7 @@ import type {Exercise} from '../../scenarios/exercise-schema.js';
 import type {RoundController, UiState} from '../round-controller.js';
 import {Lines, paragraph, windowOf, wrapped, type Line} from './lines.js';
 import {simResults} from '../components/sim-view.js';
-import {plainReport, apiLines, clarifyLines, deepDiveLines, estimateLines, exerciseLines, knobHelp, paletteLines, pipelineLines, resultsLines, reviewLines, startLines, whatIfLines, type Audience, type ResultRenderer, type ViewLines} from './round-views.js';
+import {plainReport, apiLines, cardLines, clarifyLines, deepDiveLines, estimateLines, exerciseLines, knobHelp, paletteLines, pipelineLines, resultsLines, reviewLines, startLines, whatIfLines, type Audience, type ResultRenderer, type ViewLines} from './round-views.js';
 
 type Props = {
 	readonly controller: RoundController;
@@ -64,7 +64,7 @@ export function phaseBar(context: RoundContext, width: number, now: number): Lin
 function stepLine(context: RoundContext, ui: UiState): Line | undefined {
 	const steps = currentPhase(context).steps;
 	if (steps.length < 2) return undefined;
-	const names: Record<string, string> = {clarify: 'questions', estimate: 'estimates', apis: 'APIs', pipeline: 'pipeline', 'what-ifs': 'what-ifs', exercises: 'exercises', 'deep-dive': 'deep dive', review: 'review'};
+	const names: Record<string, string> = {clarify: 'questions', estimate: 'estimates', apis: 'APIs', pipeline: 'pipeline', 'what-ifs': 'what-ifs', exercises: 'exercises', 'deep-dive': 'deep dive', cards: 'cards', review: 'review'};
 	return {text: `steps: ${steps.map((step) => (step === ui.step ? `[${names[step]}]` : names[step])).join('  ')}   (tab switches)`, tone: 'accent'};
 }
 
@@ -91,6 +91,8 @@ function bodyFor(view: View, context: RoundContext, ui: UiState, width: number, 
 			return whatIfLines(context, ui, width, render, audience);
 		case 'deep-dive':
 			return deepDiveLines(context, width, audience);
+		case 'cards':
+			return cardLines(context, width, audience);
 		case 'exercises':
 		case 'exercise':
 		case 'paste': {
@@ -111,7 +113,7 @@ function helpOverlay(underlying: View, width: number): Line[] {
 	return lines;
 }
 
-const prompts: Partial<Record<View, string>> = {clarify: 'ask› ', estimate: 'figure› ', knob: 'value› ', 'deep-dive': 'answer› ', paste: 'sql› '};
+const prompts: Partial<Record<View, string>> = {clarify: 'ask› ', estimate: 'figure› ', knob: 'value› ', 'deep-dive': 'answer› ', cards: 'answer› ', paste: 'sql› '};
 
 /** The whole round screen at a given size. */
 export function RoundScreen(props: Props) {

@@ -5,8 +5,9 @@ pickers, the simulation results, the what-ifs, the deep dive, the SQL
 exercises and the review. Pure functions of the round's context and the
 controller's state, so they are tested without a terminal.
 */
-import {apiStyle, apiStyles} from '../../flow/api-styles.js';
-import {systemDesign, type RoundContext, type SimRun} from '../../flow/round-machine.js';
+import {apiStyle, apiStyles, judgeApi} from '../../flow/api-styles.js';
+import {correctionText, pointsNeeded, rightAnswerText} from '../../flow/cards.js';
+import {phaseCards, systemDesign, type RoundContext, type SimRun} from '../../flow/round-machine.js';
 import {estimateSpecs, gradeEstimate} from '../../flow/estimate.js';
 import {whatIfsFor} from '../../flow/what-ifs.js';
 import {reviewRound} from '../../flow/score.js';
@@ -83,7 +84,7 @@ export function estimateLines(context: RoundContext, ui: UiState, width: number,
 	return {lines, focus};
 }
 
-/** The API picker: each interaction with the style chosen; the styles and their trade-offs; once chosen, the expected one and why. */
+/** The API picker: each interaction with the style chosen; the styles and their trade-offs; once chosen, the verdict, why, and the call's shape. */
 export function apiLines(context: RoundContext, ui: UiState, width: number, audience: Audience = 'solo'): ViewLines {
 	const scenario = systemDesign(context);
 	if (!scenario || scenario.apis.length === 0) return {lines: paragraph('This scenario names no API between systems; tab to the pipeline.', width, 'dim')};
@@ -92,9 +93,9 @@ export function apiLines(context: RoundContext, ui: UiState, width: number, audi
 	for (const [index, api] of scenario.apis.entries()) {
 		const chosen = context.apiChoices[index];
 		const current = index === ui.apiIndex;
-		const judged = Boolean(chosen) && audience !== 'candidate';
-		const verdict = judged ? (chosen === api.style ? ' ✓' : ` ✗ (expected ${apiStyle(api.style).title})`) : '';
-		lines.push(...wrapped(`${current ? '›' : ' '} ${api.between}: ${chosen ? apiStyle(chosen).title : '—'}${verdict}`, width, current ? 'selected' : judged ? (chosen === api.style ? 'ok' : 'bad') : undefined, '    '));
+		const judged = chosen && audience !== 'candidate' ? judgeApi(api, chosen) : undefined;
+		const verdict = judged ? (judged.verdict === 'right' ? ' ✓' : judged.verdict === 'accepted' ? ' ✓ (accepted)' : ` ✗ (expected ${apiStyle(api.style).title})`) : '';
+		lines.push(...wrapped(`${current ? '›' : ' '} ${api.between}: ${chosen ? apiStyle(chosen).title : '—'}${verdict}`, width, current ? 'selected' : judged ? (judged.verdict === 'wrong' ? 'bad' : 'ok') : undefined, '    '));
 	}
 	lines.push(blank);
 	const hovered = apiStyles[ui.apiStyleIndex]!;
@@ -103,8 +104,13 @@ export function apiLines(context: RoundContext, ui: UiState, width: number, audi
 	const api = scenario.apis[ui.apiIndex]!;
 	const chosen = context.apiChoices[ui.apiIndex];
 	if (chosen && audience !== 'candidate') {
+		const judged = judgeApi(api, chosen);
 		lines.push(blank);
-		lines.push(...wrapped(`${chosen === api.style ? 'Right' : `Expected ${apiStyle(api.style).title}`}: ${api.why}`, width, chosen === api.style ? 'ok' : 'warn'));
+		const head = judged.verdict === 'right' ? 'Right' : judged.verdict === 'accepted' ? `Accepted (the scenario expects ${apiStyle(api.style).title}, and ${apiStyle(chosen).title} works too)` : `Expected ${apiStyle(api.style).title}`;
+		lines.push(...wrapped(`${head}: ${judged.why}`, width, judged.verdict === 'wrong' ? 'warn' : 'ok'));
+		if (judged.verdict === 'accepted') lines.push(...wrapped(`${apiStyle(api.style).title}: ${api.why}`, width, 'dim'));
+		if (api.request) lines.push(...wrapped(`  request: ${api.request}`, width, 'dim', '    '));
+		if (api.response) lines.push(...wrapped(`  response: ${api.response}`, width, 'dim', '    '));
 	}
 	return {lines};
 }
@@ -272,6 +278,51 @@ export function deepDiveLines(context: RoundContext, width: number, audience: Au
 	return {lines};
 }
 
+/**
+The knowledge cards of the phase: the card shown with its options (or a free-text
+prompt), and once answered the verdict, the model answer, any correction of the
+notes and the source. The candidate's shared screen shows the question and the
+options only: never which option is right, before or after answering.
+*/
+export function cardLines(context: RoundContext, width: number, audience: Audience = 'solo'): ViewLines {
+	const cards = phaseCards(context);
+	if (cards.length === 0) return {lines: paragraph('No knowledge cards in this phase; ctrl+n moves on.', width, 'dim')};
+	const index = Math.min(context.cardIndex, cards.length - 1);
+	const card = cards[index]!;
+	const lines: Line[] = [{text: `Card ${index + 1} of ${cards.length} (↑/↓ for the others):`, tone: 'dim'}];
+	lines.push(...wrapped(`Interviewer: ${card.ask.trim()}`, width, 'strong'));
+	const answer = context.cardAnswers[card.id];
+	const judged = answer !== undefined && audience !== 'candidate';
+	if (card.answer.kind === 'choice') {
+		lines.push(blank);
+		for (const [optionIndex, option] of card.answer.options.entries()) {
+			const picked = answer?.chosen?.includes(optionIndex) ?? false;
+			const mark = judged ? (option.right ? '✓' : picked ? '✗' : ' ') : picked ? '•' : ' ';
+			lines.push(...wrapped(`${mark} ${optionIndex + 1}. ${option.text}`, width, judged ? (option.right ? 'ok' : picked ? 'bad' : undefined) : picked ? 'accent' : undefined, '     '));
+			if (judged && option.why && (option.right || picked)) lines.push(...wrapped(`     ${option.why}`, width, 'dim', '     '));
+		}
+		if (!answer) lines.push(blank, {text: 'type the number of your answer (several with commas: 1,3) and enter', tone: 'dim'});
+	} else if (!answer) lines.push(blank, {text: 'answer in your own words and press enter', tone: 'dim'});
+	if (answer) {
+		if (card.answer.kind === 'points') lines.push(blank, ...wrapped(`Your answer: ${answer.text}`, width, 'accent'));
+		if (!judged) lines.push(blank, {text: 'answer recorded', tone: 'dim'});
+		else {
+			lines.push(blank);
+			if (card.answer.kind === 'points') {
+				const covered = answer.covered?.filter(Boolean).length ?? 0;
+				lines.push(...wrapped(`${answer.right ? '✓' : '✗'} covered ${covered} of ${card.answer.points.length} points (${pointsNeeded(card)} needed)`, width, answer.right ? 'ok' : 'bad'));
+				for (const [pointIndex, point] of card.answer.points.entries()) lines.push(...wrapped(`  ${answer.covered?.[pointIndex] ? '✓' : '·'} ${point}`, width, answer.covered?.[pointIndex] ? 'ok' : undefined, '    '));
+			} else lines.push(...wrapped(answer.right ? '✓ right' : `✗ the answer is ${rightAnswerText(card)}`, width, answer.right ? 'ok' : 'bad'));
+			lines.push(...wrapped(card.explain.trim(), width));
+			const correction = correctionText(card);
+			if (correction) lines.push(...wrapped(correction, width, 'warn'));
+			lines.push(...wrapped(`source: ${card.source.trim()}`, width, 'dim'));
+		}
+	}
+	lines.push(blank, {text: 'answered: ' + cards.map((candidate, i) => `${i + 1}${context.cardAnswers[candidate.id] ? '✓' : '·'}`).join(' '), tone: 'dim'});
+	return {lines, focus: 1};
+}
+
 /** A report in one line per check, when the grader's own formatting is not at hand. */
 export function plainReport(exercise: Exercise, report: GradeReport): string[] {
 	return [`${exercise.title}: ${report.checks.filter((check) => check.passed).length}/${report.checks.length} checks passed`, ...report.checks.map((check) => `${check.passed ? '✓' : '✗'} ${check.id}: ${check.message}`)];
@@ -339,6 +390,14 @@ export function reviewLines(context: RoundContext, width: number, audience: Audi
 	if (missedPoints.length > 0) {
 		lines.push(blank, {text: 'Deep-dive points to know:', tone: 'strong'});
 		for (const missed of missedPoints) lines.push(...wrapped(`• ${missed.point}`, width, undefined, '  '));
+	}
+	const missedCards = review.cards.filter((card) => !card.right);
+	if (missedCards.length > 0) {
+		lines.push(blank, {text: 'Knowledge cards to review:', tone: 'strong'});
+		for (const card of missedCards) {
+			lines.push(...wrapped(`• ${card.ask.trim()} — ${card.answer}`, width, undefined, '  '));
+			if (card.correction) lines.push(...wrapped(`  ${card.correction}`, width, 'warn', '  '));
+		}
 	}
 	if (review.estimates.some((grade) => grade.verdict !== 'right')) {
 		lines.push(blank, {text: 'Estimates, worked out:', tone: 'strong'});

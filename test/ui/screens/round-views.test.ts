@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {startRound} from '../../../src/flow/round-actor.js';
-import {reviewLines} from '../../../src/ui/screens/round-views.js';
+import {apiLines, reviewLines} from '../../../src/ui/screens/round-views.js';
+import {rubricItems} from '../../../src/ui/rubric.js';
 import {fakeResult, loginCounter, roundInput} from '../../flow/helpers.js';
 
 const scenario = loginCounter();
@@ -25,5 +26,56 @@ describe('the review', () => {
 	it('calls the score provisional while the scenario architectures are still being ranked, and final once they are', () => {
 		expect(reviewWith(false)[0]).toMatch(/^Score: \d+ \/ 100 \(provisional: ranking the scenario's architectures\)$/);
 		expect(reviewWith(true)[0]).toMatch(/^Score: \d+ \/ 100$/);
+	});
+});
+
+describe('the API picker with styles the scenario also accepts', () => {
+	function pickerAfter(style: 'websocket' | 'graphql', audience: 'solo' | 'candidate' = 'solo') {
+		const actor = startRound({input: roundInput(scenario), simulate: () => undefined, grade: () => undefined});
+		for (let phase = 0; phase < 2; phase++) actor.send({type: 'phase.next', at: phase});
+		actor.send({type: 'api.choose', index: 1, style, at: 3});
+		const context = actor.getSnapshot().context;
+		actor.stop();
+		const ui = {apiIndex: 1, apiStyleIndex: 0} as Parameters<typeof apiLines>[1];
+		// Wrapped lines joined back into one text.
+		return {text: apiLines(context, ui, 100, audience).lines.map((line) => line.text.trim()).join(' '), items: rubricItems(context)};
+	}
+
+	it('WebSocket for the dashboard push: accepted, with its reason, the expected style\'s reason, and the request and response shapes', () => {
+		const {text} = pickerAfter('websocket');
+		expect(text).toMatch(/dashboard → serving store: WebSocket ✓ \(accepted\)/);
+		expect(text).toContain('Accepted (the scenario expects REST, and WebSocket works too)');
+		expect(text).toContain("The notes' table gives WebSocket for real-time applications");
+		expect(text).toContain('request: GET /v1/logins/count?');
+		expect(text).toContain('response: {"step_s": 10');
+	});
+
+	it('GraphQL there is wrong; the candidate\'s screen shows neither verdict nor shapes', () => {
+		expect(pickerAfter('graphql').text).toMatch(/dashboard → serving store: GraphQL ✗ \(expected REST\)/);
+		const candidate = pickerAfter('websocket', 'candidate').text;
+		expect(candidate).not.toMatch(/accepted|Accepted|request:|response:|✓/);
+	});
+
+	it("the interviewer's rubric counts an accepted style as met and lists it beside the expected one", () => {
+		const item = pickerAfter('websocket').items.find((candidate) => candidate.item === 'api:1')!;
+		expect(item.auto).toBe(true);
+		expect(item.answer).toMatch(/^REST: .*; also WebSocket: /);
+	});
+});
+
+describe('knowledge cards in the rubric and the review', () => {
+	it('the deep dive rubric lists each card with its right answer; the review lists the missed cards with the correction', () => {
+		const actor = startRound({input: roundInput(scenario), simulate: () => undefined, grade: () => undefined});
+		for (let phase = 0; phase < 3; phase++) actor.send({type: 'phase.next', at: phase});
+		actor.send({type: 'card.answer', id: 'kds-retention', text: '1', at: 4});
+		const items = rubricItems(actor.getSnapshot().context).filter((item) => item.item.startsWith('card:'));
+		expect(items.map((item) => item.item)).toEqual(scenario.cards.filter((card) => card.phase === 'deep-dive').map((card) => `card:${card.id}`));
+		expect(items[0]).toMatchObject({auto: false, answer: '(2) 24 hours by default, extendable up to 365 days'});
+		for (let phase = 3; phase < 5; phase++) actor.send({type: 'phase.next', at: phase});
+		const review = reviewLines(actor.getSnapshot().context, 100).lines.map((line) => line.text.trim()).join(' ');
+		actor.stop();
+		expect(review).toMatch(/Knowledge cards +0/);
+		expect(review).toContain('Knowledge cards to review:');
+		expect(review).toContain('The notes say KDS stores data for 1–7 days; today it is 24 h by default');
 	});
 });

@@ -127,6 +127,10 @@ export const ComputeStageSchema = z.strictObject({
 	output_bytes: positive('output_bytes').optional().describe('size of each output record; by default the input size'),
 	window_s: positive('window_s').optional().describe('tumbling window: aggregated results are emitted at the end of each window'),
 	memory_mb: count('memory_mb').optional().describe('Lambda memory, for the cost estimate (default 128)'),
+	warehouse_size: z
+		.enum(['XS', 'S', 'M', 'L', 'XL', '2XL', '3XL', '4XL', '5XL', '6XL'])
+		.optional()
+		.describe('the Snowflake warehouse this job runs its SQL on (dbt), for the cost estimate: credits per hour by size'),
 	autoscale: z
 		.strictObject({
 			target_utilization: z.number().gt(0, 'target_utilization must be in (0, 1]').max(1, 'target_utilization must be in (0, 1]'),

@@ -136,9 +136,9 @@ export function summarize(input: SimInput, options: SimOptions, runs: readonly R
 	const bottleneck = findBottleneck({model, loadPerS, capacity, components, endToEnd: merged.end_to_end, slo});
 	const peak = options.peak ? undefined : peakVerdict(model, loadPerS, capacity, components, merged.end_to_end, slo);
 	if (peak) slo.peak = peak;
-	const cost = estimateCost(model, loadPerS, components);
-	const notes = [...new Set(runs.flatMap((run) => run.notes))];
 	const plan = planRuns(input, {...options, replications: 1})[0]!;
+	const cost = estimateCost(model, loadPerS, components, options.durationS - plan.warmupS);
+	const notes = [...new Set(runs.flatMap((run) => run.notes))];
 	return {
 		scenario: input.scenario,
 		arch: input.arch,

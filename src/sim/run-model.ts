@@ -103,8 +103,8 @@ export type RunHooks = {
 
 /** Runs one replication. */
 export function runOne(job: RunJob, hooks: RunHooks = {}): RunResult {
-	const result = isQueueOnly(job.model) ? runQueueOnly(job) : runPipeline(job.model, job);
-	// The engine does not report progress from inside a run yet: a run ends at 1.
+	// A pipeline reports the share of simulated time done at each series sample; a plain queueing network only at its end.
+	const result = isQueueOnly(job.model) ? runQueueOnly(job) : runPipeline(job.model, hooks.onProgress ? {...job, onProgress: hooks.onProgress} : job);
 	hooks.onProgress?.(1);
 	return result;
 }

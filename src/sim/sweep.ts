@@ -11,7 +11,7 @@ data, so a worker thread can run it.
 import type {StageCapacityInfo} from './analysis/capacity.js';
 import {analyseCapacity} from './analysis/capacity.js';
 import type {Bottleneck} from './analysis/bottleneck.js';
-import {effectiveRate, planRuns, runOne, summarize, type SimInput, type SimOptions} from './run-model.js';
+import {effectiveRate, planRuns, runOne, summarize, type RunHooks, type SimInput, type SimOptions} from './run-model.js';
 import {meanAndHalfWidth} from './stats/confidence.js';
 import {roundTo} from './numbers.js';
 
@@ -71,10 +71,22 @@ export type SweepResult = {
 	wall_s: number;
 };
 
-/** Runs one replication's bisection over load multiples. */
-export function sweepOne(input: SimInput, options: SweepOptions, replication: number): SweepReplication {
+/**
+Runs one replication's bisection over load multiples. `hooks.onProgress` gets
+the share done: runs tried over the most the bisection can need (it may stop
+sooner, then it ends at 1).
+*/
+export function sweepOne(input: SimInput, options: SweepOptions, replication: number, hooks: RunHooks = {}): SweepReplication {
+	const result = bisect(input, options, replication, hooks);
+	hooks.onProgress?.(1);
+	return result;
+}
+
+function bisect(input: SimInput, options: SweepOptions, replication: number, hooks: RunHooks): SweepReplication {
 	const precision = options.precision ?? 0.01;
 	const tried: SweepReplication['tried'] = [];
+	// from, two probes around the predicted break, to, then halvings until the bracket is `precision` wide (20 at most).
+	const mostRuns = 4 + Math.min(20, Math.max(0, Math.ceil(Math.log2((options.to - options.from) / (precision * options.from)))));
 	let events = 0;
 	// What broke in the last run that missed the SLO (read through a function: TypeScript does not track closure writes).
 	let bottleneck: Bottleneck | null = null;
@@ -82,7 +94,8 @@ export function sweepOne(input: SimInput, options: SweepOptions, replication: nu
 	const meets = (multiple: number): boolean => {
 		const runOptions: SimOptions = {...options, scale: (options.scale ?? 1) * multiple, replications: replication + 1};
 		const job = planRuns(input, runOptions)[replication]!;
-		const run = runOne(job);
+		const before = tried.length;
+		const run = runOne(job, hooks.onProgress ? {onProgress: (done) => hooks.onProgress!(Math.min(1, (before + done) / mostRuns))} : {});
 		events += run.events_simulated;
 		const report = summarize(input, {...runOptions, replications: 1}, [run], 0);
 		tried.push({multiple: round(multiple), met: report.slo.met});

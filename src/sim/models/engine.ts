@@ -54,6 +54,8 @@ export type EngineOptions = {
 	readonly seriesPoints: number;
 	/** Longest time to keep running after the window so late records can finish. */
 	readonly drainS: number;
+	/** Called at each time-series sample with the share of the simulated time done (0–1), for a progress line; must not change the run. */
+	readonly onProgress?: (done: number) => void;
 };
 
 /** The stages a model's records pass through, in order: from the first stage, following `next`. */
@@ -269,6 +271,7 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 			ctx.measuring = false;
 			ended = true;
 		} else if (kind === SAMPLE) {
+			options.onProgress?.(Math.min(1, now / end));
 			if (now <= end + 1e-9) {
 				series.t_s.push(roundTo(now, 3));
 				series.offered_per_s.push(roundTo(offeredSinceSample / interval, 2));

@@ -38,8 +38,20 @@ export async function simulateTarget(target: Target, run: RunFlags, scale: numbe
 	} finally {
 		line?.end();
 	}
+	const judged = summarize(target, options, results, 0);
+	// With fan-out, every other reader's path is simulated too (each its own linear run) and reported beside it.
+	const {withOtherPaths} = await import('../sim/index.js');
+	const others = new Map<string, SimResult>();
+	const {hasFanOut, pathsOf, judgedPath} = await import('../sim/index.js');
+	if (hasFanOut(target.model)) {
+		const judgedId = judgedPath(target.model).id;
+		for (const path of pathsOf(target.model).filter((candidate) => candidate.id !== judgedId)) {
+			others.set(path.id, await simulateTarget({...target, model: path.model}, run, scale, durationS, progress ? {...progress, what: `${progress.what ? `${progress.what}, ` : ''}path ${path.id}`} : undefined));
+		}
+	}
+	const combined = withOtherPaths(target, judged, (path) => others.get(path.id)!);
 	const wall = (performance.now() - start) / 1000;
-	return summarize(target, options, results, roundTo(wall, 3));
+	return {...combined, wall_s: roundTo(wall, 3)};
 }
 
 /** `dojo sim`. */

@@ -98,6 +98,11 @@ export const StreamStageSchema = z.strictObject({
 	retention_h: positive('retention_h').default(24),
 	poll_interval_s: positive('poll_interval_s').optional().describe('seconds between a polling consumer\'s reads of each shard (default 1 s, as KCL and Lambda poll)'),
 	producer_ttl_s: positive('producer_ttl_s').optional().describe('how long the producer retries a throttled record before dropping it (default 30 s, KPL RecordTtl)'),
+	fan_out: z
+		.array(Id)
+		.min(1, 'fan_out lists at least one stage')
+		.optional()
+		.describe('first stages of more applications reading this stream (an archive beside the real-time path); each path is followed, and all readers share the read limit'),
 });
 
 /** Amazon Data Firehose: buffers by size and by interval, then delivers. */
@@ -199,6 +204,7 @@ export const InjectionSchema = z.strictObject({
 export const SloSchema = z.strictObject({
 	latency_p99_ms: positive('latency_p99_ms').optional(),
 	freshness_s: positive('freshness_s').optional(),
+	path: Id.optional().describe('with fan-out: the last stage of the path the SLO is judged on (default: the path from the first stage)'),
 });
 
 /** A model file for `dojo sim --model`: a source, stages, and optionally an SLO and injections. */

@@ -10,6 +10,7 @@ data, so a worker thread can run it.
 */
 import type {StageCapacityInfo} from './analysis/capacity.js';
 import {analyseCapacity} from './analysis/capacity.js';
+import {judgedModel} from './fan-out.js';
 import type {Bottleneck} from './analysis/bottleneck.js';
 import {effectiveRate, planRuns, runOne, summarize, type RunHooks, type SimInput, type SimOptions} from './run-model.js';
 import {meanAndHalfWidth} from './stats/confidence.js';
@@ -107,7 +108,7 @@ function bisect(input: SimInput, options: SweepOptions, replication: number, hoo
 	if (!meets(lo)) return {replication, break_multiple: lo, last_met: null, first_missed: round(lo), bottleneck: missedBottleneck(), tried, events_simulated: events};
 	let atHi: Bottleneck | null = null;
 	// The capacity analysis predicts the break; probing around it first saves most of the bisection.
-	const capacity = analyseCapacity(input.model).maxLoadPerS;
+	const capacity = analyseCapacity(judgedModel(input.model)).maxLoadPerS;
 	const hint = capacity === null ? undefined : capacity / effectiveRate(input.model, {...options, scale: options.scale ?? 1});
 	if (hint !== undefined && hint > lo * 1.05 && hint < hi * 0.95) {
 		for (const probe of [hint * 0.97, hint * 1.03]) {
@@ -144,7 +145,7 @@ export function summarizeSweep(input: SimInput, options: SweepOptions, reps: rea
 	// replications that all land in the same bracket must not claim more precision than the bisection has.
 	const resolution = Math.max(0, ...reps.map((rep) => (rep.last_met !== null && rep.first_missed !== null ? (rep.first_missed - rep.last_met) / 2 : 0)));
 	const stats = spread ? {mean: spread.mean, halfWidth: spread.halfWidth + resolution} : undefined;
-	const capacity = analyseCapacity(input.model);
+	const capacity = analyseCapacity(judgedModel(input.model));
 	const limiting: StageCapacityInfo | undefined = capacity.stages.find((stage) => stage.id === capacity.limitedBy);
 	const counts = new Map<string, {count: number; bottleneck: Bottleneck}>();
 	for (const rep of reps) {

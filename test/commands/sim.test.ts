@@ -192,7 +192,7 @@ describe('dojo list <scenario>: the --arch ids and --set knobs without reading t
 		const run = runCli(['list', 'login-counter', '--json']);
 		const value = JSON.parse(run.stdout) as {scenario: string; architectures: Array<{id: string; stages: Array<{id: string; knobs: Array<Record<string, unknown>>}>}>};
 		expect(value.scenario).toBe('login-counter');
-		expect(value.architectures.map((arch) => arch.id)).toEqual(['kds-lambda-redis', 'firehose-s3-athena', 'kafka-flink-redis']);
+		expect(value.architectures.map((arch) => arch.id)).toEqual(['kds-lambda-redis', 'firehose-s3-athena', 'kafka-flink-redis', 'kds-lambda-redis-archive']);
 		const shards = value.architectures[0]!.stages[0]!.knobs.find((knob) => knob['name'] === 'shards');
 		expect(shards).toMatchObject({name: 'shards', value: 10, unit: 'shards'});
 	});

@@ -19,6 +19,7 @@ import type {Model, Stage as StageSpec} from '../../scenarios/model-schema.js';
 import {EventQueue} from '../kernel/event-queue.js';
 import {Random} from '../kernel/random.js';
 import {LogHistogram} from '../stats/histogram.js';
+import {nextStageIds} from '../fan-out.js';
 import type {ComponentResult, RunResult, Series} from '../result.js';
 import {ApiStage} from './api.js';
 import {ComputeStage} from './compute.js';
@@ -58,17 +59,22 @@ export type EngineOptions = {
 	readonly onProgress?: (done: number) => void;
 };
 
-/** The stages a model's records pass through, in order: from the first stage, following `next`. */
+/**
+The stages a model's records pass through, in order: from the first stage,
+following `next` (or the listed order, which never leads into a stream's
+fan-out path: those are simulated as paths of their own, see `fan-out.ts`).
+*/
 export function resolveChain(stages: readonly StageSpec[]): StageSpec[] {
 	const byId = new Map(stages.map((stage) => [stage.id, stage]));
+	const nextOf = nextStageIds(stages);
 	const chain: StageSpec[] = [];
 	const seen = new Set<string>();
 	let current: StageSpec | undefined = stages[0];
 	while (current && !seen.has(current.id)) {
 		chain.push(current);
 		seen.add(current.id);
-		const index = stages.indexOf(current);
-		current = current.next !== undefined ? byId.get(current.next) : stages[index + 1];
+		const next = nextOf.get(current.id);
+		current = next !== undefined ? byId.get(next) : undefined;
 	}
 	return chain;
 }

@@ -95,5 +95,7 @@ function linearModel(model: Model, path: readonly string[], byId: ReadonlyMap<st
 		return {...rest, consumers: Math.max(linked.consumers, 1 + fanOut.length)};
 	});
 	const {path: _path, ...slo} = model.slo ?? {};
-	return {...model, stages, ...(model.slo ? {slo} : {})};
+	// A fault on another path's stage does not happen on this one (load changes, with no stage, apply to every path).
+	const injections = model.injections.filter((injection) => injection.stage === undefined || path.includes(injection.stage));
+	return {...model, stages, injections, ...(model.slo ? {slo} : {})};
 }

@@ -99,6 +99,15 @@ describe('a stream feeding a real-time path and an archive', () => {
 		expect(ids.filter((id) => id === 'ingest')).toHaveLength(1);
 	});
 
+	// must fail: a lost node on the archive path is that path's fault; the real-time run must not call it ignored.
+	test('an injection on one path happens on that path only', () => {
+		const model = {...withArchive(), injections: [{at_s: 60, kind: 'lose_node' as const, stage: 'lake'}]};
+		const result = run(model, {durationS: 180});
+		expect(result.notes.some((note) => note.includes('ignored'))).toBe(false);
+		expect(result.notes.some((note) => note.startsWith('lake: every node is lost at 60 s'))).toBe(true);
+		expect(result.slo.met).toBe(true);
+	});
+
 	test('a design without fan-out has no paths block', () => {
 		const result = run(loginModel('kds-lambda-redis'), {durationS: 60});
 		expect(result.paths).toBeUndefined();

@@ -149,15 +149,21 @@ function streamCost(spec: StreamSpec, bytes: number, num: Num): Priced | null {
 	return {per_month_usd: round(usd), basis: `${basis} [U]`};
 }
 
-/** Runs a month and the DPU- or warehouse-seconds each run holds, from a triggered job's counts; null without them. */
-function runsOf(num: Num, units: number, triggerS: number, spanS: number | undefined): {runs: number; secondsPerRun: number} | null {
+/**
+Billed seconds a month of a triggered job (each run billed at least `minimumS`),
+from the run's counts; null without them. A schedule starts every trigger; a
+slot with no new data still starts the job and is billed the minimum (dbt or a
+Glue job that finds nothing), the others for their measured wall time.
+*/
+function billedSeconds(num: Num, units: number, triggerS: number, minimumS: number, spanS: number | undefined): {runs: number; secondsPerRun: number; billedS: number} | null {
 	const invocations = num('invocations');
 	if (!(spanS !== undefined && spanS > 0 && invocations > 0 && units > 0)) return null;
 	// A micro-batch holds every unit for its whole duration, so busy unit-seconds / units is its wall time.
 	const wallPerRun = (num('busy_seconds_per_s') * spanS) / invocations / units;
-	// A schedule runs once per trigger (or back to back when a run outlasts it); a short window counts too few hourly runs.
-	const runs = triggerS > 0 ? SECONDS_PER_MONTH / Math.max(triggerS, wallPerRun) : (invocations / spanS) * SECONDS_PER_MONTH;
-	return {runs, secondsPerRun: wallPerRun};
+	const slots = triggerS > 0 ? SECONDS_PER_MONTH / Math.max(triggerS, wallPerRun) : Number.POSITIVE_INFINITY;
+	const runs = Math.min(slots, (invocations / spanS) * SECONDS_PER_MONTH);
+	const empty = Number.isFinite(slots) ? slots - runs : 0;
+	return {runs: runs + empty, secondsPerRun: wallPerRun, billedS: runs * Math.max(minimumS, wallPerRun) + empty * minimumS};
 }
 
 /** Glue: DPUs held × hours; a scheduled job per run (1-minute minimum), a streaming job (no trigger) all month. */
@@ -167,11 +173,10 @@ function glueCost(spec: ComputeSpec, num: Num, spanS: number | undefined): Price
 		const dpuHours = dpus * HOURS_PER_MONTH;
 		return {per_month_usd: round(dpuHours * glue.dpuHourUsd.value), basis: `streaming job: ${dpus} DPUs × ${HOURS_PER_MONTH} h × $${glue.dpuHourUsd.value}/DPU-hour ${tag(glue.dpuHourUsd)}`};
 	}
-	const runs = runsOf(num, dpus, spec.trigger_s, spanS);
-	if (runs === null) return null;
-	const billedS = Math.max(glue.minimumBilledS.value, runs.secondsPerRun);
-	const dpuHours = (runs.runs * billedS * dpus) / 3600;
-	return {per_month_usd: round(dpuHours * glue.dpuHourUsd.value), basis: `${round(runs.runs)} runs × ${round(billedS)} s × ${dpus} DPUs = ${round(dpuHours)} DPU-hours × $${glue.dpuHourUsd.value} ${tag(glue.dpuHourUsd, glue.minimumBilledS)}`};
+	const billed = billedSeconds(num, dpus, spec.trigger_s, glue.minimumBilledS.value, spanS);
+	if (billed === null) return null;
+	const dpuHours = (billed.billedS * dpus) / 3600;
+	return {per_month_usd: round(dpuHours * glue.dpuHourUsd.value), basis: `${round(billed.runs)} runs of ${round(billed.secondsPerRun)} s on average (at least ${glue.minimumBilledS.value} s billed) × ${dpus} DPUs = ${round(dpuHours)} DPU-hours × $${glue.dpuHourUsd.value} ${tag(glue.dpuHourUsd, glue.minimumBilledS)}`};
 }
 
 /** A job running its SQL on a Snowflake warehouse (dbt): credits per hour by size × the hours it is resumed. */
@@ -182,11 +187,10 @@ function warehouseCost(spec: ComputeSpec, size: keyof typeof snowflake.creditsPe
 	let hours: number;
 	let how: string;
 	if (scheduled) {
-		const runs = runsOf(num, units, spec.trigger_s ?? 0, spanS);
-		if (runs === null) return null;
-		const billedS = Math.max(snowflake.minimumBilledS.value, runs.secondsPerRun);
-		hours = (runs.runs * billedS) / 3600;
-		how = `${round(runs.runs)} runs × ${round(billedS)} s`;
+		const billed = billedSeconds(num, units, spec.trigger_s ?? 0, snowflake.minimumBilledS.value, spanS);
+		if (billed === null) return null;
+		hours = billed.billedS / 3600;
+		how = `${round(billed.runs)} runs of ${round(billed.secondsPerRun)} s on average (at least ${snowflake.minimumBilledS.value} s each)`;
 	} else {
 		// Work arriving all the time keeps the warehouse resumed all month.
 		hours = HOURS_PER_MONTH;

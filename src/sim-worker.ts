@@ -14,13 +14,15 @@ export type WorkerTask =
 	| {id: number; task: 'simulate'; input: SimInput; options: SimOptions};
 
 function perform(message: WorkerTask): unknown {
+	// Progress goes back as it comes ({id, progress}); the main thread may draw it or ignore it.
+	const onProgress = (done: number) => parentPort!.postMessage({id: message.id, progress: done});
 	switch (message.task) {
 		case 'run':
-			return runOne(message.job);
+			return runOne(message.job, {onProgress});
 		case 'sweep':
-			return sweepOne(message.input, message.options, message.replication);
+			return sweepOne(message.input, message.options, message.replication, {onProgress});
 		case 'simulate':
-			return simulateWithProgress(message.input, message.options, (done) => parentPort!.postMessage({id: message.id, progress: done}));
+			return simulateWithProgress(message.input, message.options, onProgress);
 	}
 }
 

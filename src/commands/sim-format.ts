@@ -70,6 +70,16 @@ export function formatReport(result: SimResult, title: string): string {
 	if (e2e.completeness_s !== undefined && Number.isFinite(e2e.completeness_s)) {
 		lines.push(`  completeness (data ${where} includes every event older than) ${seconds(e2e.completeness_s)} on average, ${seconds(e2e.completeness_p99_s ?? Number.NaN)} at worst (p99)`);
 	}
+	if (result.paths) {
+		// Fan-out: each reader's path on its own line; the verdict below is the judged path's.
+		lines.push('paths:');
+		for (const path of result.paths) {
+			const p = path.end_to_end;
+			const complete = p.completeness_p99_s !== undefined && Number.isFinite(p.completeness_p99_s) ? ` · complete to ${seconds(p.completeness_p99_s)} ago (p99)` : '';
+			const judged = path.judged ? 'SLO judged here' : `not judged (${path.slo_met ? 'would meet' : 'would miss'} the SLO; slo.path: ${path.id} in a model file judges it)`;
+			lines.push(`  ${path.id} (${path.stages.join(' → ')}): p99 ${ms(p.latency_ms.p99)}${complete} · ${num(p.lost)} lost · ${judged}`);
+		}
+	}
 	lines.push('');
 	lines.push(verdict(result));
 	const peak = result.slo.peak;

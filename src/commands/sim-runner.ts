@@ -25,18 +25,28 @@ export function workerScript(): string | undefined {
 	return undefined;
 }
 
-function runHere(task: Task): unknown {
-	if (task.task === 'run') return runOne(task.job);
-	if (task.task === 'sweep') return sweepOne(task.input, task.options, task.replication);
-	return simulateWithProgress(task.input, task.options, () => undefined);
+function runHere(task: Task, onProgress: (done: number) => void): unknown {
+	if (task.task === 'run') return runOne(task.job, {onProgress});
+	if (task.task === 'sweep') return sweepOne(task.input, task.options, task.replication, {onProgress});
+	return simulateWithProgress(task.input, task.options, onProgress);
 }
 
-/** Runs every task, in parallel on up to `workers` threads (default: one per core), and returns results in order. */
-export async function runTasks<R>(tasks: readonly Task[], workers?: number): Promise<R[]> {
+/**
+Runs every task, in parallel on up to `workers` threads (default: one per core),
+and returns results in order. `onProgress` gets the share of all the work done
+(0–1), the mean of each task's own share, as the tasks report it.
+*/
+export async function runTasks<R>(tasks: readonly Task[], workers?: number, onProgress?: (done: number) => void): Promise<R[]> {
 	const threads = Math.min(tasks.length, workers ?? availableParallelism());
 	// Even one task runs on a worker when the script is built: the main thread stays free to answer Ctrl-C.
 	const script = threads >= 1 ? workerScript() : undefined;
-	if (!script) return blockingWork(() => tasks.map((task) => runHere(task) as R));
+	const shares = new Array<number>(tasks.length).fill(0);
+	const report = (index: number, done: number) => {
+		if (!onProgress) return;
+		shares[index] = done;
+		onProgress(shares.reduce((sum, share) => sum + share, 0) / Math.max(1, tasks.length));
+	};
+	if (!script) return blockingWork(() => tasks.map((task, index) => runHere(task, (done) => report(index, done)) as R));
 	const results: R[] = new Array(tasks.length);
 	let next = 0;
 	const pool = Array.from({length: threads}, () => new Worker(script));
@@ -53,12 +63,17 @@ export async function runTasks<R>(tasks: readonly Task[], workers?: number): Pro
 							const id = next++;
 							worker.postMessage({id, ...tasks[id]!});
 						};
-						worker.on('message', (message: {id: number; result?: unknown; error?: string}) => {
+						worker.on('message', (message: {id: number; result?: unknown; error?: string; progress?: number}) => {
+							if (message.progress !== undefined) {
+								report(message.id, message.progress);
+								return;
+							}
 							if (message.error !== undefined) {
 								reject(new Error(message.error));
 								return;
 							}
 							results[message.id] = message.result as R;
+							report(message.id, 1);
 							feed();
 						});
 						worker.on('error', reject);

@@ -4,11 +4,16 @@ import {num} from '../present/format.js';
 import {defaultDuration, roundTo, type RunResult, type SimResult} from '../sim/index.js';
 import type {Command} from './command.js';
 import {formatComparison, formatReport} from './sim-format.js';
+import {progressLine, replicationsLabel, type ProgressStreams} from './progress-line.js';
 import {readRunFlags, resolveTargets, sharedFlags, type RunFlags, type Target} from './sim-options.js';
 import {runTasks} from './sim-runner.js';
 
-/** Simulates one target at one scale for `durationS`; wall time is measured here, outside the pure simulator. */
-export async function simulateTarget(target: Target, run: RunFlags, scale: number, durationS: number): Promise<SimResult> {
+/**
+Simulates one target at one scale for `durationS`; wall time is measured here,
+outside the pure simulator. With `progress`, a line on stderr follows the run
+(`what` names it when several runs follow each other, e.g. "kds at 10x").
+*/
+export async function simulateTarget(target: Target, run: RunFlags, scale: number, durationS: number, progress?: {streams: ProgressStreams; json: boolean; what?: string}): Promise<SimResult> {
 	const {planRuns, summarize} = await import('../sim/index.js');
 	if (run.warmupS !== undefined && run.warmupS >= durationS) throw new UsageError(`--warmup: must be shorter than the simulated time (${durationS} s); got ${run.warmupS} s`);
 	const options = {
@@ -22,12 +27,31 @@ export async function simulateTarget(target: Target, run: RunFlags, scale: numbe
 	};
 	const start = performance.now();
 	const jobs = planRuns(target, options);
-	const results = await runTasks<RunResult>(
-		jobs.map((job) => ({task: 'run' as const, job})),
-		run.workers,
-	);
+	const line = progress ? progressLine(progress.streams, progress.json, replicationsLabel('simulating', jobs.length, progress.what)) : undefined;
+	let results: RunResult[];
+	try {
+		results = await runTasks<RunResult>(
+			jobs.map((job) => ({task: 'run' as const, job})),
+			run.workers,
+			line ? (done) => line.update(done) : undefined,
+		);
+	} finally {
+		line?.end();
+	}
+	const judged = summarize(target, options, results, 0);
+	// With fan-out, every other reader's path is simulated too (each its own linear run) and reported beside it.
+	const {withOtherPaths} = await import('../sim/index.js');
+	const others = new Map<string, SimResult>();
+	const {hasFanOut, pathsOf, judgedPath} = await import('../sim/index.js');
+	if (hasFanOut(target.model)) {
+		const judgedId = judgedPath(target.model).id;
+		for (const path of pathsOf(target.model).filter((candidate) => candidate.id !== judgedId)) {
+			others.set(path.id, await simulateTarget({...target, model: path.model}, run, scale, durationS, progress ? {...progress, what: `${progress.what ? `${progress.what}, ` : ''}path ${path.id}`} : undefined));
+		}
+	}
+	const combined = withOtherPaths(target, judged, (path) => others.get(path.id)!);
 	const wall = (performance.now() - start) / 1000;
-	return summarize(target, options, results, roundTo(wall, 3));
+	return {...combined, wall_s: roundTo(wall, 3)};
 }
 
 /** `dojo sim`. */
@@ -88,13 +112,15 @@ export const simCommand: Command = {
     $ dojo sim --model my-pipeline.yaml --replications 5
 `,
 	flags: {...sharedFlags},
-	async run({input, flags, catalogue, stdout}) {
+	async run({input, flags, catalogue, stdout, stderr}) {
 		const targets = resolveTargets(input, flags, catalogue, 'sim');
+		const json = flags['json'] === true;
+		const streams = {stdout, stderr};
 		const run = readRunFlags(flags, {replications: 1});
 		// Without --duration, long enough for the slowest cycle of any compared model (10 minutes at least).
 		const durationS = run.durationS ?? Math.max(...targets.map((target) => defaultDuration(target.model)));
 		if (targets.length === 1) {
-			const result = await simulateTarget(targets[0]!, run, 1, durationS);
+			const result = await simulateTarget(targets[0]!, run, 1, durationS, {streams, json});
 			stdout.write(flags['json'] ? `${JSON.stringify(result, null, 2)}\n` : formatReport(result, targets[0]!.title));
 			return result.slo.met ? 0 : 1;
 		}
@@ -106,8 +132,9 @@ export const simCommand: Command = {
 		const entries: Array<{arch: string; title: string; results: SimResult[]; peak?: SimResult}> = [];
 		for (const target of targets) {
 			const results = [];
-			for (const scale of scales) results.push(await simulateTarget(target, run, scale, durationS));
-			const peak = peakMultiplier > 1 ? await simulateTarget(target, {...run, peak: true}, 1, durationS) : undefined;
+			const name = target.arch ?? target.title;
+			for (const scale of scales) results.push(await simulateTarget(target, run, scale, durationS, {streams, json, what: `${name} at ${num(scale * run.scale)}x`}));
+			const peak = peakMultiplier > 1 ? await simulateTarget(target, {...run, peak: true}, 1, durationS, {streams, json, what: `${name} at the peak`}) : undefined;
 			entries.push({arch: target.arch ?? target.title, title: target.title, results, ...(peak ? {peak} : {})});
 		}
 		if (flags['json']) {

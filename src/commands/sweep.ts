@@ -3,6 +3,7 @@ import {UsageError} from '../errors.js';
 import {roundTo, type SweepReplication} from '../sim/index.js';
 import type {Command} from './command.js';
 import {formatSweep} from './sim-format.js';
+import {progressLine, replicationsLabel} from './progress-line.js';
 import {positiveNumber, readRunFlags, resolveTargets, sharedFlags} from './sim-options.js';
 import {runTasks} from './sim-runner.js';
 
@@ -49,7 +50,7 @@ export const sweepCommand: Command = {
     $ dojo sweep login-counter --arch kafka-flink-redis --to 50 --json
 `,
 	flags: {...sharedFlags, from: {type: 'string'}, to: {type: 'string'}},
-	async run({input, flags, catalogue, stdout}) {
+	async run({input, flags, catalogue, stdout, stderr}) {
 		const targets = resolveTargets(input, flags, catalogue, 'sweep');
 		if (targets.length > 1) throw new UsageError('--arch: dojo sweep takes one architecture at a time');
 		const target = targets[0]!;
@@ -75,10 +76,17 @@ export const sweepCommand: Command = {
 		};
 		const start = performance.now();
 		const input_ = {scenario: target.scenario, arch: target.arch, model: target.model};
-		const reps = await runTasks<SweepReplication>(
-			Array.from({length: run.replications}, (_, replication) => ({task: 'sweep' as const, input: input_, options, replication})),
-			run.workers,
-		);
+		const line = progressLine({stdout, stderr}, flags['json'] === true, replicationsLabel('sweeping', run.replications));
+		let reps: SweepReplication[];
+		try {
+			reps = await runTasks<SweepReplication>(
+				Array.from({length: run.replications}, (_, replication) => ({task: 'sweep' as const, input: input_, options, replication})),
+				run.workers,
+				(done) => line.update(done),
+			);
+		} finally {
+			line.end();
+		}
 		const wall = roundTo((performance.now() - start) / 1000, 3);
 		const result = summarizeSweep(input_, options, reps, wall);
 		stdout.write(flags['json'] ? `${JSON.stringify(result, null, 2)}\n` : formatSweep(result));

@@ -98,6 +98,11 @@ export const StreamStageSchema = z.strictObject({
 	retention_h: positive('retention_h').default(24),
 	poll_interval_s: positive('poll_interval_s').optional().describe('seconds between a polling consumer\'s reads of each shard (default 1 s, as KCL and Lambda poll)'),
 	producer_ttl_s: positive('producer_ttl_s').optional().describe('how long the producer retries a throttled record before dropping it (default 30 s, KPL RecordTtl)'),
+	fan_out: z
+		.array(Id)
+		.min(1, 'fan_out lists at least one stage')
+		.optional()
+		.describe('first stages of more applications reading this stream (an archive beside the real-time path); each path is followed, and all readers share the read limit'),
 });
 
 /** Amazon Data Firehose: buffers by size and by interval, then delivers. */
@@ -127,6 +132,10 @@ export const ComputeStageSchema = z.strictObject({
 	output_bytes: positive('output_bytes').optional().describe('size of each output record; by default the input size'),
 	window_s: positive('window_s').optional().describe('tumbling window: aggregated results are emitted at the end of each window'),
 	memory_mb: count('memory_mb').optional().describe('Lambda memory, for the cost estimate (default 128)'),
+	warehouse_size: z
+		.enum(['XS', 'S', 'M', 'L', 'XL', '2XL', '3XL', '4XL', '5XL', '6XL'])
+		.optional()
+		.describe('the Snowflake warehouse this job runs its SQL on (dbt), for the cost estimate: credits per hour by size'),
 	autoscale: z
 		.strictObject({
 			target_utilization: z.number().gt(0, 'target_utilization must be in (0, 1]').max(1, 'target_utilization must be in (0, 1]'),
@@ -195,6 +204,7 @@ export const InjectionSchema = z.strictObject({
 export const SloSchema = z.strictObject({
 	latency_p99_ms: positive('latency_p99_ms').optional(),
 	freshness_s: positive('freshness_s').optional(),
+	path: Id.optional().describe('with fan-out: the last stage of the path the SLO is judged on (default: the path from the first stage)'),
 });
 
 /** A model file for `dojo sim --model`: a source, stages, and optionally an SLO and injections. */

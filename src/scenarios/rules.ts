@@ -3,6 +3,7 @@ Rules a scenario or model file must follow that the schema alone cannot say:
 ids are unique where they are looked up, references resolve, stage graphs end,
 shares add up. Each returns problems as (path, message); the loader positions them.
 */
+import {nextStageIds, pathsOf} from '../sim/fan-out.js';
 import {lognormalProblem} from '../sim/kernel/distributions.js';
 import type {CrossCheck} from './load.js';
 import type {Path} from './format-issue.js';
@@ -86,6 +87,7 @@ export function stageProblems(stages: readonly Stage[], keys: Record<string, Key
 			if (stage.next === stage.id) problems.push({path: [...at, index, 'next'], message: `stage "${stage.id}" leads to itself`});
 			else if (!ids.has(stage.next)) problems.push({path: [...at, index, 'next'], message: `stage "${stage.id}" leads to "${stage.next}", which is not a stage here; expected one of ${[...ids].join(', ')}`});
 		}
+		if (stage.kind === 'stream') problems.push(...fanOutProblems(stages, stage, [...at, index, 'fan_out']));
 		// `keys` is missing when the source's keys failed the schema: then no key can be said to be absent.
 		if (stage.kind === 'stream' && stage.partition_key !== 'random' && keys !== undefined && !(stage.partition_key in keys)) {
 			const known = ['random', ...Object.keys(keys)].join(', ');
@@ -112,21 +114,49 @@ export function stageProblems(stages: readonly Stage[], keys: Record<string, Key
 	return problems;
 }
 
-/** Where each stage sends its events: its `next`, or else the stage listed after it. */
-function nextStageIds(stages: readonly Stage[]): Map<string, string | undefined> {
-	return new Map(stages.map((stage, index) => [stage.id, stage.next ?? stages[index + 1]?.id]));
-}
-
-/** The source feeds the first stage; a stage no walk from there reaches would never see an event. */
+/** The source feeds the first stage; a stage no walk from there (or from a stream's fan-out) reaches would never see an event. */
 function unreachableProblems(stages: readonly Stage[], at: Path): Problem[] {
 	const nextOf = nextStageIds(stages);
+	const byId = new Map(stages.map((stage) => [stage.id, stage]));
 	const reached = new Set<string>();
-	for (let current = stages[0]?.id; current !== undefined && !reached.has(current); current = nextOf.get(current)) reached.add(current);
+	const starts = [stages[0]?.id];
+	while (starts.length > 0) {
+		for (let current = starts.pop(); current !== undefined && !reached.has(current); current = nextOf.get(current)) {
+			reached.add(current);
+			const stage = byId.get(current);
+			if (stage?.kind === 'stream') starts.push(...(stage.fan_out ?? []));
+		}
+	}
 	return stages.flatMap((stage, i) =>
 		reached.has(stage.id)
 			? []
 			: [{path: [...at, i, 'id'], message: `stage "${stage.id}" receives no events: the source feeds the first stage and each stage feeds its \`next\` (or the one listed after it), and none leads here`}],
 	);
+}
+
+/** A stream's fan-out targets: stages that exist, off the stream's own path, not targeted twice. */
+function fanOutProblems(stages: readonly Stage[], stream: Extract<Stage, {kind: 'stream'}>, at: Path): Problem[] {
+	const ids = new Set(stages.map((stage) => stage.id));
+	const nextOf = nextStageIds(stages);
+	const own = new Set<string>();
+	// The stream's own reader: its next, or the stage listed after it (even when that is also named in fan_out).
+	const first = stream.next ?? stages[stages.indexOf(stream) + 1]?.id;
+	for (let current = first; current !== undefined && !own.has(current); current = nextOf.get(current)) own.add(current);
+	const explicit = new Set(stages.flatMap((stage) => (stage.next !== undefined ? [stage.next] : [])));
+	return (stream.fan_out ?? []).flatMap((target, index): Problem[] => {
+		if (!ids.has(target)) return [{path: [...at, index], message: `fan_out names "${target}", which is not a stage here; expected one of ${[...ids].filter((id) => id !== stream.id).join(', ')}`}];
+		if (target === stream.id || own.has(target)) return [{path: [...at, index], message: `"${target}" already reads "${stream.id}" on its own path (through next or the listed order); fan_out names the first stage of another reader`}];
+		if (explicit.has(target)) return [{path: [...at, index], message: `"${target}" starts a fan-out path of "${stream.id}", so no stage may lead to it with next`}];
+		return [];
+	});
+}
+
+/** `slo.path` must name the last stage of one of the model's paths. */
+export function sloPathProblems(model: Model, at: Path): Problem[] {
+	const path = model.slo?.path;
+	if (path === undefined) return [];
+	const ends = pathsOf(model).map((candidate) => candidate.id);
+	return ends.includes(path) ? [] : [{path: [...at, 'path'], message: `slo.path names "${path}", which does not end a path here; expected one of ${ends.join(', ')}`}];
 }
 
 /** Checks what each injection needs: a factor for a load multiplier, a stage that exists. */
@@ -225,6 +255,7 @@ export const modelChecks: ReadonlyArray<CrossCheck<Model>> = [
 	(model) => keyProblems(model.source.keys, ['source', 'keys']),
 	(model) => stageProblems(model.stages, model.source?.keys, ['stages']),
 	(model) => injectionProblems(model.injections, model.stages, ['injections']),
+	(model) => sloPathProblems(model, ['slo']),
 ];
 
 /**

@@ -59,6 +59,10 @@ const NLB = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/network/int
 const GRAFANA = 'https://grafana.com/docs/grafana/latest/setup-grafana/configure-grafana/#min_refresh_interval';
 const QUICKSIGHT = 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-quicksight-refreshschedule-schedulefrequency.html';
 const NONE = 'reference/components.md: no authoritative figure retrieved';
+const MSK_PRICING = 'https://aws.amazon.com/msk/pricing/';
+const GLUE_PRICING = 'https://aws.amazon.com/glue/pricing/';
+/** When the prices below were read, from the stored copies of the pages named (no network at run time). */
+const READ_ON = 'read 2026-12-03 from a stored copy';
 
 /** Kinesis Data Streams: per-shard limits, consumers, on-demand capacity, retention, price. */
 export const kinesis = {
@@ -84,6 +88,12 @@ export const kinesis = {
 	shardHourUsd: fact(0.015, 'USD per shard-hour (provisioned, us-east-1)', 'U', KDS_PRICING),
 	putUnitUsdPerMillion: fact(0.014, 'USD per million 25 KB PUT payload units (us-east-1)', 'U', KDS_PRICING),
 	putUnitBytes: fact(25 * 1024, 'bytes per PUT payload unit', 'D', KDS_PRICING),
+	onDemandBillingBytes: fact(1024, 'bytes: on-demand data in and out is billed per record rounded up to 1 KB', 'D', KDS_PRICING, `"4.5 KB each ... count each record as 5 KB"; ${READ_ON}`),
+	onDemandStreamHourUsd: fact(0.04, 'USD per on-demand stream-hour (us-east-1)', 'U', KDS_PRICING, `the stored copy lists the dimension, its price table did not render; recalled list price. ${READ_ON}`),
+	onDemandInUsdPerGb: fact(0.08, 'USD per GB written, on-demand (us-east-1)', 'U', KDS_PRICING, `recalled list price; ${READ_ON}`),
+	onDemandOutUsdPerGb: fact(0.04, 'USD per GB read per consumer, on-demand (us-east-1)', 'U', KDS_PRICING, `recalled list price; ${READ_ON}`),
+	efoConsumerShardHourUsd: fact(0.015, 'USD per enhanced fan-out consumer-shard-hour (us-east-1)', 'U', 'https://c3x.dev/resources/aws/aws_kinesis_stream (third-party summary of the AWS page)', READ_ON),
+	efoUsdPerGb: fact(0.013, 'USD per GB retrieved by an enhanced fan-out consumer (us-east-1)', 'U', 'https://c3x.dev/resources/aws/aws_kinesis_stream (third-party summary of the AWS page)', READ_ON),
 };
 
 /** The producer library that writes to a stream (KPL / SDK with retries). */
@@ -100,6 +110,14 @@ export const kafka = {
 	writeBytesPerPartition: fact(10 * 1000 * 1000, 'bytes/s produce per partition', 'R', KAFKA, '"10s of MB/s" per partition; the low end'),
 	propagation: fact(0.005, 's produce-to-consume (p99 5 ms at 200 MB/s in Confluent\'s benchmark)', 'R', KAFKA_BENCH),
 	defaultPollInterval: fact(0.1, 's between consumer polls (a busy consumer polls in a loop)', 'U', KAFKA),
+};
+
+/** Amazon MSK (provisioned, Standard brokers): what a Kafka topic in the scenarios costs to run. */
+export const msk = {
+	brokersDefault: fact(3, 'brokers: the smallest cluster that spreads replication factor 3 over three availability zones', 'R', MSK_PRICING, 'an assumption: the scenarios do not size brokers'),
+	replicationFactor: fact(3, 'copies of every byte kept (replication factor)', 'R', MSK_PRICING, 'the usual production setting; each copy is billed as storage'),
+	brokerHourUsd: fact(0.21, 'USD per kafka.m5.large broker-hour (us-east-1)', 'U', MSK_PRICING, `broker-hours and GB-months are the billed dimensions (stored copy); the dollar figure is a recalled list price. ${READ_ON}`),
+	storageUsdPerGbMonth: fact(0.1, 'USD per GB-month of broker storage (us-east-1)', 'U', MSK_PRICING, `recalled list price; ${READ_ON}`),
 };
 
 /** Amazon Data Firehose: buffering hints and Direct PUT quotas. */
@@ -154,7 +172,22 @@ export const flink = {
 export const glue = {
 	streamingWindow: fact(100, 's micro-batch window of a Glue streaming job (windowSize default)', 'U', 'https://docs.aws.amazon.com/glue/latest/dg/add-job-streaming.html'),
 	startup: fact(30, 's for a job to start', 'U', 'https://docs.aws.amazon.com/glue/latest/dg/reduced-start-times-spark-etl-jobs.html', '"reduced startup times" in Glue 2.0+, no figure published'),
+	dpuHourUsd: fact(0.44, 'USD per DPU-hour, billed per second (Spark ETL jobs)', 'D', GLUE_PRICING, `the page's own example: "6 DPU * 0.25 hour * $0.44"; one G.1X worker is 1 DPU. ${READ_ON}`),
+	minimumBilledS: fact(60, 's billed at least per job run (Glue 2.0 and later)', 'R', 'https://awsnegotiations.com/glue-job-cost-optimization.html', `older Glue versions billed 10 minutes at least; ${READ_ON}`),
 };
+
+/** Snowflake: warehouse credits, Snowpipe's per-GB charge, the price of a credit. */
+export const snowflake = {
+	/** Credits per hour a running warehouse uses, by size (Gen1: doubles per size). */
+	creditsPerHour: {XS: 1, S: 2, M: 4, L: 8, XL: 16, '2XL': 32, '3XL': 64, '4XL': 128, '5XL': 256, '6XL': 512} as const,
+	creditsPerHourSource: fact(1, 'credits per hour for an X-Small warehouse, doubling per size up to 512 for 6X-Large', 'D', 'reference/components.md (snowflake_warehouse, Gen1)'),
+	minimumBilledS: fact(60, 's billed at least each time a warehouse resumes, then per second', 'R', 'https://amnic.com/blogs/snowflake-pricing (third-party, citing Snowflake\'s compute documentation)', READ_ON),
+	creditUsd: fact(2, 'USD per credit, Standard edition on demand, AWS US East', 'R', 'https://www.finout.io/blog/the-complete-guide-to-snowflake-pricing-2025 (third-party; Snowflake\'s own price list is per region and edition)', `Enterprise is about $3; ${READ_ON}`),
+	snowpipeCreditsPerGb: fact(0.0037, 'credits per GB loaded by Snowpipe (text files by uncompressed size)', 'R', 'https://seemoredata.io/blog/snowflakes-new-snowpipe-pricing', `Snowflake bills Snowpipe a fixed credit amount per GB in every edition (https://docs.snowflake.com/en/user-guide/data-load-snowpipe-billing); the figure itself is in Snowflake's Service Consumption Table, not stored here. ${READ_ON}`),
+};
+
+/** Snowflake warehouse sizes, smallest first. */
+export type WarehouseSize = keyof typeof snowflake.creditsPerHour;
 
 /** Files written by batch jobs (Spark, Glue, dbt unloads): one object per this many bytes. */
 export const files = {
@@ -188,6 +221,8 @@ export const stores = {
 	snowpipeStreamingLatency: fact(7, 's ingest-to-query (5–10 s)', 'D', SNOWPIPE_STREAMING),
 	snowpipeStreamingBytes: fact(10 * 1000 * 1000 * 1000, 'bytes/s per table', 'D', SNOWPIPE_STREAMING),
 	athenaQueryLatency: fact(2, 's per query over a few small files', 'U', NONE),
+	athenaUsdPerTb: fact(5, 'USD per TB scanned (10 MB minimum per query)', 'R', 'https://athena.guide/articles/athena-basics-pricing-model; https://rcpedia.stanford.edu/services/athena.html', READ_ON),
+	athenaMinimumScanBytes: fact(10 * 1000 * 1000, 'bytes billed at least per query', 'R', 'https://rcpedia.stanford.edu/services/athena.html', `"10MB minimum per query", rounded up to the MB; ${READ_ON}`),
 	redisNodeHourUsd: fact(0.206, 'USD per node-hour (ElastiCache cache.r6g.large, us-east-1)', 'U', 'https://aws.amazon.com/elasticache/pricing/'),
 	dynamoWriteUsdPerMillion: fact(1.25, 'USD per million write request units (on-demand, us-east-1)', 'U', 'https://aws.amazon.com/dynamodb/pricing/on-demand/'),
 	s3PutUsdPerThousand: fact(0.005, 'USD per 1,000 PUT requests (S3 Standard, us-east-1)', 'U', 'https://aws.amazon.com/s3/pricing/'),

@@ -12,10 +12,11 @@ The shape of a run:
 - `analyseCapacity` and `knobsFor`/`palette` answer questions about a design
   without running it.
 */
-export type {SimResult, RunResult, ComponentResult, EndToEnd, Series, SloCheck, StageCapacity, Quantiles} from './result.js';
+export type {SimResult, RunResult, ComponentResult, EndToEnd, Series, SloCheck, StageCapacity, Quantiles, PathResult} from './result.js';
 export {
 	simulate,
 	simulateWithProgress,
+	withOtherPaths,
 	planRuns,
 	runOne,
 	summarize,
@@ -29,6 +30,7 @@ export {
 	type RunJob,
 	type RunHooks,
 } from './run-model.js';
+export {pathsOf, judgedPath, hasFanOut, type FanOutPath} from './fan-out.js';
 export {sweepOne, summarizeSweep, type SweepOptions, type SweepReplication, type SweepResult} from './sweep.js';
 export {analyseCapacity, type CapacityReport} from './analysis/capacity.js';
 export {knobsFor, palette, paletteEntryFor, type KnobSpec, type KnobValue, type PaletteEntry} from './knobs.js';

@@ -126,7 +126,14 @@ export function knobsFor(stage: Stage): KnobSpec[] {
 				case 'flink':
 					return [{name: 'concurrency', label: 'parallelism', unit: 'slots', integer: true, default: 1}, perRecord, {name: 'window_s', label: 'tumbling window', unit: 's'}, transform, outputRatio];
 				case 'worker_pool':
-					return [{name: 'concurrency', label: 'workers', unit: 'workers', integer: true, default: 1}, perRecord, {name: 'batch_size', label: 'batch size', unit: 'records', integer: true, default: 1}, transform, outputRatio];
+					return [
+						{name: 'concurrency', label: 'workers', unit: 'workers', integer: true, default: 1},
+						perRecord,
+						{name: 'batch_size', label: 'batch size', unit: 'records', integer: true, default: 1},
+						transform,
+						outputRatio,
+						{name: 'warehouse_size', label: 'Snowflake warehouse it runs on (cost)', unit: '', choices: ['XS', 'S', 'M', 'L', 'XL', '2XL', '3XL', '4XL', '5XL', '6XL']},
+					];
 			}
 			break;
 		case 'api':

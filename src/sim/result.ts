@@ -84,6 +84,8 @@ export type RunResult = {
 	little: LittleCheck;
 	series: Series;
 	notes: string[];
+	/** With fan-out only: every path, the main one first; components, cost and events cover them all. */
+	paths?: PathResult[];
 };
 
 /**
@@ -116,6 +118,19 @@ export type StageCapacity = {
 	limit: string;
 };
 
+/** With fan-out, one path through the model (a real-time path, an archive): its own figures. */
+export type PathResult = {
+	/** The path's last stage. */
+	id: string;
+	stages: string[];
+	/** Whether the SLO verdict above is this path's (`slo.path`, else the first path). */
+	judged: boolean;
+	/** Whether this path on its own meets the SLO's targets. */
+	slo_met: boolean;
+	end_to_end: EndToEnd & Record<string, unknown>;
+	capacity: {max_load_per_s: number | null; limited_by: string | null};
+};
+
 /** The report of `dojo sim --json`. */
 export type SimResult = {
 	scenario: string | null;
@@ -138,4 +153,6 @@ export type SimResult = {
 	little: LittleCheck;
 	series: Series;
 	notes: string[];
+	/** With fan-out only: every path, the main one first; components, cost and events cover them all. */
+	paths?: PathResult[];
 };

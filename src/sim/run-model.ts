@@ -15,6 +15,8 @@ import {meanAndHalfWidth} from './stats/confidence.js';
 import {analyseCapacity} from './analysis/capacity.js';
 import {findBottleneck, fixAt} from './analysis/bottleneck.js';
 import {estimateCost} from './analysis/cost.js';
+import {hasFanOut, judgedModel, judgedPath, pathsOf, type FanOutPath} from './fan-out.js';
+import {combinePaths} from './fan-out-report.js';
 import {runPipeline, type EngineOptions} from './models/engine.js';
 import {isQueueOnly, runQueueOnly} from './queue-adapter.js';
 import type {RunResult, SimResult, SloCheck} from './result.js';
@@ -77,16 +79,18 @@ export function autoTick(model: Model, durationS = 600): number {
 
 /** One job per replication. */
 export function planRuns(input: SimInput, options: SimOptions): RunJob[] {
-	const ratePerS = effectiveRate(input.model, options);
+	// With fan-out, a run follows the path the SLO is judged on; `simulate` runs the other paths beside it.
+	const model = judgedModel(input.model);
+	const ratePerS = effectiveRate(model, options);
 	const warmupS = options.warmupS ?? options.durationS * 0.1;
 	return Array.from({length: options.replications}, (_, replication) => ({
-		model: input.model,
+		model,
 		seed: options.seed,
 		replication,
 		ratePerS,
 		durationS: options.durationS,
 		warmupS,
-		tickS: options.tickS ?? autoTick(input.model, options.durationS),
+		tickS: options.tickS ?? autoTick(model, options.durationS),
 		seriesPoints: options.seriesPoints ?? 60,
 		drainS: Math.max(60, options.durationS),
 	}));
@@ -103,8 +107,8 @@ export type RunHooks = {
 
 /** Runs one replication. */
 export function runOne(job: RunJob, hooks: RunHooks = {}): RunResult {
-	const result = isQueueOnly(job.model) ? runQueueOnly(job) : runPipeline(job.model, job);
-	// The engine does not report progress from inside a run yet: a run ends at 1.
+	// A pipeline reports the share of simulated time done at each series sample; a plain queueing network only at its end.
+	const result = isQueueOnly(job.model) ? runQueueOnly(job) : runPipeline(job.model, hooks.onProgress ? {...job, onProgress: hooks.onProgress} : job);
 	hooks.onProgress?.(1);
 	return result;
 }
@@ -112,7 +116,18 @@ export function runOne(job: RunJob, hooks: RunHooks = {}): RunResult {
 /** Runs every replication here, one after another, and summarizes them. */
 export function simulate(input: SimInput, options: SimOptions, wallS = 0): SimResult {
 	const runs = planRuns(input, options).map((job) => runOne(job));
-	return summarize(input, options, runs, wallS);
+	return withOtherPaths(input, summarize(input, options, runs, wallS), (path) => simulate({...input, model: path.model}, options, wallS));
+}
+
+/**
+With fan-out, runs every path besides the judged one (`run` simulates a
+path's linear model) and merges them into `judged`; otherwise returns it as is.
+*/
+export function withOtherPaths(input: SimInput, judged: SimResult, run: (path: FanOutPath, index: number, count: number) => SimResult): SimResult {
+	if (!hasFanOut(input.model)) return judged;
+	const judgedId = judgedPath(input.model).id;
+	const others = pathsOf(input.model).filter((path) => path.id !== judgedId);
+	return combinePaths(input.model, judged, new Map(others.map((path, index) => [path.id, run(path, index, others.length)])));
 }
 
 /**
@@ -120,14 +135,17 @@ Runs every replication here, one after another, calling `onProgress` with the
 share done (0–1) as it goes; `wall_s` is left 0 for the caller to fill in.
 */
 export function simulateWithProgress(input: SimInput, options: SimOptions, onProgress: (done: number) => void): SimResult {
+	const paths = hasFanOut(input.model) ? pathsOf(input.model).length : 1;
 	const jobs = planRuns(input, options);
-	const runs = jobs.map((job, index) => runOne(job, {onProgress: (done) => onProgress((index + done) / jobs.length)}));
-	return summarize(input, options, runs, 0);
+	const runs = jobs.map((job, index) => runOne(job, {onProgress: (done) => onProgress((index + done) / jobs.length / paths)}));
+	return withOtherPaths(input, summarize(input, options, runs, 0), (path, index) =>
+		simulateWithProgress({...input, model: path.model}, options, (done) => onProgress((1 + index + done) / paths)),
+	);
 }
 
 /** Merges replications (in order) into the report, with the SLO verdict, capacity, bottleneck and cost. */
 export function summarize(input: SimInput, options: SimOptions, runs: readonly RunResult[], wallS: number): SimResult {
-	const model = input.model;
+	const model = judgedModel(input.model);
 	const loadPerS = effectiveRate(model, options);
 	const merged = mergeRuns(runs);
 	const capacity = analyseCapacity(model);
@@ -136,9 +154,9 @@ export function summarize(input: SimInput, options: SimOptions, runs: readonly R
 	const bottleneck = findBottleneck({model, loadPerS, capacity, components, endToEnd: merged.end_to_end, slo});
 	const peak = options.peak ? undefined : peakVerdict(model, loadPerS, capacity, components, merged.end_to_end, slo);
 	if (peak) slo.peak = peak;
-	const cost = estimateCost(model, loadPerS, components);
-	const notes = [...new Set(runs.flatMap((run) => run.notes))];
 	const plan = planRuns(input, {...options, replications: 1})[0]!;
+	const cost = estimateCost(model, loadPerS, components, options.durationS - plan.warmupS);
+	const notes = [...new Set(runs.flatMap((run) => run.notes))];
 	return {
 		scenario: input.scenario,
 		arch: input.arch,

@@ -10,8 +10,9 @@ data, so a worker thread can run it.
 */
 import type {StageCapacityInfo} from './analysis/capacity.js';
 import {analyseCapacity} from './analysis/capacity.js';
+import {judgedModel} from './fan-out.js';
 import type {Bottleneck} from './analysis/bottleneck.js';
-import {effectiveRate, planRuns, runOne, summarize, type SimInput, type SimOptions} from './run-model.js';
+import {effectiveRate, planRuns, runOne, summarize, type RunHooks, type SimInput, type SimOptions} from './run-model.js';
 import {meanAndHalfWidth} from './stats/confidence.js';
 import {roundTo} from './numbers.js';
 
@@ -71,10 +72,22 @@ export type SweepResult = {
 	wall_s: number;
 };
 
-/** Runs one replication's bisection over load multiples. */
-export function sweepOne(input: SimInput, options: SweepOptions, replication: number): SweepReplication {
+/**
+Runs one replication's bisection over load multiples. `hooks.onProgress` gets
+the share done: runs tried over the most the bisection can need (it may stop
+sooner, then it ends at 1).
+*/
+export function sweepOne(input: SimInput, options: SweepOptions, replication: number, hooks: RunHooks = {}): SweepReplication {
+	const result = bisect(input, options, replication, hooks);
+	hooks.onProgress?.(1);
+	return result;
+}
+
+function bisect(input: SimInput, options: SweepOptions, replication: number, hooks: RunHooks): SweepReplication {
 	const precision = options.precision ?? 0.01;
 	const tried: SweepReplication['tried'] = [];
+	// from, two probes around the predicted break, to, then halvings until the bracket is `precision` wide (20 at most).
+	const mostRuns = 4 + Math.min(20, Math.max(0, Math.ceil(Math.log2((options.to - options.from) / (precision * options.from)))));
 	let events = 0;
 	// What broke in the last run that missed the SLO (read through a function: TypeScript does not track closure writes).
 	let bottleneck: Bottleneck | null = null;
@@ -82,7 +95,8 @@ export function sweepOne(input: SimInput, options: SweepOptions, replication: nu
 	const meets = (multiple: number): boolean => {
 		const runOptions: SimOptions = {...options, scale: (options.scale ?? 1) * multiple, replications: replication + 1};
 		const job = planRuns(input, runOptions)[replication]!;
-		const run = runOne(job);
+		const before = tried.length;
+		const run = runOne(job, hooks.onProgress ? {onProgress: (done) => hooks.onProgress!(Math.min(1, (before + done) / mostRuns))} : {});
 		events += run.events_simulated;
 		const report = summarize(input, {...runOptions, replications: 1}, [run], 0);
 		tried.push({multiple: round(multiple), met: report.slo.met});
@@ -94,7 +108,7 @@ export function sweepOne(input: SimInput, options: SweepOptions, replication: nu
 	if (!meets(lo)) return {replication, break_multiple: lo, last_met: null, first_missed: round(lo), bottleneck: missedBottleneck(), tried, events_simulated: events};
 	let atHi: Bottleneck | null = null;
 	// The capacity analysis predicts the break; probing around it first saves most of the bisection.
-	const capacity = analyseCapacity(input.model).maxLoadPerS;
+	const capacity = analyseCapacity(judgedModel(input.model)).maxLoadPerS;
 	const hint = capacity === null ? undefined : capacity / effectiveRate(input.model, {...options, scale: options.scale ?? 1});
 	if (hint !== undefined && hint > lo * 1.05 && hint < hi * 0.95) {
 		for (const probe of [hint * 0.97, hint * 1.03]) {
@@ -131,7 +145,7 @@ export function summarizeSweep(input: SimInput, options: SweepOptions, reps: rea
 	// replications that all land in the same bracket must not claim more precision than the bisection has.
 	const resolution = Math.max(0, ...reps.map((rep) => (rep.last_met !== null && rep.first_missed !== null ? (rep.first_missed - rep.last_met) / 2 : 0)));
 	const stats = spread ? {mean: spread.mean, halfWidth: spread.halfWidth + resolution} : undefined;
-	const capacity = analyseCapacity(input.model);
+	const capacity = analyseCapacity(judgedModel(input.model));
 	const limiting: StageCapacityInfo | undefined = capacity.stages.find((stage) => stage.id === capacity.limitedBy);
 	const counts = new Map<string, {count: number; bottleneck: Bottleneck}>();
 	for (const rep of reps) {

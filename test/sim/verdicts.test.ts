@@ -107,13 +107,15 @@ describe('advice converges: a design sized as advised meets the SLO and is not t
 describe('every cost total names its unpriced stages', () => {
 	test('kafka-spark-snowflake has a cost line naming what is not priced', () => {
 		const result = run(scenarioModel('user-engagement', 'kafka-spark-snowflake'), {durationS: 60});
-		expect(formatReport(result, 't')).toMatch(/^cost: .*not priced: .*ingest/m);
+		// MSK (ingest) has a price now; Spark (process) and Snowpipe Streaming (warehouse) do not.
+		expect(formatReport(result, 't')).toMatch(/^cost: .*not priced: process, warehouse/m);
 	});
 
 	test('the side-by-side cell names the unpriced stages beside the total', () => {
 		const kafka = run(loginModel('kafka-flink-redis'), {durationS: 60});
 		const kinesis = run(loginModel('kds-lambda-redis'), {durationS: 60});
 		const text = formatComparison([{arch: 'kds', title: 'a', runs: [kinesis]}, {arch: 'kafka', title: 'b', runs: [kafka]}], [1]);
-		expect(text).toMatch(/cost\/month\s+\$[\d,.]+\s+\$[\d,.]+ \+ unpriced ingest, count/);
+		// Kafka is priced as MSK now; Flink (count) is not.
+		expect(text).toMatch(/cost\/month\s+\$[\d,.]+\s+\$[\d,.]+ \+ unpriced count/);
 	});
 });

@@ -1,20 +1,26 @@
 /**
 A rough monthly bill for the simulated design, from the catalogue's prices and
 the rates the run measured (records written, invocations, busy seconds).
-Prices are tagged [U] in the catalogue (list prices recalled for us-east-1), so
-this is an order-of-magnitude figure for comparing designs, not a quote.
-Components without a price in the catalogue are left out and named.
+Most prices are tagged [U] or [R] in the catalogue (list prices for us-east-1,
+recalled or from third-party summaries), so this is an order-of-magnitude
+figure for comparing designs, not a quote. Each item's basis ends with the
+weakest tag of the prices it used. Components without a price in the
+catalogue are left out and named.
 */
-import type {Model} from '../../scenarios/model-schema.js';
-import {firehose, HOURS_PER_MONTH, kinesis, lambda, stores, api} from '../catalogue.js';
+import type {Model, Stage} from '../../scenarios/model-schema.js';
+import {firehose, glue, HOURS_PER_MONTH, kinesis, lambda, msk, snowflake, stores, api, type Fact} from '../catalogue.js';
 import {recordBytesAlong, resolveChain} from '../models/engine.js';
 import type {ComponentResult, SimResult} from '../result.js';
 import {roundTo} from '../numbers.js';
 
 const SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600;
 
-/** The monthly cost, item by item. */
-export function estimateCost(model: Model, loadPerS: number, components: readonly ComponentResult[]): SimResult['cost'] {
+/**
+The monthly cost, item by item. `spanS` is the measured window the components'
+counts cover (duration minus warm-up); per-run charges (Glue, a warehouse's
+minimum minute) need it, and are left unpriced without it.
+*/
+export function estimateCost(model: Model, loadPerS: number, components: readonly ComponentResult[], spanS?: number): SimResult['cost'] {
 	const chain = resolveChain(model.stages);
 	const sizes = recordBytesAlong(chain, model.source.event_bytes);
 	const items: SimResult['cost']['items'] = [];
@@ -26,15 +32,9 @@ export function estimateCost(model: Model, loadPerS: number, components: readonl
 		const num = (key: string): number => (typeof details[key] === 'number' ? (details[key] as number) : 0);
 		switch (spec.kind) {
 			case 'stream': {
-				if (spec.component !== 'kinesis_data_streams' || spec.mode !== 'provisioned') {
-					unpriced.push(spec.id);
-					return;
-				}
-				const shards = num('shards') || (spec.shards ?? 1);
-				const units = Math.ceil(bytes / kinesis.putUnitBytes.value);
-				const accepted = num('accepted_per_s');
-				const usd = shards * kinesis.shardHourUsd.value * HOURS_PER_MONTH + ((accepted * units * SECONDS_PER_MONTH) / 1e6) * kinesis.putUnitUsdPerMillion.value;
-				items.push({component: spec.id, per_month_usd: round(usd), basis: `${shards} shards × ${HOURS_PER_MONTH} h × $${kinesis.shardHourUsd.value} + ${round((accepted * units * SECONDS_PER_MONTH) / 1e6)}M PUT payload units [U]`});
+				const priced = streamCost(spec, bytes, num);
+				if (priced === null) unpriced.push(spec.id);
+				else items.push({component: spec.id, ...priced});
 				return;
 			}
 			case 'firehose': {
@@ -44,15 +44,17 @@ export function estimateCost(model: Model, loadPerS: number, components: readonl
 				return;
 			}
 			case 'compute': {
-				if (spec.component !== 'lambda') {
-					unpriced.push(spec.id);
+				if (spec.component === 'lambda') {
+					const memory = (spec.memory_mb ?? lambda.memoryDefaultMb.value) / 1024;
+					const requests = num('invocations_per_s') * SECONDS_PER_MONTH;
+					const gbSeconds = num('busy_seconds_per_s') * SECONDS_PER_MONTH * memory;
+					const usd = (requests / 1e6) * lambda.requestUsdPerMillion.value + gbSeconds * lambda.gbSecondUsd.value;
+					items.push({component: spec.id, per_month_usd: round(usd), basis: `${round(requests / 1e6)}M invocations + ${round(gbSeconds)} GB-s [U]`});
 					return;
 				}
-				const memory = (spec.memory_mb ?? lambda.memoryDefaultMb.value) / 1024;
-				const requests = num('invocations_per_s') * SECONDS_PER_MONTH;
-				const gbSeconds = num('busy_seconds_per_s') * SECONDS_PER_MONTH * memory;
-				const usd = (requests / 1e6) * lambda.requestUsdPerMillion.value + gbSeconds * lambda.gbSecondUsd.value;
-				items.push({component: spec.id, per_month_usd: round(usd), basis: `${round(requests / 1e6)}M invocations + ${round(gbSeconds)} GB-s [U]`});
+				const priced = spec.component === 'glue' ? glueCost(spec, num, spanS) : spec.warehouse_size !== undefined ? warehouseCost(spec, spec.warehouse_size, num, spanS) : null;
+				if (priced === null) unpriced.push(spec.id);
+				else items.push({component: spec.id, ...priced});
 				return;
 			}
 			case 'api': {
@@ -76,6 +78,20 @@ export function estimateCost(model: Model, loadPerS: number, components: readonl
 					items.push({component: spec.id, per_month_usd: round(((requests * units) / 1e6) * stores.dynamoWriteUsdPerMillion.value), basis: `${round(requests / 1e6)}M writes on demand [U]`});
 				} else if (spec.component === 's3') {
 					items.push({component: spec.id, per_month_usd: round((requests / 1000) * stores.s3PutUsdPerThousand.value), basis: `${round(requests / 1e6)}M PUTs (storage not included) [U]`});
+				} else if (spec.component === 'snowpipe') {
+					const gb = ((result?.throughput_per_s ?? 0) * bytes * SECONDS_PER_MONTH) / 1e9;
+					const credits = gb * snowflake.snowpipeCreditsPerGb.value;
+					items.push({component: spec.id, per_month_usd: round(credits * snowflake.creditUsd.value), basis: `${round(gb)} GB loaded × ${snowflake.snowpipeCreditsPerGb.value} credits/GB × $${snowflake.creditUsd.value}/credit ${tag(snowflake.snowpipeCreditsPerGb, snowflake.creditUsd)}`});
+				} else if (spec.component === 'athena') {
+					const refreshS = dashboardAfter(chain, index);
+					if (refreshS === undefined) {
+						unpriced.push(spec.id);
+						return;
+					}
+					// One query per dashboard refresh, scanning what landed since the last one (a time-partitioned table), at least the minimum.
+					const scanned = Math.max(stores.athenaMinimumScanBytes.value, (result?.throughput_per_s ?? 0) * bytes * refreshS);
+					const tb = ((SECONDS_PER_MONTH / refreshS) * scanned) / 1e12;
+					items.push({component: spec.id, per_month_usd: round(tb * stores.athenaUsdPerTb.value), basis: `${round(SECONDS_PER_MONTH / refreshS)} queries (one per ${refreshS} s refresh) × ${round(scanned / 1e6)} MB scanned = ${round(tb)} TB × $${stores.athenaUsdPerTb.value} ${tag(stores.athenaUsdPerTb, stores.athenaMinimumScanBytes)}`});
 				} else {
 					unpriced.push(spec.id);
 				}
@@ -85,8 +101,115 @@ export function estimateCost(model: Model, loadPerS: number, components: readonl
 				return;
 		}
 	});
+	return finish(items, unpriced);
+}
+
+function finish(items: SimResult['cost']['items'], unpriced: string[]): SimResult['cost'] {
 	const total = items.reduce((sum, item) => sum + item.per_month_usd, 0);
 	return {per_month_usd: items.length > 0 ? round(total) : null, items, ...(unpriced.length > 0 ? {unpriced} : {})};
+}
+
+type Priced = {per_month_usd: number; basis: string};
+type Num = (key: string) => number;
+type StreamSpec = Extract<Stage, {kind: 'stream'}>;
+type ComputeSpec = Extract<Stage, {kind: 'compute'}>;
+
+/** Kinesis (provisioned or on demand, shared or enhanced fan-out) or Kafka on MSK. */
+function streamCost(spec: StreamSpec, bytes: number, num: Num): Priced | null {
+	const accepted = num('accepted_per_s');
+	// The stage follows one consumer; every consumer reads every record.
+	const readPerConsumer = num('read_per_s');
+	if (spec.component === 'kafka') {
+		const brokers = msk.brokersDefault.value;
+		const storedGb = (accepted * bytes * spec.retention_h * 3600 * msk.replicationFactor.value) / 1e9;
+		const usd = brokers * msk.brokerHourUsd.value * HOURS_PER_MONTH + storedGb * msk.storageUsdPerGbMonth.value;
+		return {per_month_usd: round(usd), basis: `MSK: ${brokers} kafka.m5.large brokers × ${HOURS_PER_MONTH} h × $${msk.brokerHourUsd.value} + ${round(storedGb)} GB stored (${spec.retention_h} h × ${msk.replicationFactor.value} replicas) × $${msk.storageUsdPerGbMonth.value} ${tag(msk.brokerHourUsd, msk.brokersDefault)}`};
+	}
+	const efo = spec.consumer === 'efo';
+	const shards = num('shards') || (spec.shards ?? 1);
+	let usd: number;
+	let basis: string;
+	if (spec.mode === 'on_demand') {
+		const billed = Math.ceil(bytes / kinesis.onDemandBillingBytes.value) * kinesis.onDemandBillingBytes.value;
+		const inGb = (accepted * billed * SECONDS_PER_MONTH) / 1e9;
+		const outGb = efo ? 0 : (readPerConsumer * spec.consumers * billed * SECONDS_PER_MONTH) / 1e9;
+		usd = kinesis.onDemandStreamHourUsd.value * HOURS_PER_MONTH + inGb * kinesis.onDemandInUsdPerGb.value + outGb * kinesis.onDemandOutUsdPerGb.value;
+		basis = `on-demand: ${HOURS_PER_MONTH} stream-hours × $${kinesis.onDemandStreamHourUsd.value} + ${round(inGb)} GB in × $${kinesis.onDemandInUsdPerGb.value}${efo ? '' : ` + ${round(outGb)} GB read × $${kinesis.onDemandOutUsdPerGb.value}`} (records rounded up to 1 KB)`;
+	} else {
+		const units = Math.ceil(bytes / kinesis.putUnitBytes.value);
+		usd = shards * kinesis.shardHourUsd.value * HOURS_PER_MONTH + ((accepted * units * SECONDS_PER_MONTH) / 1e6) * kinesis.putUnitUsdPerMillion.value;
+		basis = `${shards} shards × ${HOURS_PER_MONTH} h × $${kinesis.shardHourUsd.value} + ${round((accepted * units * SECONDS_PER_MONTH) / 1e6)}M PUT payload units`;
+	}
+	if (efo) {
+		const consumerShardHours = spec.consumers * shards * HOURS_PER_MONTH;
+		const readGb = (readPerConsumer * spec.consumers * bytes * SECONDS_PER_MONTH) / 1e9;
+		usd += consumerShardHours * kinesis.efoConsumerShardHourUsd.value + readGb * kinesis.efoUsdPerGb.value;
+		basis += ` + enhanced fan-out: ${round(consumerShardHours)} consumer-shard-hours × $${kinesis.efoConsumerShardHourUsd.value} + ${round(readGb)} GB × $${kinesis.efoUsdPerGb.value}`;
+	}
+	return {per_month_usd: round(usd), basis: `${basis} [U]`};
+}
+
+/**
+Billed seconds a month of a triggered job (each run billed at least `minimumS`),
+from the run's counts; null without them. A schedule starts every trigger; a
+slot with no new data still starts the job and is billed the minimum (dbt or a
+Glue job that finds nothing), the others for their measured wall time.
+*/
+function billedSeconds(num: Num, units: number, triggerS: number, minimumS: number, spanS: number | undefined): {runs: number; secondsPerRun: number; billedS: number} | null {
+	const invocations = num('invocations');
+	if (!(spanS !== undefined && spanS > 0 && invocations > 0 && units > 0)) return null;
+	// A micro-batch holds every unit for its whole duration, so busy unit-seconds / units is its wall time.
+	const wallPerRun = (num('busy_seconds_per_s') * spanS) / invocations / units;
+	const slots = triggerS > 0 ? SECONDS_PER_MONTH / Math.max(triggerS, wallPerRun) : Number.POSITIVE_INFINITY;
+	const runs = Math.min(slots, (invocations / spanS) * SECONDS_PER_MONTH);
+	const empty = Number.isFinite(slots) ? slots - runs : 0;
+	return {runs: runs + empty, secondsPerRun: wallPerRun, billedS: runs * Math.max(minimumS, wallPerRun) + empty * minimumS};
+}
+
+/** Glue: DPUs held × hours; a scheduled job per run (1-minute minimum), a streaming job (no trigger) all month. */
+function glueCost(spec: ComputeSpec, num: Num, spanS: number | undefined): Priced | null {
+	const dpus = num('units') || (spec.concurrency ?? 1);
+	if (spec.trigger_s === undefined) {
+		const dpuHours = dpus * HOURS_PER_MONTH;
+		return {per_month_usd: round(dpuHours * glue.dpuHourUsd.value), basis: `streaming job: ${dpus} DPUs × ${HOURS_PER_MONTH} h × $${glue.dpuHourUsd.value}/DPU-hour ${tag(glue.dpuHourUsd)}`};
+	}
+	const billed = billedSeconds(num, dpus, spec.trigger_s, glue.minimumBilledS.value, spanS);
+	if (billed === null) return null;
+	const dpuHours = (billed.billedS * dpus) / 3600;
+	return {per_month_usd: round(dpuHours * glue.dpuHourUsd.value), basis: `${round(billed.runs)} runs of ${round(billed.secondsPerRun)} s on average (at least ${glue.minimumBilledS.value} s billed) × ${dpus} DPUs = ${round(dpuHours)} DPU-hours × $${glue.dpuHourUsd.value} ${tag(glue.dpuHourUsd, glue.minimumBilledS)}`};
+}
+
+/** A job running its SQL on a Snowflake warehouse (dbt): credits per hour by size × the hours it is resumed. */
+function warehouseCost(spec: ComputeSpec, size: keyof typeof snowflake.creditsPerHour, num: Num, spanS: number | undefined): Priced | null {
+	const perHour = snowflake.creditsPerHour[size];
+	const units = num('units') || (spec.concurrency ?? 1);
+	const scheduled = spec.trigger_s !== undefined;
+	let hours: number;
+	let how: string;
+	if (scheduled) {
+		const billed = billedSeconds(num, units, spec.trigger_s ?? 0, snowflake.minimumBilledS.value, spanS);
+		if (billed === null) return null;
+		hours = billed.billedS / 3600;
+		how = `${round(billed.runs)} runs of ${round(billed.secondsPerRun)} s on average (at least ${snowflake.minimumBilledS.value} s each)`;
+	} else {
+		// Work arriving all the time keeps the warehouse resumed all month.
+		hours = HOURS_PER_MONTH;
+		how = `resumed all month`;
+	}
+	const credits = hours * perHour;
+	return {per_month_usd: round(credits * snowflake.creditUsd.value), basis: `${size} warehouse (${perHour} credits/h), ${how} = ${round(hours)} h → ${round(credits)} credits × $${snowflake.creditUsd.value} ${tag(snowflake.creditsPerHourSource, snowflake.minimumBilledS, snowflake.creditUsd)}`};
+}
+
+/** The refresh interval of the first dashboard after stage `index`, which issues the queries. */
+function dashboardAfter(chain: readonly Stage[], index: number): number | undefined {
+	for (const stage of chain.slice(index + 1)) if (stage.kind === 'dashboard') return stage.refresh_s;
+	return undefined;
+}
+
+/** The weakest tag among the facts a figure used: [U] if any is unverified, then [R], else [D]. */
+function tag(...facts: readonly Fact[]): string {
+	const tags = new Set(facts.map((fact) => fact.tag));
+	return tags.has('U') ? '[U]' : tags.has('R') ? '[R]' : '[D]';
 }
 
 function round(value: number): number {

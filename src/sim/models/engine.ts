@@ -19,6 +19,7 @@ import type {Model, Stage as StageSpec} from '../../scenarios/model-schema.js';
 import {EventQueue} from '../kernel/event-queue.js';
 import {Random} from '../kernel/random.js';
 import {LogHistogram} from '../stats/histogram.js';
+import {nextStageIds} from '../fan-out.js';
 import type {ComponentResult, RunResult, Series} from '../result.js';
 import {ApiStage} from './api.js';
 import {ComputeStage} from './compute.js';
@@ -54,19 +55,26 @@ export type EngineOptions = {
 	readonly seriesPoints: number;
 	/** Longest time to keep running after the window so late records can finish. */
 	readonly drainS: number;
+	/** Called at each time-series sample with the share of the simulated time done (0–1), for a progress line; must not change the run. */
+	readonly onProgress?: (done: number) => void;
 };
 
-/** The stages a model's records pass through, in order: from the first stage, following `next`. */
+/**
+The stages a model's records pass through, in order: from the first stage,
+following `next` (or the listed order, which never leads into a stream's
+fan-out path: those are simulated as paths of their own, see `fan-out.ts`).
+*/
 export function resolveChain(stages: readonly StageSpec[]): StageSpec[] {
 	const byId = new Map(stages.map((stage) => [stage.id, stage]));
+	const nextOf = nextStageIds(stages);
 	const chain: StageSpec[] = [];
 	const seen = new Set<string>();
 	let current: StageSpec | undefined = stages[0];
 	while (current && !seen.has(current.id)) {
 		chain.push(current);
 		seen.add(current.id);
-		const index = stages.indexOf(current);
-		current = current.next !== undefined ? byId.get(current.next) : stages[index + 1];
+		const next = nextOf.get(current.id);
+		current = next !== undefined ? byId.get(next) : undefined;
 	}
 	return chain;
 }
@@ -269,6 +277,7 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 			ctx.measuring = false;
 			ended = true;
 		} else if (kind === SAMPLE) {
+			options.onProgress?.(Math.min(1, now / end));
 			if (now <= end + 1e-9) {
 				series.t_s.push(roundTo(now, 3));
 				series.offered_per_s.push(roundTo(offeredSinceSample / interval, 2));

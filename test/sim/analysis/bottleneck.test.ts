@@ -141,6 +141,60 @@ describe('other stages that cannot keep up', () => {
 	});
 });
 
+describe('more fixes with their numbers', () => {
+	test('write_capacity_per_s 700 against 1,000 writes/s: one unit of 700, needs 2', () => {
+		expect(bottleneckOf({source: {rate_per_s: 1}, stages: [{id: 'db', kind: 'store', component: 'postgres', write_capacity_per_s: 700}]}, 1000)?.reason).toBe('postgres takes 700 write requests/s (1 primary(s) × 700/s); it gets 1,000/s');
+	});
+
+	test('a better field that is still uneven: key by it, or add a random suffix', () => {
+		const keys = {...country, region: {kind: 'categorical', shares: {a: 0.5, b: 0.5}}};
+		expect(bottleneckOf({source: {rate_per_s: 3000, keys}, stages: [kds(20, {partition_key: 'country'})]}, 3000)?.suggestion).toBe(
+			'partition key country sends 40% of records to one shard: key by region (or add a random suffix to country)',
+		);
+	});
+
+	test('"US" alone (1,200/s) is more than any shard takes: no shard count fixes it', () => {
+		expect(bottleneckOf({source: {rate_per_s: 3000, keys: country}, stages: [kds(2, {partition_key: 'country'})]}, 3000)).toEqual({
+			component: 'ingest',
+			reason: '3,000 records/s of 200 B (the hottest shard gets 60%) is more than 2 shards take at 1,000 records/s per shard',
+			suggestion: 'no shard count fixes partition key country: key by a field with many values, or add a random suffix',
+		});
+	});
+
+	test('a skewed key with no single value too hot: enough shards that the hottest stays within 1,000/s', () => {
+		const keys = {k: {kind: 'categorical', shares: {a: 0.3, b: 0.3, c: 0.2, d: 0.2}}};
+		expect(bottleneckOf({source: {rate_per_s: 3000, keys}, stages: [kds(2, {partition_key: 'k'})]}, 3000)).toEqual({
+			component: 'ingest',
+			reason: '3,000 records/s of 200 B (the hottest shard gets 80%) is more than 2 shards take at 1,000 records/s per shard',
+			suggestion: 'needs at least 11 shards for 3,000 records/s of 200 B; has 2',
+		});
+	});
+
+	test('Kafka: a hot key names the partition, at 50,000 records/s per partition', () => {
+		expect(bottleneckOf({source: {rate_per_s: 200_000, keys: country}, stages: [{id: 'ingest', kind: 'stream', component: 'kafka', shards: 20, partition_key: 'country'}]}, 200_000)).toEqual({
+			component: 'ingest',
+			reason: 'partition key country sends 40% of records ("US") to one partition: 80,000 records/s where a partition takes 50,000',
+			suggestion: 'partition key country sends 40% of records to one partition: key by a random key (or add a random suffix to country)',
+		});
+	});
+
+	test('Lambda behind a hot shard: the busiest shard brings 40% of 2,400 = 960/s against 476/s, so 3 at a time', () => {
+		expect(bottleneckOf({source: {rate_per_s: 3000, keys: country}, stages: [kds(20, {partition_key: 'country'}), {id: 'l', kind: 'compute', component: 'lambda', per_record_ms: 2}]}, 2400)).toEqual({
+			component: 'l',
+			reason: "each shard's Lambda handles 476 records/s (1 batch at a time); the busiest shard brings 960/s",
+			suggestion: 'set parallelization_factor to 3 (max 10), or raise batch_size to cut per-invocation overhead',
+		});
+	});
+
+	test('a queue at exactly its capacity: falls behind although it should carry it', () => {
+		expect(bottleneckOf({source: {rate_per_s: 1}, stages: [{id: 'q', kind: 'queue', servers: 1, service: {dist: 'const', mean_ms: 10}}]}, 100)).toEqual({
+			component: 'q',
+			reason: 'q falls behind in this run although 1 servers × 100 records/s should carry 100/s: start-up, cold starts or batch overhead eat the margin',
+			suggestion: 'add servers (at least 2) or cut per-batch overhead (overhead_ms, cold_start_ms)',
+		});
+	});
+});
+
 describe('compute that cannot keep up', () => {
 	test('Lambda under concurrency 2: 8,000 records/s at 909/s per execution needs 9; ask for 1.2 × 9 = 11', () => {
 		expect(bottleneckOf({source: {rate_per_s: 8000}, stages: [kds(10), {id: 'l', kind: 'compute', component: 'lambda', concurrency: 2, per_record_ms: 1}]}, 8000)).toEqual({

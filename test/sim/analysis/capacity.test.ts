@@ -339,3 +339,91 @@ describe('lost shards, nodes and workers', () => {
 		expect(single.stages[1]!.limit).toBe('nothing left: 1 of 1 node(s) lost at 60 s');
 	});
 });
+
+describe('edges a sizing by hand gets right', () => {
+	const country = {country: {kind: 'categorical', shares: {US: 0.4, DE: 0.2, FR: 0.2, GB: 0.2}}};
+	const stream = (extra: Record<string, unknown>) => ({id: 'k', kind: 'stream', component: 'kinesis_data_streams', ...extra});
+
+	test('two stages of equal capacity (2 shards and 2 workers, both 2,000/s): the first one limits', () => {
+		const report = capacityOf({source: {rate_per_s: 1}, stages: [stream({shards: 2}), {id: 'w', kind: 'compute', component: 'worker_pool', concurrency: 2, per_record_ms: 1}]});
+		expect(report.stages.map((stage) => stage.maxLoadPerS)).toEqual([2000, 2000]);
+		expect(report.limitedBy).toBe('k');
+	});
+
+	test('a filter that passes nothing leaves the store after it unlimited (it receives nothing)', () => {
+		const report = capacityOf({source: {rate_per_s: 1}, stages: [{id: 'w', kind: 'compute', component: 'worker_pool', transform: 'filter', output_ratio: 0, per_record_ms: 1}, {id: 'db', kind: 'store', component: 'postgres'}]});
+		expect(report.stages[1]!.recordsPerEvent).toBe(0);
+		expect(report.stages[1]!.maxLoadPerS).toBeNull();
+		expect(report.limitedBy).toBe('w');
+	});
+
+	test('DynamoDB with 3 partitions given: 3 × 1,000, not the 40,000 table default', () => {
+		expect(only({source: {rate_per_s: 1}, stages: [{id: 'db', kind: 'store', component: 'dynamodb', nodes: 3}]}).limit).toBe('3,000 write requests/s (3 partition(s) × 1,000/s)');
+	});
+
+	test('after a Glue job, S3 gets 128 MiB files; Glue at 1 ms per record on 1 core carries 1,000/s', () => {
+		const report = capacityOf({source: {rate_per_s: 1}, stages: [{id: 'g', kind: 'compute', component: 'glue', per_record_ms: 1}, {id: 's3', kind: 'store', component: 's3'}]});
+		expect(report.stages[0]!.limit).toBe('1 core(s) × 1,000 records/s');
+		expect(report.stages[1]!.limit).toBe('3,500 write requests/s (1 prefix(s) × 3,500/s) × 671,089 records per request');
+	});
+
+	test('OpenSearch with write_capacity_per_s counts requests; 100 data nodes index 1 GB/s', () => {
+		expect(only({source: {rate_per_s: 1}, stages: [{id: 'os', kind: 'store', component: 'opensearch', write_capacity_per_s: 500}]}).limit).toBe('500 write requests/s (write_capacity_per_s)');
+		const big = only({source: {rate_per_s: 1}, stages: [{id: 'os', kind: 'store', component: 'opensearch', nodes: 100}]});
+		expect(big.limit).toBe('1 GB/s (100 data node(s) × 10 MB/s) = 5,000,000 records/s of 200 B');
+		expect(big.maxLoadPerS).toBeCloseTo(5e6, 3);
+	});
+
+	test('records of exactly 1,048.576 B fill 1 MiB/s at exactly 1,000/s: still bound by records; 1,049 B by bytes', () => {
+		expect(only({source: {rate_per_s: 1, event_bytes: 1048.576}, stages: [stream({shards: 2})]}).limit).toBe('2 shards × 1,000 records/s per shard');
+		const bytes = only({source: {rate_per_s: 1, event_bytes: 1049}, stages: [stream({shards: 2})]});
+		expect(bytes.limit).toBe('2 shards × 1 MiB/s per shard (1,000 records/s of 1,049 B)');
+		expect(bytes.maxLoadPerS).toBeCloseTo(2 * 1_048_576 / 1049, 6);
+	});
+
+	test('on demand keyed by country: "US" (40%) on one shard caps it at 1,000 / 0.4 = 2,500', () => {
+		expect(only({source: {rate_per_s: 1, keys: country}, stages: [stream({mode: 'on_demand', partition_key: 'country'})]}).limit).toBe('one key value ("US", 40% of records) lands on one shard: 1,000 records/s');
+	});
+
+	test('Kafka keyed by country: the hottest partition gets 40%, so 20 × 50,000 carries 50,000 / 0.4 = 125,000', () => {
+		const topic = only({source: {rate_per_s: 1, keys: country}, stages: [{id: 'k', kind: 'stream', component: 'kafka', shards: 20, partition_key: 'country'}]});
+		expect(topic.maxLoadPerS).toBeCloseTo(125_000, 3);
+		expect(topic.limit).toBe('hottest partition gets 40% of records (key country); ~10 MB/s per partition');
+	});
+
+	test('a key with one value puts everything on one shard; it is the top key, so no "alone" figure', () => {
+		const keyed = only({source: {rate_per_s: 1, keys: {k: {kind: 'categorical', shares: {a: 1}}}}, stages: [stream({shards: 2, partition_key: 'k'})]});
+		expect(keyed.maxLoadPerS).toBe(1000);
+		expect(keyed.limit).toBe('hottest shard gets 100% of records (key k); 1,000 records/s per shard');
+	});
+
+	test('a Lambda reads 4 shards of an on-demand stream (its starting size); a provisioned stream without shards has 1', () => {
+		const onDemand = capacityOf({source: {rate_per_s: 1}, stages: [stream({mode: 'on_demand'}), {id: 'l', kind: 'compute', component: 'lambda', per_record_ms: 1}]});
+		expect(onDemand.stages[1]!.compute!.units).toBe(4);
+		expect(onDemand.stages[1]!.maxLoadPerS).toBeCloseTo(4 * 100 / 0.11, 6);
+		const bare = capacityOf({source: {rate_per_s: 1}, stages: [stream({}), {id: 'l', kind: 'compute', component: 'lambda', per_record_ms: 1}]});
+		expect(bare.stages[0]!.limit).toBe('1 shards × 1,000 records/s per shard');
+	});
+
+	test('a Lambda behind a country-keyed stream is capped by the hottest shard: 909 / 0.4 = 2,273 records/s', () => {
+		const fn = capacityOf({source: {rate_per_s: 1, keys: country}, stages: [stream({shards: 20, partition_key: 'country'}), {id: 'l', kind: 'compute', component: 'lambda', per_record_ms: 1}]}).stages[1]!;
+		expect(fn.maxLoadPerS).toBeCloseTo(100 / 0.11 / 0.4, 6);
+		expect(fn.limit).toBe('1 batch(es) at a time per shard × 909 records/s per batch (100 records in 110 ms), hottest shard 40%');
+		expect(fn.compute!.upstreamHottestShare).toBeCloseTo(0.4, 9);
+	});
+
+	test('behind a load balancer: Lambda gets the 1,000 account concurrency, a worker pool 1 worker', () => {
+		const report = capacityOf({source: {rate_per_s: 1}, stages: [{id: 'a', kind: 'api', component: 'alb'}, {id: 'l', kind: 'compute', component: 'lambda', per_record_ms: 5}, {id: 'w', kind: 'compute', component: 'worker_pool', per_record_ms: 5}]});
+		expect(report.stages[1]!.limit).toBe('1,000 concurrent executions × 66.7 records/s');
+		expect(report.stages[2]!.limit).toBe('1 workers × 200 records/s');
+	});
+
+	test('a Lambda invoked with 1 MB events fits 6 in its 6 MiB payload: 6 / (10 ms + 6 × 5 ms) = 150/s', () => {
+		const fn = capacityOf({source: {rate_per_s: 1, event_bytes: 1_000_000}, stages: [{id: 'a', kind: 'api', component: 'alb'}, {id: 'l', kind: 'compute', component: 'lambda', per_record_ms: 5, batch_size: 100, concurrency: 1}]}).stages[1]!;
+		expect(fn.maxLoadPerS).toBeCloseTo(150, 6);
+	});
+
+	test('a pool with only a per-batch overhead and no batch size has no capacity on paper', () => {
+		expect(only({source: {rate_per_s: 1}, stages: [{id: 'w', kind: 'compute', component: 'worker_pool', overhead_ms: 10, concurrency: 2}]}).maxLoadPerS).toBeNull();
+	});
+});

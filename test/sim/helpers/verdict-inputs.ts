@@ -6,7 +6,7 @@ failed. The analysis is pure, so its verdicts can be checked without simulating.
 import {analyseCapacity} from '../../../src/sim/analysis/capacity.js';
 import {findBottleneck, fixAt, type Bottleneck, type BottleneckInput} from '../../../src/sim/analysis/bottleneck.js';
 import type {ComponentResult, EndToEnd, SloCheck} from '../../../src/sim/result.js';
-import {parseModel} from './pipeline-models.js';
+import {parseModel} from './model-file.js';
 
 /** What a run showed for one stage (anything not given is zero). */
 export type Showed = Partial<Omit<ComponentResult, 'wait_ms'>> & {wait_p99_ms?: number};

@@ -84,3 +84,39 @@ test('a Jackson tandem adds the sojourns: M/M/1 (μ 2) then M/M/2 (μ 1) at λ 1
 	expect(tandemMmcSojourn(1, [{mu: 2, c: 1}, {mu: 1, c: 2}])).toBeCloseTo(7 / 3, 12);
 	expect(tandemMmcSojourn(1, [])).toBe(0);
 });
+
+describe('with rates that are not 1 (so a swapped × and ÷ shows)', () => {
+	test('M/M/1 at λ 2, μ 5: ρ 0.4, Wq = 0.4 / 3, W = 1/3, L = ρ/(1 − ρ) = 2/3, Lq = 4/15', () => {
+		const station = mmc(2, 5, 1);
+		expect(station.wq).toBeCloseTo(0.4 / 3, 12);
+		expect(station.w).toBeCloseTo(1 / 3, 12);
+		expect(station.l).toBeCloseTo(2 / 3, 12);
+		expect(station.lq).toBeCloseTo(4 / 15, 12);
+	});
+
+	test('M/D/1 at λ 0.125, E[S] 2: ρ 0.25, Wq = 0.25 × 2 / (2 × 0.75) = 1/3, W = 7/3', () => {
+		const station = mg1(0.125, 2, 0);
+		expect(station.rho).toBeCloseTo(0.25, 12);
+		expect(station.wq).toBeCloseTo(1 / 3, 12);
+		expect(station.w).toBeCloseTo(7 / 3, 12);
+	});
+
+	test('M/M/1/2 at λ 1, μ 2: p ∝ 1, ½, ¼, so 1/7 blocked, ρ 3/7, P(wait) 1/3, Wq 1/6, W 2/3', () => {
+		const station = mmck(1, 2, 1, 2);
+		expect(station.pBlock).toBeCloseTo(1 / 7, 12);
+		expect(station.throughput).toBeCloseTo(6 / 7, 12);
+		expect(station.rho).toBeCloseTo(3 / 7, 12);
+		expect(station.l).toBeCloseTo(4 / 7, 12);
+		expect(station.lq).toBeCloseTo(1 / 7, 12);
+		expect(station.pWait).toBeCloseTo(1 / 3, 12);
+		expect(station.wq).toBeCloseTo(1 / 6, 12);
+		expect(station.w).toBeCloseTo(2 / 3, 12);
+	});
+
+	test('M/M/2/2 (Erlang loss) at λ 3, μ 2: ρ of the accepted work is (3 × (1 − B)) / 4', () => {
+		const station = mmck(3, 2, 2, 2);
+		const blocked = erlangB(2, 1.5);
+		expect(station.pBlock).toBeCloseTo(blocked, 12);
+		expect(station.rho).toBeCloseTo((3 * (1 - blocked)) / 4, 12);
+	});
+});

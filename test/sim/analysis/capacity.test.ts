@@ -77,6 +77,16 @@ describe('Firehose Direct PUT quota', () => {
 		expect(firehose.limit).toBe('Direct PUT quota 5 MiB/s = 26,214 records/s of 200 B');
 	});
 
+	test('exactly at both quotas (10-byte records at 5,000,000 B/s): the records quota is named', () => {
+		expect(only({source: {rate_per_s: 100, event_bytes: 10}, stages: [{id: 'f', kind: 'firehose', throughput_mib_s: 5e6 / 2 ** 20}]}).limit).toBe('Direct PUT quota 500,000 records/s');
+		expect(only({source: {rate_per_s: 100, event_bytes: 10}, stages: [{id: 'f', kind: 'firehose', throughput_mib_s: 4.7}]}).limit).toBe('Direct PUT quota 4.7 MiB/s = 492,831 records/s of 10 B');
+	});
+
+	test('each stage names its component: the catalogue one, or its kind for Firehose and queues', () => {
+		const report = capacityOf({source: {rate_per_s: 1}, stages: [{id: 'k', kind: 'stream', component: 'kafka', shards: 1}, {id: 'f', kind: 'firehose'}, {id: 'q', kind: 'queue', servers: 1, service: {dist: 'const', mean_ms: 1}}]});
+		expect(report.stages.map((stage) => [stage.kind, stage.component])).toEqual([['stream', 'kafka'], ['firehose', 'firehose'], ['queue', 'queue']]);
+	});
+
 	test('1-byte records at a raised 10 MiB/s quota hit the 500,000 records/s quota first', () => {
 		const firehose = only({source: {rate_per_s: 100, event_bytes: 1}, stages: [{id: 'f', kind: 'firehose', throughput_mib_s: 10}]});
 		expect(firehose.maxLoadPerS).toBe(500_000);
@@ -112,7 +122,8 @@ describe('queueing stations and APIs', () => {
 });
 
 describe('stores, caches and warehouses', () => {
-	const stores = capacityOf({
+	// Built inside each test (not when the file loads), so a mutant switched on per test is in effect.
+	const stores = () => capacityOf({
 		source: {rate_per_s: 10},
 		stages: [
 			{id: 'redis', kind: 'cache', component: 'redis', nodes: 3},
@@ -124,7 +135,7 @@ describe('stores, caches and warehouses', () => {
 			{id: 'dash', kind: 'dashboard', refresh_s: 5},
 		],
 	});
-	const byId = (id: string) => stores.stages.find((candidate) => candidate.id === id)!;
+	const byId = (id: string) => stores().stages.find((candidate) => candidate.id === id)!;
 
 	test('3 Redis nodes at 100,000 operations/s each take 300,000 writes/s', () => {
 		expect(byId('redis').maxLoadPerS).toBe(300_000);
@@ -156,8 +167,8 @@ describe('stores, caches and warehouses', () => {
 		expect(byId('sf').limit).toBe('snowflake scales on its own (no write limit in the catalogue)');
 		expect(byId('dash').maxLoadPerS).toBeNull();
 		expect(byId('dash').limit).toBe('reads the store on each refresh; not in the write path');
-		expect(stores.limitedBy).toBe('pg');
-		expect(stores.maxLoadPerS).toBe(700);
+		expect(stores().limitedBy).toBe('pg');
+		expect(stores().maxLoadPerS).toBe(700);
 	});
 
 	test('Snowpipe Streaming takes 10 GB/s per table: 50 million 200-byte records/s, in KB for small quotas', () => {
@@ -296,7 +307,7 @@ describe('stream reads and modes', () => {
 });
 
 describe('lost shards, nodes and workers', () => {
-	const report = capacityOf({
+	const report = () => capacityOf({
 		source: {rate_per_s: 10},
 		stages: [
 			{id: 'k', kind: 'stream', component: 'kinesis_data_streams', shards: 4},
@@ -312,20 +323,20 @@ describe('lost shards, nodes and workers', () => {
 	});
 
 	test('3 of 4 shards lost (2 + 1, first at 10 s) leave 1,000 records/s', () => {
-		expect(report.stages[0]!.maxLoadPerS).toBe(1000);
-		expect(report.stages[0]!.limit).toBe('1 shards × 1,000 records/s per shard (3 of 4 lost at 10 s)');
+		expect(report().stages[0]!.maxLoadPerS).toBe(1000);
+		expect(report().stages[0]!.limit).toBe('1 shards × 1,000 records/s per shard (3 of 4 lost at 10 s)');
 	});
 
 	test('1 of 3 nodes lost takes a third of write_capacity_per_s: 600 of 900', () => {
-		expect(report.stages[1]!.maxLoadPerS).toBe(600);
-		expect(report.stages[1]!.limit).toBe('600 write requests/s (write_capacity_per_s) (1 of 3 node(s) lost at 5 s)');
+		expect(report().stages[1]!.maxLoadPerS).toBe(600);
+		expect(report().stages[1]!.limit).toBe('600 write requests/s (write_capacity_per_s) (1 of 3 node(s) lost at 5 s)');
 	});
 
 	test('every worker lost leaves nothing, and that stage limits the pipeline to 0', () => {
-		expect(report.stages[2]!.maxLoadPerS).toBe(0);
-		expect(report.stages[2]!.limit).toBe('nothing left: 4 of 4 lost at 7 s');
-		expect(report.maxLoadPerS).toBe(0);
-		expect(report.limitedBy).toBe('w');
+		expect(report().stages[2]!.maxLoadPerS).toBe(0);
+		expect(report().stages[2]!.limit).toBe('nothing left: 4 of 4 lost at 7 s');
+		expect(report().maxLoadPerS).toBe(0);
+		expect(report().limitedBy).toBe('w');
 	});
 
 	test('a store losing its only node, and a lose_node on a stage without units, change nothing else', () => {

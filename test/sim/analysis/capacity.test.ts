@@ -339,6 +339,31 @@ describe('lost shards, nodes and workers', () => {
 		expect(report().limitedBy).toBe('w');
 	});
 
+	test('partial losses leave the rest: 3 of 4 shards, 2 of 3 Redis nodes, 3 of 4 workers, 1 of 2 Redshift clusters', () => {
+		const partial = capacityOf({
+			source: {rate_per_s: 10},
+			stages: [
+				{id: 'k', kind: 'stream', component: 'kinesis_data_streams', shards: 4},
+				{id: 'w', kind: 'compute', component: 'worker_pool', concurrency: 4, per_record_ms: 1},
+				{id: 'r', kind: 'cache', component: 'redis', nodes: 3},
+				{id: 'rs', kind: 'warehouse', component: 'redshift', nodes: 2},
+			],
+			injections: ['k', 'w', 'r', 'rs'].map((stage) => ({at_s: 20, kind: 'lose_node', stage})),
+		});
+		expect(partial.stages.map((stage) => stage.maxLoadPerS)).toEqual([3000, 3000, 200_000, 500_000]);
+		expect(partial.stages.map((stage) => stage.limit)).toEqual([
+			'3 shards × 1,000 records/s per shard (1 of 4 lost at 20 s)',
+			'3 workers × 1,000 records/s (1 of 4 lost at 20 s)',
+			'200,000 write requests/s (2 node(s) × 100,000/s) (1 of 3 node(s) lost at 20 s)',
+			'100 MB/s (1 cluster(s) × 100 MB/s) = 500,000 records/s of 200 B (1 of 2 node(s) lost at 20 s)',
+		]);
+	});
+
+	test('a lose_node on a Lambda with no concurrency set changes nothing on paper', () => {
+		const report = capacityOf({source: {rate_per_s: 10}, stages: [{id: 'a', kind: 'api', component: 'alb'}, {id: 'l', kind: 'compute', component: 'lambda', per_record_ms: 5}], injections: [{at_s: 5, kind: 'lose_node', stage: 'l'}]});
+		expect(report.stages[1]!.limit).toBe('1,000 concurrent executions × 66.7 records/s');
+	});
+
 	test('a store losing its only node, and a lose_node on a stage without units, change nothing else', () => {
 		const single = capacityOf({
 			source: {rate_per_s: 10},

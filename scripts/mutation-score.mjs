@@ -2,7 +2,14 @@
 // `node scripts/mutation-score.mjs reports/sim.json`. Score = (killed + timed out) / (those + survived + no coverage), as Stryker counts it.
 import {readFileSync} from 'node:fs';
 const files = {};
-for (const path of process.argv.slice(2)) Object.assign(files, JSON.parse(readFileSync(path, 'utf8')).files);
+// Reports of line ranges of one file (`--mutate file:1-150`) are combined; a later report's result for the same mutant wins.
+for (const path of process.argv.slice(2)) {
+	for (const [name, file] of Object.entries(JSON.parse(readFileSync(path, 'utf8')).files)) {
+		const byPlace = new Map((files[name]?.mutants ?? []).map((m) => [`${m.id}@${m.location.start.line}:${m.location.start.column}-${m.location.end.line}:${m.location.end.column}:${m.mutatorName}:${m.replacement}`, m]));
+		for (const m of file.mutants) byPlace.set(`${m.id}@${m.location.start.line}:${m.location.start.column}-${m.location.end.line}:${m.location.end.column}:${m.mutatorName}:${m.replacement}`, m);
+		files[name] = {...file, mutants: [...byPlace.values()]};
+	}
+}
 const total = {Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, Ignored: 0, CompileError: 0, RuntimeError: 0};
 const rows = [];
 for (const [name, file] of Object.entries(files).sort()) {

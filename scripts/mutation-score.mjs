@@ -5,8 +5,8 @@ const files = {};
 // Reports of line ranges of one file (`--mutate file:1-150`) are combined; a later report's result for the same mutant wins.
 for (const path of process.argv.slice(2)) {
 	for (const [name, file] of Object.entries(JSON.parse(readFileSync(path, 'utf8')).files)) {
-		const byPlace = new Map((files[name]?.mutants ?? []).map((m) => [`${m.id}@${m.location.start.line}:${m.location.start.column}-${m.location.end.line}:${m.location.end.column}:${m.mutatorName}:${m.replacement}`, m]));
-		for (const m of file.mutants) byPlace.set(`${m.id}@${m.location.start.line}:${m.location.start.column}-${m.location.end.line}:${m.location.end.column}:${m.mutatorName}:${m.replacement}`, m);
+		const byPlace = new Map((files[name]?.mutants ?? []).map((m) => [`${m.location.start.line}:${m.location.start.column}-${m.location.end.line}:${m.location.end.column}:${m.mutatorName}:${m.replacement}`, m]));
+		for (const m of file.mutants) byPlace.set(`${m.location.start.line}:${m.location.start.column}-${m.location.end.line}:${m.location.end.column}:${m.mutatorName}:${m.replacement}`, m);
 		files[name] = {...file, mutants: [...byPlace.values()]};
 	}
 }

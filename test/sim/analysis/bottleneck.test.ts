@@ -146,6 +146,12 @@ describe('more fixes with their numbers', () => {
 		expect(bottleneckOf({source: {rate_per_s: 1}, stages: [{id: 'db', kind: 'store', component: 'postgres', write_capacity_per_s: 700}]}, 1000)?.reason).toBe('postgres takes 700 write requests/s (1 primary(s) × 700/s); it gets 1,000/s');
 	});
 
+	test('a byte-quota store (OpenSearch, 2 data nodes of 10 MB/s) at 150,000 records/s of 200 B: needs 3', () => {
+		expect(bottleneckOf({source: {rate_per_s: 1}, stages: [{id: 'os', kind: 'store', component: 'opensearch', nodes: 2}]}, 150_000)?.suggestion).toBe('needs at least 3 data nodes for 150,000 writes/s; has 2; or batch writes (batch_size) / pre-aggregate upstream');
+		// write_capacity_per_s is one unit whatever the node count.
+		expect(bottleneckOf({source: {rate_per_s: 1}, stages: [{id: 'db', kind: 'store', component: 'postgres', nodes: 2, write_capacity_per_s: 700}]}, 1000)?.reason).toBe('postgres takes 700 write requests/s (1 primary(s) × 700/s); it gets 1,000/s');
+	});
+
 	test('a better field that is still uneven: key by it, or add a random suffix', () => {
 		const keys = {...country, region: {kind: 'categorical', shares: {a: 0.5, b: 0.5}}};
 		expect(bottleneckOf({source: {rate_per_s: 3000, keys}, stages: [kds(20, {partition_key: 'country'})]}, 3000)?.suggestion).toBe(

@@ -462,4 +462,20 @@ describe('edges a sizing by hand gets right', () => {
 	test('a pool with only a per-batch overhead and no batch size has no capacity on paper', () => {
 		expect(only({source: {rate_per_s: 1}, stages: [{id: 'w', kind: 'compute', component: 'worker_pool', overhead_ms: 10, concurrency: 2}]}).maxLoadPerS).toBeNull();
 	});
+
+	test('reads exactly as fast as writes (2 consumers of 2,000-byte records, 524 records/s each way): the write limit is named', () => {
+		expect(only({source: {rate_per_s: 1, event_bytes: 2000}, stages: [stream({shards: 2, consumers: 2})]}).limit).toBe('2 shards × 1 MiB/s per shard (524 records/s of 2,000 B)');
+	});
+
+	test('3 partitions cap a 12-worker pool at 3; Flink behind a topic keeps its 8 task slots', () => {
+		const pool = capacityOf({source: {rate_per_s: 1}, stages: [{id: 't', kind: 'stream', component: 'kafka', shards: 3}, {id: 'w', kind: 'compute', component: 'worker_pool', concurrency: 12, per_record_ms: 1}]});
+		expect(pool.stages[1]!.maxLoadPerS).toBeCloseTo(3000, 6);
+		const flink = capacityOf({source: {rate_per_s: 1}, stages: [{id: 't', kind: 'stream', component: 'kafka', shards: 3}, {id: 'f', kind: 'compute', component: 'flink', concurrency: 8, per_record_ms: 1}]});
+		expect(flink.stages[1]!.limit).toBe('8 task slots × 1,000 records/s');
+	});
+
+	test('a free Lambda on a stream prints its unbounded rate as ∞', () => {
+		const fn = capacityOf({source: {rate_per_s: 1}, stages: [stream({shards: 4}), {id: 'l', kind: 'compute', component: 'lambda', overhead_ms: 0}]}).stages[1]!;
+		expect(fn.limit).toBe('1 batch(es) at a time per shard × ∞ records/s per batch (100 records in 0 ms)');
+	});
 });

@@ -359,6 +359,11 @@ describe('lost shards, nodes and workers', () => {
 		]);
 	});
 
+	test('a hot-key injection aimed at a stream is not a lost shard', () => {
+		const report = capacityOf({source: {rate_per_s: 10}, stages: [{id: 'k', kind: 'stream', component: 'kinesis_data_streams', shards: 4}], injections: [{at_s: 5, kind: 'hot_key', stage: 'k', key: 'x', share: 0.3}]});
+		expect(report.stages[0]!.limit).toBe('4 shards × 1,000 records/s per shard');
+	});
+
 	test('a lose_node on a Lambda with no concurrency set changes nothing on paper', () => {
 		const report = capacityOf({source: {rate_per_s: 10}, stages: [{id: 'a', kind: 'api', component: 'alb'}, {id: 'l', kind: 'compute', component: 'lambda', per_record_ms: 5}], injections: [{at_s: 5, kind: 'lose_node', stage: 'l'}]});
 		expect(report.stages[1]!.limit).toBe('1,000 concurrent executions × 66.7 records/s');

@@ -299,7 +299,7 @@ export function cardLines(context: RoundContext, width: number, audience: Audien
 			const picked = answer?.chosen?.includes(optionIndex) ?? false;
 			const mark = judged ? (option.right ? '✓' : picked ? '✗' : ' ') : picked ? '•' : ' ';
 			lines.push(...wrapped(`${mark} ${optionIndex + 1}. ${option.text}`, width, judged ? (option.right ? 'ok' : picked ? 'bad' : undefined) : picked ? 'accent' : undefined, '     '));
-			if (judged && option.why && (option.right || picked)) lines.push(...wrapped(`     ${option.why}`, width, 'dim', '     '));
+			if (judged && option.why && (option.right || picked)) lines.push(...wrapped(`     ${option.why}`, width, 'dim', ''));
 		}
 		if (!answer) lines.push(blank, {text: 'type the number of your answer (several with commas: 1,3) and enter', tone: 'dim'});
 	} else if (!answer) lines.push(blank, {text: 'answer in your own words and press enter', tone: 'dim'});

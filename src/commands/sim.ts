@@ -14,7 +14,7 @@ outside the pure simulator. With `progress`, a line on stderr follows the run
 (`what` names it when several runs follow each other, e.g. "kds at 10x").
 */
 export async function simulateTarget(target: Target, run: RunFlags, scale: number, durationS: number, progress?: {streams: ProgressStreams; json: boolean; what?: string}): Promise<SimResult> {
-	const {planRuns, summarize} = await import('../sim/index.js');
+	const {planRuns, summarize, otherPaths, withOtherPaths} = await import('../sim/index.js');
 	if (run.warmupS !== undefined && run.warmupS >= durationS) throw new UsageError(`--warmup: must be shorter than the simulated time (${durationS} s); got ${run.warmupS} s`);
 	const options = {
 		seed: run.seed,
@@ -40,14 +40,9 @@ export async function simulateTarget(target: Target, run: RunFlags, scale: numbe
 	}
 	const judged = summarize(target, options, results, 0);
 	// With fan-out, every other reader's path is simulated too (each its own linear run) and reported beside it.
-	const {withOtherPaths} = await import('../sim/index.js');
 	const others = new Map<string, SimResult>();
-	const {hasFanOut, pathsOf, judgedPath} = await import('../sim/index.js');
-	if (hasFanOut(target.model)) {
-		const judgedId = judgedPath(target.model).id;
-		for (const path of pathsOf(target.model).filter((candidate) => candidate.id !== judgedId)) {
-			others.set(path.id, await simulateTarget({...target, model: path.model}, run, scale, durationS, progress ? {...progress, what: `${progress.what ? `${progress.what}, ` : ''}path ${path.id}`} : undefined));
-		}
+	for (const path of otherPaths(target.model)) {
+		others.set(path.id, await simulateTarget({...target, model: path.model}, run, scale, durationS, progress ? {...progress, what: `${progress.what ? `${progress.what}, ` : ''}path ${path.id}`} : undefined));
 	}
 	const combined = withOtherPaths(target, judged, (path) => others.get(path.id)!);
 	const wall = (performance.now() - start) / 1000;

@@ -99,3 +99,10 @@ function linearModel(model: Model, path: readonly string[], byId: ReadonlyMap<st
 	const injections = model.injections.filter((injection) => injection.stage === undefined || path.includes(injection.stage));
 	return {...model, stages, injections, ...(model.slo ? {slo} : {})};
 }
+
+/** The paths beside the judged one (none without fan-out): each is simulated as its own linear run and reported with it. */
+export function otherPaths(model: Model): FanOutPath[] {
+	if (!hasFanOut(model)) return [];
+	const judgedId = judgedPath(model).id;
+	return pathsOf(model).filter((path) => path.id !== judgedId);
+}

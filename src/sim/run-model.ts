@@ -15,7 +15,7 @@ import {meanAndHalfWidth} from './stats/confidence.js';
 import {analyseCapacity} from './analysis/capacity.js';
 import {findBottleneck, fixAt} from './analysis/bottleneck.js';
 import {estimateCost} from './analysis/cost.js';
-import {hasFanOut, judgedModel, judgedPath, pathsOf, type FanOutPath} from './fan-out.js';
+import {hasFanOut, judgedModel, otherPaths, pathsOf, type FanOutPath} from './fan-out.js';
 import {combinePaths} from './fan-out-report.js';
 import {runPipeline, type EngineOptions} from './models/engine.js';
 import {isQueueOnly, runQueueOnly} from './queue-adapter.js';
@@ -125,8 +125,7 @@ path's linear model) and merges them into `judged`; otherwise returns it as is.
 */
 export function withOtherPaths(input: SimInput, judged: SimResult, run: (path: FanOutPath, index: number, count: number) => SimResult): SimResult {
 	if (!hasFanOut(input.model)) return judged;
-	const judgedId = judgedPath(input.model).id;
-	const others = pathsOf(input.model).filter((path) => path.id !== judgedId);
+	const others = otherPaths(input.model);
 	return combinePaths(input.model, judged, new Map(others.map((path, index) => [path.id, run(path, index, others.length)])));
 }
 

@@ -82,6 +82,8 @@ export class SimClient {
 	private readonly kept: string[] = [];
 	private nextId = 1;
 	private started = 0;
+	/** Set by close(): a run asked for later (a design change in the last moment) must not start workers again. */
+	private closed = false;
 	/** `script` is the worker entry (the build's, found next to the bundle); with null, runs happen in this thread. */
 	constructor(
 		private readonly size = poolSize(),
@@ -90,7 +92,7 @@ export class SimClient {
 
 	/** Starts the workers now, so the first run does not wait for them. */
 	warm(): void {
-		if (!this.script) return;
+		if (!this.script || this.closed) return;
 		while (this.slots.length < this.size) this.slots.push(this.startSlot(this.script));
 	}
 
@@ -297,6 +299,7 @@ export class SimClient {
 
 	/** Stops the workers. */
 	async close(): Promise<void> {
+		this.closed = true;
 		const slots = this.slots.splice(0);
 		for (const slot of slots) slot.retired = true;
 		this.queue.length = 0;

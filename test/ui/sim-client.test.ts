@@ -109,6 +109,15 @@ describe.runIf(existsSync(script))('runs started ahead of r', () => {
 		}
 	});
 
+	it('starts no worker once closed: a run asked for while the app leaves must not keep the process alive', async () => {
+		const client = new SimClient(2, script);
+		client.warm();
+		await client.close();
+		client.prefetch({seed: 7, runs: [run('1x')]});
+		client.warm();
+		expect(client.busy()).toMatchObject({running: [], started: 0});
+	});
+
 	it('runs nothing ahead without built workers (it would hold up the screen)', () => {
 		const client = new SimClient(1, null);
 		client.prefetch({seed: 7, runs: [run('1x')]});

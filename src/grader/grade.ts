@@ -11,8 +11,7 @@ import type {Exercise} from '../scenarios/exercise-schema.js';
 import {parseAnswer, type Answer} from './answer.js';
 import {judgeCheck, type CheckResult} from './checks.js';
 import {buildJob, checkRuns} from './jobs.js';
-import type {RunFailure, RunResult} from './protocol.js';
-import type {Sandbox} from './sandbox.js';
+import type {JobRunner, RunFailure, RunResult} from './protocol.js';
 
 /** The outcome of grading, exactly as `dojo exercise --json` prints it. */
 export type GradeReport = {
@@ -24,7 +23,8 @@ export type GradeReport = {
 
 /** Options for one grading. */
 export type GradeOptions = {
-	readonly sandbox: Sandbox;
+	/** Where runs are played: a Sandbox, or anything that plays a RunJob the same way. */
+	readonly sandbox: JobRunner;
 	/** Time limit for one run, overriding the exercise's `limits.timeout_ms`. */
 	readonly timeoutMs?: number;
 	/**
@@ -45,7 +45,7 @@ function exerciseKey(exercise: Exercise): string {
 	return createHash('sha1').update(JSON.stringify(exercise)).digest('hex');
 }
 
-async function referenceRuns(exercise: Exercise, sandbox: Sandbox): Promise<Map<string, RunResult>> {
+async function referenceRuns(exercise: Exercise, sandbox: JobRunner): Promise<Map<string, RunResult>> {
 	const needed = new Set(exercise.checks.flatMap((check) => (check.type === 'reference' || check.type === 'question' ? checkRuns(exercise, check) : [])));
 	const key = exerciseKey(exercise);
 	const out = new Map<string, RunResult>();

@@ -7,8 +7,7 @@ import type {Exercise, TableContract} from '../scenarios/exercise-schema.js';
 import {showRows} from './compare.js';
 import {formatTable} from './format-table.js';
 import {batchRows, maxPages, setupSql} from './jobs.js';
-import type {Step} from './protocol.js';
-import type {Sandbox} from './sandbox.js';
+import type {JobRunner, Step} from './protocol.js';
 import {q} from './sql-gen.js';
 
 const sampleRows = 8;
@@ -39,7 +38,7 @@ function formatContract(exercise: Exercise): string[] {
 }
 
 /** Sample rows of each visible batch, read from a sandbox run of the setup and the batch. */
-async function formatSamples(exercise: Exercise, sandbox: Sandbox): Promise<string[]> {
+async function formatSamples(exercise: Exercise, sandbox: JobRunner): Promise<string[]> {
 	const lines: string[] = [];
 	for (const [id, batch] of Object.entries(exercise.batches)) {
 		if (batch.hidden) continue;
@@ -95,7 +94,7 @@ function formatQuestions(exercise: Exercise): string[] {
 }
 
 /** The whole task screen as text. */
-export async function formatTask(exercise: Exercise, sandbox: Sandbox): Promise<string[]> {
+export async function formatTask(exercise: Exercise, sandbox: JobRunner): Promise<string[]> {
 	return [
 		`${exercise.title} (${exercise.id}, scenario ${exercise.scenario})`,
 		'',

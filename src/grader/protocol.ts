@@ -85,6 +85,14 @@ export type RunResult = {
 	readonly ms: number;
 };
 
+/**
+What grading needs from a sandbox: play a run within a time limit. The Sandbox
+class is one; tests may grade in their own process through runJob (run-job.ts).
+*/
+export type JobRunner = {
+	run(job: RunJob, timeoutMs: number): Promise<RunResult>;
+};
+
 /** Parent → child. */
 export type ParentMessage = {readonly type: 'run'; readonly id: number; readonly job: RunJob};
 

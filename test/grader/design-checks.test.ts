@@ -6,7 +6,8 @@ integer keys in the fact (declared and stored), and business questions answered
 on the candidate's model (expected rows of hidden runs held back unless revealed).
 */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {gradeAnswer, Sandbox} from '../../src/grader/index.js';
+import {gradeAnswer} from '../../src/grader/index.js';
+import {gradingSandbox, type GradingSandbox} from '../helpers/grading-sandbox.js';
 import {answerTemplate, formatTask} from '../../src/grader/present-task.js';
 import {findScenario, loadCatalogue} from '../../src/scenarios/catalogue.js';
 import {roundExercises} from '../../src/scenarios/builtin.js';
@@ -16,10 +17,10 @@ const catalogue = loadCatalogue();
 const {exercises} = catalogue;
 const designIds = ['design-attribution-model', 'design-subscription-model', 'design-feature-usage-model', 'improve-game-events-model'];
 const attribution = exercises.find((exercise) => exercise.id === 'design-attribution-model')!;
-let sandbox: Sandbox;
+let sandbox: GradingSandbox;
 
 beforeAll(async () => {
-	sandbox = new Sandbox();
+	sandbox = gradingSandbox();
 	await sandbox.warm();
 });
 afterAll(() => sandbox.close());

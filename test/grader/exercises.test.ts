@@ -6,16 +6,17 @@ style (test/fixtures/answers/<id>.sql) passes.
 */
 import {existsSync, readFileSync} from 'node:fs';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {gradeAnswer, Sandbox} from '../../src/grader/index.js';
+import {gradeAnswer} from '../../src/grader/index.js';
+import {gradingSandbox, type GradingSandbox} from '../helpers/grading-sandbox.js';
 import {loadCatalogue} from '../../src/scenarios/catalogue.js';
 import {knownWrongAnswer} from '../../src/scenarios/exercise-schema.js';
 import {root} from '../helpers/run-cli.js';
 
 const {exercises} = loadCatalogue();
-let sandbox: Sandbox;
+let sandbox: GradingSandbox;
 
 beforeAll(async () => {
-	sandbox = new Sandbox();
+	sandbox = gradingSandbox();
 	await sandbox.warm();
 });
 afterAll(() => sandbox.close());

@@ -5,15 +5,16 @@ missing row, and each hint still appears for its own failure (the known-wrong
 answers in exercises.test.ts show that for every hint).
 */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {gradeAnswer, Sandbox} from '../../src/grader/index.js';
+import {gradeAnswer} from '../../src/grader/index.js';
+import {gradingSandbox, type GradingSandbox} from '../helpers/grading-sandbox.js';
 import {loadCatalogue} from '../../src/scenarios/catalogue.js';
 
 const {exercises} = loadCatalogue();
 const exercise = (id: string) => exercises.find((candidate) => candidate.id === id)!;
-let sandbox: Sandbox;
+let sandbox: GradingSandbox;
 
 beforeAll(async () => {
-	sandbox = new Sandbox();
+	sandbox = gradingSandbox();
 	await sandbox.warm();
 });
 afterAll(() => sandbox.close());

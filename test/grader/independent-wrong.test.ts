@@ -8,7 +8,8 @@ catch it. The last test prints how many were caught.
 import {readFileSync} from 'node:fs';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {parse} from 'yaml';
-import {gradeAnswer, Sandbox} from '../../src/grader/index.js';
+import {gradeAnswer} from '../../src/grader/index.js';
+import {gradingSandbox, type GradingSandbox} from '../helpers/grading-sandbox.js';
 import {loadCatalogue} from '../../src/scenarios/catalogue.js';
 import type {Cell, Exercise} from '../../src/scenarios/exercise-schema.js';
 import {root} from '../helpers/run-cli.js';
@@ -23,14 +24,14 @@ type Wrong = {
 
 const {exercises} = loadCatalogue();
 const wrongs = parse(readFileSync(`${root}test/fixtures/answers/wrong/independent.yaml`, 'utf8')) as Record<string, Wrong[]>;
-let sandbox: Sandbox;
+let sandbox: GradingSandbox;
 const caught: string[] = [];
 /** Wrong answers the exercises let pass (before this work: 23 of 27 caught; the scd2 one exposed a check that contradicted the task). */
 const knownMissed = new Set<string>([]);
 const missed: string[] = [];
 
 beforeAll(async () => {
-	sandbox = new Sandbox();
+	sandbox = gradingSandbox();
 	await sandbox.warm();
 });
 afterAll(async () => {

@@ -5,7 +5,8 @@ hidden run that exercises it, and a known-wrong answer that breaks it and fails
 one of those checks. An uncovered bullet fails here, so coverage is gated.
 */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {gradeAnswer, Sandbox} from '../../src/grader/index.js';
+import {gradeAnswer} from '../../src/grader/index.js';
+import {gradingSandbox, type GradingSandbox} from '../helpers/grading-sandbox.js';
 import {checkRuns} from '../../src/grader/jobs.js';
 import {loadCatalogue} from '../../src/scenarios/catalogue.js';
 import {exerciseProblems, knownWrongAnswer, type Exercise, type ExerciseFields} from '../../src/scenarios/exercise-schema.js';
@@ -34,9 +35,9 @@ export function uncoveredBullets(exercise: Pick<Exercise, 'task' | 'rules'>): st
 
 const hiddenRun = (exercise: Exercise, runId: string) => exercise.runs[runId]!.batches.some((batch) => exercise.batches[batch]?.hidden);
 
-let sandbox: Sandbox;
+let sandbox: GradingSandbox;
 beforeAll(async () => {
-	sandbox = new Sandbox();
+	sandbox = gradingSandbox();
 	await sandbox.warm();
 });
 afterAll(() => sandbox.close());

@@ -14,6 +14,7 @@ import {buildJob, maxPages} from '../../src/grader/jobs.js';
 import type {RunJob} from '../../src/grader/protocol.js';
 import {loadCatalogue} from '../../src/scenarios/catalogue.js';
 import {UsageError} from '../../src/errors.js';
+import {gradingSandbox, inProcess, type GradingSandbox} from '../helpers/grading-sandbox.js';
 import {root} from '../helpers/run-cli.js';
 
 const {exercises} = loadCatalogue();
@@ -21,10 +22,10 @@ const exercise = (id: string) => exercises.find((candidate) => candidate.id === 
 const attribution = exercise('marketing-attribution');
 const scd2 = exercise('scd2-plan-price');
 
-let sandbox: Sandbox;
+let sandbox: GradingSandbox;
 
 beforeAll(async () => {
-	sandbox = new Sandbox();
+	sandbox = gradingSandbox();
 	await sandbox.warm();
 });
 afterAll(() => sandbox.close());
@@ -42,7 +43,8 @@ function rawJob(sql: string, options: Partial<RunJob> = {}): RunJob {
 const endless = 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT COUNT(*) FROM c';
 
 describe('the sandbox', () => {
-	it('stops an endless recursive CTE at the time limit, names the statement, and the next run works', async () => {
+	// Needs the child process (a time or memory limit, or the process itself): not played in-process.
+	it.skipIf(inProcess)('stops an endless recursive CTE at the time limit, names the statement, and the next run works', async () => {
 		const spawned = sandbox.spawnCount;
 		const started = performance.now();
 		const report = await gradeAnswer(attribution, `-- counts forever\n${endless}`, {sandbox, timeoutMs: 600});
@@ -99,7 +101,8 @@ SELECT x AS conversion_id, 'linear' AS model, 'direct' AS channel, 1.0 AS credit
 		expect(result.failure?.message).toMatch(/size cap \(8 MB\)/);
 	});
 
-	it('kills a run that takes too much memory, and the next run works', async () => {
+	// Needs the child process (a time or memory limit, or the process itself): not played in-process.
+	it.skipIf(inProcess)('kills a run that takes too much memory, and the next run works', async () => {
 		const small = new Sandbox({memoryLimitMb: 300});
 		try {
 			await small.warm();
@@ -113,7 +116,8 @@ SELECT x AS conversion_id, 'linear' AS model, 'direct' AS channel, 1.0 AS credit
 		}
 	});
 
-	it('reports a child killed by a full JavaScript heap as out of memory, not as a crash', async () => {
+	// Needs the child process (a time or memory limit, or the process itself): not played in-process.
+	it.skipIf(inProcess)('reports a child killed by a full JavaScript heap as out of memory, not as a crash', async () => {
 		const dying = new Sandbox({childPath: join(root, 'test/fixtures/sandbox/heap-out-of-memory-child.mjs')});
 		try {
 			const result = await dying.run(rawJob('SELECT 1'), 5000);
@@ -124,7 +128,8 @@ SELECT x AS conversion_id, 'linear' AS model, 'direct' AS channel, 1.0 AS credit
 		}
 	});
 
-	it('removes its work directory when the process that started it dies without closing it', async () => {
+	// Needs the child process (a time or memory limit, or the process itself): not played in-process.
+	it.skipIf(inProcess)('removes its work directory when the process that started it dies without closing it', async () => {
 		const script = `import {Sandbox} from ${JSON.stringify(pathToFileURL(join(root, 'src/grader/sandbox.ts')).href)};
 const sandbox = new Sandbox();
 await sandbox.warm();
@@ -179,7 +184,8 @@ process.exit(0);`;
 		expect(result.failure?.message).toMatch(/changed the rows of the staging table src_plan_changes/);
 	});
 
-	it('blames a time-out after the answer on the harness read it stopped, not on the last answer statement', async () => {
+	// Needs the child process (a time or memory limit, or the process itself): not played in-process.
+	it.skipIf(inProcess)('blames a time-out after the answer on the harness read it stopped, not on the last answer statement', async () => {
 		const endlessView = '-- @schema\nCREATE VIEW dim_plan AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x AS plan_sk, \'p\' AS plan_id, 1 AS price_cents, \'a\' AS valid_from, NULL AS valid_to, 1 AS is_current FROM c WHERE x < 0;\n-- @load\nSELECT 1;';
 		const report = await gradeAnswer(scd2, endlessView, {sandbox, timeoutMs: 600});
 		expect(report.checks[0]!.message).toMatch(/stopped after 0.6 s, the time limit for one run, while the harness read the surrogate keys of dim_plan after the answer had run/);

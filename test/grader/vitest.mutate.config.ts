@@ -1,13 +1,18 @@
 /**
 Vitest config for mutation testing the grader (test/grader/stryker.config.mjs):
-the grader's unit tests only. The CLI tests run dist/, which Stryker does not
-mutate, and the tests that grade in the sandbox take seconds per mutant.
+the grader's unit tests, and the grading tests with their runs played in this
+process (DOJO_GRADE_IN_PROCESS, see test/helpers/grading-sandbox.ts), so the
+code the sandbox child runs (run-job.ts, staging-guard.ts) is mutated and
+seen too. The CLI tests run dist/, which Stryker does not mutate, and the
+tests that need the child process itself (time and memory limits) are skipped
+there (it.skipIf(inProcess)).
 */
 import {defineConfig} from 'vitest/config';
 
 export default defineConfig({
 	test: {
-		include: ['test/grader/compare.test.ts', 'test/grader/compare-edges.test.ts', 'test/grader/split.test.ts', 'test/grader/tokenize.test.ts', 'test/grader/answer.test.ts', 'test/grader/present.test.ts', 'test/grader/screen.test.ts', 'test/grader/sql-gen.test.ts', 'test/grader/failure-kinds.test.ts', 'test/grader/checks.test.ts'],
+		include: ['test/grader/compare.test.ts', 'test/grader/compare-edges.test.ts', 'test/grader/split.test.ts', 'test/grader/tokenize.test.ts', 'test/grader/answer.test.ts', 'test/grader/present.test.ts', 'test/grader/screen.test.ts', 'test/grader/sql-gen.test.ts', 'test/grader/failure-kinds.test.ts', 'test/grader/checks.test.ts', 'test/grader/exercises.test.ts', 'test/grader/design-checks.test.ts', 'test/grader/independent-wrong.test.ts', 'test/grader/hints.test.ts', 'test/grader/rule-coverage.test.ts', 'test/grader/sandbox.test.ts', 'test/grader/attacks.test.ts', 'test/grader/run-job.test.ts'],
+		env: {DOJO_GRADE_IN_PROCESS: '1'},
 		testTimeout: 30_000,
 	},
 });

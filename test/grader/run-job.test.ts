@@ -1,0 +1,80 @@
+/**
+The sandbox's job runner (run-job.ts), played in this process: what it tells
+the parent while it plays (so a time-out names the statement that was
+running), and the bounds that keep an answer from running on inside SQLite.
+*/
+import {describe, expect, it} from 'vitest';
+import {gradeAnswer} from '../../src/grader/index.js';
+import {maxPages} from '../../src/grader/jobs.js';
+import type {ChildMessage, RunJob} from '../../src/grader/protocol.js';
+import {runJob} from '../../src/grader/run-job.js';
+import {loadCatalogue} from '../../src/scenarios/catalogue.js';
+import {gradingSandbox} from '../helpers/grading-sandbox.js';
+
+const {exercises} = loadCatalogue();
+const attribution = exercises.find((candidate) => candidate.id === 'marketing-attribution')!;
+
+/** A job of answer statements (load section, batch b1), then one harness read. */
+function job(statements: string[], options: Partial<RunJob> = {}): RunJob {
+	return {
+		maxRows: 1000,
+		maxPages,
+		...options,
+		steps: [
+			{kind: 'answer', section: 'load', batch: 'b1', statements: statements.map((sql, position) => ({sql, line: position + 1, index: position + 1}))},
+			{kind: 'query', label: 'snap:t', sql: 'SELECT 1 AS one'},
+		],
+	};
+}
+
+describe('runJob', () => {
+	it('tells the parent each answer statement before it runs, then each harness read, so a time-out names what was running', () => {
+		const heard: ChildMessage[] = [];
+		const result = runJob(job(['CREATE TABLE t (x)', 'INSERT INTO t VALUES (1)']), (message) => heard.push(message));
+		expect(result.failure).toBeUndefined();
+		expect(heard).toEqual([
+			{type: 'progress', section: 'load', batch: 'b1', statement: {sql: 'CREATE TABLE t (x)', line: 1, index: 1}},
+			{type: 'progress', section: 'load', batch: 'b1', statement: {sql: 'INSERT INTO t VALUES (1)', line: 2, index: 2}},
+			{type: 'reading', label: 'snap:t'},
+		]);
+	});
+
+	it('reads blobs back as x\'…\' hex text, so a blob key prints and compares as its bytes', () => {
+		const result = runJob({maxRows: 10, maxPages, steps: [{kind: 'query', label: 'q', sql: "SELECT x'00ff10' AS b, 7 AS n, NULL AS z"}]});
+		expect(result.results['q']).toEqual({columns: ['b', 'n', 'z'], rows: [["x'00ff10'", 7, null]], truncated: false});
+	});
+
+	it('cuts a harness read off at the row cap and says it did', () => {
+		const result = runJob({maxRows: 3, maxPages, steps: [{kind: 'query', label: 'q', sql: 'SELECT value FROM json_each(\'[1,2,3,4,5]\')'}]});
+		expect(result.results['q']).toEqual({columns: ['value'], rows: [[1], [2], [3]], truncated: true});
+		const exact = runJob({maxRows: 5, maxPages, steps: [{kind: 'query', label: 'q', sql: 'SELECT value FROM json_each(\'[1,2,3,4,5]\')'}]});
+		expect(exact.results['q']).toMatchObject({truncated: false});
+	});
+
+	it('returns a harness read that fails as its error, and plays on', () => {
+		const result = runJob({maxRows: 10, maxPages, steps: [{kind: 'query', label: 'bad', sql: 'SELECT * FROM nowhere'}, {kind: 'query', label: 'good', sql: 'SELECT 1 AS one'}]});
+		expect(result.failure).toBeUndefined();
+		expect(result.results['bad']).toEqual({error: 'no such table: nowhere'});
+		expect(result.results['good']).toMatchObject({rows: [[1]]});
+	});
+
+	it("stops at the exercise's own setup SQL when it fails, saying so", () => {
+		const result = runJob({maxRows: 10, maxPages, steps: [{kind: 'exec', label: 'setup', sql: 'CREATE TABLE t (x); CREATE TABLE t (y)'}, {kind: 'query', label: 'q', sql: 'SELECT 1'}]});
+		expect(result.failure).toEqual({kind: 'staging', message: "the exercise's setup SQL failed: table t already exists"});
+		expect(result.results).toEqual({});
+	});
+
+	it('steps through a read in the load section that never ends only up to the row cap, keeping none of it', async () => {
+		// Without the cap an endless read that nobody reads runs until the time limit kills it.
+		const endless = 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c';
+		const result = runJob(job([endless, 'CREATE TABLE t AS SELECT 1 AS x']));
+		expect(result.failure).toBeUndefined();
+		const sandbox = gradingSandbox();
+		try {
+			const report = await gradeAnswer(attribution, `${endless};\n${attribution.solution}`, {sandbox, timeoutMs: 5000});
+			expect(report.passed).toBe(true);
+		} finally {
+			await sandbox.close();
+		}
+	});
+});

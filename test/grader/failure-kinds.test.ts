@@ -16,6 +16,12 @@ describe('violationKinds', () => {
 		expect([...violationKinds('not_null', {columns: ['failure'], rows: [['full_scan']]})]).toEqual(['violations']);
 	});
 
+	it('reads the failure column wherever it stands, first included, and knows every kind a row may name', () => {
+		expect([...violationKinds('sql', {columns: ['failure', 'id'], rows: [['extra_rows', 'a']]})]).toEqual(['extra_rows']);
+		const named = {columns: ['id', 'failure'], rows: [['a', 'missing_rows'], ['b', 'extra_rows'], ['c', 'wrong_values'], ['d', 'duplicates'], ['e', 'violations']]};
+		expect([...violationKinds('sql', named)].sort()).toEqual(['duplicates', 'extra_rows', 'missing_rows', 'violations', 'wrong_values']);
+	});
+
 	it('calls every grain violation a duplicate', () => {
 		expect([...violationKinds('grain', {columns: ['id'], rows: [['a']]})]).toEqual(['duplicates']);
 	});
@@ -34,6 +40,8 @@ describe('diffKinds', () => {
 		expect(kinds([['a', 1], ['b', 2], ['c', 30]])).toEqual(['wrong_values']);
 		expect(kinds([['a', 1], ['b', 2], ['c', 3], ['c', 3]])).toEqual(['duplicates']);
 		expect(kinds([['a', 1], ['b', 2], ['b', 2]])).toEqual(['duplicates', 'missing_rows']);
+		// One row with a wrong value beside one extra row: both kinds, not only the extra.
+		expect(kinds([['a', 1], ['b', 2], ['c', 30], ['d', 4]])).toEqual(['extra_rows', 'wrong_values']);
 	});
 
 	it('says nothing of an equal result or of one with the wrong columns', () => {

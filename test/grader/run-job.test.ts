@@ -64,6 +64,43 @@ describe('runJob', () => {
 		expect(result.results).toEqual({});
 	});
 
+	it('loads booleans as 1 and 0, skips a table with no rows, and empties the cleared tables first', () => {
+		const result = runJob({
+			maxRows: 10,
+			maxPages,
+			steps: [
+				{kind: 'exec', label: 'setup', sql: "CREATE TABLE src (id INTEGER, flag INTEGER); CREATE TABLE other (x); INSERT INTO src VALUES (0, 'old')"},
+				{kind: 'load', batch: 'b1', clear: ['src'], tables: {src: [[1, true], [2, false]], other: []}},
+				{kind: 'query', label: 'src', sql: 'SELECT id, flag, typeof(flag) AS type FROM src ORDER BY id'},
+			],
+		});
+		expect(result.failure).toBeUndefined();
+		expect(result.results['src']).toMatchObject({rows: [[1, 1, 'integer'], [2, 0, 'integer']]});
+	});
+
+	it('names the batch and the staging table it could not load or empty', () => {
+		const load = (clear: string[], tables: Record<string, Array<Array<string | number>>>) =>
+			runJob({maxRows: 10, maxPages, steps: [{kind: 'exec', label: 'setup', sql: 'CREATE TABLE src (id INTEGER)'}, {kind: 'load', batch: 'b2', clear, tables}]}).failure;
+		expect(load([], {src: [[1]], gone: [[1]]})).toEqual({
+			kind: 'staging',
+			batch: 'b2',
+			message: 'could not load batch "b2" into the staging table gone: no such table: gone (staging tables belong to the harness; an answer may read them but not drop, rename or constrain them)',
+		});
+		expect(load(['missing'], {src: [[1]]})?.message).toMatch(/^could not load batch "b2" into the staging table missing: no such table: missing/);
+	});
+
+	it('refuses a captured result whose last statement returns no rows, or has two columns of one name', () => {
+		const capture = (sql: string) =>
+			runJob({maxRows: 10, maxPages, steps: [{kind: 'answer', section: 'load', statements: [{sql, line: 3, index: 1}], capture: {table: 'out', label: 'capture'}}]}).failure;
+		expect(capture('CREATE TABLE t (x)')).toEqual({kind: 'sql', message: 'the last statement must return rows (the result that is graded)', section: 'load', statement: {sql: 'CREATE TABLE t (x)', line: 3, index: 1}});
+		expect(capture('SELECT 1 AS a, 2 AS A')).toMatchObject({kind: 'sql', message: 'the result has two columns named "A"; give every column its own name'});
+	});
+
+	it('caps temp tables at the page cap too', () => {
+		const result = runJob(job(['CREATE TEMP TABLE big AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 50000) SELECT randomblob(1000) AS b FROM c'], {maxPages: 2000}));
+		expect(result.failure).toMatchObject({kind: 'too_big', message: 'the database reached its size cap (8 MB); the task needs far less data', statement: {index: 1}});
+	});
+
 	it('steps through a read in the load section that never ends only up to the row cap, keeping none of it', async () => {
 		// Without the cap an endless read that nobody reads runs until the time limit kills it.
 		const endless = 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c';

@@ -96,6 +96,11 @@ describe('runJob', () => {
 		expect(capture('SELECT 1 AS a, 2 AS A')).toMatchObject({kind: 'sql', message: 'the result has two columns named "A"; give every column its own name'});
 	});
 
+	it('plays EXPLAIN and allowed PRAGMA statements as they are (EXPLAIN cannot be nested inside the opcode screen)', () => {
+		const result = runJob(job(['CREATE TABLE t (x)', 'EXPLAIN QUERY PLAN SELECT * FROM t', 'explain SELECT 1', 'PRAGMA table_info(t)']));
+		expect(result.failure).toBeUndefined();
+	});
+
 	it('caps temp tables at the page cap too', () => {
 		const result = runJob(job(['CREATE TEMP TABLE big AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 50000) SELECT randomblob(1000) AS b FROM c'], {maxPages: 2000}));
 		expect(result.failure).toMatchObject({kind: 'too_big', message: 'the database reached its size cap (8 MB); the task needs far less data', statement: {index: 1}});

@@ -11,7 +11,7 @@ import {runJob} from '../../src/grader/run-job.js';
 
 /** Values of every storage class, some that print alike in JSON or in JavaScript numbers. */
 const setup = `CREATE TABLE src (id INTEGER, v);
-INSERT INTO src VALUES (1, 1), (2, 0.0), (3, 'x'), (4, NULL), (5, 9007199254740993), (6, x'ff'), (7, '1');
+INSERT INTO src VALUES (1, 1), (2, 0.0), (3, 'x'), (4, NULL), (5, 9007199254740993), (6, x'ff'), (7, '1'), (9, '120');
 CREATE TABLE Other (id INTEGER);`;
 
 /** Plays `statements` as the answer's load section after a batch, with src guarded (frozen unless `frozenRows` says otherwise). */
@@ -36,7 +36,7 @@ describe('the staging guard', () => {
 		expect(result.failure).toBeUndefined();
 	});
 
-	it('sees a value change its storage class even where it prints alike: 1 to 1.0, 0.0 to -0.0, text to blob, NULL to text, and integers past 2^53', () => {
+	it('sees a value change its storage class even where it prints alike: 1 to 1.0, 0.0 to -0.0 or text 0, text to blob, NULL to text, and integers past 2^53', () => {
 		for (const sql of [
 			'UPDATE src SET v = 1.0 WHERE id = 1',
 			'UPDATE src SET v = -0.0 WHERE id = 2',
@@ -47,6 +47,8 @@ describe('the staging guard', () => {
 			"UPDATE src SET v = x'fe' WHERE id = 6",
 			'UPDATE src SET v = 1 WHERE id = 7',
 			"UPDATE src SET v = 'loaded!' WHERE id = 8",
+			"UPDATE src SET v = '0' WHERE id = 2",
+			"UPDATE src SET v = x'78' WHERE id = 9",
 		]) {
 			const result = play([sql]);
 			expect(result.failure, sql).toMatchObject({kind: 'refused', section: 'load', batch: 'b1', statement: {index: 1, line: 1}});

@@ -56,6 +56,16 @@ describe('diffKinds', () => {
 		expect(kinds([['a', 1], ['b', 2], ['c', 3], ['c', 3]], [])).toEqual(['extra_rows']);
 	});
 
+	it('reads the grain of the shown rows in any case and at any position: a missing row and another extra one are no wrong value', () => {
+		const upper = {columns: ['V', 'ID'], rows: [[1, 'a'], [2, 'b'], [3, 'c']]};
+		const got = {columns: ['V', 'ID'], rows: [[1, 'a'], [2, 'b'], [3, 'd']]};
+		expect([...diffKinds(upper, got, compareResults(upper, got), ['id'])].sort()).toEqual(['extra_rows', 'missing_rows']);
+	});
+
+	it('without every column of a composite grain, tells only missing from unexpected rows', () => {
+		expect(kinds([['a', 1], ['b', 2], ['c', 30]], ['id', 'name'])).toEqual(['extra_rows', 'missing_rows']);
+	});
+
 	it('matches numeric keys as numbers (1 and 1.0 are one key)', () => {
 		const numbers = {columns: ['k', 'v'], rows: [[1, 'x'], [2, 'y']]};
 		const got = {columns: ['k', 'v'], rows: [[1.0000000000001, 'x'], [2, 'z']]};

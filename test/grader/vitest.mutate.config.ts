@@ -11,7 +11,7 @@ import {defineConfig} from 'vitest/config';
 
 export default defineConfig({
 	test: {
-		include: ['test/grader/compare.test.ts', 'test/grader/compare-edges.test.ts', 'test/grader/split.test.ts', 'test/grader/tokenize.test.ts', 'test/grader/answer.test.ts', 'test/grader/present.test.ts', 'test/grader/screen.test.ts', 'test/grader/sql-gen.test.ts', 'test/grader/failure-kinds.test.ts', 'test/grader/checks.test.ts', 'test/grader/exercises.test.ts', 'test/grader/design-checks.test.ts', 'test/grader/independent-wrong.test.ts', 'test/grader/hints.test.ts', 'test/grader/rule-coverage.test.ts', 'test/grader/sandbox.test.ts', 'test/grader/attacks.test.ts', 'test/grader/run-job.test.ts', 'test/grader/grade.test.ts', 'test/grader/present-task.test.ts', 'test/grader/staging-guard.test.ts', 'test/grader/design-sql.test.ts', 'test/grader/jobs.test.ts'],
+		include: ['test/grader/compare.test.ts', 'test/grader/compare-edges.test.ts', 'test/grader/split.test.ts', 'test/grader/tokenize.test.ts', 'test/grader/answer.test.ts', 'test/grader/present.test.ts', 'test/grader/screen.test.ts', 'test/grader/sql-gen.test.ts', 'test/grader/failure-kinds.test.ts', 'test/grader/checks.test.ts', 'test/grader/exercises.test.ts', 'test/grader/design-checks.test.ts', 'test/grader/independent-wrong.test.ts', 'test/grader/hints.test.ts', 'test/grader/rule-coverage.test.ts', 'test/grader/sandbox.test.ts', 'test/grader/attacks.test.ts', 'test/grader/run-job.test.ts', 'test/grader/grade.test.ts', 'test/grader/present-task.test.ts', 'test/grader/staging-guard.test.ts', 'test/grader/design-sql.test.ts', 'test/grader/jobs.test.ts', 'test/grader/checks-verdicts.test.ts'],
 		env: {DOJO_GRADE_IN_PROCESS: '1'},
 		testTimeout: 30_000,
 	},

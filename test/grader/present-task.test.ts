@@ -30,7 +30,7 @@ const small: Exercise = {
 	},
 	output: [
 		{name: 'dim_thing', about: 'one row per thing', columns: {thing_sk: 'surrogate key', id: 'natural key', name_text: 'the name'}, grain: ['id'], natural_key: ['id'], surrogate_key: 'thing_sk', references: {}, ignore: []},
-		{name: 'fact_use', about: 'one row per use', columns: {thing_sk: 'the thing', at: 'when'}, grain: ['thing_sk', 'at'], references: {thing_sk: 'dim_thing.thing_sk'}, ignore: [], order_by: ['at', 'thing_sk']},
+		{name: 'fact_use', about: 'one row per use', columns: {thing_sk: 'the thing', at: 'when'}, grain: ['thing_sk', 'at'], natural_key: ['thing_sk', 'at'], references: {thing_sk: 'dim_thing.thing_sk'}, ignore: [], order_by: ['at', 'thing_sk']},
 	],
 	conventions: {timestamp_format: 'YYYY-MM-DD', interval: 'half_open', current_valid_to: null},
 	checks: [],
@@ -73,7 +73,7 @@ describe('the task screen', () => {
 			'  fact_use: one row per use',
 			'    thing_sk  the thing',
 			'    at        when',
-			'    grain (thing_sk, at); thing_sk → dim_thing.thing_sk; ordered by at, thing_sk',
+			'    grain (thing_sk, at); natural key (thing_sk, at); thing_sk → dim_thing.thing_sk; ordered by at, thing_sk',
 			'',
 			'  timestamps: YYYY-MM-DD',
 			'',
@@ -83,7 +83,8 @@ describe('the task screen', () => {
 
 	it('names the SCD2 interval convention and the current version\'s valid_to, NULL or the sentinel', async () => {
 		const scd2 = {...small.output[0]!, scd2: {valid_from: 'valid_from', valid_to: 'valid_to', tracked: ['name_text']}};
-		const withNull = await formatTask({...small, output: [scd2]}, inProcess);
+		// One SCD2 table beside a plain one is enough for the note.
+		const withNull = await formatTask({...small, output: [scd2, small.output[1]!]}, inProcess);
 		expect(withNull).toContain("  timestamps: YYYY-MM-DD; intervals: half-open, current version's valid_to = NULL");
 		const sentinel = await formatTask({...small, output: [scd2], conventions: {timestamp_format: 'YYYY-MM-DD', interval: 'closed_day', current_valid_to: '9999-12-31'}}, inProcess);
 		expect(sentinel).toContain("  timestamps: YYYY-MM-DD; intervals: closed-day, current version's valid_to = 9999-12-31");
@@ -136,7 +137,7 @@ describe('the answer template', () => {
 		'-- fact_use: one row per use',
 		'--   thing_sk  the thing',
 		'--   at        when',
-		'--   grain (thing_sk, at); thing_sk → dim_thing.thing_sk; ordered by at, thing_sk',
+		'--   grain (thing_sk, at); natural key (thing_sk, at); thing_sk → dim_thing.thing_sk; ordered by at, thing_sk',
 		'--',
 		'-- timestamps: YYYY-MM-DD',
 		'--',

@@ -24,7 +24,7 @@ import {knobsFor, modelFromScenario, type SimInput} from '../sim/index.js';
 /** One architecture (or model file) to simulate, with the title to show. */
 export type Target = SimInput & {readonly title: string};
 
-/** Flags shared by sim and sweep, as meow declares them (all read as text and checked here). */
+/** Flags shared by sim and sweep, as `src/cli-flags.ts` declares them (all read as text and checked here). */
 export const sharedFlags = {
 	arch: {type: 'string', isMultiple: true},
 	model: {type: 'string'},

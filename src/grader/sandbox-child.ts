@@ -14,6 +14,7 @@ import {rmSync} from 'node:fs';
 import {basename} from 'node:path';
 import {Worker} from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import {sqliteBinding} from '../sqlite-binding.js';
 import type {Database as DatabaseType, Statement as PreparedStatement} from 'better-sqlite3';
 import {workDirPrefix, type ChildMessage, type ParentMessage, type QueryResult, type RunFailure, type RunJob, type RunResult, type Step, type Value} from './protocol.js';
 import {refusedOpcode, type Opcode} from './screen.js';
@@ -192,7 +193,8 @@ function runQuery(db: DatabaseType, sql: string, maxRows: number): QueryResult {
 export function runJob(job: RunJob): RunResult {
 	const started = performance.now();
 	const results: Record<string, QueryResult> = {};
-	const db = new Database(':memory:');
+	const binding = sqliteBinding();
+	const db = new Database(':memory:', binding ? {nativeBinding: binding} : {});
 	let failure: RunFailure | undefined;
 	try {
 		// Temp tables, indices and sorts stay in memory, so nothing is written to disk.

@@ -24,12 +24,16 @@ import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {commands} from '../src/commands/index.js';
 import {openStore} from '../src/store/index.js';
-import {root} from './helpers/run-cli.js';
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const driver = fileURLToPath(new URL('./helpers/pty-run.py', import.meta.url));
 const home = mkdtempSync(join(tmpdir(), 'dojo-pty-conventions-'));
-afterAll(() => rmSync(home, {recursive: true, force: true}));
+// Commands run in a folder of their own: dojo code writes its starter file (merge-intervals.py) where it runs.
+const workDir = mkdtempSync(join(tmpdir(), 'dojo-pty-cwd-'));
+afterAll(() => {
+	rmSync(home, {recursive: true, force: true});
+	rmSync(workDir, {recursive: true, force: true});
+});
 
 /** What pty-run.py reports. */
 type PtyRun = {code: number | null; signal: number | null; seen: boolean; interrupted_at_s: number | null; timed_out: boolean; output: string};
@@ -70,7 +74,7 @@ function runInPty(args: readonly string[], env: NodeJS.ProcessEnv, waitFor: stri
 	return new Promise((resolve, reject) => {
 		// Wait up to 40 s for the text (a loaded machine starts an Ink screen slowly), or 2.5 s when there is none; then up to 40 s for the end.
 		const child = spawn('python3', [driver, '100', '32', waitFor, waitFor ? '40' : '2.5', '1', '40', process.execPath, cli, ...args], {
-			cwd: root,
+			cwd: workDir,
 			env: {...process.env, DOJO_HOME: home, EDITOR: '', VISUAL: '', FORCE_COLOR: '', ...env},
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});

@@ -1,5 +1,0 @@
-# Merge overlapping intervals (dojo code merge-intervals)
-
-
-def merge_intervals(intervals):
-    raise NotImplementedError

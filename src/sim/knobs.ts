@@ -163,12 +163,21 @@ export function knobsFor(stage: Stage): KnobSpec[] {
 				{name: 'write_capacity_per_s', label: 'write capacity', unit: 'writes/s'},
 				{name: 'batch_size', label: 'records per write', unit: 'records', integer: true, default: 1},
 				{name: 'load_interval_s', label: 'load every', unit: 's'},
-				{name: 'reads_per_s', label: 'reads from dashboards and APIs', unit: 'reads/s', default: 0},
-				{name: 'read_replicas', label: 'read replicas per node', unit: 'replicas', integer: true, default: 0},
-				{name: 'replica_lag_ms', label: 'replication lag', unit: 'ms', default: replicas.lag.value * 1000},
-				{name: 'failover_s', label: 'failover to a replica', unit: 's', default: replicas.failover.value},
-				{name: 'hashing', label: 'keys to nodes', unit: '', choices: ['mod', 'ring'], default: 'mod'},
-				{name: 'virtual_nodes', label: 'points per node on the ring', unit: 'points', integer: true, default: replicas.virtualNodes.value},
+				// Replicas and key hashing belong to stores built of nodes (a Redis or Postgres server), not to managed services that partition themselves.
+				...(stage.component === 'redis' || stage.component === 'memcached' || stage.component === 'postgres'
+					? [
+							{name: 'reads_per_s', label: 'reads from dashboards and APIs', unit: 'reads/s', default: 0},
+							{name: 'read_replicas', label: 'read replicas per node', unit: 'replicas', integer: true, default: 0},
+							{name: 'replica_lag_ms', label: 'replication lag', unit: 'ms', default: replicas.lag.value * 1000},
+							{name: 'failover_s', label: 'failover to a replica', unit: 's', default: replicas.failover.value},
+						]
+					: []),
+				...(stage.component === 'redis' || stage.component === 'memcached'
+					? [
+							{name: 'hashing', label: 'keys to nodes', unit: '', choices: ['mod', 'ring'], default: 'mod'},
+							{name: 'virtual_nodes', label: 'points per node on the ring', unit: 'points', integer: true, default: replicas.virtualNodes.value},
+						]
+					: []),
 			];
 		case 'dashboard':
 			return [

@@ -45,7 +45,14 @@ function blameBot(found: Bottleneck | null, input: BottleneckInput): Bottleneck 
 	const bot = botFactor(input.model);
 	if (found === null || bot === 0) return found;
 	const chain = resolveChain(input.model.stages);
-	if (chain.some((stage) => stage.kind === 'collector' && (stage.client_rate_per_s !== undefined || stage.id === found.component))) return found;
+	if (chain.some((stage) => stage.kind === 'collector' && stage.client_rate_per_s !== undefined)) return found;
+	// The front door is where one client's rate can be limited: name it, whatever the flood overloads behind it.
+	const front = chain.find((stage): stage is StageSpec & {kind: 'collector'} => stage.kind === 'collector');
+	const info = front && input.capacity.stages.find((stage) => stage.id === front.id);
+	if (front && info) {
+		const fix = collectorFix(front, info, input.loadPerS * info.recordsPerEvent, input);
+		return front.id === found.component ? fix : {...fix, reason: `${fix.reason}; the junk it lets through overloads ${found.component} too`};
+	}
 	return {
 		component: found.component,
 		reason: `one client (a bot) sends ${fmt(bot)}x the normal load on top of it, and nothing limits one client's rate: ${found.reason}`,

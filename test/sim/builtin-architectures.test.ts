@@ -35,6 +35,9 @@ describe('every built-in architecture validates and runs', () => {
 			expect(Number.isFinite(component.throughput_per_s)).toBe(true);
 		}
 		expect(typeof result.slo.met).toBe('boolean');
+		// A front door or a stream passes the load on at once (batch designs deliver later, outside this check).
+		const first = resolveChain(model.stages)[0]!;
+		if (first.kind === 'collector' || first.kind === 'stream') expect(result.components[0]!.throughput_per_s).toBeCloseTo(model.source.rate_per_s, -2);
 		expect(result.end_to_end.delivered + result.end_to_end.lost + result.end_to_end.undelivered).toBeGreaterThan(0);
 	});
 });

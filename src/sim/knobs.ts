@@ -175,7 +175,7 @@ export function knobsFor(stage: Stage): KnobSpec[] {
 				...(stage.component === 'redis' || stage.component === 'memcached'
 					? [
 							{name: 'hashing', label: 'keys to nodes', unit: '', choices: ['mod', 'ring'], default: 'mod'},
-							{name: 'virtual_nodes', label: 'points per node on the ring', unit: 'points', integer: true, default: replicas.virtualNodes.value},
+							{name: 'virtual_nodes', label: 'virtual nodes per node on the ring', unit: 'vnodes', integer: true, default: replicas.virtualNodes.value},
 						]
 					: []),
 			];

@@ -43,6 +43,17 @@ describe('dojo sim --json: a bot floods the collector at 20x from 3 minutes', ()
 	});
 });
 
+describe('dojo sim text: the collector line splits refusals by who refused', () => {
+	test('the fleet (HTTP 503) and the rate limiter (HTTP 429), and how far auto-scaling went', () => {
+		const run = runCli([...collectors, '--inject', 'source.bot=20@3m', '--set', 'collect.client_rate_per_s=10', '--duration', '4m'], {timeoutMs: 120_000});
+		expect(run.status).toBe(0);
+		expect(run.stdout).toMatch(/^collect: 36 instances on average \(peak 36 of 200; 0 launched\) · refused by the fleet \(HTTP 503\) 0 · refused by the rate limiter \(HTTP 429\) [\d,]+ · the bot sent [\d,]+\/s, [\d.]+\/s got in$/m);
+		// must fail: without a limiter the line says so, and the fleet refuses.
+		const open = runCli([...collectors, '--inject', 'source.bot=20@3m', '--duration', '4m'], {timeoutMs: 120_000});
+		expect(open.stdout).toMatch(/^collect: .* · refused by the fleet \(HTTP 503\) [1-9][\d,]* · no rate limiter · the bot sent/m);
+	});
+});
+
 describe('dojo list user-engagement: the collector and replica knobs with unit and default', () => {
 	test('text and --json', () => {
 		const run = runCli(['list', 'user-engagement']);

@@ -103,7 +103,10 @@ export class CollectorStage extends Stage {
 	}
 
 	override receive(now: number, born: number, count: number, weight: number): void {
-		this.hold(now, count);
+		// Held from now, but the backlog is sampled after the tick has served (see tick): a tick's own
+		// arrivals, served at once, are no queue.
+		this.held += count;
+		if (this.ctx.measuring) this.stats.arrived += count;
 		this.arrivals.push(born, now, now, count, weight);
 		this.offeredInPeriod += count;
 	}
@@ -146,6 +149,7 @@ export class CollectorStage extends Stage {
 			if (this.ctx.measuring) this.served += part;
 			this.emit(now, born, arrived, part, part, weight);
 		}
+		this.stats.backlog.update(now, this.held);
 	}
 
 	/** Lets arrivals join the queue while no request would wait past max_wait_s; the rest are refused, every client alike. */

@@ -341,7 +341,8 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 		}
 		if (injection.kind === 'bot') {
 			botFactor = injection.factor ?? 0;
-			if (!(first instanceof CollectorStage)) ctx.note(`injection ${index + 1}: a bot sends ${botFactor}x the normal load into ${first.id}; nothing in front of it limits one client's rate`);
+			// Only the first stage sees who sent a request: a rate limiter further in cannot tell the bot apart.
+			if (!(first instanceof CollectorStage)) ctx.note(`injection ${index + 1}: a bot sends ${botFactor}x the normal load into ${first.id}; nothing in front of it limits one client's rate${stages.some((stage) => stage instanceof CollectorStage) ? ' (a collector limits clients only as the first stage)' : ''}`);
 			return;
 		}
 		const targets = injection.stage !== undefined ? stages.filter((stage) => stage.id === injection.stage) : stages;

@@ -7,6 +7,8 @@ a consistent-hashing ring against hash mod N when a node leaves.
 import {describe, expect, test} from 'vitest';
 import {analyseCapacity} from '../../../src/sim/analysis/capacity.js';
 import {hashRing, nodeLayout, ringOwner} from '../../../src/sim/models/routing.js';
+import {findScenario, loadCatalogue} from '../../../src/scenarios/catalogue.js';
+import type {SystemDesignScenario} from '../../../src/scenarios/schema.js';
 import {component, loginModel, parseModel, run} from '../helpers/pipeline-models.js';
 
 const redis = (stage: Record<string, unknown>, rate: number, extra: Record<string, unknown> = {}) =>
@@ -84,6 +86,16 @@ describe('consistent hashing vs hash mod N', () => {
 	test('mod N moves most keys when a node leaves: 4 → 3 keeps only hash mod 12 in {0, 1, 2}, so 75% move; 5 → 4 moves 80%', () => {
 		expect(nodeLayout(4, {kind: 'mod'}).movedOnLoss).toBeCloseTo(0.75, 2);
 		expect(nodeLayout(5, {kind: 'mod'}).movedOnLoss).toBeCloseTo(0.8, 2);
+	});
+
+	test("user-engagement's consistent-hashing card says what the layout does: 4 → 5 nodes moves 80% with mod N, about a fifth on a ring", () => {
+		const card = (findScenario(loadCatalogue(), 'user-engagement') as SystemDesignScenario).cards.find((candidate) => candidate.id === 'consistent-hashing')!;
+		expect(card.ask).toContain('about 80% of keys move');
+		const right = card.answer.kind === 'choice' ? card.answer.options.find((option) => option.right)!.text : '';
+		expect(right).toMatch(/about a fifth of the keys move/);
+		// Growing 4 → 5 moves the same keys as shrinking 5 → 4: those whose hash mod 4 differs from hash mod 5.
+		expect(nodeLayout(5, {kind: 'mod'}).movedOnLoss).toBeCloseTo(0.8, 2);
+		expect(Math.abs(nodeLayout(5, {kind: 'ring', virtualNodes: 100}).movedOnLoss - 1 / 5)).toBeLessThan(0.07);
 	});
 
 	test('a ring with 100 points per node moves only the lost node\'s keys, about 1/N, to its neighbours', () => {

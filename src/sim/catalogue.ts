@@ -238,12 +238,12 @@ export const api = {
 	loadBalancerLatency: fact(0.002, 's added per request', 'U', NLB),
 };
 
-const ALB_LCU = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/network/request-capacity-unit-reservation.html';
 const EC2_AS = 'https://docs.aws.amazon.com/autoscaling/ec2/userguide/as-scaling-target-tracking.html (not in reference/components.md; not read in this pass)';
 
 /**
-A collector fleet behind a load balancer (components.md \`alb\`: "scales automatically;
-LCU reservation for known spikes" [D], "adds a few ms" [U]). The EC2 Auto Scaling
+A collector fleet behind a load balancer (components.md `alb`: "scales automatically;
+LCU reservation for known spikes" [D], so the ALB itself is not modelled as a limit;
+its "few ms" [U] are below the engine's tick and left out). The EC2 Auto Scaling
 figures below are not in the reference: they are placeholders, tagged U.
 */
 export const collector = {
@@ -252,7 +252,6 @@ export const collector = {
 	metricPeriod: fact(60, 's of metric each scaling decision reads (one-minute CloudWatch data points)', 'U', EC2_AS),
 	warmup: fact(300, 's from launch until a new instance serves (boot, health checks, instance warm-up)', 'U', EC2_AS),
 	maxWait: fact(10, 's a request waits before the client times out and it counts as refused', 'U', NONE, 'a mobile SDK\'s request timeout; the ALB\'s own idle timeout is longer'),
-	loadBalancer: fact(0.002, 's the load balancer adds per request ("a few ms", L7)', 'U', ALB_LCU),
 };
 
 /** Read replicas and failover of a store or cache. */

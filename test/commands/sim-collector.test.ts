@@ -33,7 +33,7 @@ describe('dojo sim --json: a bot floods the collector at 20x from 3 minutes', ()
 		const limited = json([...collectors, '--inject', 'source.bot=20@3m', '--set', 'collect.client_rate_per_s=10', '--duration', '6m']);
 		expect(limited.status).toBe(0);
 		const guarded = limited.value['components'][0];
-		// The bot sends 20 × 33,333/s for 180 s of the 300 s window; 10/s of it passes: nearly all of it is rate-limited.
+		// The bot sends 20 × 33,333/s for the last 180 s of the [36 s, 360 s) window; 10/s of it passes: nearly all of it is rate-limited.
 		expect(guarded.details.rate_limited).toBeGreaterThan(0.99 * 20 * (2_000_000 / 60) * 180);
 		expect(guarded.details.bot_accepted_per_s).toBeLessThan(10);
 		expect(guarded.dropped).toBe(0);

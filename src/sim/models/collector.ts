@@ -94,7 +94,8 @@ export class CollectorStage extends Stage {
 
 	override start(now: number): void {
 		this.level.update(now, this.instances);
-		if (this.settings.max > this.settings.min) this.ctx.schedule(now + this.settings.period, this.index, SCALE, 0);
+		// Decisions run even for a fixed-size fleet: the group replaces lost instances to keep min_instances.
+		this.ctx.schedule(now + this.settings.period, this.index, SCALE, 0);
 	}
 
 	override beginMeasure(now: number): void {

@@ -23,6 +23,7 @@ function stepModel(changes: Record<string, unknown> = {}) {
 
 describe('a step in load outruns auto-scaling: queueing, then refusals until new instances are warm', () => {
 	// 1,600/s → 5,000/s at 120 s. 4 instances serve 4,000/s, so 1,000/s is excess.
+	// (A 600 s run measures [60, 600): warm-up is 10% of the run.)
 	// The decision at 180 s reads the 120–180 s minute: 5,000/s ÷ (1,000 × 0.5) = 10 instances, 6 launched, serving at 180 + 120 = 300 s.
 	// The queue fills to max_wait × rate = 10 s × 4,000 = 40,000 at 120 + 40 = 160 s; from then 1,000/s is refused until 300 s:
 	// 140 s × 1,000 = 140,000 refused (all inside the [60 s, 600 s) window).
@@ -89,7 +90,7 @@ describe('fleet capacity: instances × per-instance rate', () => {
 	});
 
 	test('must fail: 4,500/s on a fleet that cannot scale refuses 500/s once the 40,000-request queue is full; the fix is max_instances', () => {
-		// The queue fills at 500/s in 80 s; the window [60, 300) then refuses (300 − 80) × 500 = 110,000.
+		// The queue fills at 500/s in 80 s; from then to the end of the window [30, 300) it refuses (300 − 80) × 500 = 110,000.
 		const result = run(fixed(4500), {durationS: 300});
 		const collect = component(result, 'collect');
 		expect(collect.dropped).toBeGreaterThan(109_800);
@@ -158,5 +159,21 @@ describe("user-engagement's collectors-kds-lambda-redis", () => {
 		const limited = run({...scenarioModel('user-engagement', 'collectors-kds-lambda-redis', {collect: {client_rate_per_s: 10}}), injections: bot}, {durationS: 420});
 		expect(limited.slo.met).toBe(true);
 		expect(component(limited, 'collect').details['rate_limited']).toBeGreaterThan(0);
+	});
+});
+
+describe('a lost instance', () => {
+	test('is replaced at the next decision and serves after the warm-up, even in a fixed-size fleet', () => {
+		// 4 × 1,000/s carrying 3,000/s; one instance lost at 90 s leaves 3,000/s, exactly the load. The decision at 120 s
+		// launches a replacement (desired 4: min_instances), serving from 120 + 120 = 240 s.
+		const model = parseModel({
+			source: {rate_per_s: 3000, arrivals: 'constant'},
+			stages: [{id: 'collect', kind: 'collector', min_instances: 4, instance_rate_per_s: 1000, metric_period_s: 60, warmup_s: 120}],
+			injections: [{at_s: 90, kind: 'lose_node', stage: 'collect'}],
+		});
+		const collect = component(run(model, {durationS: 300}), 'collect');
+		expect(collect.details['instances_launched']).toBe(1);
+		// Mean over the window [30, 300) (warm-up is 10% of the run): 4 for 60 s, 3 for 150 s, 4 for 60 s = 930 / 270 = 3.444.
+		expect(collect.details['instances_mean']).toBeCloseTo(930 / 270, 2);
 	});
 });

@@ -6,7 +6,7 @@ import {describe, expect, test} from 'vitest';
 import {applyWhatIf, FAULT_AT_S, whatIfsFor} from '../../src/flow/what-ifs.js';
 import {findScenario} from '../../src/scenarios/catalogue.js';
 import type {SystemDesignScenario} from '../../src/scenarios/schema.js';
-import {modelFromScenario, simulate} from '../../src/sim/index.js';
+import {defaultDuration, modelFromScenario, simulate} from '../../src/sim/index.js';
 import {builtin, loginCounter} from './helpers.js';
 
 const engagement = () => findScenario(builtin(), 'user-engagement') as SystemDesignScenario;
@@ -43,5 +43,30 @@ describe('the bot-flood curveball', () => {
 		expect(result.notes.join(' ')).toMatch(/a bot sends 20x the normal load into ingest; nothing in front of it limits one client's rate/);
 		expect(result.bottleneck?.reason).toMatch(/^one client \(a bot\) sends 20x the normal load on top of it, and nothing limits one client's rate: /);
 		expect(result.bottleneck?.suggestion).toMatch(/^rate-limit each client .*; sizing for the flood instead: /);
+	});
+});
+
+describe("the round's SPOF what-if on login-counter", () => {
+	const architecture = () => loginCounter().architectures.find((candidate) => candidate.id === 'kds-lambda-redis')!;
+	const loseNode = () => whatIfsFor(loginCounter(), architecture().stages).find((candidate) => candidate.id === 'lose-node')!;
+	const runWhatIf = (stages = architecture().stages) => {
+		const model = applyWhatIf({...modelFromScenario(loginCounter(), architecture()), stages}, loseNode());
+		return simulate({scenario: null, arch: null, model}, {seed: 1, durationS: defaultDuration(model), replications: 1});
+	};
+
+	test('losing the single Redis node names that node and the fix (a replica with failover, Multi-AZ), not the dashboard refresh', () => {
+		expect(loseNode().injections).toEqual([{at_s: FAULT_AT_S, kind: 'lose_node', stage: 'counters'}]);
+		const result = runWhatIf();
+		expect(result.slo.met).toBe(false);
+		expect(result.bottleneck?.component).toBe('counters');
+		expect(result.bottleneck?.reason).toBe(`counters lost its only node at ${FAULT_AT_S} s: writes wait from then on, so the data on screen stops moving`);
+		expect(result.bottleneck?.suggestion).toMatch(/replica with automatic failover \(ElastiCache Multi-AZ\)/);
+	});
+
+	test('must fail: with two nodes and a replica each, the same what-if meets the SLO', () => {
+		const stages = architecture().stages.map((stage) => (stage.id === 'counters' ? {...stage, nodes: 2, read_replicas: 1} : stage));
+		const result = runWhatIf(stages);
+		expect(result.slo.met).toBe(true);
+		expect(result.bottleneck).toBeNull();
 	});
 });

@@ -81,6 +81,13 @@ function firstBreak(input: BottleneckInput): Bottleneck | null {
 		const nearCapacity = stage.maxLoadPerS === null || input.loadPerS > stage.maxLoadPerS * 0.9;
 		return overCapacity || (component !== undefined && struggled(component, input.loadPerS * stage.recordsPerEvent, nearCapacity));
 	});
+	// A collector refusing requests within its paper capacity is still scaling out: that lag is the cause, and the
+	// backlog it then releases at once is what the stages behind it struggle with.
+	const lagging = overloaded.find((stage) => {
+		const component = input.components.find((candidate) => candidate.id === stage.id);
+		return stage.kind === 'collector' && (component?.dropped ?? 0) > 0 && stage.maxLoadPerS !== null && input.loadPerS <= stage.maxLoadPerS;
+	});
+	if (lagging) return overload(chain.find((stage) => stage.id === lagging.id)!, lagging, input);
 	if (overloaded.length > 0) {
 		// The smallest capacity among the struggling stages is the one that breaks first.
 		const first = overloaded.reduce((best, stage) => ((stage.maxLoadPerS ?? Infinity) < (best.maxLoadPerS ?? Infinity) ? stage : best));
@@ -236,7 +243,7 @@ function collectorFix(spec: StageSpec & {kind: 'collector'}, info: StageCapacity
 	const lag = fleet.period + fleet.warmup;
 	return {
 		component: spec.id,
-		reason: `a step in load outran auto-scaling: new capacity serves up to ${fmt(lag)} s after the step (a ${fmt(fleet.period)} s metric period, then a ${fmt(fleet.warmup)} s warm-up); meanwhile requests queued up to ${fmt(fleet.maxWait)} s and ${fmt(refused)}/s were refused`,
+		reason: `the load outran auto-scaling: new capacity serves up to ${fmt(lag)} s after demand rises (a ${fmt(fleet.period)} s metric period, then a ${fmt(fleet.warmup)} s warm-up); meanwhile requests queued up to ${fmt(fleet.maxWait)} s and ${fmt(refused)}/s were refused`,
 		suggestion: `pre-warm before a known launch (scheduled scaling: min_instances ${fmt(needed)}), lower target_utilization (e.g. ${fmt(Math.max(0.1, roundDown(fleet.target - 0.2)))}) for head-room, or shorten the warm-up (warmup_s: a smaller image, a warm pool)`,
 	};
 }
@@ -423,6 +430,8 @@ function latencyFix(spec: StageSpec, input: BottleneckInput): string {
 			if (spec.trigger_s !== undefined && spec.trigger_s >= 60) return `${spec.id} runs every ${fmt(spec.trigger_s)} s (trigger_s), so records wait up to that long: run it more often, or process the data as a stream (Flink, Spark Structured Streaming)`;
 			if (spec.component === 'spark_structured_streaming' || spec.component === 'glue') return `each micro-batch waits for its trigger (${spec.trigger_s ?? 0} s) and runs over everything queued: shorten trigger_s, add cores, or use Flink for per-record latency`;
 			return 'add concurrency so batches do not queue, or cut per-batch overhead';
+		case 'collector':
+			return collectorFix(spec, input.capacity.stages.find((stage) => stage.id === spec.id)!, input.loadPerS, input).suggestion;
 		case 'store':
 		case 'cache':
 		case 'warehouse':

@@ -45,7 +45,7 @@ describe('a step in load outruns auto-scaling: queueing, then refusals until new
 
 	test('the bottleneck names the collector and the lag, with concrete fixes', () => {
 		expect(result.bottleneck?.component).toBe('collect');
-		expect(result.bottleneck?.reason).toMatch(/outran auto-scaling: new capacity serves up to 180 s after the step \(a 60 s metric period, then a 120 s warm-up\)/);
+		expect(result.bottleneck?.reason).toMatch(/outran auto-scaling: new capacity serves up to 180 s after demand rises \(a 60 s metric period, then a 120 s warm-up\)/);
 		// 5,000/s at the 0.5 target of 1,000/s per instance: 10 instances.
 		expect(result.bottleneck?.suggestion).toMatch(/pre-warm .*min_instances 10.*lower target_utilization.*warmup_s/);
 	});
@@ -148,6 +148,16 @@ describe("user-engagement's collectors-kds-lambda-redis", () => {
 		const peak = run(scenarioModel('user-engagement', 'collectors-kds-lambda-redis'), {durationS: 240, peak: true});
 		expect(component(peak, 'collect').dropped).toBe(0);
 		expect(peak.slo.met).toBe(true);
+	});
+
+	test('at 2.3x it starts short (36 × 2,000 = 72,000/s < 76,667/s): the collector is named for the scaling lag, not the stream its catch-up floods', () => {
+		// Target tracking wants ceil(76,667 / (2,000 × 0.6)) = 64 instances, serving 60 s + 300 s after the start; until then
+		// 4,667/s is excess, refused once the 10 s queue is full. The backlog released at 360 s bursts into the stream.
+		const result = run(scenarioModel('user-engagement', 'collectors-kds-lambda-redis'), {durationS: 600, scale: 2.3});
+		expect(component(result, 'collect').dropped).toBeGreaterThan(0);
+		expect(component(result, 'ingest').throttled).toBeGreaterThan(0);
+		expect(result.bottleneck?.component).toBe('collect');
+		expect(result.bottleneck?.suggestion).toMatch(/pre-warm .*min_instances 64/);
 	});
 
 	test('the bot flood breaks it at the collector; client_rate_per_s 10 restores the SLO', () => {

@@ -258,7 +258,7 @@ export const collector = {
 export const replicas = {
 	lag: fact(0.1, 's a replica runs behind its primary (asynchronous replication)', 'U', NONE, 'ElastiCache replicas usually lag by milliseconds, RDS read replicas by up to seconds'),
 	failover: fact(30, 's to promote a replica when the primary is lost (ElastiCache Multi-AZ automatic failover)', 'U', 'reference/components.md redis: "scaling: Redis Cluster shards" (failover time not given)', 'recalled: tens of seconds'),
-	virtualNodes: fact(100, 'points per node on a consistent-hashing ring', 'R', 'reference/components.md memcached: "add nodes; client-side consistent hashing"', 'ketama-style clients use 100–200 points per server'),
+	virtualNodes: fact(100, 'points per node on a consistent-hashing ring', 'U', 'reference/components.md memcached: "add nodes; client-side consistent hashing"', 'recalled: ketama-style clients place on the order of 100–200 points per server; not in the reference'),
 };
 
 /** Dashboards. */

@@ -4,6 +4,9 @@ with and without the collector's rate limiter (the JSON other tools read),
 the new knobs listed with unit and default, and bad values refused with what
 was expected, exit 2.
 */
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {describe, expect, test} from 'vitest';
 import {CurveballSchema} from '../../src/scenarios/schema.js';
 import {hasStackTrace, runCli} from '../helpers/run-cli.js';
@@ -95,6 +98,15 @@ describe('bad values: exit 2 with what was expected', () => {
 		const run = runCli([...collectors, '--set', 'counters.virtual_nodes=10', '--set', 'counters.hashing=mod', '--duration', '1m']);
 		expect(run.status).toBe(2);
 		expect(run.stderr).toMatch(/virtual_nodes applies to a hash ring: set hashing: ring/);
+	});
+
+	test('a model file with a bot injection but no factor is refused at its line', () => {
+		const file = join(mkdtempSync(join(tmpdir(), 'dojo-bot-')), 'bot.yaml');
+		writeFileSync(file, ['source: {rate_per_s: 100}', 'stages:', '  - {id: collect, kind: collector, min_instances: 2, client_rate_per_s: 5}', 'injections:', '  - {at_s: 10, kind: bot}', ''].join('\n'));
+		const run = runCli(['sim', '--model', file, '--duration', '30s']);
+		expect(run.status).toBe(2);
+		expect(run.stderr).toMatch(/bot\.yaml:5:\d+ injections\[0\]: a bot injection needs factor: the multiple of the normal load the one client sends \(e\.g\. factor: 20\)/);
+		expect(hasStackTrace(run.stderr)).toBe(false);
 	});
 
 	test('a curveball bot_multiplier must be above 0', () => {

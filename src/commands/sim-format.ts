@@ -57,6 +57,7 @@ export function formatReport(result: SimResult, title: string): string {
 	if (result.components.some((component) => component.throttled > 0)) {
 		lines.push('throttled counts refused write attempts, each retry again (as CloudWatch does); dropped and lost count records.');
 	}
+	for (const line of collectorLines(result)) lines.push(line);
 	const e2e = result.end_to_end;
 	const ci = (key: string) => {
 		const value = (e2e.latency_ms as Record<string, unknown>)[`${key}_ci95`];
@@ -168,4 +169,20 @@ export function formatSweep(result: SweepResult): string {
 	for (const rep of result.per_replication) lines.push(`  replication ${rep.replication + 1}: ${rep.tried.map((trial) => `${num(trial.multiple)}x ${trial.met ? 'ok' : 'miss'}`).join(', ')}`);
 	lines.push(`(${num(result.events_simulated)} events in ${result.wall_s.toFixed(2)} s)`);
 	return `${lines.join('\n')}\n`;
+}
+
+/**
+A collector fleet's own figures: how far auto-scaling went, and refusals split
+by who refused (the fleet, HTTP 503, counted as dropped; the rate limiter, HTTP
+429, which are the bot's excess and no user's loss).
+*/
+function collectorLines(result: SimResult): string[] {
+	return result.components
+		.filter((component) => component.kind === 'collector')
+		.map((component) => {
+			const detail = (key: string): number => (typeof component.details[key] === 'number' ? (component.details[key] as number) : 0);
+			const limiter = component.details['client_rate_per_s'] !== undefined ? ` · refused by the rate limiter (HTTP 429) ${num(detail('rate_limited'))}` : ' · no rate limiter';
+			const bot = detail('bot_offered_per_s') > 0 ? ` · the bot sent ${num(detail('bot_offered_per_s'))}/s, ${num(detail('bot_accepted_per_s'))}/s got in` : '';
+			return `${component.id}: ${num(detail('instances_mean'))} instances on average (peak ${num(detail('instances_peak'))} of ${num(detail('instances_max'))}; ${num(detail('instances_launched'))} launched) · refused by the fleet (HTTP 503) ${num(detail('refused'))}${limiter}${bot}`;
+		});
 }

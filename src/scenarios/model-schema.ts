@@ -157,6 +157,26 @@ export const ApiStageSchema = z.strictObject({
 	latency: DistributionSchema.optional(),
 });
 
+/**
+A fleet of collector instances behind a load balancer (ALB), sized by EC2 Auto
+Scaling with a target-tracking policy, optionally with a per-client rate limiter
+in front (a WAF rate-based rule or the collector's own token bucket per device).
+*/
+export const CollectorStageSchema = z.strictObject({
+	...stageBase,
+	kind: z.literal('collector'),
+	component: z.enum(['alb_ec2']).default('alb_ec2'),
+	min_instances: count('min_instances').describe('instances at the start, and the fewest target tracking scales in to'),
+	max_instances: count('max_instances').optional().describe('the most instances auto-scaling launches (default: min_instances, no scaling)'),
+	instance_rate_per_s: positive('instance_rate_per_s').optional().describe('requests/s one instance serves (default 2,000)'),
+	target_utilization: z.number().gt(0, 'target_utilization must be in (0, 1]').max(1, 'target_utilization must be in (0, 1]').optional().describe('target tracking keeps requests per instance at this share of instance_rate_per_s (default 0.6)'),
+	metric_period_s: positive('metric_period_s').optional().describe('seconds of the metric each scaling decision reads (default 60)'),
+	warmup_s: nonNegative('warmup_s').optional().describe('seconds from launch until a new instance serves (default 300)'),
+	max_wait_s: positive('max_wait_s').optional().describe('longest a request queues before the client gives up and it is refused (default 10)'),
+	client_rate_per_s: positive('client_rate_per_s').optional().describe('rate limiter: requests/s one client (device or API key) may send; the excess gets 429 (default: no limiter)'),
+	client_burst: count('client_burst').optional().describe('rate limiter: token-bucket burst per client (default: client_rate_per_s)'),
+});
+
 /** Somewhere data lands: a cache, an operational store or a warehouse. */
 export const StoreStageSchema = z.strictObject({
 	...stageBase,
@@ -167,6 +187,12 @@ export const StoreStageSchema = z.strictObject({
 	load_interval_s: nonNegative('load_interval_s').optional().describe('batch load (COPY, Snowpipe) cadence'),
 	batch_size: count('batch_size').optional().describe('records per write request (pipelining, BatchWriteItem, multi-row INSERT); default 1'),
 	latency: DistributionSchema.optional(),
+	reads_per_s: nonNegative('reads_per_s').optional().describe('read requests/s the readers (dashboards, an API) send; they share the nodes with writes (default 0)'),
+	read_replicas: z.number().int('read_replicas must be a whole number').min(0, 'read_replicas must be >= 0').optional().describe('replicas per node: reads spread over primary and replicas, readers see a replication lag, and a lost primary fails over to a replica (default 0)'),
+	replica_lag_ms: nonNegative('replica_lag_ms').optional().describe('replication lag readers of a replica see (default 100 ms)'),
+	failover_s: nonNegative('failover_s').optional().describe('seconds to promote a replica when a primary is lost (default 30)'),
+	hashing: z.enum(['mod', 'ring']).optional().describe('how keys map to nodes: hash mod N, or a consistent-hashing ring with virtual nodes (default mod)'),
+	virtual_nodes: count('virtual_nodes').optional().describe('points per node on the hash ring (default 100)'),
 });
 
 /** What the viewer sees: a dashboard that re-queries on a refresh interval. */
@@ -185,6 +211,7 @@ export const StageSchema = z.discriminatedUnion('kind', [
 	FirehoseStageSchema,
 	ComputeStageSchema,
 	ApiStageSchema,
+	CollectorStageSchema,
 	StoreStageSchema,
 	DashboardStageSchema,
 ]);
@@ -192,9 +219,9 @@ export const StageSchema = z.discriminatedUnion('kind', [
 /** A fault or change applied during a run: the what-ifs an interviewer throws in. */
 export const InjectionSchema = z.strictObject({
 	at_s: nonNegative('at_s').describe('simulated seconds after the start'),
-	kind: z.enum(['lose_node', 'load_multiplier', 'hot_key']),
+	kind: z.enum(['lose_node', 'load_multiplier', 'hot_key', 'bot']),
 	stage: Id.optional(),
-	factor: positive('factor').optional().describe('load_multiplier: the new multiple of the load'),
+	factor: positive('factor').optional().describe('load_multiplier: the new multiple of the load; bot: one client sends this multiple of the normal load on top of it'),
 	key: z.string().optional().describe('hot_key: the key value that turns hot'),
 	share: z.number().gt(0, 'share must be in (0, 1]').max(1, 'share must be in (0, 1]').optional().describe('hot_key: the fraction of events that carry the hot key from then on'),
 	count: count('count').optional().describe('lose_node: how many shards, nodes or workers are lost (default 1)'),

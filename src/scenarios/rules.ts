@@ -107,6 +107,15 @@ export function stageProblems(stages: readonly Stage[], keys: Record<string, Key
 		if (stage.kind === 'compute' && stage.autoscale && stage.concurrency !== undefined && stage.autoscale.max < stage.concurrency) {
 			problems.push({path: [...at, index, 'autoscale', 'max'], message: `autoscale.max (${stage.autoscale.max}) is below concurrency (${stage.concurrency})`});
 		}
+		if (stage.kind === 'collector' && stage.max_instances !== undefined && stage.max_instances < stage.min_instances) {
+			problems.push({path: [...at, index, 'max_instances'], message: `max_instances (${stage.max_instances}) is below min_instances (${stage.min_instances}); expected at least ${stage.min_instances}`});
+		}
+		if (stage.kind === 'collector' && stage.client_burst !== undefined && stage.client_rate_per_s === undefined) {
+			problems.push({path: [...at, index, 'client_burst'], message: 'client_burst needs client_rate_per_s (the rate limiter\'s requests/s per client)'});
+		}
+		if ((stage.kind === 'store' || stage.kind === 'cache' || stage.kind === 'warehouse') && stage.virtual_nodes !== undefined && stage.hashing !== 'ring') {
+			problems.push({path: [...at, index, 'virtual_nodes'], message: 'virtual_nodes applies to a hash ring: set hashing: ring'});
+		}
 	}
 	if (!graphReadable) return problems;
 	if (problems.length === 0) problems.push(...loopProblems(stages, at));
@@ -168,6 +177,9 @@ export function injectionProblems(injections: ReadonlyArray<{kind: string; stage
 		}
 		if (injection.kind === 'load_multiplier' && injection.factor === undefined) {
 			problems.push({path: [...at, index], message: 'a load_multiplier injection needs factor (e.g. factor: 10)'});
+		}
+		if (injection.kind === 'bot' && injection.factor === undefined) {
+			problems.push({path: [...at, index], message: 'a bot injection needs factor: the multiple of the normal load the one client sends (e.g. factor: 20)'});
 		}
 		return problems;
 	});

@@ -138,6 +138,7 @@ export const CurveballSchema = z.strictObject({
 	load_multiplier: z.number().positive('load_multiplier must be > 0').optional(),
 	retention_h: z.number().positive('retention_h must be > 0').optional(),
 	refresh_interval_s: z.number().positive('refresh_interval_s must be > 0').optional(),
+	bot_multiplier: z.number().positive('bot_multiplier must be > 0').optional().describe('one client (a bot) sends this multiple of the normal load on top of it'),
 	expect: z.string().min(1).describe('what a good candidate changes in the design'),
 });
 

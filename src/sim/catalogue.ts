@@ -238,6 +238,29 @@ export const api = {
 	loadBalancerLatency: fact(0.002, 's added per request', 'U', NLB),
 };
 
+const EC2_AS = 'https://docs.aws.amazon.com/autoscaling/ec2/userguide/as-scaling-target-tracking.html (not in reference/components.md; not read in this pass)';
+
+/**
+A collector fleet behind a load balancer (components.md `alb`: "scales automatically;
+LCU reservation for known spikes" [D], so the ALB itself is not modelled as a limit;
+its "few ms" [U] are below the engine's tick and left out). The EC2 Auto Scaling
+figures below are not in the reference: they are placeholders, tagged U.
+*/
+export const collector = {
+	instanceRate: fact(2000, 'requests/s one collector instance serves (parse, validate, hand to the producer library)', 'U', NONE, 'workload- and instance-size-dependent; measure it'),
+	targetUtilization: fact(0.6, 'share of an instance\'s rate target tracking aims at (ALBRequestCountPerTarget ÷ instance rate)', 'U', EC2_AS, 'a common choice that leaves head-room for the scale-out lag'),
+	metricPeriod: fact(60, 's of metric each scaling decision reads (one-minute CloudWatch data points)', 'U', EC2_AS),
+	warmup: fact(300, 's from launch until a new instance serves (boot, health checks, instance warm-up)', 'U', EC2_AS),
+	maxWait: fact(10, 's a request waits before the client times out and it counts as refused', 'U', NONE, 'a mobile SDK\'s request timeout; the ALB\'s own idle timeout is longer'),
+};
+
+/** Read replicas and failover of a store or cache. */
+export const replicas = {
+	lag: fact(0.1, 's a replica runs behind its primary (asynchronous replication)', 'U', NONE, 'ElastiCache replicas usually lag by milliseconds, RDS read replicas by up to seconds'),
+	failover: fact(30, 's to promote a replica when the primary is lost (ElastiCache Multi-AZ automatic failover)', 'U', 'reference/components.md redis: "scaling: Redis Cluster shards" (failover time not given)', 'recalled: tens of seconds'),
+	virtualNodes: fact(100, 'points per node on a consistent-hashing ring', 'U', 'reference/components.md memcached: "add nodes; client-side consistent hashing"', 'recalled: ketama-style clients place on the order of 100–200 points per server; not in the reference'),
+};
+
 /** Dashboards. */
 export const dashboards = {
 	grafanaMinRefresh: fact(5, 's shortest refresh (min_refresh_interval default)', 'D', GRAFANA),

@@ -11,7 +11,8 @@ latency (or the dashboard refresh, for freshness) is named. With neither, there
 is no bottleneck (null).
 */
 import type {Model, Stage as StageSpec} from '../../scenarios/model-schema.js';
-import {dashboards, firehose, kinesis, lambda} from '../catalogue.js';
+import {dashboards, firehose, kinesis, lambda, replicas} from '../catalogue.js';
+import {collectorSettings} from '../models/collector.js';
 import {resolveChain} from '../models/engine.js';
 import {hottest, keyLayout} from '../models/routing.js';
 import type {ComponentResult, EndToEnd, SimResult} from '../result.js';
@@ -33,10 +34,43 @@ export type BottleneckInput = {
 
 /** Finds the bottleneck, or null when the design keeps up and meets its SLO. */
 export function findBottleneck(input: BottleneckInput): Bottleneck | null {
+	return blameBot(firstBreak(input), input);
+}
+
+/**
+A flood from one client that nothing rate-limits is the cause of whatever it
+overloads: sizing that stage for the bot pays for junk, so the limiter comes first.
+*/
+function blameBot(found: Bottleneck | null, input: BottleneckInput): Bottleneck | null {
+	const bot = botFactor(input.model);
+	if (found === null || bot === 0) return found;
+	const chain = resolveChain(input.model.stages);
+	if (chain.some((stage) => stage.kind === 'collector' && stage.client_rate_per_s !== undefined)) return found;
+	// The front door is where one client's rate can be limited: name it, whatever the flood overloads behind it.
+	const front = chain.find((stage): stage is StageSpec & {kind: 'collector'} => stage.kind === 'collector');
+	const info = front && input.capacity.stages.find((stage) => stage.id === front.id);
+	if (front && info) {
+		const fix = collectorFix(front, info, input.loadPerS * info.recordsPerEvent, input);
+		return front.id === found.component ? fix : {...fix, reason: `${fix.reason}; the junk it lets through overloads ${found.component} too`};
+	}
+	return {
+		component: found.component,
+		reason: `one client (a bot) sends ${fmt(bot)}x the normal load on top of it, and nothing limits one client's rate: ${found.reason}`,
+		suggestion: `${RATE_LIMIT_FIX}; sizing for the flood instead: ${found.suggestion}`,
+	};
+}
+
+function firstBreak(input: BottleneckInput): Bottleneck | null {
 	const chain = resolveChain(input.model.stages);
 	// A stage that lost every shard, node or worker stops the pipeline: it is the cause, whatever comes after.
 	const dead = input.capacity.stages.find((stage) => stage.maxLoadPerS === 0 && input.model.injections.some((injection) => injection.kind === 'lose_node' && injection.stage === stage.id));
 	if (dead) return lostEverything(chain.find((stage) => stage.id === dead.id)!, input);
+	// A primary lost and replaced by its replica: the outage lasts the failover, and that is what the screen shows.
+	const failedOver = input.slo.met ? undefined : chain.find((stage) => isStore(stage) && (stage.read_replicas ?? 0) > 0 && input.model.injections.some((injection) => injection.kind === 'lose_node' && injection.stage === stage.id));
+	if (failedOver && isStore(failedOver)) {
+		const info = input.capacity.stages.find((stage) => stage.id === failedOver.id);
+		if (info && (info.maxLoadPerS === null || input.loadPerS <= info.maxLoadPerS)) return failover(failedOver, input);
+	}
 	const overloaded = input.capacity.stages.filter((stage, index) => {
 		const component = input.components[index];
 		const overCapacity = stage.maxLoadPerS !== null && input.loadPerS > stage.maxLoadPerS * 0.999;
@@ -47,6 +81,13 @@ export function findBottleneck(input: BottleneckInput): Bottleneck | null {
 		const nearCapacity = stage.maxLoadPerS === null || input.loadPerS > stage.maxLoadPerS * 0.9;
 		return overCapacity || (component !== undefined && struggled(component, input.loadPerS * stage.recordsPerEvent, nearCapacity));
 	});
+	// A collector refusing requests within its paper capacity is still scaling out: that lag is the cause, and the
+	// backlog it then releases at once is what the stages behind it struggle with.
+	const lagging = overloaded.find((stage) => {
+		const component = input.components.find((candidate) => candidate.id === stage.id);
+		return stage.kind === 'collector' && (component?.dropped ?? 0) > 0 && stage.maxLoadPerS !== null && input.loadPerS <= stage.maxLoadPerS;
+	});
+	if (lagging) return overload(chain.find((stage) => stage.id === lagging.id)!, lagging, input);
 	if (overloaded.length > 0) {
 		// The smallest capacity among the struggling stages is the one that breaks first.
 		const first = overloaded.reduce((best, stage) => ((stage.maxLoadPerS ?? Infinity) < (best.maxLoadPerS ?? Infinity) ? stage : best));
@@ -64,6 +105,23 @@ export function fixAt(input: BottleneckInput, stageId: string): Bottleneck | und
 	const info = input.capacity.stages.find((stage) => stage.id === stageId);
 	const spec = resolveChain(input.model.stages).find((stage) => stage.id === stageId);
 	return info && spec ? overload(spec, info, input) : undefined;
+}
+
+function isStore(stage: StageSpec): stage is StageSpec & {kind: 'store' | 'cache' | 'warehouse'} {
+	return stage.kind === 'store' || stage.kind === 'cache' || stage.kind === 'warehouse';
+}
+
+function failover(spec: StageSpec & {kind: 'store' | 'cache' | 'warehouse'}, input: BottleneckInput): Bottleneck {
+	const at = Math.min(...input.model.injections.filter((injection) => injection.kind === 'lose_node' && injection.stage === spec.id).map((injection) => injection.at_s));
+	const seconds = spec.failover_s ?? replicas.failover.value;
+	const nodes = spec.nodes ?? 1;
+	return {
+		component: spec.id,
+		reason: `${spec.id} lost a primary at ${fmt(at)} s and its replica took over after ${fmt(seconds)} s (failover_s): nothing is lost, but ${nodes === 1 ? 'every write' : `the writes of that node's keys`} waited, so the data on screen was up to ${fmt(seconds)} s late`,
+		suggestion: nodes === 1
+			? `the replica is the right fix (no data lost, back in ${fmt(seconds)} s); to hold the freshness target through a failover too, shard ${spec.id} over more nodes (nodes: 2 or more, hashing: ring) so one failover stalls only its share, or fail over faster (failover_s)`
+			: `fail over faster (failover_s) or spread the keys over more nodes, so one failover stalls a smaller share`,
+	};
 }
 
 function lostEverything(spec: StageSpec, input: BottleneckInput): Bottleneck {
@@ -112,6 +170,8 @@ function overload(spec: StageSpec, info: StageCapacityInfo, input: BottleneckInp
 				suggestion: `raise the throttle to at least ${fmt(Math.ceil(records * 1.2))} requests/s (rate_per_s; a quota increase for API Gateway), or send events in batches so one request carries many`,
 			};
 		}
+		case 'collector':
+			return collectorFix(spec, info, records, input);
 		case 'store':
 		case 'cache':
 		case 'warehouse': {
@@ -139,6 +199,61 @@ function overload(spec: StageSpec, info: StageCapacityInfo, input: BottleneckInp
 		case 'dashboard':
 			return {component: spec.id, reason: 'the dashboard is not in the write path', suggestion: 'none needed'};
 	}
+}
+
+/** The one flooding client of a bot injection, as a multiple of the normal load, or 0 without one. */
+function botFactor(model: Model): number {
+	return Math.max(0, ...model.injections.filter((injection) => injection.kind === 'bot').map((injection) => injection.factor ?? 0));
+}
+
+/** The words for a per-client rate limiter, the fix for a flood from one client. */
+const RATE_LIMIT_FIX = 'rate-limit each client at the front door (collector client_rate_per_s, a token bucket per device or API key; a WAF rate-based rule at the load balancer): the bot gets HTTP 429 for its excess and legitimate users are served';
+
+function collectorFix(spec: StageSpec & {kind: 'collector'}, info: StageCapacityInfo, records: number, input: BottleneckInput): Bottleneck {
+	const fleet = collectorSettings({
+		minInstances: spec.min_instances,
+		...optional('maxInstances', spec.max_instances),
+		...optional('instanceRatePerS', spec.instance_rate_per_s),
+		...optional('targetUtilization', spec.target_utilization),
+		...optional('metricPeriodS', spec.metric_period_s),
+		...optional('warmupS', spec.warmup_s),
+		...optional('maxWaitS', spec.max_wait_s),
+	});
+	const component = input.components.find((candidate) => candidate.id === spec.id);
+	const refused = typeof component?.details['refused_per_s'] === 'number' ? (component.details['refused_per_s'] as number) : 0;
+	const bot = botFactor(input.model);
+	const maxRate = fleet.max * fleet.rate;
+	if (bot > 0 && spec.client_rate_per_s === undefined) {
+		return {
+			component: spec.id,
+			reason: `one client (a bot) sends ${fmt(bot)}x the normal load, ${fmt(records * bot)} requests/s on top of ${fmt(records)}/s; auto-scaling grows the fleet towards its max of ${fmt(fleet.max)} instances (${fmt(maxRate)} requests/s) for junk, and requests queue and are refused (${fmt(refused)}/s, legitimate ones in the same share)`,
+			suggestion: RATE_LIMIT_FIX,
+		};
+	}
+	// A load_multiplier step is the load the fleet must reach; the run's nominal load is the one before it.
+	const step = Math.max(1, ...input.model.injections.filter((injection) => injection.kind === 'load_multiplier').map((injection) => injection.factor ?? 1));
+	const needed = Math.ceil((records * step) / (fleet.rate * fleet.target) - 1e-9);
+	if (records > maxRate * 0.999 || needed > fleet.max) {
+		return {
+			component: spec.id,
+			reason: `${fmt(fleet.max)} instances × ${fmt(fleet.rate)} requests/s = ${fmt(maxRate)}/s at most; the load is ${fmt(records)}/s`,
+			suggestion: `raise max_instances to at least ${fmt(needed)} (${fmt(records)} requests/s at the ${pct(fleet.target)} target of ${fmt(fleet.rate)}/s per instance)`,
+		};
+	}
+	const lag = fleet.period + fleet.warmup;
+	return {
+		component: spec.id,
+		reason: `the load outran auto-scaling: new capacity serves up to ${fmt(lag)} s after demand rises (a ${fmt(fleet.period)} s metric period, then a ${fmt(fleet.warmup)} s warm-up); meanwhile requests queued up to ${fmt(fleet.maxWait)} s and ${fmt(refused)}/s were refused`,
+		suggestion: `pre-warm before a known launch (scheduled scaling: min_instances ${fmt(needed)}), lower target_utilization (e.g. ${fmt(Math.max(0.1, roundDown(fleet.target - 0.2)))}) for head-room, or shorten the warm-up (warmup_s: a smaller image, a warm pool)`,
+	};
+}
+
+function roundDown(value: number): number {
+	return Math.floor(value * 10 + 1e-9) / 10;
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): {[P in K]?: V} {
+	return (value === undefined ? {} : {[key]: value}) as {[P in K]?: V};
 }
 
 function streamFix(spec: StageSpec & {kind: 'stream'}, info: StageCapacityInfo, records: number, input: BottleneckInput): Bottleneck {
@@ -315,6 +430,8 @@ function latencyFix(spec: StageSpec, input: BottleneckInput): string {
 			if (spec.trigger_s !== undefined && spec.trigger_s >= 60) return `${spec.id} runs every ${fmt(spec.trigger_s)} s (trigger_s), so records wait up to that long: run it more often, or process the data as a stream (Flink, Spark Structured Streaming)`;
 			if (spec.component === 'spark_structured_streaming' || spec.component === 'glue') return `each micro-batch waits for its trigger (${spec.trigger_s ?? 0} s) and runs over everything queued: shorten trigger_s, add cores, or use Flink for per-record latency`;
 			return 'add concurrency so batches do not queue, or cut per-batch overhead';
+		case 'collector':
+			return collectorFix(spec, input.capacity.stages.find((stage) => stage.id === spec.id)!, input.loadPerS, input).suggestion;
 		case 'store':
 		case 'cache':
 		case 'warehouse':

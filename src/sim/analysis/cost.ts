@@ -57,6 +57,10 @@ export function estimateCost(model: Model, loadPerS: number, components: readonl
 				else items.push({component: spec.id, ...priced});
 				return;
 			}
+			case 'collector':
+				// EC2 instance-hours and the ALB's LCUs are not in the catalogue.
+				unpriced.push(spec.id);
+				return;
 			case 'api': {
 				if (spec.component !== 'api_gateway') {
 					unpriced.push(spec.id);
@@ -71,8 +75,9 @@ export function estimateCost(model: Model, loadPerS: number, components: readonl
 			case 'warehouse': {
 				const requests = num('write_requests_per_s') * SECONDS_PER_MONTH;
 				if (spec.component === 'redis') {
-					const nodes = spec.nodes ?? 1;
-					items.push({component: spec.id, per_month_usd: round(nodes * stores.redisNodeHourUsd.value * HOURS_PER_MONTH), basis: `${nodes} node(s) × $${stores.redisNodeHourUsd.value}/h [U]`});
+					// Replicas are nodes too, billed alike.
+					const nodes = (spec.nodes ?? 1) * (1 + (spec.read_replicas ?? 0));
+					items.push({component: spec.id, per_month_usd: round(nodes * stores.redisNodeHourUsd.value * HOURS_PER_MONTH), basis: `${nodes} node(s)${spec.read_replicas ? ` (${spec.nodes ?? 1} primary + ${spec.read_replicas} replica each)` : ''} × $${stores.redisNodeHourUsd.value}/h [U]`});
 				} else if (spec.component === 'dynamodb') {
 					const units = Math.max(1, Math.ceil(bytes / stores.dynamoWcuBytes.value));
 					items.push({component: spec.id, per_month_usd: round(((requests * units) / 1e6) * stores.dynamoWriteUsdPerMillion.value), basis: `${round(requests / 1e6)}M writes on demand [U]`});

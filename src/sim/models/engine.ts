@@ -28,6 +28,7 @@ import {DashboardStage} from './dashboard.js';
 import {FirehoseStage} from './firehose.js';
 import {STAGE_SLOTS, type SimContext, type Stage} from './stage.js';
 import {BirthLedger} from './birth-ledger.js';
+import {CollectorStage} from './collector.js';
 import {StoreStage} from './store.js';
 import {StreamStage} from './stream.js';
 import {roundTo} from '../numbers.js';
@@ -198,6 +199,10 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 	};
 	const constant = source.arrivals === 'constant';
 	let carry = 0;
+	// A bot (injection kind bot): one client sending `factor` × the normal load on top of it, from its own random stream.
+	const botArrivals = new Random(options.seed, streamBase + 2);
+	let botFactor = 0;
+	let botCarry = 0;
 
 	// Time series.
 	const points = Math.max(1, options.seriesPoints);
@@ -255,6 +260,17 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 				ledger.born(tickIndex, n);
 				offeredSinceSample += n;
 				first.receive(now, born, n, n);
+			}
+			if (botFactor > 0) {
+				const exact = options.ratePerS * botFactor * dt;
+				let bots: number;
+				if (constant) {
+					bots = Math.floor(exact + botCarry);
+					botCarry = exact + botCarry - bots;
+				} else {
+					bots = poisson(botArrivals, exact);
+				}
+				if (bots > 0) first.receiveBot(now, now - dt / 2, bots);
 			}
 			for (const stage of stages) if (stage.needsTick) stage.tick(now);
 			if (ended) {
@@ -321,6 +337,12 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 		const injection = model.injections[index]!;
 		if (injection.kind === 'load_multiplier') {
 			loadFactor = injection.factor ?? 1;
+			return;
+		}
+		if (injection.kind === 'bot') {
+			botFactor = injection.factor ?? 0;
+			// Only the first stage sees who sent a request: a rate limiter further in cannot tell the bot apart.
+			if (!(first instanceof CollectorStage)) ctx.note(`injection ${index + 1}: a bot sends ${botFactor}x the normal load into ${first.id}; nothing in front of it limits one client's rate${stages.some((stage) => stage instanceof CollectorStage) ? ' (a collector limits clients only as the first stage)' : ''}`);
 			return;
 		}
 		const targets = injection.stage !== undefined ? stages.filter((stage) => stage.id === injection.stage) : stages;
@@ -487,6 +509,21 @@ function buildStages(ctx: SimContext, chain: readonly StageSpec[], sizes: readon
 					recordBytes,
 				});
 				break;
+			case 'collector':
+				stage = new CollectorStage(ctx, index, {
+					id: spec.id,
+					component: spec.component,
+					minInstances: spec.min_instances,
+					...defined('maxInstances', spec.max_instances),
+					...defined('instanceRatePerS', spec.instance_rate_per_s),
+					...defined('targetUtilization', spec.target_utilization),
+					...defined('metricPeriodS', spec.metric_period_s),
+					...defined('warmupS', spec.warmup_s),
+					...defined('maxWaitS', spec.max_wait_s),
+					...defined('clientRatePerS', spec.client_rate_per_s),
+					...defined('clientBurst', spec.client_burst),
+				});
+				break;
 			case 'store':
 			case 'cache':
 			case 'warehouse':
@@ -505,6 +542,12 @@ function buildStages(ctx: SimContext, chain: readonly StageSpec[], sizes: readon
 					...defined('loadIntervalS', spec.load_interval_s),
 					...defined('batchSize', spec.batch_size),
 					...defined('latency', spec.latency),
+					...defined('readsPerS', spec.reads_per_s),
+					...defined('readReplicas', spec.read_replicas),
+					...defined('replicaLagS', ms(spec.replica_lag_ms)),
+					...defined('failoverS', spec.failover_s),
+					...defined('hashing', spec.hashing),
+					...defined('virtualNodes', spec.virtual_nodes),
 					recordBytes,
 				});
 				break;

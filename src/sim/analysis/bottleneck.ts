@@ -16,7 +16,7 @@ import {resolveChain} from '../models/engine.js';
 import {hottest, keyLayout} from '../models/routing.js';
 import type {ComponentResult, EndToEnd, SimResult} from '../result.js';
 import type {CapacityReport, StageCapacityInfo} from './capacity.js';
-import {fmt, pct} from '../numbers.js';
+import {counted, fmt, pct} from '../numbers.js';
 
 /** The stage that breaks first, why, and what to change. */
 export type Bottleneck = {component: string; reason: string; suggestion: string};
@@ -129,11 +129,11 @@ function overload(spec: StageSpec, info: StageCapacityInfo, input: BottleneckInp
 			const unit = service.unitName;
 			return {
 				component: spec.id,
-				reason: `${spec.component} takes ${fmt(service.units * service.perUnit)} write requests/s (${fmt(service.units)} ${unit}(s) × ${fmt(service.perUnit)}/s); it gets ${fmt(requests)}/s`,
+				reason: `${spec.component} takes ${fmt(service.units * service.perUnit)} write requests/s (${counted(service.units, unit)} × ${fmt(service.perUnit)}/s); it gets ${fmt(requests)}/s`,
 				suggestion:
 					spec.component === 's3'
-						? `spread objects over at least ${needed} prefixes (3,500 PUT/s each), or write fewer, larger objects`
-						: `needs at least ${needed} ${unit}s for ${fmt(requests)} writes/s; has ${fmt(service.units)}${service.recordsPerRequest === 1 ? '; or batch writes (batch_size) / pre-aggregate upstream' : ''}`,
+						? `spread objects over at least ${counted(needed, 'prefix')} (3,500 PUT/s each), or write fewer, larger objects`
+						: `needs at least ${counted(needed, unit)} for ${fmt(requests)} writes/s; has ${fmt(service.units)}${service.recordsPerRequest === 1 ? '; or batch writes (batch_size) / pre-aggregate upstream' : ''}`,
 			};
 		}
 		case 'dashboard':
@@ -145,7 +145,7 @@ function streamFix(spec: StageSpec & {kind: 'stream'}, info: StageCapacityInfo, 
 	const stream = info.stream!;
 	const bytes = info.recordBytes;
 	const isKinesis = spec.component === 'kinesis_data_streams';
-	const shardWord = isKinesis ? 'shards' : 'partitions';
+	const shardWord = isKinesis ? 'shard' : 'partition';
 	const keys = input.model.source.keys;
 	const even = records / stream.shards <= stream.perShardRecords;
 	const hotRecords = records * stream.hottestShare;
@@ -163,7 +163,7 @@ function streamFix(spec: StageSpec & {kind: 'stream'}, info: StageCapacityInfo, 
 		return {
 			component: spec.id,
 			reason: `an on-demand stream accepts twice its previous peak at once but needs up to ${fmt(kinesis.onDemandScaleLag.value / 60)} minutes to scale further; it started at ${fmt((spec.shards ?? 4) * stream.perShardRecords)} records/s and got ${fmt(records)}/s`,
-			suggestion: `before the launch, pre-warm it (warm throughput) or switch to provisioned with at least ${Math.ceil(records / stream.perShardRecords)} shards`,
+			suggestion: `before the launch, pre-warm it (warm throughput) or switch to provisioned with at least ${counted(Math.ceil(records / stream.perShardRecords), 'shard')}`,
 		};
 	}
 	if (even && hotRecords > stream.perShardRecords && spec.partition_key !== 'random') {
@@ -178,14 +178,14 @@ function streamFix(spec: StageSpec & {kind: 'stream'}, info: StageCapacityInfo, 
 	const limit = isKinesis ? (stream.boundBy === 'records' ? '1,000 records/s per shard' : '1 MiB/s per shard') : `~${fmt(stream.perShardRecords * bytes / 1e6)} MB/s per partition`;
 	// At exactly the limit the mean fits but Poisson bursts above it are refused: do not call it "more than".
 	const verb = hotRecords > stream.perShardRecords * 1.001 ? 'is more than' : 'is all that';
-	const reason = `${fmt(records)} records/s of ${fmt(bytes)} B ${hotRecords > records / stream.shards * 1.05 ? `(the hottest ${isKinesis ? 'shard' : 'partition'} gets ${pct(stream.hottestShare)})` : ''} ${verb} ${stream.shards} ${shardWord} take at ${limit}${verb === 'is all that' ? ', so bursts above the mean are refused' : ''}`.replace('  ', ' ');
+	const reason = `${fmt(records)} records/s of ${fmt(bytes)} B ${hotRecords > records / stream.shards * 1.05 ? `(the hottest ${isKinesis ? 'shard' : 'partition'} gets ${pct(stream.hottestShare)})` : ''} ${verb} ${counted(stream.shards, shardWord)} take${stream.shards === 1 ? 's' : ''} at ${limit}${verb === 'is all that' ? ', so bursts above the mean are refused' : ''}`.replace('  ', ' ');
 	if (needed === undefined) {
 		return {component: spec.id, reason, suggestion: `no shard count fixes partition key ${spec.partition_key}: key by a field with many values, or add a random suffix`};
 	}
 	return {
 		component: spec.id,
 		reason,
-		suggestion: `needs at least ${needed} ${shardWord} for ${fmt(records)} records/s of ${fmt(bytes)} B; has ${stream.shards}${atPeak !== undefined ? ` (${atPeak} for the daily peak of ${peak}x)` : ''}`,
+		suggestion: `needs at least ${counted(needed, shardWord)} for ${fmt(records)} records/s of ${fmt(bytes)} B; has ${fmt(stream.shards)}${atPeak !== undefined ? ` (${fmt(atPeak)} for the daily peak of ${peak}x)` : ''}`,
 	};
 }
 

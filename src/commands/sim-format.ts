@@ -18,6 +18,8 @@ export function verdict(result: SimResult): string {
 				return `${mark} complete up to ${seconds(check.actual)} ago, p99 (target ${seconds(check.target)})`;
 			case 'keeps_up':
 				return check.met ? '' : `${mark} ${check.says}`;
+			case 'ready_by':
+				return check.met ? `${mark} batch ready by ${result.batch?.ready_by ?? ''}` : `${mark} ${check.says}`;
 			case 'loss':
 				return check.met && check.actual === 0 ? `${mark} no loss` : `${mark} ${pct(check.actual)} lost (at most ${check.target * 100}%)`;
 			default:
@@ -69,6 +71,15 @@ export function formatReport(result: SimResult, title: string): string {
 	if (Number.isFinite(e2e.freshness_s)) lines.push(`  freshness (age of the newest data ${where}) ${seconds(e2e.freshness_s)} on average, ${seconds(e2e.freshness_p99_s)} at worst (p99)`);
 	if (e2e.completeness_s !== undefined && Number.isFinite(e2e.completeness_s)) {
 		lines.push(`  completeness (data ${where} includes every event older than) ${seconds(e2e.completeness_s)} on average, ${seconds(e2e.completeness_p99_s ?? Number.NaN)} at worst (p99)`);
+	}
+	if (result.batch && result.batch.runs.length > 0) {
+		// Scheduled batch runs: each step's start and finish, the last against the deadline.
+		lines.push(`batch runs${result.batch.ready_by ? ` (ready by ${result.batch.ready_by})` : ''}:`);
+		for (const run of result.batch.runs) {
+			const steps = run.steps.map((step) => `${step.id} ${step.start.slice(-5)}–${step.finish ? step.finish.slice(-5) : '…'}`).join(' → ');
+			const mark = run.met === null ? '' : run.met ? ' ✓' : ` ✗ ${run.finish_s === null ? 'not finished' : `${seconds(run.late_by_s)} late`}`;
+			lines.push(`  ${run.scheduled}: ${steps} · done ${run.finish ?? 'not yet'}${mark}`);
+		}
 	}
 	if (result.paths) {
 		// Fan-out: each reader's path on its own line; the verdict below is the judged path's.

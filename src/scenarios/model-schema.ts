@@ -18,6 +18,11 @@ const positive = (what: string) => z.number().positive(`${what} must be > 0`);
 const nonNegative = (what: string) => z.number().nonnegative(`${what} must be >= 0`);
 const count = (what: string) => z.number().int(`${what} must be a whole number`).min(1, `${what} must be >= 1`);
 
+/** A time of day, UTC, as HH:MM ("02:00", "06:00"); a simulation starts at 00:00 UTC. */
+export const ClockTimeSchema = z
+	.string()
+	.regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'expected a time of day as HH:MM (00:00–23:59), e.g. "02:00"');
+
 /** A service-time or latency distribution, in milliseconds. */
 export const DistributionSchema = z.discriminatedUnion('dist', [
 	z.strictObject({dist: z.literal('exp'), mean_ms: positive('mean_ms')}),
@@ -124,6 +129,8 @@ export const ComputeStageSchema = z.strictObject({
 	batching_window_s: nonNegative('batching_window_s').optional(),
 	parallelization_factor: count('parallelization_factor').optional().describe('Lambda batches per shard at once, 1–10'),
 	trigger_s: nonNegative('trigger_s').optional().describe('micro-batch trigger interval'),
+	start_at: ClockTimeSchema.optional().describe('time of day (UTC) of the scheduled runs, every trigger_s from there (a nightly job at "02:00"); the simulation starts at 00:00'),
+	after: Id.optional().describe('a batch step that starts when this earlier step has finished and all its output has arrived here (an Airflow task dependency), instead of on its own trigger'),
 	overhead_ms: nonNegative('overhead_ms').optional().describe('fixed cost per batch or invocation'),
 	per_record_ms: nonNegative('per_record_ms').optional(),
 	cold_start_ms: nonNegative('cold_start_ms').optional(),
@@ -205,6 +212,7 @@ export const SloSchema = z.strictObject({
 	latency_p99_ms: positive('latency_p99_ms').optional(),
 	freshness_s: positive('freshness_s').optional(),
 	path: Id.optional().describe('with fan-out: the last stage of the path the SLO is judged on (default: the path from the first stage)'),
+	ready_by: ClockTimeSchema.optional().describe('time of day (UTC) by which every scheduled batch run (a step with start_at and the steps chained after it) must have finished, e.g. "06:00"; judged only where the architecture has such runs'),
 });
 
 /** A model file for `dojo sim --model`: a source, stages, and optionally an SLO and injections. */

@@ -111,6 +111,26 @@ export function stageProblems(stages: readonly Stage[], keys: Record<string, Key
 	if (!graphReadable) return problems;
 	if (problems.length === 0) problems.push(...loopProblems(stages, at));
 	if (problems.length === 0) problems.push(...unreachableProblems(stages, at));
+	if (problems.length === 0) problems.push(...afterProblems(stages, at));
+	return problems;
+}
+
+/** A chained batch step (`after`) names a compute step that feeds it, earlier on its path: it waits for that step's runs. */
+function afterProblems(stages: readonly Stage[], at: Path): Problem[] {
+	const nextOf = nextStageIds(stages);
+	const previousOf = new Map<string, string>();
+	for (const [from, to] of nextOf) if (to !== undefined && !previousOf.has(to)) previousOf.set(to, from);
+	const problems: Problem[] = [];
+	for (const [index, stage] of stages.entries()) {
+		if (stage.kind !== 'compute' || stage.after === undefined) continue;
+		const earlier: string[] = [];
+		for (let id = previousOf.get(stage.id); id !== undefined && !earlier.includes(id); id = previousOf.get(id)) earlier.push(id);
+		const steps = earlier.filter((id) => stages.find((candidate) => candidate.id === id)?.kind === 'compute');
+		if (!steps.includes(stage.after)) {
+			const expected = steps.length > 0 ? `expected one of ${steps.join(', ')}` : 'no compute step comes before it';
+			problems.push({path: [...at, index, 'after'], message: `after names "${stage.after}", which is not a compute step before "${stage.id}" on its path; ${expected}`});
+		}
+	}
 	return problems;
 }
 

@@ -38,3 +38,11 @@ export function plural(noun: string): string {
 	if (/(s|x|ch|sh)$/.test(noun)) return `${noun}es`;
 	return `${noun}s`;
 }
+
+/** A duration for a sentence: seconds under 90 s, minutes under 90 min, else hours ("4.07 h"). */
+export function fmtSpan(seconds: number): string {
+	if (!Number.isFinite(seconds)) return 'n/a';
+	if (Math.abs(seconds) < 90) return `${fmt(seconds)} s`;
+	if (Math.abs(seconds) < 90 * 60) return `${fmt(seconds / 60)} min`;
+	return `${fmt(seconds / 3600)} h`;
+}

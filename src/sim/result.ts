@@ -72,6 +72,37 @@ export type Series = {
 /** Little's law on the whole pipeline: L (events in flight), λ (events/s) and W (mean time in the pipeline). */
 export type LittleCheck = {l: number; lambda: number; w_s: number};
 
+/** One step of one scheduled batch run: when it started and finished (simulated seconds and "day N HH:MM"). */
+export type BatchStep = {id: string; start_s: number; start: string; finish_s: number | null; finish: string | null; records: number};
+
+/** One scheduled batch run: its steps in order, when the last finished, and whether that was by the deadline. */
+export type BatchRun = {
+	scheduled_s: number;
+	scheduled: string;
+	steps: BatchStep[];
+	/** When the last step finished; null when the run had not finished when the simulation stopped. */
+	finish_s: number | null;
+	finish: string | null;
+	/** The instant the run had to be done by (the first `ready_by` at or after its start); null without a deadline. */
+	deadline_s: number | null;
+	/** True when the last step finished by the deadline; null without a deadline. */
+	met: boolean | null;
+	late_by_s: number;
+	/** The step that took longest in this run: the one that makes a late run late. */
+	longest_step: string | null;
+};
+
+/** Scheduled batch runs inside the measurement window (a nightly job and the steps chained after it). */
+export type BatchReport = {
+	/** The deadline, "HH:MM" UTC (slo.ready_by), or null. */
+	ready_by: string | null;
+	runs: BatchRun[];
+	/** Every judged run finished by the deadline; null without a deadline or with no run to judge. */
+	met: boolean | null;
+	/** The longest step of the latest run that missed the deadline; null when none missed. */
+	late_step: string | null;
+};
+
 /** One replication's figures. */
 export type RunResult = {
 	seed: number;
@@ -86,6 +117,8 @@ export type RunResult = {
 	notes: string[];
 	/** With fan-out only: every path, the main one first; components, cost and events cover them all. */
 	paths?: PathResult[];
+	/** With scheduled batch steps only (start_at, after): each run's steps and the deadline verdict. */
+	batch?: BatchReport;
 };
 
 /**
@@ -155,4 +188,6 @@ export type SimResult = {
 	notes: string[];
 	/** With fan-out only: every path, the main one first; components, cost and events cover them all. */
 	paths?: PathResult[];
+	/** With scheduled batch steps only (start_at, after): the first replication's runs, and the deadline verdict over all. */
+	batch?: BatchReport;
 };

@@ -19,8 +19,9 @@ import {hasFanOut, judgedModel, otherPaths, pathsOf, type FanOutPath} from './fa
 import {combinePaths} from './fan-out-report.js';
 import {runPipeline, type EngineOptions} from './models/engine.js';
 import {isQueueOnly, runQueueOnly} from './queue-adapter.js';
-import type {RunResult, SimResult, SloCheck} from './result.js';
-import {roundTo} from './numbers.js';
+import type {BatchReport, RunResult, SimResult, SloCheck} from './result.js';
+import {clockText} from './models/batch-runs.js';
+import {fmtSpan, roundTo} from './numbers.js';
 import {longestCycle} from './run-length.js';
 
 export {defaultDuration, longestCycle, modelFromScenario} from './run-length.js';
@@ -149,8 +150,9 @@ export function summarize(input: SimInput, options: SimOptions, runs: readonly R
 	const merged = mergeRuns(runs);
 	const capacity = analyseCapacity(model);
 	const components = merged.components;
-	const slo = overPaperCapacity(judgeSlo(model, merged.end_to_end, components, options.durationS), loadPerS, capacity);
-	const bottleneck = findBottleneck({model, loadPerS, capacity, components, endToEnd: merged.end_to_end, slo});
+	const batch = mergeBatch(runs);
+	const slo = overPaperCapacity(judgeSlo(model, merged.end_to_end, components, options.durationS, batch), loadPerS, capacity);
+	const bottleneck = findBottleneck({model, loadPerS, capacity, components, endToEnd: merged.end_to_end, slo, ...(batch ? {batch} : {})});
 	const peak = options.peak ? undefined : peakVerdict(model, loadPerS, capacity, components, merged.end_to_end, slo);
 	if (peak) slo.peak = peak;
 	const plan = planRuns(input, {...options, replications: 1})[0]!;
@@ -186,7 +188,21 @@ export function summarize(input: SimInput, options: SimOptions, runs: readonly R
 		little: merged.little,
 		series: merged.series,
 		notes,
+		...(batch ? {batch} : {}),
 	};
+}
+
+/**
+The batch runs of the first replication (their times differ by seconds between
+replications), with the deadline met only if every replication met it.
+*/
+function mergeBatch(runs: readonly RunResult[]): BatchReport | undefined {
+	const first = runs[0]?.batch;
+	if (!first) return undefined;
+	const verdicts = runs.map((run) => run.batch?.met ?? null);
+	const met = verdicts.some((value) => value === false) ? false : verdicts.every((value) => value === true) ? true : first.met;
+	const lateIn = runs.find((run) => run.batch?.met === false)?.batch;
+	return {...first, met, late_step: lateIn?.late_step ?? first.late_step};
 }
 
 /**
@@ -201,7 +217,7 @@ oldest event not yet counted), loss, events that never arrived, and whether
 every stage keeps up (a stage at capacity whose backlog grows fails, however
 good the figures of a finite run look).
 */
-export function judgeSlo(model: Model, e2e: RunResult['end_to_end'], components: readonly RunResult['components'][number][] = [], durationS?: number): SimResult['slo'] {
+export function judgeSlo(model: Model, e2e: RunResult['end_to_end'], components: readonly RunResult['components'][number][] = [], durationS?: number, batch?: BatchReport): SimResult['slo'] {
 	const checks: SloCheck[] = [];
 	const target = model.slo;
 	if (target?.latency_p99_ms !== undefined) {
@@ -223,6 +239,8 @@ export function judgeSlo(model: Model, e2e: RunResult['end_to_end'], components:
 				: `data on screen is complete up to ${fmt(actual)} s ago (p99; the newest record shown is ${fmt(e2e.freshness_p99_s)} s old); target ${fmt(target.freshness_s)} s`,
 		});
 	}
+	const ready = readyByCheck(target?.ready_by, batch);
+	if (ready) checks.push(ready);
 	const total = e2e.delivered + e2e.lost + e2e.filtered + e2e.undelivered;
 	const lostShare = total > 0 ? e2e.lost / total : 0;
 	checks.push({name: 'loss', target: LOSS_TOLERANCE, actual: roundTo(lostShare, 6), met: lostShare <= LOSS_TOLERANCE, says: `${fmt(lostShare * 100)}% of events dropped or lost; at most ${LOSS_TOLERANCE * 100}% allowed`});
@@ -246,6 +264,26 @@ export function judgeSlo(model: Model, e2e: RunResult['end_to_end'], components:
 		met: checks.every((check) => check.met),
 		checks,
 	};
+}
+
+/**
+The batch deadline (slo.ready_by): every scheduled run inside the window must
+have its last step finished by then. Null when there is no deadline, or no
+scheduled batch run to judge (a streaming design has none: its completeness
+figure says how current the data is).
+*/
+function readyByCheck(readyBy: string | undefined, batch: BatchReport | undefined): SloCheck | undefined {
+	if (readyBy === undefined || !batch || batch.met === null) return undefined;
+	const judged = batch.runs.filter((run) => run.met !== null);
+	const late = judged.filter((run) => run.met === false);
+	const worst = late.reduce<(typeof late)[number] | undefined>((most, run) => (!most || (run.finish_s === null ? Infinity : run.late_by_s) > (most.finish_s === null ? Infinity : most.late_by_s) ? run : most), undefined);
+	const lastOf = (run: (typeof judged)[number]) => run.steps[run.steps.length - 1]?.id ?? '';
+	const says = worst
+		? worst.finish_s === null
+			? `the run scheduled ${worst.scheduled} had not finished by the end of the simulation, past its ${readyBy} deadline (${clockText(worst.deadline_s ?? 0)}); ${worst.longest_step} took longest`
+			: `the run scheduled ${worst.scheduled} finished at ${worst.finish} (${lastOf(worst)}), ${fmtSpan(worst.late_by_s)} after its ${readyBy} deadline; ${worst.longest_step} took longest; ${late.length} of ${judged.length} runs late`
+		: `every run finished by ${readyBy} (latest: ${judged.reduce((latest, run) => ((run.finish_s ?? 0) > (latest.finish_s ?? 0) ? run : latest)).finish}); ${judged.length} run(s) judged`;
+	return {name: 'ready_by', target: 0, actual: roundTo(worst ? (worst.finish_s === null ? Number.POSITIVE_INFINITY : worst.late_by_s) : 0, 3), met: !worst, says};
 }
 
 /**

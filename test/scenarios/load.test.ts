@@ -72,3 +72,30 @@ describe('scenario and model rules over a partly broken file', () => {
 		expect(errors.some((line) => /scenarios\[1\]\.id: duplicate scenario id "one"/.test(line))).toBe(true);
 	});
 });
+
+describe('scheduled batch steps in a model file', () => {
+	const model = (reconcile: string, extra = '') =>
+		[
+			'source: {rate_per_s: 10}',
+			'slo: {ready_by: "06:00"}',
+			'stages:',
+			`  - {id: extract, kind: compute, component: glue, trigger_s: 86400, start_at: "02:00"${extra}}`,
+			'  - {id: raw, kind: store, component: s3}',
+			`  - {id: reconcile, kind: compute, component: worker_pool, ${reconcile}}`,
+			'',
+		].join('\n');
+
+	it('accepts a step chained after an earlier compute step, and a deadline as HH:MM', () => {
+		expect(lines(parseYaml(model('after: extract'), 'm.yaml', ModelSchema, modelChecks))).toEqual([]);
+	});
+
+	it('rejects after naming a stage that is not an earlier compute step, listing the ones that are', () => {
+		expect(lines(parseYaml(model('after: raw'), 'm.yaml', ModelSchema, modelChecks))).toEqual([
+			'm.yaml:6:67 stages[2].after: after names "raw", which is not a compute step before "reconcile" on its path; expected one of extract',
+		]);
+	});
+
+	it('rejects a time of day that is not HH:MM', () => {
+		expect(lines(parseYaml(model('after: extract').replace('start_at: "02:00"', 'start_at: "2am"'), 'm.yaml', ModelSchema, modelChecks))[0]).toMatch(/stages\[0\]\.start_at: expected a time of day as HH:MM \(00:00–23:59\), e.g\. "02:00"/);
+	});
+});

@@ -14,9 +14,9 @@ import type {Model, Stage as StageSpec} from '../../scenarios/model-schema.js';
 import {dashboards, firehose, kinesis, lambda} from '../catalogue.js';
 import {resolveChain} from '../models/engine.js';
 import {hottest, keyLayout} from '../models/routing.js';
-import type {ComponentResult, EndToEnd, SimResult} from '../result.js';
+import type {BatchReport, ComponentResult, EndToEnd, SimResult} from '../result.js';
 import type {CapacityReport, StageCapacityInfo} from './capacity.js';
-import {counted, fmt, pct} from '../numbers.js';
+import {counted, fmt, fmtSpan, pct} from '../numbers.js';
 
 /** The stage that breaks first, why, and what to change. */
 export type Bottleneck = {component: string; reason: string; suggestion: string};
@@ -29,6 +29,8 @@ export type BottleneckInput = {
 	readonly components: readonly ComponentResult[];
 	readonly endToEnd: EndToEnd;
 	readonly slo: SimResult['slo'];
+	/** Scheduled batch runs, when the model has them: a missed deadline names the step that made the run late. */
+	readonly batch?: BatchReport;
 };
 
 /** Finds the bottleneck, or null when the design keeps up and meets its SLO. */
@@ -55,6 +57,8 @@ export function findBottleneck(input: BottleneckInput): Bottleneck | null {
 	}
 	const missed = input.slo.checks.filter((check) => !check.met);
 	if (missed.length === 0) return null;
+	const lateStep = missed.some((check) => check.name === 'ready_by') ? latestStep(chain, input) : undefined;
+	if (lateStep) return lateStep;
 	const latencyMissed = missed.some((check) => check.name === 'latency_p99_ms');
 	return slowest(chain, input, !latencyMissed && missed.some((check) => check.name === 'freshness_s'));
 }
@@ -64,6 +68,38 @@ export function fixAt(input: BottleneckInput, stageId: string): Bottleneck | und
 	const info = input.capacity.stages.find((stage) => stage.id === stageId);
 	const spec = resolveChain(input.model.stages).find((stage) => stage.id === stageId);
 	return info && spec ? overload(spec, info, input) : undefined;
+}
+
+/**
+A scheduled batch run that ends after its deadline: the longest step of the
+latest run is named, with the units it needs to end in time. Its per-record
+work shrinks with more units, its fixed overhead does not: with d the step's
+duration, o its overhead and L the lateness, u units become
+ceil(u × (d − o) / (d − L − o)).
+*/
+function latestStep(chain: readonly StageSpec[], input: BottleneckInput): Bottleneck | undefined {
+	const batch = input.batch;
+	if (!batch?.late_step || batch.ready_by === null) return undefined;
+	const late = batch.runs.filter((run) => run.met === false);
+	const run = late.reduce((most, candidate) => ((candidate.finish_s === null ? Infinity : candidate.late_by_s) > (most.finish_s === null ? Infinity : most.late_by_s) ? candidate : most), late[0]!);
+	const step = run.steps.find((candidate) => candidate.id === run.longest_step);
+	const spec = chain.find((candidate) => candidate.id === run.longest_step);
+	if (!step || !spec) return undefined;
+	const took = step.finish_s === null ? null : step.finish_s - step.start_s;
+	const when = run.finish_s === null ? `has not finished by the end of the run` : `finishes at ${run.finish}, ${fmtSpan(run.late_by_s)} after ${batch.ready_by}`;
+	const reason = `the run scheduled ${run.scheduled} ${when}; ${spec.id} takes ${took === null ? 'longer than the run' : fmtSpan(took)} of it (${fmt(step.records)} records, from ${step.start})`;
+	if (spec.kind !== 'compute' || took === null || run.finish_s === null) {
+		return {component: spec.id, reason, suggestion: `shorten ${spec.id} or start the run earlier (start_at) so it ends by ${batch.ready_by}`};
+	}
+	const units = spec.concurrency ?? 1;
+	const overhead = (spec.overhead_ms ?? 0) / 1000;
+	const room = took - run.late_by_s - overhead;
+	const unitName = spec.component === 'glue' || spec.component === 'spark_structured_streaming' ? 'core' : spec.component === 'flink' ? 'task slot' : 'worker';
+	if (!(room > 0)) {
+		return {component: spec.id, reason, suggestion: `its fixed overhead alone does not fit before ${batch.ready_by}: start the run earlier (start_at) or split the work`};
+	}
+	const needed = Math.ceil((units * (took - overhead)) / room - 1e-9);
+	return {component: spec.id, reason, suggestion: `needs at least ${counted(needed, unitName)} (concurrency) to end by ${batch.ready_by}; has ${fmt(units)}; or start the run earlier (start_at)`};
 }
 
 function lostEverything(spec: StageSpec, input: BottleneckInput): Bottleneck {

@@ -28,6 +28,7 @@ import {DashboardStage} from './dashboard.js';
 import {FirehoseStage} from './firehose.js';
 import {STAGE_SLOTS, type SimContext, type Stage} from './stage.js';
 import {BirthLedger} from './birth-ledger.js';
+import {batchReport, clockSeconds} from './batch-runs.js';
 import {StoreStage} from './store.js';
 import {StreamStage} from './stream.js';
 import {roundTo} from '../numbers.js';
@@ -352,6 +353,10 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 			? {mean: completenessSum / freshnessCount, p99: completeness.quantile(0.99), max: completeness.max}
 			: {mean: Number.NaN, p99: Number.NaN, max: Number.NaN};
 	const left = delivered + lost + filtered;
+	const stepLogs = stages.flatMap((stage) =>
+		stage instanceof ComputeStage && stage.spec.logRuns ? [{id: stage.id, after: stage.spec.startAtS !== undefined || stage.spec.after === undefined ? null : stage.spec.after, runs: stage.runLog}] : [],
+	);
+	const batch = stepLogs.length > 0 ? batchReport(stepLogs, model.slo?.ready_by ?? null, warmup, end) : undefined;
 	return {
 		seed: options.seed,
 		replication: options.replication,
@@ -384,6 +389,7 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 		},
 		series,
 		notes,
+		...(batch ? {batch} : {}),
 	};
 }
 
@@ -433,6 +439,9 @@ function buildStages(ctx: SimContext, chain: readonly StageSpec[], sizes: readon
 						...defined('batchingWindowS', spec.batching_window_s),
 						...defined('parallelizationFactor', spec.parallelization_factor),
 						...defined('triggerS', spec.trigger_s),
+						...defined('startAtS', spec.start_at === undefined ? undefined : clockSeconds(spec.start_at)),
+						...defined('after', spec.after),
+						...(spec.start_at !== undefined || spec.after !== undefined || chain.some((other) => other.kind === 'compute' && other.after === spec.id) ? {logRuns: true} : {}),
 						...defined('overheadS', ms(spec.overhead_ms)),
 						...defined('perRecordS', ms(spec.per_record_ms)),
 						...defined('coldStartS', ms(spec.cold_start_ms)),
@@ -515,6 +524,13 @@ function buildStages(ctx: SimContext, chain: readonly StageSpec[], sizes: readon
 		}
 		if (previous) previous.next = stage;
 		stages.push(stage);
+	});
+	// A chained step waits for the step it runs after and everything between (rules.ts checks it is earlier in the chain).
+	chain.forEach((spec, index) => {
+		if (spec.kind !== 'compute' || spec.after === undefined) return;
+		const from = chain.findIndex((other) => other.id === spec.after);
+		if (from >= 0 && from < index) (stages[index] as ComputeStage).chainAfter(stages.slice(from, index));
+		else ctx.note(`${spec.id}: after names "${spec.after}", which is not an earlier stage on this path; it runs as soon as records arrive`);
 	});
 	return stages;
 }

@@ -124,6 +124,11 @@ export abstract class Stage {
 	/** Called every tick when `needsTick` is set. */
 	tick(_now: number): void {}
 
+	/** True while the stage still has work in hand (records held); a batch step says whether a run is going on. */
+	isBusy(): boolean {
+		return this.held > 1e-9;
+	}
+
 	/** A shard, node or worker is lost at `now`; returns false when that makes no sense for this stage. */
 	loseUnits(_now: number, _count: number): boolean {
 		return false;

@@ -15,6 +15,7 @@ export function verdict(result: SimResult): string {
 				return `${mark} latency p99 ${ms(check.actual)} (target ${ms(check.target)})`;
 			case 'freshness_s':
 				if (check.says.startsWith('run too short')) return `${mark} freshness: ${check.says}`;
+				if (result.sources) return `${mark} ${check.says}`;
 				return `${mark} complete up to ${seconds(check.actual)} ago, p99 (target ${seconds(check.target)})`;
 			case 'keeps_up':
 				return check.met ? '' : `${mark} ${check.says}`;
@@ -71,6 +72,15 @@ export function formatReport(result: SimResult, title: string): string {
 	if (Number.isFinite(e2e.freshness_s)) lines.push(`  freshness (age of the newest data ${where}) ${seconds(e2e.freshness_s)} on average, ${seconds(e2e.freshness_p99_s)} at worst (p99)`);
 	if (e2e.completeness_s !== undefined && Number.isFinite(e2e.completeness_s)) {
 		lines.push(`  completeness (data ${where} includes every event older than) ${seconds(e2e.completeness_s)} on average, ${seconds(e2e.completeness_p99_s ?? Number.NaN)} at worst (p99)`);
+	}
+	if (result.sources) {
+		// Several sources at different cadences: how complete each one is, the one that sets the whole's first.
+		lines.push('sources (completeness p99, what it is held to, how often it is the furthest behind):');
+		for (const source of result.sources) {
+			const cadence = source.every_s > 0 ? `every ${formatDuration(source.every_s)}${source.lag_s > 0 ? `, ${formatDuration(source.lag_s)} late` : ''}` : 'as it happens';
+			const target = source.target_s === null ? '' : ` (target ${seconds(source.target_s)})`;
+			lines.push(`  ${source.id} (${pct(source.share)}, ${cadence}): ${seconds(source.completeness_p99_s)}${target} · furthest behind ${pct(source.sets_completeness_share)} of the time`);
+		}
 	}
 	if (result.batch && result.batch.runs.length > 0) {
 		// Scheduled batch runs: each step's start and finish, the last against the deadline.

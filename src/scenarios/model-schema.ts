@@ -64,6 +64,19 @@ export const BurstSchema = z.strictObject({
 	multiplier: z.number().min(1, 'bursts.multiplier must be >= 1'),
 });
 
+/**
+A part of the source that does not stream in as it happens: an API pulled every
+hour whose numbers lag hours behind, a partner file dropped once a day. Its
+events are born all the time but enter the pipeline only at each delivery.
+*/
+export const FeedSchema = z.strictObject({
+	id: Id.describe('what to call this source in the report, e.g. google_ads, partner_files'),
+	share: z.number().gt(0, 'share must be in (0, 1)').lt(1, 'share must be in (0, 1)').describe('fraction of all events that come from this source'),
+	every_s: positive('every_s').describe('seconds between deliveries: 3600 for an hourly pull, 86400 for a daily file'),
+	at: ClockTimeSchema.optional().describe('time of day (UTC) of the deliveries, every every_s from there (a file at "02:00"); by default from 00:00'),
+	lag_s: nonNegative('lag_s').default(0).describe('a delivery holds only events at least this old (the platform reports hours late: Google Ads about 3 h)'),
+});
+
 /** Where events come from: rate, arrival process, size and the keys they carry. */
 export const SourceSchema = z.strictObject({
 	rate_per_s: positive('rate_per_s').describe('mean events per second at 1x load'),
@@ -72,6 +85,7 @@ export const SourceSchema = z.strictObject({
 	peak_multiplier: z.number().min(1, 'peak_multiplier must be >= 1').default(1).describe('daily peak over the mean'),
 	keys: z.record(z.string(), KeyDistributionSchema).default({}).describe('partition-key candidates by field name'),
 	bursts: BurstSchema.optional().describe('short periodic bursts on top of the mean rate'),
+	feeds: z.array(FeedSchema).optional().describe('sources that arrive in deliveries (hourly API pulls, daily files) rather than as they happen; the rest streams in'),
 });
 
 const stageBase = {
@@ -231,6 +245,7 @@ export const ArchitectureSchema = z.strictObject({
 	summary: z.string().min(1).describe('one line: the shape of the pipeline'),
 	tradeoffs: z.string().optional().describe('when this is the right choice and when it is not'),
 	stages: z.array(StageSchema).min(1, 'an architecture needs at least one stage'),
+	feeds: z.array(FeedSchema).optional().describe("the sources this design receives in deliveries (hourly API pulls, daily files): the run's source.feeds"),
 	injections: z.array(InjectionSchema).default([]),
 });
 
@@ -238,6 +253,7 @@ export type Distribution = z.infer<typeof DistributionSchema>;
 export type KeyDistribution = z.infer<typeof KeyDistributionSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type Burst = z.infer<typeof BurstSchema>;
+export type Feed = z.infer<typeof FeedSchema>;
 export type Stage = z.infer<typeof StageSchema>;
 export type Injection = z.infer<typeof InjectionSchema>;
 export type Slo = z.infer<typeof SloSchema>;

@@ -276,7 +276,16 @@ export const modelChecks: ReadonlyArray<CrossCheck<Model>> = [
 	(model) => stageProblems(model.stages, model.source?.keys, ['stages']),
 	(model) => injectionProblems(model.injections, model.stages, ['injections']),
 	(model) => sloPathProblems(model, ['slo']),
+	(model) => feedProblems(model.source?.feeds ?? [], ['source', 'feeds']),
 ];
+
+/** Source feeds have unique ids and leave some events streaming: their shares sum to less than 1. */
+export function feedProblems(feeds: ReadonlyArray<{id: string; share: number}>, at: Path): Problem[] {
+	const problems = duplicateIds(feeds, at, 'feed');
+	const total = feeds.reduce((sum, feed) => sum + (typeof feed?.share === 'number' ? feed.share : 0), 0);
+	if (total >= 1) problems.push({path: at, message: `the feeds' shares sum to ${Number(total.toFixed(6))}; they must sum to less than 1 (the rest of the events stream in as they happen)`});
+	return problems;
+}
 
 /**
 Cross-checks for a scenarios file. `otherScenarioIds` are scenarios defined in
@@ -308,6 +317,7 @@ export const scenarioFileChecks = (otherScenarioIds: ReadonlySet<string> = new S
 								independently([
 									() => stageProblems(architecture.stages, scenario.workload?.keys, [...at, 'architectures', a, 'stages']),
 									() => injectionProblems(architecture.injections, architecture.stages, [...at, 'architectures', a, 'injections']),
+									() => feedProblems(architecture.feeds ?? [], [...at, 'architectures', a, 'feeds']),
 								]),
 							)
 						: [],

@@ -72,6 +72,24 @@ export type Series = {
 /** Little's law on the whole pipeline: L (events in flight), λ (events/s) and W (mean time in the pipeline). */
 export type LittleCheck = {l: number; lambda: number; w_s: number};
 
+/** One source of a model with feeds: the streamed events, or a feed (an hourly API pull, a daily file). */
+export type FeedReport = {
+	/** The feed's id; "streamed" for the events that arrive as they happen. */
+	id: string;
+	share: number;
+	/** Seconds between deliveries (0 for streamed events). */
+	every_s: number;
+	lag_s: number;
+	/** How far back this source's data is complete on screen (or delivered), p99 seconds. */
+	completeness_p99_s: number;
+	/** The longest an event of this feed waited at the source before a delivery took it, seconds. */
+	longest_wait_s: number;
+	/** What the source is held to: the SLO's freshness, plus a feed's own delivery interval and lag; null without a target. */
+	target_s: number | null;
+	/** Share of the readings in which this source was the furthest behind: it set the completeness of the whole. */
+	sets_completeness_share: number;
+};
+
 /** One step of one scheduled batch run: when it started and finished (simulated seconds and "day N HH:MM"). */
 export type BatchStep = {id: string; start_s: number; start: string; finish_s: number | null; finish: string | null; records: number};
 
@@ -119,6 +137,8 @@ export type RunResult = {
 	paths?: PathResult[];
 	/** With scheduled batch steps only (start_at, after): each run's steps and the deadline verdict. */
 	batch?: BatchReport;
+	/** With source feeds only: completeness per source, the slowest first. */
+	sources?: FeedReport[];
 };
 
 /**
@@ -190,4 +210,6 @@ export type SimResult = {
 	paths?: PathResult[];
 	/** With scheduled batch steps only (start_at, after): the first replication's runs, and the deadline verdict over all. */
 	batch?: BatchReport;
+	/** With source feeds only: completeness per source (the first replication's), the one that sets the whole's first. */
+	sources?: FeedReport[];
 };

@@ -16,6 +16,7 @@ export function modelFromScenario(scenario: SystemDesignScenario, architecture: 
 			event_bytes: workload.event_bytes,
 			peak_multiplier: workload.peak_multiplier,
 			keys: workload.keys,
+			...(architecture.feeds && architecture.feeds.length > 0 ? {feeds: architecture.feeds} : {}),
 		},
 		stages: architecture.stages,
 		slo: workload.slo,
@@ -29,6 +30,8 @@ export function longestCycle(model: Model): {seconds: number; what: string} {
 	const consider = (seconds: number | undefined, what: string) => {
 		if (seconds !== undefined && seconds > longest.seconds) longest = {seconds, what};
 	};
+	// A feed's events wait up to a delivery interval plus its lag before they enter the pipeline.
+	for (const feed of model.source.feeds ?? []) consider(feed.every_s + feed.lag_s, `source feed ${feed.id} (every ${feed.every_s} s, lag ${feed.lag_s} s)`);
 	for (const stage of model.stages) {
 		if (stage.kind === 'compute') {
 			consider(stage.trigger_s, `${stage.id}.trigger_s`);

@@ -19,7 +19,7 @@ import {hasFanOut, judgedModel, otherPaths, pathsOf, type FanOutPath} from './fa
 import {combinePaths} from './fan-out-report.js';
 import {runPipeline, type EngineOptions} from './models/engine.js';
 import {isQueueOnly, runQueueOnly} from './queue-adapter.js';
-import type {BatchReport, RunResult, SimResult, SloCheck} from './result.js';
+import type {BatchReport, FeedReport, RunResult, SimResult, SloCheck} from './result.js';
 import {clockText} from './models/batch-runs.js';
 import {fmtSpan, roundTo} from './numbers.js';
 import {longestCycle} from './run-length.js';
@@ -151,7 +151,8 @@ export function summarize(input: SimInput, options: SimOptions, runs: readonly R
 	const capacity = analyseCapacity(model);
 	const components = merged.components;
 	const batch = mergeBatch(runs);
-	const slo = overPaperCapacity(judgeSlo(model, merged.end_to_end, components, options.durationS, batch), loadPerS, capacity);
+	const sources = runs[0]?.sources;
+	const slo = overPaperCapacity(judgeSlo(model, merged.end_to_end, components, options.durationS, batch, sources), loadPerS, capacity);
 	const bottleneck = findBottleneck({model, loadPerS, capacity, components, endToEnd: merged.end_to_end, slo, ...(batch ? {batch} : {})});
 	const peak = options.peak ? undefined : peakVerdict(model, loadPerS, capacity, components, merged.end_to_end, slo);
 	if (peak) slo.peak = peak;
@@ -189,6 +190,7 @@ export function summarize(input: SimInput, options: SimOptions, runs: readonly R
 		series: merged.series,
 		notes,
 		...(batch ? {batch} : {}),
+		...(sources ? {sources} : {}),
 	};
 }
 
@@ -217,7 +219,14 @@ oldest event not yet counted), loss, events that never arrived, and whether
 every stage keeps up (a stage at capacity whose backlog grows fails, however
 good the figures of a finite run look).
 */
-export function judgeSlo(model: Model, e2e: RunResult['end_to_end'], components: readonly RunResult['components'][number][] = [], durationS?: number, batch?: BatchReport): SimResult['slo'] {
+export function judgeSlo(
+	model: Model,
+	e2e: RunResult['end_to_end'],
+	components: readonly RunResult['components'][number][] = [],
+	durationS?: number,
+	batch?: BatchReport,
+	sources?: readonly FeedReport[],
+): SimResult['slo'] {
 	const checks: SloCheck[] = [];
 	const target = model.slo;
 	if (target?.latency_p99_ms !== undefined) {
@@ -229,7 +238,9 @@ export function judgeSlo(model: Model, e2e: RunResult['end_to_end'], components:
 		const cycle = longestCycle(model);
 		// Nothing measured in a run shorter than the slowest cycle is a too-short run, not a stale screen.
 		const tooShort = !Number.isFinite(actual) && durationS !== undefined && durationS < 3 * cycle.seconds;
-		checks.push({
+		const bySource = !tooShort && sources && sources.length > 0 ? sourcesCheck(target.freshness_s, actual, sources) : undefined;
+		if (bySource) checks.push(bySource);
+		else checks.push({
 			name: 'freshness_s',
 			target: target.freshness_s,
 			actual,
@@ -263,6 +274,27 @@ export function judgeSlo(model: Model, e2e: RunResult['end_to_end'], components:
 		freshness_s: target?.freshness_s ?? null,
 		met: checks.every((check) => check.met),
 		checks,
+	};
+}
+
+/**
+Freshness with several sources at different cadences: the data on screen is
+complete only as far back as the slowest source (`actual`), and each source is
+held to the target on top of its own delivery interval and lag (a daily file
+cannot be fresher than a day; the pipeline may add at most the target to it).
+*/
+function sourcesCheck(targetS: number, actual: number, sources: readonly FeedReport[]): SloCheck {
+	const judged = sources.filter((source) => source.target_s !== null);
+	const late = judged.filter((source) => !(source.completeness_p99_s <= source.target_s! + 1e-9));
+	const slowest = sources[0]!;
+	const each = judged.map((source) => `${source.id} ${fmtSpan(source.completeness_p99_s)} ${source.completeness_p99_s <= source.target_s! + 1e-9 ? '≤' : '>'} ${fmtSpan(source.target_s!)}`).join(', ');
+	const set = slowest.id === 'streamed' ? 'the streamed events' : `${slowest.id} (every ${fmtSpan(slowest.every_s)}${slowest.lag_s > 0 ? `, ${fmtSpan(slowest.lag_s)} late` : ''})`;
+	return {
+		name: 'freshness_s',
+		target: targetS,
+		actual,
+		met: late.length === 0 && Number.isFinite(actual),
+		says: `data on screen is complete up to ${fmtSpan(actual)} ago (p99), set by ${set}; ${late.length === 0 ? 'every source within its target' : `${late.map((source) => source.id).join(', ')} behind ${late.length === 1 ? 'its target' : 'their targets'}`} (${each}; each source: ${fmtSpan(targetS)} on top of its own delivery interval and lag)`,
 	};
 }
 

@@ -99,3 +99,18 @@ describe('scheduled batch steps in a model file', () => {
 		expect(lines(parseYaml(model('after: extract').replace('start_at: "02:00"', 'start_at: "2am"'), 'm.yaml', ModelSchema, modelChecks))[0]).toMatch(/stages\[0\]\.start_at: expected a time of day as HH:MM \(00:00–23:59\), e.g\. "02:00"/);
 	});
 });
+
+describe('source feeds in a model file', () => {
+	const model = (second: string) => ['source:', '  rate_per_s: 10', '  feeds:', '    - {id: api, share: 0.6, every_s: 3600}', `    - ${second}`, 'stages:', '  - {id: land, kind: store, component: s3}', ''].join('\n');
+
+	it('accepts feeds whose shares leave some events streaming', () => {
+		expect(lines(parseYaml(model('{id: files, share: 0.3, every_s: 86400, at: "02:00"}'), 'm.yaml', ModelSchema, modelChecks))).toEqual([]);
+	});
+
+	it('rejects shares that leave nothing streaming, and a feed id used twice', () => {
+		expect(lines(parseYaml(model('{id: api, share: 0.4, every_s: 86400}'), 'm.yaml', ModelSchema, modelChecks))).toEqual([
+			'm.yaml:5:12 source.feeds[1].id: duplicate feed id "api"; first used at source.feeds[0]',
+			"m.yaml:4:5 source.feeds: the feeds' shares sum to 1; they must sum to less than 1 (the rest of the events stream in as they happen)",
+		]);
+	});
+});

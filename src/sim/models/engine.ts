@@ -29,6 +29,7 @@ import {FirehoseStage} from './firehose.js';
 import {STAGE_SLOTS, type SimContext, type Stage} from './stage.js';
 import {BirthLedger} from './birth-ledger.js';
 import {batchReport, clockSeconds} from './batch-runs.js';
+import {SourceFeeds} from './feeds.js';
 import {StoreStage} from './store.js';
 import {StreamStage} from './stream.js';
 import {roundTo} from '../numbers.js';
@@ -41,6 +42,8 @@ const SAMPLE = 4;
 const INJECT = 5;
 const FRESH = 6;
 const MIDDLE = 7;
+const FEED = 8;
+const SOURCES = 9;
 
 /** How to run one replication. */
 export type EngineOptions = {
@@ -132,6 +135,11 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 		inFlightSince = now;
 	};
 	const inWindow = (born: number) => born >= warmup && born < end;
+	// Sources that arrive in deliveries (hourly pulls, daily files): held at the source, each with its own ledger.
+	const feeds = new SourceFeeds(model.source.feeds ?? [], options.tickS, inWindow);
+	const settle = (born: number, weight: number) => {
+		if (!feeds.settle(born, weight)) ledger.settle(born, weight);
+	};
 	const leave = (now: number, weight: number) => {
 		integrate(now);
 		inFlight -= weight;
@@ -146,7 +154,7 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 		},
 		deliver(now, born, weight) {
 			leave(now, weight);
-			ledger.settle(born, weight);
+			settle(born, weight);
 			deliveredSinceSample += weight;
 			latencySinceSample += weight * (now - born);
 			if (born > newestBorn) newestBorn = born;
@@ -157,20 +165,20 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 		},
 		lose(now, born, weight) {
 			leave(now, weight);
-			ledger.settle(born, weight);
+			settle(born, weight);
 			if (!inWindow(born)) return;
 			lost += weight;
 			sojournSum += (now - born) * weight;
 		},
 		absorb(now, born, weight) {
 			leave(now, weight);
-			ledger.settle(born, weight);
+			settle(born, weight);
 			if (!inWindow(born)) return;
 			filtered += weight;
 			sojournSum += (now - born) * weight;
 		},
 		completeUpTo(now) {
-			return ledger.completeUpTo(now);
+			return feeds.size > 0 ? Math.min(ledger.completeUpTo(now), feeds.completeUpTo(now)) : ledger.completeUpTo(now);
 		},
 		random(stage, purpose) {
 			return new Random(options.seed, streamBase + 16 + stage * 16 + purpose);
@@ -213,6 +221,11 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 	queue.push((warmup + end) / 2, MIDDLE, GLOBAL);
 	queue.push(interval, SAMPLE, GLOBAL);
 	if (!dashboard) queue.push(0.5, FRESH, GLOBAL);
+	for (let index = 0; index < feeds.size; index++) queue.push(feeds.firstDelivery(index), FEED, index * STAGE_SLOTS + GLOBAL);
+	// Per-source completeness, read every second (or tick) inside the window; a dashboard adds its refresh and query.
+	const sourcesEvery = Math.max(1, options.tickS);
+	const screenS = dashboard ? dashboard.refreshPeriod + dashboard.spec.queryMs / 1000 : 0;
+	if (feeds.size > 0) queue.push(warmup + sourcesEvery, SOURCES, GLOBAL);
 	model.injections.forEach((injection, index) => queue.push(injection.at_s, INJECT, index * STAGE_SLOTS + GLOBAL));
 	for (const stage of stages) stage.start(0);
 
@@ -253,9 +266,16 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 				const to = Math.min(now, end);
 				if (to > from) inFlightArea += n * (to - from);
 				if (inWindow(born)) windowBorn += n;
-				ledger.born(tickIndex, n);
 				offeredSinceSample += n;
-				first.receive(now, born, n, n);
+				if (feeds.size > 0) {
+					const streamed = n * feeds.streamedShare;
+					feeds.hold(tickIndex, born, n);
+					ledger.born(tickIndex, streamed);
+					if (streamed > 0) first.receive(now, born, streamed, streamed);
+				} else {
+					ledger.born(tickIndex, n);
+					first.receive(now, born, n, n);
+				}
 			}
 			for (const stage of stages) if (stage.needsTick) stage.tick(now);
 			if (ended) {
@@ -302,7 +322,7 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 				freshness.record(age);
 				freshnessSum += age;
 				freshnessCount++;
-				const lag = now - ledger.completeUpTo(now);
+				const lag = now - ctx.completeUpTo(now);
 				completeness.record(lag);
 				completenessSum += lag;
 			}
@@ -311,6 +331,14 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 			for (const stage of stages) stage.stats.backlogAtMiddle = stage.stats.backlog.integral(now);
 		} else if (kind === INJECT) {
 			inject(local, now);
+		} else if (kind === FEED) {
+			feeds.deliver(local, now, (born, count) => first.receive(now, born, count, count));
+			queue.push(now + feeds.interval(local), FEED, local * STAGE_SLOTS + GLOBAL);
+		} else if (kind === SOURCES) {
+			if (now < end) {
+				feeds.sample(now, ledger.completeUpTo(now), screenS);
+				queue.push(now + sourcesEvery, SOURCES, GLOBAL);
+			}
 		}
 	}
 
@@ -357,6 +385,7 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 		stage instanceof ComputeStage && stage.spec.logRuns ? [{id: stage.id, after: stage.spec.startAtS !== undefined || stage.spec.after === undefined ? null : stage.spec.after, runs: stage.runLog}] : [],
 	);
 	const batch = stepLogs.length > 0 ? batchReport(stepLogs, model.slo?.ready_by ?? null, warmup, end) : undefined;
+	const sources = feeds.size > 0 ? feeds.report(model.slo?.freshness_s).sort((a, b) => b.sets_completeness_share - a.sets_completeness_share) : undefined;
 	return {
 		seed: options.seed,
 		replication: options.replication,
@@ -390,6 +419,7 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 		series,
 		notes,
 		...(batch ? {batch} : {}),
+		...(sources ? {sources} : {}),
 	};
 }
 

@@ -109,8 +109,8 @@ describe('source feeds in a model file', () => {
 
 	it('rejects shares that leave nothing streaming, and a feed id used twice', () => {
 		expect(lines(parseYaml(model('{id: api, share: 0.4, every_s: 86400}'), 'm.yaml', ModelSchema, modelChecks))).toEqual([
-			'm.yaml:5:12 source.feeds[1].id: duplicate feed id "api"; first used at source.feeds[0]',
 			"m.yaml:4:5 source.feeds: the feeds' shares sum to 1; they must sum to less than 1 (the rest of the events stream in as they happen)",
+			'm.yaml:5:12 source.feeds[1].id: duplicate feed id "api"; first used at source.feeds[0]',
 		]);
 	});
 });

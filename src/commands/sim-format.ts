@@ -82,6 +82,11 @@ export function formatReport(result: SimResult, title: string): string {
 			lines.push(`  ${source.id} (${pct(source.share)}, ${cadence}): ${seconds(source.completeness_p99_s)}${target} · furthest behind ${pct(source.sets_completeness_share)} of the time`);
 		}
 	}
+	for (const quota of result.quotas ?? []) {
+		const limit = [quota.per_day !== null ? `${num(quota.per_day)}/day` : '', quota.rate_per_s !== null ? `${num(quota.rate_per_s)}/s${quota.shared_per_s > 0 ? ` (${num(quota.shared_per_s)}/s used by others)` : ''}` : ''].filter(Boolean).join(', ');
+		const waited = quota.delayed_pulls > 0 ? ` · ${num(quota.delayed_pulls)} of ${num(quota.pulls)} pulls waited, up to ${seconds(quota.longest_pull_wait_s)}` : ` · no pull waited`;
+		lines.push(`quota ${quota.id} (${limit || 'no limit'}): pulls ${num(quota.pull_requests_per_day)}/day + backfills ${num(quota.backfill_requests_per_day)}/day${waited}`);
+	}
 	if (result.batch && result.batch.runs.length > 0) {
 		// Scheduled batch runs: each step's start and finish, the last against the deadline.
 		lines.push(`batch runs${result.batch.ready_by ? ` (ready by ${result.batch.ready_by})` : ''}:`);

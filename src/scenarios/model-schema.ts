@@ -75,6 +75,36 @@ export const FeedSchema = z.strictObject({
 	every_s: positive('every_s').describe('seconds between deliveries: 3600 for an hourly pull, 86400 for a daily file'),
 	at: ClockTimeSchema.optional().describe('time of day (UTC) of the deliveries, every every_s from there (a file at "02:00"); by default from 00:00'),
 	lag_s: nonNegative('lag_s').default(0).describe('a delivery holds only events at least this old (the platform reports hours late: Google Ads about 3 h)'),
+	quota: z
+		.strictObject({
+			id: Id.describe('the source.quotas entry the pulls count against'),
+			requests: count('quota.requests').describe('requests (operations) one pull makes at 1x: accounts × reports; they grow with --scale and --load as the accounts would'),
+		})
+		.optional()
+		.describe('an API pull: each delivery waits until the quota has room for its requests'),
+});
+
+/** A backfill or re-pull that takes requests from an API quota on a schedule (the nightly 30-day restatement re-pull). */
+export const BackfillSchema = z.strictObject({
+	requests: count('requests').describe('requests (operations) each run takes at 1x'),
+	at: ClockTimeSchema.describe('time of day (UTC) it starts'),
+	every_s: positive('every_s').default(86_400).describe('seconds between runs (default daily)'),
+});
+
+/**
+A request quota of a third-party API, shared by the pulls that name it, backfills
+and other users of the same account: Google Ads operations per day, Stripe
+requests per second (checkout uses the same budget). Requests are served first
+come, first served.
+*/
+export const QuotaSchema = z.strictObject({
+	id: Id,
+	component: z.enum(['google_ads_api', 'stripe_api', 'meta_marketing_api', 'custom']).default('custom').describe('the API, for its documented default limits'),
+	per_day: positive('per_day').optional().describe('requests per day (Google Ads Basic access: 15,000 operations); resets at resets_at'),
+	rate_per_s: positive('rate_per_s').optional().describe('requests per second (Stripe live mode: 100)'),
+	shared_per_s: nonNegative('shared_per_s').default(0).describe('requests per second other users take from the same rate limit (checkout on Stripe)'),
+	resets_at: ClockTimeSchema.optional().describe('time of day (UTC) a daily quota starts again (default 00:00)'),
+	backfills: z.array(BackfillSchema).default([]).describe('scheduled backfills and re-pulls competing for the same quota'),
 });
 
 /** Where events come from: rate, arrival process, size and the keys they carry. */
@@ -86,6 +116,7 @@ export const SourceSchema = z.strictObject({
 	keys: z.record(z.string(), KeyDistributionSchema).default({}).describe('partition-key candidates by field name'),
 	bursts: BurstSchema.optional().describe('short periodic bursts on top of the mean rate'),
 	feeds: z.array(FeedSchema).optional().describe('sources that arrive in deliveries (hourly API pulls, daily files) rather than as they happen; the rest streams in'),
+	quotas: z.array(QuotaSchema).optional().describe('API quotas the feeds pull under, with the backfills that compete for them'),
 });
 
 const stageBase = {
@@ -246,6 +277,7 @@ export const ArchitectureSchema = z.strictObject({
 	tradeoffs: z.string().optional().describe('when this is the right choice and when it is not'),
 	stages: z.array(StageSchema).min(1, 'an architecture needs at least one stage'),
 	feeds: z.array(FeedSchema).optional().describe("the sources this design receives in deliveries (hourly API pulls, daily files): the run's source.feeds"),
+	quotas: z.array(QuotaSchema).optional().describe("the API quotas this design's pulls run under, with its backfills: the run's source.quotas"),
 	injections: z.array(InjectionSchema).default([]),
 });
 
@@ -254,6 +286,7 @@ export type KeyDistribution = z.infer<typeof KeyDistributionSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type Burst = z.infer<typeof BurstSchema>;
 export type Feed = z.infer<typeof FeedSchema>;
+export type Quota = z.infer<typeof QuotaSchema>;
 export type Stage = z.infer<typeof StageSchema>;
 export type Injection = z.infer<typeof InjectionSchema>;
 export type Slo = z.infer<typeof SloSchema>;

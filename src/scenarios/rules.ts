@@ -276,12 +276,23 @@ export const modelChecks: ReadonlyArray<CrossCheck<Model>> = [
 	(model) => stageProblems(model.stages, model.source?.keys, ['stages']),
 	(model) => injectionProblems(model.injections, model.stages, ['injections']),
 	(model) => sloPathProblems(model, ['slo']),
-	(model) => feedProblems(model.source?.feeds ?? [], ['source', 'feeds']),
+	(model) => feedProblems(model.source?.feeds ?? [], ['source', 'feeds'], model.source?.quotas ?? [], ['source', 'quotas']),
 ];
 
 /** Source feeds have unique ids and leave some events streaming: their shares sum to less than 1. */
-export function feedProblems(feeds: ReadonlyArray<{id: string; share: number}>, at: Path): Problem[] {
-	const problems = duplicateIds(feeds, at, 'feed');
+export function feedProblems(
+	feeds: ReadonlyArray<{id: string; share: number; quota?: {id: string} | undefined}>,
+	at: Path,
+	quotas: ReadonlyArray<{id: string}> = [],
+	quotasAt: Path = at,
+): Problem[] {
+	const problems = [...duplicateIds(feeds, at, 'feed'), ...duplicateIds(quotas, quotasAt, 'quota')];
+	const known = quotas.map((quota) => quota?.id);
+	feeds.forEach((feed, index) => {
+		if (feed?.quota && !known.includes(feed.quota.id)) {
+			problems.push({path: [...at, index, 'quota', 'id'], message: `no quota "${feed.quota.id}"; expected one of the quotas listed beside the feeds${known.length > 0 ? ` (${known.join(', ')})` : ' (there are none)'}`});
+		}
+	});
 	const total = feeds.reduce((sum, feed) => sum + (typeof feed?.share === 'number' ? feed.share : 0), 0);
 	if (total >= 1) problems.push({path: at, message: `the feeds' shares sum to ${Number(total.toFixed(6))}; they must sum to less than 1 (the rest of the events stream in as they happen)`});
 	return problems;
@@ -317,7 +328,7 @@ export const scenarioFileChecks = (otherScenarioIds: ReadonlySet<string> = new S
 								independently([
 									() => stageProblems(architecture.stages, scenario.workload?.keys, [...at, 'architectures', a, 'stages']),
 									() => injectionProblems(architecture.injections, architecture.stages, [...at, 'architectures', a, 'injections']),
-									() => feedProblems(architecture.feeds ?? [], [...at, 'architectures', a, 'feeds']),
+									() => feedProblems(architecture.feeds ?? [], [...at, 'architectures', a, 'feeds'], architecture.quotas ?? [], [...at, 'architectures', a, 'quotas']),
 								]),
 							)
 						: [],

@@ -244,5 +244,16 @@ export const dashboards = {
 	quicksightMinRefresh: fact(900, 's shortest SPICE incremental refresh schedule (15 min)', 'D', QUICKSIGHT),
 };
 
+/**
+Quotas of the third-party APIs that batch paths pull from (components.md
+google_ads_api, stripe_api, meta_marketing_api), shared by the regular pulls,
+backfills and other users of the same account.
+*/
+export const apiQuotas = {
+	googleAdsBasicOpsPerDay: fact(15_000, 'operations per day per developer token (Basic access); every search request counts', 'D', 'https://developers.google.com/google-ads/api/docs/best-practices/quotas', 'D via a Google advisor on the forum; Standard access has no daily cap [U]'),
+	googleAdsReset: fact(0, 's after midnight UTC when the daily operations quota starts again', 'U', 'https://developers.google.com/google-ads/api/docs/best-practices/quotas', 'the reset time is not in components.md; assumed 00:00 UTC'),
+	stripeLiveRate: fact(100, 'requests/s per account in live mode, shared by every caller (checkout too)', 'D', 'https://docs.stripe.com/rate-limits'),
+};
+
 /** One month, as AWS bills it: 730 hours. */
 export const HOURS_PER_MONTH = 730;

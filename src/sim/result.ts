@@ -90,6 +90,22 @@ export type FeedReport = {
 	sets_completeness_share: number;
 };
 
+/** An API quota over the window: what pulls and backfills asked of it, and how long pulls waited. */
+export type QuotaReport = {
+	id: string;
+	component: string;
+	per_day: number | null;
+	rate_per_s: number | null;
+	/** Requests per second other users take from the same limit (checkout). */
+	shared_per_s: number;
+	pull_requests_per_day: number;
+	backfill_requests_per_day: number;
+	pulls: number;
+	/** Pulls that waited more than a minute beyond their own requests: behind a backfill or an empty daily quota. */
+	delayed_pulls: number;
+	longest_pull_wait_s: number;
+};
+
 /** One step of one scheduled batch run: when it started and finished (simulated seconds and "day N HH:MM"). */
 export type BatchStep = {id: string; start_s: number; start: string; finish_s: number | null; finish: string | null; records: number};
 
@@ -138,7 +154,8 @@ export type RunResult = {
 	/** With scheduled batch steps only (start_at, after): each run's steps and the deadline verdict. */
 	batch?: BatchReport;
 	/** With source feeds only: completeness per source, the slowest first. */
-	sources?: FeedReport[];
+	sources?: FeedReport[];	/** With API quotas only: what each served, and how long pulls waited for it. */
+	quotas?: QuotaReport[];
 };
 
 /**
@@ -211,5 +228,6 @@ export type SimResult = {
 	/** With scheduled batch steps only (start_at, after): the first replication's runs, and the deadline verdict over all. */
 	batch?: BatchReport;
 	/** With source feeds only: completeness per source (the first replication's), the one that sets the whole's first. */
-	sources?: FeedReport[];
+	sources?: FeedReport[];	/** With API quotas only: what each served, and how long pulls waited for it. */
+	quotas?: QuotaReport[];
 };

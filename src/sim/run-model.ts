@@ -93,6 +93,8 @@ export function planRuns(input: SimInput, options: SimOptions): RunJob[] {
 		warmupS,
 		tickS: options.tickS ?? autoTick(model, options.durationS),
 		seriesPoints: options.seriesPoints ?? 60,
+		// API pulls and backfills grow with the business (accounts at 10x), not with the daily peak.
+		requestScale: ((options.loadPerS ?? model.source.rate_per_s) / model.source.rate_per_s) * (options.scale ?? 1),
 		drainS: Math.max(60, options.durationS),
 	}));
 }
@@ -152,8 +154,9 @@ export function summarize(input: SimInput, options: SimOptions, runs: readonly R
 	const components = merged.components;
 	const batch = mergeBatch(runs);
 	const sources = runs[0]?.sources;
+	const quotas = runs[0]?.quotas;
 	const slo = overPaperCapacity(judgeSlo(model, merged.end_to_end, components, options.durationS, batch, sources), loadPerS, capacity);
-	const bottleneck = findBottleneck({model, loadPerS, capacity, components, endToEnd: merged.end_to_end, slo, ...(batch ? {batch} : {})});
+	const bottleneck = findBottleneck({model, loadPerS, capacity, components, endToEnd: merged.end_to_end, slo, ...(batch ? {batch} : {}), ...(sources ? {sources} : {}), ...(quotas ? {quotas} : {})});
 	const peak = options.peak ? undefined : peakVerdict(model, loadPerS, capacity, components, merged.end_to_end, slo);
 	if (peak) slo.peak = peak;
 	const plan = planRuns(input, {...options, replications: 1})[0]!;
@@ -191,6 +194,7 @@ export function summarize(input: SimInput, options: SimOptions, runs: readonly R
 		notes,
 		...(batch ? {batch} : {}),
 		...(sources ? {sources} : {}),
+		...(quotas ? {quotas} : {}),
 	};
 }
 

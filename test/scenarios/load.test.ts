@@ -107,6 +107,12 @@ describe('source feeds in a model file', () => {
 		expect(lines(parseYaml(model('{id: files, share: 0.3, every_s: 86400, at: "02:00"}'), 'm.yaml', ModelSchema, modelChecks))).toEqual([]);
 	});
 
+	it('rejects a pull whose quota is not listed', () => {
+		expect(lines(parseYaml(model('{id: ads, share: 0.1, every_s: 3600, quota: {id: gads, requests: 160}}'), 'm.yaml', ModelSchema, modelChecks))).toEqual([
+			'm.yaml:5:56 source.feeds[1].quota.id: no quota "gads"; expected one of the quotas listed beside the feeds (there are none)',
+		]);
+	});
+
 	it('rejects shares that leave nothing streaming, and a feed id used twice', () => {
 		expect(lines(parseYaml(model('{id: api, share: 0.4, every_s: 86400}'), 'm.yaml', ModelSchema, modelChecks))).toEqual([
 			"m.yaml:4:5 source.feeds: the feeds' shares sum to 1; they must sum to less than 1 (the rest of the events stream in as they happen)",

@@ -14,7 +14,7 @@ import type {Model, Stage as StageSpec} from '../../scenarios/model-schema.js';
 import {dashboards, firehose, kinesis, lambda} from '../catalogue.js';
 import {resolveChain} from '../models/engine.js';
 import {hottest, keyLayout} from '../models/routing.js';
-import type {BatchReport, ComponentResult, EndToEnd, SimResult} from '../result.js';
+import type {BatchReport, ComponentResult, EndToEnd, FeedReport, QuotaReport, SimResult} from '../result.js';
 import type {CapacityReport, StageCapacityInfo} from './capacity.js';
 import {counted, fmt, fmtSpan, pct} from '../numbers.js';
 
@@ -31,6 +31,10 @@ export type BottleneckInput = {
 	readonly slo: SimResult['slo'];
 	/** Scheduled batch runs, when the model has them: a missed deadline names the step that made the run late. */
 	readonly batch?: BatchReport;
+	/** Per-source completeness, when the source has feeds: a source behind its target may be waiting for an API quota. */
+	readonly sources?: readonly FeedReport[];
+	/** API quotas the feeds pull under, with what pulls and backfills asked of them. */
+	readonly quotas?: readonly QuotaReport[];
 };
 
 /** Finds the bottleneck, or null when the design keeps up and meets its SLO. */
@@ -59,6 +63,8 @@ export function findBottleneck(input: BottleneckInput): Bottleneck | null {
 	if (missed.length === 0) return null;
 	const lateStep = missed.some((check) => check.name === 'ready_by') ? latestStep(chain, input) : undefined;
 	if (lateStep) return lateStep;
+	const quota = missed.some((check) => check.name === 'freshness_s') ? quotaStarved(input) : undefined;
+	if (quota) return quota;
 	const latencyMissed = missed.some((check) => check.name === 'latency_p99_ms');
 	return slowest(chain, input, !latencyMissed && missed.some((check) => check.name === 'freshness_s'));
 }
@@ -100,6 +106,35 @@ function latestStep(chain: readonly StageSpec[], input: BottleneckInput): Bottle
 	}
 	const needed = Math.ceil((units * (took - overhead)) / room - 1e-9);
 	return {component: spec.id, reason, suggestion: `needs at least ${counted(needed, unitName)} (concurrency) to end by ${batch.ready_by}; has ${fmt(units)}; or start the run earlier (start_at)`};
+}
+
+/**
+A pulled source behind its freshness target because its pulls waited for an
+API quota that backfills or other users share: the source is named, with what
+took the quota and the fix.
+*/
+function quotaStarved(input: BottleneckInput): Bottleneck | undefined {
+	const feeds = input.model.source.feeds ?? [];
+	for (const source of input.sources ?? []) {
+		if (source.target_s === null || source.completeness_p99_s <= source.target_s) continue;
+		const feed = feeds.find((candidate) => candidate.id === source.id);
+		const quota = feed?.quota ? input.quotas?.find((candidate) => candidate.id === feed.quota!.id) : undefined;
+		if (!feed || !quota || quota.delayed_pulls === 0) continue;
+		const asked = quota.pull_requests_per_day + quota.backfill_requests_per_day;
+		const limit =
+			quota.per_day !== null
+				? `${fmt(quota.per_day)} requests a day; pulls ask ${fmt(quota.pull_requests_per_day)} and backfills ${fmt(quota.backfill_requests_per_day)} a day (${fmt(asked)})`
+				: `${fmt(quota.rate_per_s ?? 0)} requests/s${quota.shared_per_s > 0 ? `, ${fmt(quota.shared_per_s)}/s of it taken by other users` : ''}; backfills ask ${fmt(quota.backfill_requests_per_day)} a day`;
+		const reason = `${source.id} pulls wait up to ${fmtSpan(quota.longest_pull_wait_s)} for the ${quota.id} quota (${limit}), so its data is complete only up to ${fmtSpan(source.completeness_p99_s)} ago (p99; target ${fmtSpan(source.target_s)})`;
+		const suggestion =
+			quota.per_day !== null
+				? quota.pull_requests_per_day > quota.per_day
+					? `the pulls alone need ${fmt(quota.pull_requests_per_day)} of ${fmt(quota.per_day)} a day: fewer, wider queries per account, or a higher access level (Google Ads Standard access has no daily cap)`
+					: `run the backfill with wider date ranges (fewer requests) or spread it over several nights, so the regular pulls keep room in the day's ${fmt(quota.per_day)}; or apply for a higher access level`
+				: 'run backfills outside the busy hours, page through list calls or report files instead of one request per object, or ask for a higher rate limit';
+		return {component: source.id, reason, suggestion};
+	}
+	return undefined;
 }
 
 function lostEverything(spec: StageSpec, input: BottleneckInput): Bottleneck {

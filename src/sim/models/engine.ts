@@ -30,6 +30,7 @@ import {STAGE_SLOTS, type SimContext, type Stage} from './stage.js';
 import {BirthLedger} from './birth-ledger.js';
 import {batchReport, clockSeconds} from './batch-runs.js';
 import {SourceFeeds} from './feeds.js';
+import {ApiQuota} from './api-quota.js';
 import {StoreStage} from './store.js';
 import {StreamStage} from './stream.js';
 import {roundTo} from '../numbers.js';
@@ -44,6 +45,10 @@ const FRESH = 6;
 const MIDDLE = 7;
 const FEED = 8;
 const SOURCES = 9;
+const PULLED = 10;
+const BACKFILL = 11;
+/** Backfills per quota in an event's local number (quota × this + backfill). */
+const BACKFILL_SLOTS = 1000;
 
 /** How to run one replication. */
 export type EngineOptions = {
@@ -59,6 +64,8 @@ export type EngineOptions = {
 	readonly seriesPoints: number;
 	/** Longest time to keep running after the window so late records can finish. */
 	readonly drainS: number;
+	/** Multiplies the requests of API pulls and backfills (the load multiple: more accounts at 10x); default 1. */
+	readonly requestScale?: number;
 	/** Called at each time-series sample with the share of the simulated time done (0–1), for a progress line; must not change the run. */
 	readonly onProgress?: (done: number) => void;
 };
@@ -226,6 +233,16 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 	const sourcesEvery = Math.max(1, options.tickS);
 	const screenS = dashboard ? dashboard.refreshPeriod + dashboard.spec.queryMs / 1000 : 0;
 	if (feeds.size > 0) queue.push(warmup + sourcesEvery, SOURCES, GLOBAL);
+	// API quotas shared by the feeds' pulls and scheduled backfills.
+	const quotas = (model.source.quotas ?? []).map((spec) => new ApiQuota(spec));
+	const quotaById = new Map(quotas.map((quota) => [quota.spec.id, quota]));
+	const requestScale = options.requestScale ?? 1;
+	quotas.forEach((quota, q) =>
+		quota.spec.backfills.forEach((backfill, b) => {
+			const offset = clockSeconds(backfill.at) % backfill.every_s;
+			queue.push(offset > 0 ? offset : backfill.every_s, BACKFILL, (q * BACKFILL_SLOTS + b) * STAGE_SLOTS + GLOBAL);
+		}),
+	);
 	model.injections.forEach((injection, index) => queue.push(injection.at_s, INJECT, index * STAGE_SLOTS + GLOBAL));
 	for (const stage of stages) stage.start(0);
 
@@ -332,8 +349,20 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 		} else if (kind === INJECT) {
 			inject(local, now);
 		} else if (kind === FEED) {
-			feeds.deliver(local, now, (born, count) => first.receive(now, born, count, count));
+			const pull = feeds.quotaOf(local);
+			const quota = pull ? quotaById.get(pull.id) : undefined;
+			const done = quota ? quota.submit(now, pull!.requests * requestScale, 'pull', ctx.measuring) : now;
+			// A pull that must wait for the quota returns its data when its requests are served.
+			if (done <= now + 1e-9) feeds.deliver(local, now, (born, count) => first.receive(now, born, count, count));
+			else if (Number.isFinite(done)) queue.push(done, PULLED, local * STAGE_SLOTS + GLOBAL);
 			queue.push(now + feeds.interval(local), FEED, local * STAGE_SLOTS + GLOBAL);
+		} else if (kind === PULLED) {
+			feeds.deliver(local, now, (born, count) => first.receive(now, born, count, count));
+		} else if (kind === BACKFILL) {
+			const quota = quotas[Math.floor(local / BACKFILL_SLOTS)]!;
+			const backfill = quota.spec.backfills[local % BACKFILL_SLOTS]!;
+			quota.submit(now, backfill.requests * requestScale, 'backfill', ctx.measuring);
+			queue.push(now + backfill.every_s, BACKFILL, local * STAGE_SLOTS + GLOBAL);
 		} else if (kind === SOURCES) {
 			if (now < end) {
 				feeds.sample(now, ledger.completeUpTo(now), screenS);
@@ -420,6 +449,7 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 		notes,
 		...(batch ? {batch} : {}),
 		...(sources ? {sources} : {}),
+		...(quotas.length > 0 ? {quotas: quotas.map((quota) => quota.report(span))} : {}),
 	};
 }
 

@@ -91,6 +91,11 @@ export class SourceFeeds {
 		return offset > 0 ? offset : spec.every_s;
 	}
 
+	/** Feed `index`'s API pull: the quota it counts against and requests per pull at 1x, or undefined. */
+	quotaOf(index: number): {id: string; requests: number} | undefined {
+		return this.feeds[index]!.spec.quota;
+	}
+
 	/** Seconds between feed `index`'s deliveries. */
 	interval(index: number): number {
 		return this.feeds[index]!.spec.every_s;

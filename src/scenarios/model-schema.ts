@@ -148,6 +148,7 @@ export const StreamStageSchema = z.strictObject({
 	retention_h: positive('retention_h').default(24),
 	poll_interval_s: positive('poll_interval_s').optional().describe('seconds between a polling consumer\'s reads of each shard (default 1 s, as KCL and Lambda poll)'),
 	producer_ttl_s: positive('producer_ttl_s').optional().describe('how long the producer retries a throttled record before dropping it (default 30 s, KPL RecordTtl)'),
+	aggregation: z.boolean().optional().describe('KPL aggregation (default false): the producer packs many records into one Kinesis record (about 50 KB), so the 1,000 records/s per shard counts packed records and shards are sized by bytes (1 MiB/s)'),
 	fan_out: z
 		.array(Id)
 		.min(1, 'fan_out lists at least one stage')

@@ -68,6 +68,7 @@ const READ_ON = 'read 2026-12-03 from a stored copy';
 export const kinesis = {
 	writeRecordsPerShard: fact(1000, 'records/s per shard', 'D', KDS_LIMITS),
 	writeBytesPerShard: fact(1 * MIB, 'bytes/s per shard', 'D', KDS_LIMITS, '1 MB/s of writes, counted in MiB'),
+	kplAggregationMaxBytes: fact(51_200, 'bytes of user records the KPL packs into one Kinesis record (AggregationMaxSize default)', 'U', 'https://github.com/awslabs/amazon-kinesis-producer (default_config.properties)', 'not in components.md; a Kinesis record may hold up to 1 MiB [D] (max_record_kb 1024)'),
 	readBytesPerShard: fact(2 * MIB, 'bytes/s per shard, shared by all polling consumers', 'D', KDS_LIMITS),
 	getRecordsPerShard: fact(5, 'GetRecords calls/s per shard, shared by all polling consumers', 'D', KDS_LIMITS),
 	getRecordsMaxRecords: fact(10_000, 'records per GetRecords call', 'D', KDS_LIMITS),

@@ -474,6 +474,7 @@ function buildStages(ctx: SimContext, chain: readonly StageSpec[], sizes: readon
 					retentionS: spec.retention_h * 3600,
 					...(spec.poll_interval_s !== undefined ? {pollIntervalS: spec.poll_interval_s} : {}),
 					...(spec.producer_ttl_s !== undefined ? {producerTtlS: spec.producer_ttl_s} : {}),
+					...(spec.aggregation ? {aggregation: true} : {}),
 					recordBytes,
 				});
 				break;

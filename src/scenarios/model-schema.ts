@@ -82,6 +82,7 @@ export const FeedSchema = z.strictObject({
 		})
 		.optional()
 		.describe('an API pull: each delivery waits until the quota has room for its requests'),
+	enters: Id.optional().describe('the stage its deliveries land in (a file dropped straight into S3 skips the webhook front door); by default the first stage'),
 });
 
 /** A backfill or re-pull that takes requests from an API quota on a schedule (the nightly 30-day restatement re-pull). */

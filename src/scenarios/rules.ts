@@ -276,19 +276,23 @@ export const modelChecks: ReadonlyArray<CrossCheck<Model>> = [
 	(model) => stageProblems(model.stages, model.source?.keys, ['stages']),
 	(model) => injectionProblems(model.injections, model.stages, ['injections']),
 	(model) => sloPathProblems(model, ['slo']),
-	(model) => feedProblems(model.source?.feeds ?? [], ['source', 'feeds'], model.source?.quotas ?? [], ['source', 'quotas']),
+	(model) => feedProblems(model.source?.feeds ?? [], ['source', 'feeds'], model.source?.quotas ?? [], ['source', 'quotas'], (model.stages ?? []).map((stage) => stage?.id)),
 ];
 
 /** Source feeds have unique ids and leave some events streaming: their shares sum to less than 1. */
 export function feedProblems(
-	feeds: ReadonlyArray<{id: string; share: number; quota?: {id: string} | undefined}>,
+	feeds: ReadonlyArray<{id: string; share: number; quota?: {id: string} | undefined; enters?: string | undefined}>,
 	at: Path,
 	quotas: ReadonlyArray<{id: string}> = [],
 	quotasAt: Path = at,
+	stageIds: readonly string[] = [],
 ): Problem[] {
 	const problems = [...duplicateIds(feeds, at, 'feed'), ...duplicateIds(quotas, quotasAt, 'quota')];
 	const known = quotas.map((quota) => quota?.id);
 	feeds.forEach((feed, index) => {
+		if (feed?.enters !== undefined && stageIds.length > 0 && !stageIds.includes(feed.enters)) {
+			problems.push({path: [...at, index, 'enters'], message: `no stage "${feed.enters}" here; expected one of ${stageIds.join(', ')}`});
+		}
 		if (feed?.quota && !known.includes(feed.quota.id)) {
 			problems.push({path: [...at, index, 'quota', 'id'], message: `no quota "${feed.quota.id}"; expected one of the quotas listed beside the feeds${known.length > 0 ? ` (${known.join(', ')})` : ' (there are none)'}`});
 		}
@@ -328,7 +332,7 @@ export const scenarioFileChecks = (otherScenarioIds: ReadonlySet<string> = new S
 								independently([
 									() => stageProblems(architecture.stages, scenario.workload?.keys, [...at, 'architectures', a, 'stages']),
 									() => injectionProblems(architecture.injections, architecture.stages, [...at, 'architectures', a, 'injections']),
-									() => feedProblems(architecture.feeds ?? [], [...at, 'architectures', a, 'feeds'], architecture.quotas ?? [], [...at, 'architectures', a, 'quotas']),
+									() => feedProblems(architecture.feeds ?? [], [...at, 'architectures', a, 'feeds'], architecture.quotas ?? [], [...at, 'architectures', a, 'quotas'], (architecture.stages ?? []).map((stage) => stage?.id)),
 								]),
 							)
 						: [],

@@ -107,6 +107,12 @@ describe('source feeds in a model file', () => {
 		expect(lines(parseYaml(model('{id: files, share: 0.3, every_s: 86400, at: "02:00"}'), 'm.yaml', ModelSchema, modelChecks))).toEqual([]);
 	});
 
+	it('rejects a feed that enters a stage not in the model', () => {
+		expect(lines(parseYaml(model('{id: files, share: 0.1, every_s: 86400, enters: lake}'), 'm.yaml', ModelSchema, modelChecks))).toEqual([
+			'm.yaml:5:55 source.feeds[1].enters: no stage "lake" here; expected one of land',
+		]);
+	});
+
 	it('rejects a pull whose quota is not listed', () => {
 		expect(lines(parseYaml(model('{id: ads, share: 0.1, every_s: 3600, quota: {id: gads, requests: 160}}'), 'm.yaml', ModelSchema, modelChecks))).toEqual([
 			'm.yaml:5:56 source.feeds[1].quota.id: no quota "gads"; expected one of the quotas listed beside the feeds (there are none)',

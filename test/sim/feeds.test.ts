@@ -111,3 +111,24 @@ describe("marketing's file-based design: Google's 3 h lag and the partners' dail
 		expect(result.slo.met).toBe(true);
 	});
 });
+
+describe('where deliveries land', () => {
+	// 100 events/s, half of them pulled hourly: 180,000 records at once. Through an API front door of 1,000 requests/s
+	// (burst 500) they are throttled for minutes; a file written straight to S3 (enters: land) skips the front door.
+	const model = (enters?: string) =>
+		parseModel({
+			source: {rate_per_s: 100, arrivals: 'constant', feeds: [{id: 'hourly', share: 0.5, every_s: H, ...(enters ? {enters} : {})}]},
+			stages: [
+				{id: 'front', kind: 'api', component: 'api_gateway', rate_per_s: 1000, burst: 500},
+				{id: 'land', kind: 'store', component: 's3', latency: {dist: 'const', mean_ms: 50}},
+			],
+		});
+	test('by default a delivery enters the first stage; with enters it lands in the stage named', () => {
+		const throughFront = simulate(model());
+		const straight = simulate(model('land'));
+		expect(throughFront.components[0]!.throttled).toBeGreaterThan(0);
+		expect(straight.components[0]!.throttled).toBe(0);
+		// The front door then carries only the streamed half: 50 requests/s.
+		expect(straight.components[0]!.throughput_per_s).toBeCloseTo(50, 0);
+	});
+});

@@ -233,6 +233,13 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 	const sourcesEvery = Math.max(1, options.tickS);
 	const screenS = dashboard ? dashboard.refreshPeriod + dashboard.spec.queryMs / 1000 : 0;
 	if (feeds.size > 0) queue.push(warmup + sourcesEvery, SOURCES, GLOBAL);
+	// Where each feed's deliveries land: a named stage (files straight into S3) or the first.
+	const feedTargets = Array.from({length: feeds.size}, (_, index) => {
+		const id = feeds.entersAt(index);
+		const stage = id === undefined ? first : stages.find((candidate) => candidate.id === id);
+		if (!stage) ctx.note(`source feed ${index + 1}: enters names "${id}", which is not a stage on this path; its deliveries go to the first stage`);
+		return stage ?? first;
+	});
 	// API quotas shared by the feeds' pulls and scheduled backfills.
 	const quotas = (model.source.quotas ?? []).map((spec) => new ApiQuota(spec));
 	const quotaById = new Map(quotas.map((quota) => [quota.spec.id, quota]));
@@ -353,11 +360,11 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 			const quota = pull ? quotaById.get(pull.id) : undefined;
 			const done = quota ? quota.submit(now, pull!.requests * requestScale, 'pull', ctx.measuring) : now;
 			// A pull that must wait for the quota returns its data when its requests are served.
-			if (done <= now + 1e-9) feeds.deliver(local, now, (born, count) => first.receive(now, born, count, count));
+			if (done <= now + 1e-9) feeds.deliver(local, now, (born, count) => feedTargets[local]!.receive(now, born, count, count));
 			else if (Number.isFinite(done)) queue.push(done, PULLED, local * STAGE_SLOTS + GLOBAL);
 			queue.push(now + feeds.interval(local), FEED, local * STAGE_SLOTS + GLOBAL);
 		} else if (kind === PULLED) {
-			feeds.deliver(local, now, (born, count) => first.receive(now, born, count, count));
+			feeds.deliver(local, now, (born, count) => feedTargets[local]!.receive(now, born, count, count));
 		} else if (kind === BACKFILL) {
 			const quota = quotas[Math.floor(local / BACKFILL_SLOTS)]!;
 			const backfill = quota.spec.backfills[local % BACKFILL_SLOTS]!;

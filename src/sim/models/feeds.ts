@@ -96,6 +96,11 @@ export class SourceFeeds {
 		return this.feeds[index]!.spec.quota;
 	}
 
+	/** The stage id feed `index`'s deliveries land in, or undefined for the first stage. */
+	entersAt(index: number): string | undefined {
+		return this.feeds[index]!.spec.enters;
+	}
+
 	/** Seconds between feed `index`'s deliveries. */
 	interval(index: number): number {
 		return this.feeds[index]!.spec.every_s;

@@ -17,6 +17,7 @@ records × 0.5 ms / 4 workers; Snowflake load lognormal mean 2 min, p99 10 min):
 import {describe, expect, test} from 'vitest';
 import {run, scenarioModel} from './helpers/pipeline-models.js';
 import {defaultDuration} from '../../src/sim/run-model.js';
+import {sweepOne} from '../../src/sim/sweep.js';
 import type {SimResult} from '../../src/sim/result.js';
 
 const model = scenarioModel('finance-reconciliation', 'nightly-glue-batch');
@@ -97,5 +98,15 @@ describe('Black Friday (10x): the run misses 06:00', () => {
 		// 4x: extract 120 + 34.56M × 0.0002 = 7,032 s → 03:57; reconcile 120 + 4,320 = 4,440 s → about 05:20.
 		expect(at(4).batch!.met).toBe(true);
 		expect(at(6).batch!.met).toBe(false);
+	});
+});
+
+describe('the sweep finds where the deadline breaks', () => {
+	test('between 4.6x and 4.9x: 02:00 + 240 s of overheads + 2,808 s per 1x of records + the load (≈ 10 min) = 06:00', () => {
+		// extract 120 + 1,728x s, reconcile 120 + 1,080x s, a load gap g of about 600–800 s:
+		// 7,200 + 240 + 2,808x + g ≤ 21,600 → x ≤ (14,160 − g) / 2,808 ≈ 4.75–4.83. The capacity on paper (50x) is far above.
+		const replication = sweepOne({scenario: null, arch: null, model}, {seed: 1, durationS, replications: 1, from: 1, to: 20}, 0);
+		expect(replication.break_multiple).toBeGreaterThan(4.6);
+		expect(replication.break_multiple).toBeLessThan(4.9);
 	});
 });

@@ -191,7 +191,7 @@ export class ComputeStage extends Stage {
 
 	/** True while a micro-batch runs; for other stages, while they hold records. */
 	override isBusy(): boolean {
-		return this.mode === 'micro-batch' ? this.batchRunning : this.held > 1e-9;
+		return this.mode === 'micro-batch' ? this.batchRunning : this.held >= 0.5;
 	}
 
 	/** Units that can work at once now (Lambda: limited by the scale-out rate too). */
@@ -425,7 +425,8 @@ export class ComputeStage extends Stage {
 
 	/** Spark / Glue: one micro-batch at a time over everything queued. */
 	private maybeStartMicroBatch(now: number, afterBatch = false): void {
-		if (this.batchRunning || this.input.records <= 1e-9) return;
+		// A chained step does not start a run for the crumbs of fractional counts (under half a record): they join the next run.
+		if (this.batchRunning || this.input.records <= (this.waitFor.length > 0 ? 0.5 : 1e-9)) return;
 		const trigger = this.trigger;
 		// Idle: the next batch starts on the trigger's grid (Spark's processingTime, a cron schedule), not on
 		// arrival; a batch that overran its interval is followed at once.
@@ -439,7 +440,8 @@ export class ComputeStage extends Stage {
 		}
 		if (this.units <= 0) return;
 		// A chained step waits for the whole of the upstream run: the last arrival (or the upstream's finish) calls again.
-		if (this.waitFor.some((stage, index) => (index === 0 ? stage.isBusy() : stage.held > 1e-9))) return;
+		// Counts are fractional (shares of a tick's events): under half a record left between is rounding, not a record on its way.
+		if (this.waitFor.some((stage, index) => (index === 0 ? stage.isBusy() : stage.held >= 0.5))) return;
 		const records = this.input.records;
 		const minimum = this.spec.component === 'spark_structured_streaming' ? spark.microBatchMin.value : 0;
 		const duration = Math.max(minimum, this.overhead + (records * this.perRecord) / this.units);

@@ -126,7 +126,8 @@ export abstract class Stage {
 
 	/** True while the stage still has work in hand (records held); a batch step says whether a run is going on. */
 	isBusy(): boolean {
-		return this.held > 1e-9;
+		// Under half a record is what fractional counts leave behind, not work in hand.
+		return this.held >= 0.5;
 	}
 
 	/** A shard, node or worker is lost at `now`; returns false when that makes no sense for this stage. */

@@ -15,9 +15,12 @@ export function verdict(result: SimResult): string {
 				return `${mark} latency p99 ${ms(check.actual)} (target ${ms(check.target)})`;
 			case 'freshness_s':
 				if (check.says.startsWith('run too short')) return `${mark} freshness: ${check.says}`;
+				if (result.sources) return `${mark} ${check.says}`;
 				return `${mark} complete up to ${seconds(check.actual)} ago, p99 (target ${seconds(check.target)})`;
 			case 'keeps_up':
 				return check.met ? '' : `${mark} ${check.says}`;
+			case 'ready_by':
+				return check.met ? `${mark} batch ready by ${result.batch?.ready_by ?? ''}` : `${mark} ${check.says}`;
 			case 'loss':
 				return check.met && check.actual === 0 ? `${mark} no loss` : `${mark} ${pct(check.actual)} lost (at most ${check.target * 100}%)`;
 			default:
@@ -70,6 +73,29 @@ export function formatReport(result: SimResult, title: string): string {
 	if (Number.isFinite(e2e.freshness_s)) lines.push(`  freshness (age of the newest data ${where}) ${seconds(e2e.freshness_s)} on average, ${seconds(e2e.freshness_p99_s)} at worst (p99)`);
 	if (e2e.completeness_s !== undefined && Number.isFinite(e2e.completeness_s)) {
 		lines.push(`  completeness (data ${where} includes every event older than) ${seconds(e2e.completeness_s)} on average, ${seconds(e2e.completeness_p99_s ?? Number.NaN)} at worst (p99)`);
+	}
+	if (result.sources) {
+		// Several sources at different cadences: how complete each one is, the one that sets the whole's first.
+		lines.push('sources (completeness p99, what it is held to, how often it is the furthest behind):');
+		for (const source of result.sources) {
+			const cadence = source.every_s > 0 ? `every ${formatDuration(source.every_s)}${source.lag_s > 0 ? `, ${formatDuration(source.lag_s)} late` : ''}` : 'as it happens';
+			const target = source.target_s === null ? '' : ` (target ${seconds(source.target_s)})`;
+			lines.push(`  ${source.id} (${pct(source.share)}, ${cadence}): ${seconds(source.completeness_p99_s)}${target} · furthest behind ${pct(source.sets_completeness_share)} of the time`);
+		}
+	}
+	for (const quota of result.quotas ?? []) {
+		const limit = [quota.per_day !== null ? `${num(quota.per_day)}/day` : '', quota.rate_per_s !== null ? `${num(quota.rate_per_s)}/s${quota.shared_per_s > 0 ? ` (${num(quota.shared_per_s)}/s used by others)` : ''}` : ''].filter(Boolean).join(', ');
+		const waited = quota.delayed_pulls > 0 ? ` · ${num(quota.delayed_pulls)} of ${num(quota.pulls)} pulls waited, up to ${seconds(quota.longest_pull_wait_s)}` : ` · no pull waited`;
+		lines.push(`quota ${quota.id} (${limit || 'no limit'}): pulls ${num(quota.pull_requests_per_day)}/day + backfills ${num(quota.backfill_requests_per_day)}/day${waited}`);
+	}
+	if (result.batch && result.batch.runs.length > 0) {
+		// Scheduled batch runs: each step's start and finish, the last against the deadline.
+		lines.push(`batch runs${result.batch.ready_by ? ` (ready by ${result.batch.ready_by})` : ''}:`);
+		for (const run of result.batch.runs) {
+			const steps = run.steps.map((step) => `${step.id} ${step.start.slice(-5)}–${step.finish ? step.finish.slice(-5) : '…'}`).join(' → ');
+			const mark = run.met === null ? '' : run.met ? ' ✓' : ` ✗ ${run.finish_s === null ? 'not finished' : `${seconds(run.late_by_s)} late`}`;
+			lines.push(`  ${run.scheduled}: ${steps} · done ${run.finish ?? 'not yet'}${mark}`);
+		}
 	}
 	if (result.paths) {
 		// Fan-out: each reader's path on its own line; the verdict below is the judged path's.

@@ -68,6 +68,7 @@ const READ_ON = 'read 2026-12-03 from a stored copy';
 export const kinesis = {
 	writeRecordsPerShard: fact(1000, 'records/s per shard', 'D', KDS_LIMITS),
 	writeBytesPerShard: fact(1 * MIB, 'bytes/s per shard', 'D', KDS_LIMITS, '1 MB/s of writes, counted in MiB'),
+	kplAggregationMaxBytes: fact(51_200, 'bytes of user records the KPL packs into one Kinesis record (AggregationMaxSize default)', 'U', 'https://github.com/awslabs/amazon-kinesis-producer (default_config.properties)', 'not in components.md; a Kinesis record may hold up to 1 MiB [D] (max_record_kb 1024)'),
 	readBytesPerShard: fact(2 * MIB, 'bytes/s per shard, shared by all polling consumers', 'D', KDS_LIMITS),
 	getRecordsPerShard: fact(5, 'GetRecords calls/s per shard, shared by all polling consumers', 'D', KDS_LIMITS),
 	getRecordsMaxRecords: fact(10_000, 'records per GetRecords call', 'D', KDS_LIMITS),
@@ -265,6 +266,17 @@ export const replicas = {
 export const dashboards = {
 	grafanaMinRefresh: fact(5, 's shortest refresh (min_refresh_interval default)', 'D', GRAFANA),
 	quicksightMinRefresh: fact(900, 's shortest SPICE incremental refresh schedule (15 min)', 'D', QUICKSIGHT),
+};
+
+/**
+Quotas of the third-party APIs that batch paths pull from (components.md
+google_ads_api, stripe_api, meta_marketing_api), shared by the regular pulls,
+backfills and other users of the same account.
+*/
+export const apiQuotas = {
+	googleAdsBasicOpsPerDay: fact(15_000, 'operations per day per developer token (Basic access); every search request counts', 'D', 'https://developers.google.com/google-ads/api/docs/best-practices/quotas', 'D via a Google advisor on the forum; Standard access has no daily cap [U]'),
+	googleAdsReset: fact(0, 's after midnight UTC when the daily operations quota starts again', 'U', 'https://developers.google.com/google-ads/api/docs/best-practices/quotas', 'the reset time is not in components.md; assumed 00:00 UTC'),
+	stripeLiveRate: fact(100, 'requests/s per account in live mode, shared by every caller (checkout too)', 'D', 'https://docs.stripe.com/rate-limits'),
 };
 
 /** One month, as AWS bills it: 730 hours. */

@@ -119,6 +119,7 @@ export function knobsFor(stage: Stage): KnobSpec[] {
 					return [
 						{name: 'concurrency', label: 'executor cores', unit: 'cores', integer: true, default: 1},
 						{name: 'trigger_s', label: 'trigger interval', unit: 's', default: 0},
+						{name: 'start_at', label: 'scheduled runs at (UTC, HH:MM)', unit: ''},
 						perRecord,
 						{name: 'window_s', label: 'tumbling window', unit: 's'},
 						transform,
@@ -134,6 +135,7 @@ export function knobsFor(stage: Stage): KnobSpec[] {
 						transform,
 						outputRatio,
 						{name: 'warehouse_size', label: 'Snowflake warehouse it runs on (cost)', unit: '', choices: ['XS', 'S', 'M', 'L', 'XL', '2XL', '3XL', '4XL', '5XL', '6XL']},
+						{name: 'after', label: 'runs when this earlier step has finished', unit: ''},
 					];
 			}
 			break;

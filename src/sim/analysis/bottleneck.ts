@@ -15,9 +15,9 @@ import {dashboards, firehose, kinesis, lambda, replicas} from '../catalogue.js';
 import {collectorSettings} from '../models/collector.js';
 import {resolveChain} from '../models/engine.js';
 import {hottest, keyLayout} from '../models/routing.js';
-import type {ComponentResult, EndToEnd, SimResult} from '../result.js';
+import type {BatchReport, ComponentResult, EndToEnd, FeedReport, QuotaReport, SimResult} from '../result.js';
 import type {CapacityReport, StageCapacityInfo} from './capacity.js';
-import {fmt, pct} from '../numbers.js';
+import {counted, fmt, fmtSpan, pct} from '../numbers.js';
 
 /** The stage that breaks first, why, and what to change. */
 export type Bottleneck = {component: string; reason: string; suggestion: string};
@@ -30,6 +30,12 @@ export type BottleneckInput = {
 	readonly components: readonly ComponentResult[];
 	readonly endToEnd: EndToEnd;
 	readonly slo: SimResult['slo'];
+	/** Scheduled batch runs, when the model has them: a missed deadline names the step that made the run late. */
+	readonly batch?: BatchReport;
+	/** Per-source completeness, when the source has feeds: a source behind its target may be waiting for an API quota. */
+	readonly sources?: readonly FeedReport[];
+	/** API quotas the feeds pull under, with what pulls and backfills asked of them. */
+	readonly quotas?: readonly QuotaReport[];
 };
 
 /** Finds the bottleneck, or null when the design keeps up and meets its SLO. */
@@ -96,6 +102,10 @@ function firstBreak(input: BottleneckInput): Bottleneck | null {
 	}
 	const missed = input.slo.checks.filter((check) => !check.met);
 	if (missed.length === 0) return null;
+	const lateStep = missed.some((check) => check.name === 'ready_by') ? latestStep(chain, input) : undefined;
+	if (lateStep) return lateStep;
+	const quota = missed.some((check) => check.name === 'freshness_s') ? quotaStarved(input) : undefined;
+	if (quota) return quota;
 	const latencyMissed = missed.some((check) => check.name === 'latency_p99_ms');
 	return slowest(chain, input, !latencyMissed && missed.some((check) => check.name === 'freshness_s'));
 }
@@ -122,6 +132,67 @@ function failover(spec: StageSpec & {kind: 'store' | 'cache' | 'warehouse'}, inp
 			? `the replica is the right fix (no data lost, back in ${fmt(seconds)} s); to hold the freshness target through a failover too, shard ${spec.id} over more nodes (nodes: 2 or more, hashing: ring) so one failover stalls only its share, or fail over faster (failover_s)`
 			: `fail over faster (failover_s) or spread the keys over more nodes, so one failover stalls a smaller share`,
 	};
+}
+
+/**
+A scheduled batch run that ends after its deadline: the longest step of the
+latest run is named, with the units it needs to end in time. Its per-record
+work shrinks with more units, its fixed overhead does not: with d the step's
+duration, o its overhead and L the lateness, u units become
+ceil(u × (d − o) / (d − L − o)).
+*/
+function latestStep(chain: readonly StageSpec[], input: BottleneckInput): Bottleneck | undefined {
+	const batch = input.batch;
+	if (!batch?.late_step || batch.ready_by === null) return undefined;
+	const late = batch.runs.filter((run) => run.met === false);
+	const run = late.reduce((most, candidate) => ((candidate.finish_s === null ? Infinity : candidate.late_by_s) > (most.finish_s === null ? Infinity : most.late_by_s) ? candidate : most), late[0]!);
+	const step = run.steps.find((candidate) => candidate.id === run.longest_step);
+	const spec = chain.find((candidate) => candidate.id === run.longest_step);
+	if (!step || !spec) return undefined;
+	const took = step.finish_s === null ? null : step.finish_s - step.start_s;
+	const when = run.finish_s === null ? `has not finished by the end of the run` : `finishes at ${run.finish}, ${fmtSpan(run.late_by_s)} after ${batch.ready_by}`;
+	const reason = `the run scheduled ${run.scheduled} ${when}; ${spec.id} takes ${took === null ? 'longer than the run' : fmtSpan(took)} of it (${fmt(step.records)} records, from ${step.start})`;
+	if (spec.kind !== 'compute' || took === null || run.finish_s === null) {
+		return {component: spec.id, reason, suggestion: `shorten ${spec.id} or start the run earlier (start_at) so it ends by ${batch.ready_by}`};
+	}
+	const units = spec.concurrency ?? 1;
+	const overhead = (spec.overhead_ms ?? 0) / 1000;
+	const room = took - run.late_by_s - overhead;
+	const unitName = spec.component === 'glue' || spec.component === 'spark_structured_streaming' ? 'core' : spec.component === 'flink' ? 'task slot' : 'worker';
+	if (!(room > 0)) {
+		return {component: spec.id, reason, suggestion: `its fixed overhead alone does not fit before ${batch.ready_by}: start the run earlier (start_at) or split the work`};
+	}
+	const needed = Math.ceil((units * (took - overhead)) / room - 1e-9);
+	return {component: spec.id, reason, suggestion: `needs at least ${counted(needed, unitName)} (concurrency) to end by ${batch.ready_by}; has ${fmt(units)}; or start the run earlier (start_at)`};
+}
+
+/**
+A pulled source behind its freshness target because its pulls waited for an
+API quota that backfills or other users share: the source is named, with what
+took the quota and the fix.
+*/
+function quotaStarved(input: BottleneckInput): Bottleneck | undefined {
+	const feeds = input.model.source.feeds ?? [];
+	for (const source of input.sources ?? []) {
+		if (source.target_s === null || source.completeness_p99_s <= source.target_s) continue;
+		const feed = feeds.find((candidate) => candidate.id === source.id);
+		const quota = feed?.quota ? input.quotas?.find((candidate) => candidate.id === feed.quota!.id) : undefined;
+		if (!feed || !quota || quota.delayed_pulls === 0) continue;
+		const asked = quota.pull_requests_per_day + quota.backfill_requests_per_day;
+		const limit =
+			quota.per_day !== null
+				? `${fmt(quota.per_day)} requests a day; pulls ask ${fmt(quota.pull_requests_per_day)} and backfills ${fmt(quota.backfill_requests_per_day)} a day (${fmt(asked)})`
+				: `${fmt(quota.rate_per_s ?? 0)} requests/s${quota.shared_per_s > 0 ? `, ${fmt(quota.shared_per_s)}/s of it taken by other users` : ''}; backfills ask ${fmt(quota.backfill_requests_per_day)} a day`;
+		const reason = `${source.id} pulls wait up to ${fmtSpan(quota.longest_pull_wait_s)} for the ${quota.id} quota (${limit}), so its data is complete only up to ${fmtSpan(source.completeness_p99_s)} ago (p99; target ${fmtSpan(source.target_s)})`;
+		const suggestion =
+			quota.per_day !== null
+				? quota.pull_requests_per_day > quota.per_day
+					? `the pulls alone need ${fmt(quota.pull_requests_per_day)} of ${fmt(quota.per_day)} a day: fewer, wider queries per account, or a higher access level (Google Ads Standard access has no daily cap)`
+					: `run the backfill with wider date ranges (fewer requests) or spread it over several nights, so the regular pulls keep room in the day's ${fmt(quota.per_day)}; or apply for a higher access level`
+				: 'run backfills outside the busy hours, page through list calls or report files instead of one request per object, or ask for a higher rate limit';
+		return {component: source.id, reason, suggestion};
+	}
+	return undefined;
 }
 
 function lostEverything(spec: StageSpec, input: BottleneckInput): Bottleneck {
@@ -189,11 +260,11 @@ function overload(spec: StageSpec, info: StageCapacityInfo, input: BottleneckInp
 			const unit = service.unitName;
 			return {
 				component: spec.id,
-				reason: `${spec.component} takes ${fmt(service.units * service.perUnit)} write requests/s (${fmt(service.units)} ${unit}(s) × ${fmt(service.perUnit)}/s); it gets ${fmt(requests)}/s`,
+				reason: `${spec.component} takes ${fmt(service.units * service.perUnit)} write requests/s (${counted(service.units, unit)} × ${fmt(service.perUnit)}/s); it gets ${fmt(requests)}/s`,
 				suggestion:
 					spec.component === 's3'
-						? `spread objects over at least ${needed} prefixes (3,500 PUT/s each), or write fewer, larger objects`
-						: `needs at least ${needed} ${unit}s for ${fmt(requests)} writes/s; has ${fmt(service.units)}${service.recordsPerRequest === 1 ? '; or batch writes (batch_size) / pre-aggregate upstream' : ''}`,
+						? `spread objects over at least ${counted(needed, 'prefix')} (3,500 PUT/s each), or write fewer, larger objects`
+						: `needs at least ${counted(needed, unit)} for ${fmt(requests)} writes/s; has ${fmt(service.units)}${service.recordsPerRequest === 1 ? '; or batch writes (batch_size) / pre-aggregate upstream' : ''}`,
 			};
 		}
 		case 'dashboard':
@@ -260,7 +331,7 @@ function streamFix(spec: StageSpec & {kind: 'stream'}, info: StageCapacityInfo, 
 	const stream = info.stream!;
 	const bytes = info.recordBytes;
 	const isKinesis = spec.component === 'kinesis_data_streams';
-	const shardWord = isKinesis ? 'shards' : 'partitions';
+	const shardWord = isKinesis ? 'shard' : 'partition';
 	const keys = input.model.source.keys;
 	const even = records / stream.shards <= stream.perShardRecords;
 	const hotRecords = records * stream.hottestShare;
@@ -278,7 +349,7 @@ function streamFix(spec: StageSpec & {kind: 'stream'}, info: StageCapacityInfo, 
 		return {
 			component: spec.id,
 			reason: `an on-demand stream accepts twice its previous peak at once but needs up to ${fmt(kinesis.onDemandScaleLag.value / 60)} minutes to scale further; it started at ${fmt((spec.shards ?? 4) * stream.perShardRecords)} records/s and got ${fmt(records)}/s`,
-			suggestion: `before the launch, pre-warm it (warm throughput) or switch to provisioned with at least ${Math.ceil(records / stream.perShardRecords)} shards`,
+			suggestion: `before the launch, pre-warm it (warm throughput) or switch to provisioned with at least ${counted(Math.ceil(records / stream.perShardRecords), 'shard')}`,
 		};
 	}
 	if (even && hotRecords > stream.perShardRecords && spec.partition_key !== 'random') {
@@ -293,14 +364,14 @@ function streamFix(spec: StageSpec & {kind: 'stream'}, info: StageCapacityInfo, 
 	const limit = isKinesis ? (stream.boundBy === 'records' ? '1,000 records/s per shard' : '1 MiB/s per shard') : `~${fmt(stream.perShardRecords * bytes / 1e6)} MB/s per partition`;
 	// At exactly the limit the mean fits but Poisson bursts above it are refused: do not call it "more than".
 	const verb = hotRecords > stream.perShardRecords * 1.001 ? 'is more than' : 'is all that';
-	const reason = `${fmt(records)} records/s of ${fmt(bytes)} B ${hotRecords > records / stream.shards * 1.05 ? `(the hottest ${isKinesis ? 'shard' : 'partition'} gets ${pct(stream.hottestShare)})` : ''} ${verb} ${stream.shards} ${shardWord} take at ${limit}${verb === 'is all that' ? ', so bursts above the mean are refused' : ''}`.replace('  ', ' ');
+	const reason = `${fmt(records)} records/s of ${fmt(bytes)} B ${hotRecords > records / stream.shards * 1.05 ? `(the hottest ${isKinesis ? 'shard' : 'partition'} gets ${pct(stream.hottestShare)})` : ''} ${verb} ${counted(stream.shards, shardWord)} take${stream.shards === 1 ? 's' : ''} at ${limit}${verb === 'is all that' ? ', so bursts above the mean are refused' : ''}`.replace('  ', ' ');
 	if (needed === undefined) {
 		return {component: spec.id, reason, suggestion: `no shard count fixes partition key ${spec.partition_key}: key by a field with many values, or add a random suffix`};
 	}
 	return {
 		component: spec.id,
 		reason,
-		suggestion: `needs at least ${needed} ${shardWord} for ${fmt(records)} records/s of ${fmt(bytes)} B; has ${stream.shards}${atPeak !== undefined ? ` (${atPeak} for the daily peak of ${peak}x)` : ''}`,
+		suggestion: `needs at least ${counted(needed, shardWord)} for ${fmt(records)} records/s of ${fmt(bytes)} B; has ${fmt(stream.shards)}${atPeak !== undefined ? ` (${fmt(atPeak)} for the daily peak of ${peak}x)` : ''}`,
 	};
 }
 

@@ -18,6 +18,7 @@ import {recordBytesAlong, resolveChain} from '../models/engine.js';
 import {hottest, keyLayout, nodeLayout} from '../models/routing.js';
 import {storeProfile} from '../models/store-profiles.js';
 import {hashingOf, READS_SHARE_CAPACITY, writeCapacity} from '../models/store.js';
+import {recordsPerKinesisRecord} from '../models/stream.js';
 import {fmt as formatNumber, pct} from '../numbers.js';
 
 /** What limits one stage, with the numbers a suggestion needs. */
@@ -203,13 +204,15 @@ function streamCapacity(spec: StageSpec & {kind: 'stream'}, base: Base, perEvent
 	const layout = keyLayout(spec.partition_key, model.source.keys, shards);
 	const hot = hottest(layout.shares).share;
 	const byBytes = (isKinesis ? kinesis.writeBytesPerShard.value : kafka.writeBytesPerPartition.value) / bytes;
-	const perShard = isKinesis ? Math.min(kinesis.writeRecordsPerShard.value, byBytes) : byBytes;
-	const boundBy = isKinesis && kinesis.writeRecordsPerShard.value <= byBytes ? 'records' : 'bytes';
+	// With KPL aggregation the 1,000 records/s count packed records, so bytes bind.
+	const packed = isKinesis ? recordsPerKinesisRecord(spec.aggregation, bytes) : 1;
+	const perShard = isKinesis ? Math.min(kinesis.writeRecordsPerShard.value * packed, byBytes) : byBytes;
+	const boundBy = isKinesis && kinesis.writeRecordsPerShard.value * packed <= byBytes ? 'records' : 'bytes';
 	const readPerShard = !isKinesis
 		? Number.POSITIVE_INFINITY
 		: spec.consumer === 'efo'
 			? kinesis.efoBytesPerConsumerPerShard.value / bytes
-			: Math.min(kinesis.readBytesPerShard.value / bytes, kinesis.getRecordsPerShard.value * kinesis.getRecordsMaxRecords.value) / spec.consumers;
+			: Math.min(kinesis.readBytesPerShard.value / bytes, kinesis.getRecordsPerShard.value * kinesis.getRecordsMaxRecords.value * packed) / spec.consumers;
 	const stream = {shards, hottestShare: hot, perShardRecords: perShard, boundBy, readPerShardRecords: readPerShard, ...(layout.topKey ? {topKey: layout.topKey} : {})} as const;
 	if (onDemand) {
 		// On-demand adds shards as needed, but one key still lands on one shard.

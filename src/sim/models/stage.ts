@@ -134,6 +134,12 @@ export abstract class Stage {
 	/** Called every tick when `needsTick` is set. */
 	tick(_now: number): void {}
 
+	/** True while the stage still has work in hand (records held); a batch step says whether a run is going on. */
+	isBusy(): boolean {
+		// Under half a record is what fractional counts leave behind, not work in hand.
+		return this.held >= 0.5;
+	}
+
 	/** A shard, node or worker is lost at `now`; returns false when that makes no sense for this stage. */
 	loseUnits(_now: number, _count: number): boolean {
 		return false;

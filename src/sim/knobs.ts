@@ -90,6 +90,8 @@ export function knobsFor(stage: Stage): KnobSpec[] {
 				{name: 'shards', label: isKinesis ? 'shards' : 'partitions', unit: isKinesis ? 'shards' : 'partitions', integer: true, ...(stage.mode === 'on_demand' ? {default: 4} : {})},
 				{name: 'partition_key', label: 'partition key', unit: '', choices: 'keys', default: 'random'},
 				...(isKinesis ? [{name: 'consumer', label: 'read mode', unit: '', choices: ['shared', 'efo'], default: 'shared'} as const] : []),
+				// The KPL packs many small records into one Kinesis record, so bytes, not records, size the shards.
+				...(isKinesis ? [{name: 'aggregation', label: 'KPL aggregation', unit: '', choices: ['false', 'true'], default: false} as const] : []),
 				{name: 'consumers', label: 'consuming applications', unit: 'consumers', integer: true, default: 1},
 				{name: 'retention_h', label: 'retention', unit: 'h', default: kinesis.retentionDefault.value},
 				throttle,

@@ -57,3 +57,21 @@ describe('the design editor', () => {
 		if (!bad.ok) expect(bad.problems.join(' ')).toMatch(/target_utilization must be in \(0, 1\]/);
 	});
 });
+
+describe('KPL aggregation as a knob', () => {
+	test('is offered on a Kinesis stream, off by default, and not on Kafka', () => {
+		const kinesisStage = palette.find((entry) => entry.id === 'kinesis')!.template;
+		const kafkaStage = palette.find((entry) => entry.id === 'kafka')!.template;
+		expect(byName(kinesisStage).get('aggregation')).toMatchObject({label: 'KPL aggregation', choices: ['false', 'true'], default: false});
+		expect(byName(kafkaStage).has('aggregation')).toBe(false);
+	});
+
+	test('the design editor turns it on from the text the candidate types', () => {
+		const scenario = findScenario(loadCatalogue(), 'login-counter') as SystemDesignScenario;
+		const added = addComponent(scenario, emptyDesign, 'kinesis');
+		expect(added.ok).toBe(true);
+		if (!added.ok) return;
+		const set = setDesignKnob(scenario, added.design, added.design.stages[0]!.id, 'aggregation', 'true');
+		expect(set.ok && set.design.stages[0]).toMatchObject({kind: 'stream', aggregation: true});
+	});
+});

@@ -168,6 +168,12 @@ export const DataModelingScenarioSchema = z.strictObject({
 	...scenarioBase,
 	kind: z.literal('data-modeling'),
 	curveballs: z.array(CurveballSchema).default([]),
+	exercises_per_round: z
+		.number()
+		.int('exercises_per_round must be a whole number')
+		.positive('exercises_per_round must be > 0')
+		.default(3)
+		.describe('how many of the SQL exercises a round asks for in its modeling phase (the candidate picks which): the "SQL models" score is the passed ones out of this many'),
 });
 
 /** One interview scenario. */

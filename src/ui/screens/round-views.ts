@@ -335,7 +335,9 @@ export function plainReport(exercise: Exercise, report: GradeReport): string[] {
 export function exerciseLines(context: RoundContext, ui: UiState, width: number, task: readonly string[] | undefined, formatReport: (exercise: Exercise, report: GradeReport) => string[], editorName?: string): ViewLines {
 	const lines: Line[] = [];
 	if (!ui.exerciseOpen) {
-		lines.push(...paragraph('Write the models in SQL; each answer runs on SQLite over hidden batches. enter opens an exercise.', width, 'dim'), blank);
+		const asked = context.scenario.kind === 'data-modeling' ? Math.min(context.scenario.exercises_per_round, context.exercises.length) : context.exercises.length;
+		const pick = asked < context.exercises.length ? ` The round asks for ${asked} of these ${context.exercises.length}: pick any.` : '';
+		lines.push(...paragraph(`Write the models in SQL; each answer runs on SQLite over hidden batches.${pick} enter opens an exercise.`, width, 'dim'), blank);
 		for (const [index, exercise] of context.exercises.entries()) {
 			const attempts = context.attempts.filter((attempt) => attempt.exerciseId === exercise.id);
 			const state = attempts.some((attempt) => attempt.report.passed) ? '✓ passed' : attempts.length > 0 ? `✗ ${attempts.length} attempt(s)` : '';

@@ -1,7 +1,8 @@
 // Bundles src/cli.tsx into dist/ with esbuild: one fast-starting entry plus
-// lazily loaded chunks, so `dojo --version` never loads Ink. better-sqlite3 is
-// a native addon and stays external.
-import {chmodSync, readFileSync, rmSync} from 'node:fs';
+// lazily loaded chunks, so `dojo --version` never loads Ink. better-sqlite3's
+// JavaScript is bundled too; its compiled addon is loaded from node_modules
+// (src/sqlite-binding.ts names it).
+import {chmodSync, rmSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {dirname, resolve} from 'node:path';
 import {spawnSync} from 'node:child_process';
@@ -18,20 +19,15 @@ const stringWidthPlugin = {
 	},
 };
 
-// meow's bundled dependencies evaluate normalize-package-data when loaded, and
-// with it spdx-correct's sort of license names (about 10 ms on every command),
-// though meow only normalizes the package on demand (`cli.pkg`), which dojo
-// never asks for. Load it on first use instead. The build fails if meow's
-// text changes, so an upgrade cannot silently bring the cost back.
-const eagerNormalize = 'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);';
-const lazyMeowPlugin = {
-	name: 'lazy-meow-normalize',
+// Ink turns every line of a frame into text with @alcalzone/ansi-tokenize's
+// styledCharsToString, which works out the style change between every pair of
+// neighbouring characters (about 3 ms of the first frame); src/ui/fast-styled-chars.ts
+// skips that when neighbours share their style and re-exports the rest.
+const fastStyledChars = resolve('src/ui/fast-styled-chars.ts');
+const styledCharsPlugin = {
+	name: 'fast-styled-chars',
 	setup(plugin) {
-		plugin.onLoad({filter: /meow[\\/]build[\\/]dependencies\.js$/}, ({path}) => {
-			const text = readFileSync(path, 'utf8');
-			if (!text.includes(eagerNormalize)) throw new Error(`${path}: the eager normalize-package-data load changed; update lazyMeowPlugin in scripts/build.mjs`);
-			return {contents: text.replace(eagerNormalize, 'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);'), loader: 'js'};
-		});
+		plugin.onResolve({filter: /^@alcalzone\/ansi-tokenize$/}, (args) => (args.importer === fastStyledChars ? undefined : {path: fastStyledChars}));
 	},
 };
 
@@ -46,7 +42,6 @@ await build({
 	format: 'esm',
 	platform: 'node',
 	target: 'node20',
-	external: ['better-sqlite3'],
 	alias: {'react-devtools-core': './stubs/react-devtools-core.js'},
 	define: {'process.env.NODE_ENV': '"production"'},
 	banner: {js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);"},
@@ -54,7 +49,7 @@ await build({
 	logLevel: 'warning',
 	legalComments: 'none',
 	minify: process.env.DOJO_NO_MINIFY !== '1',
-	plugins: [stringWidthPlugin, lazyMeowPlugin],
+	plugins: [stringWidthPlugin, styledCharsPlugin],
 });
 // The pyodide child runs under Node's permission model, which lets it read only
 // pyodide's folder and these two files: so each is one self-contained .mjs

@@ -6,15 +6,14 @@ interactive Ink app when no command is given and a terminal is attached.
 Everything heavy (Ink, React, SQLite, the simulator) is imported lazily so
 `dojo --version` and `dojo list` start in a fraction of a second.
 */
-import meow from 'meow';
 import packageJson from '../package.json' with {type: 'json'};
 import {commands, summaries} from './commands/index.js';
-import type {Command, FlagSpec} from './commands/command.js';
-import {nearest} from './did-you-mean.js';
+import type {Command} from './commands/command.js';
+import {formatHelp, parseFlags, type FlagSpec} from './cli-flags.js';
 import {UsageError} from './errors.js';
 import {exitOnInterrupt} from './interrupt.js';
 
-const pkg = {name: 'dojo', version: packageJson.version};
+const pkg = {version: packageJson.version};
 
 const commonFlags: FlagSpec = {
 	scenarios: {type: 'string', isMultiple: true, default: []},
@@ -72,7 +71,13 @@ async function main(argv: string[]): Promise<number> {
 	}
 
 	if (load === undefined) {
-		const cli = meow(topHelp, {importMeta: import.meta, argv, pkg, description: false, allowUnknownFlags: false, flags: commonFlags});
+		if (argv.includes('--help')) return showHelp(topHelp);
+		if (argv.includes('--version')) {
+			process.stdout.write(`${pkg.version}\n`);
+			return 0;
+		}
+		const cli = parseFlags(argv, commonFlags);
+		if (cli.input.length > 0) throw new UsageError([`unexpected argument "${cli.input[0]}"`, 'see `dojo --help`']);
 		if (!process.stdin.isTTY || !process.stdout.isTTY) {
 			process.stderr.write(`${noTerminalMessage}\n`);
 			return 2;
@@ -88,35 +93,17 @@ async function main(argv: string[]): Promise<number> {
 	return runCommand(command, rest);
 }
 
-/** Refuses a flag the command does not know, naming the nearest one it does and pointing to its help. */
-function checkFlags(command: Command, argv: readonly string[], flags: FlagSpec): void {
-	const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
-	const known = ['help', ...Object.keys(flags).map(kebab)];
-	for (const arg of argv) {
-		if (arg === '--') break;
-		if (!arg.startsWith('-') || arg === '-' || /^-\d/.test(arg)) continue;
-		const name = arg.replace(/^--?/, '').split('=')[0]!;
-		if (known.includes(name) || (name.startsWith('no-') && known.includes(name.slice(3)))) continue;
-		const near = nearest(name, known);
-		throw new UsageError([`unknown flag ${arg.split('=')[0]}${near ? ` (did you mean --${near}?)` : ''}`, `see \`dojo ${command.name} --help\``]);
-	}
+/** Prints help text as `--help` shows it; returns the exit code. */
+function showHelp(help: string): number {
+	process.stdout.write(`${formatHelp(help)}\n`);
+	return 0;
 }
 
 async function runCommand(command: Command, argv: string[]): Promise<number> {
 	const flags: FlagSpec = {...commonFlags, json: {type: 'boolean', default: false}, ...command.flags};
-	const wantsHelp = argv.slice(0, argv.includes('--') ? argv.indexOf('--') : argv.length).includes('--help');
-	if (!wantsHelp) checkFlags(command, argv, flags);
-	const cli = meow(command.help, {
-		importMeta: import.meta,
-		argv,
-		pkg,
-		description: false,
-		allowUnknownFlags: true,
-		autoHelp: false,
-		flags,
-	});
-	// --help anywhere shows the command's help and runs nothing (meow only does so when it stands alone).
-	if (wantsHelp) cli.showHelp(0);
+	// --help anywhere before `--` shows the command's help and runs nothing.
+	if (argv.slice(0, argv.includes('--') ? argv.indexOf('--') : argv.length).includes('--help')) return showHelp(command.help);
+	const cli = parseFlags(argv, flags, command.name);
 	const scenarioFiles = cli.flags.scenarios as string[];
 	// The built-in scenarios alone come from the build's validated JSON; only user
 	// files (or a YAML newer than the build) need the YAML parser and the schema.

@@ -7,7 +7,7 @@ Messages about the database (moved aside, not saved) go to stderr.
 import {phasesFor} from '../flow/phases.js';
 import type {RoundEvent} from '../flow/round-events.js';
 import type {GradeReport} from '../grader/index.js';
-import {openStore, type NewAttempt, type ProgressStore} from '../store/index.js';
+import {openStore, openStoreSoon, type NewAttempt, type ProgressStore} from '../store/index.js';
 import type {Recorder, RoundLog} from '../ui/run-app.js';
 
 /** Opens the progress store of this environment, telling the user on `stderr` about anything wrong with it. */
@@ -78,17 +78,24 @@ export function storeRecorder(store: ProgressStore): Recorder {
 /**
 Runs `body` (the app) with a recorder over the progress store, closing the
 store afterwards. Messages about the database are written at once and again
-when the app has left the alternate screen, where they would otherwise vanish.
+when the app has left the alternate screen, where they would otherwise vanish;
+a first run's new database is made just after the first frame
+(`openStoreSoon`), and its messages wait for the end.
 */
 export async function withRecorder<T>(stderr: NodeJS.WritableStream, body: (recorder: Recorder) => Promise<T>): Promise<T> {
 	const said: string[] = [];
-	const store = openStore({
+	let appOnScreen = false;
+	const store = openStoreSoon({
 		warn: (message) => {
 			said.push(message);
-			stderr.write(`dojo: ${message}\n`);
+			// Once the app has the screen a message would only garble it: it is written when the app ends.
+			if (!appOnScreen) stderr.write(`dojo: ${message}\n`);
 		},
 	});
+	// A first run's database is made just after the first frame is out (a timer runs after the frame is drawn).
+	if (!store.opened) setTimeout(() => store.open(), 0).unref();
 	try {
+		appOnScreen = true;
 		return await body(storeRecorder(store));
 	} finally {
 		store.close();

@@ -1,20 +1,20 @@
 /**
 The contract every `dojo <command>` module fulfils. `src/cli.tsx` picks the
-module by name, parses its flags with meow and calls `run`; the exit code it
+module by name, parses its flags (`src/cli-flags.ts`) and calls `run`; the exit code it
 returns is the process's (0 success, 1 a design or answer failed its checks,
 2 bad input — throw `UsageError` for that).
 */
-import type {AnyFlags} from 'meow';
+import type {FlagSpec} from '../cli-flags.js';
 import type {Catalogue} from '../scenarios/builtin.js';
 
-/** Flags as meow takes them; every command also gets `--scenarios`, `--json` and `--help`. */
-export type FlagSpec = AnyFlags;
+/** The flags a command declares; every command also gets `--scenarios`, `--json` and `--help`. */
+export type {FlagSpec};
 
 /** What a command receives. */
 export type CommandContext = {
 	/** Positional arguments after the command name. */
 	readonly input: readonly string[];
-	/** Parsed flags (camelCase keys, as meow gives them). */
+	/** Parsed flags (by name as typed). */
 	readonly flags: Readonly<Record<string, unknown>>;
 	/** Loads the built-in scenarios plus any `--scenarios FILE`; throws UsageError on a broken file. */
 	readonly catalogue: () => Catalogue;

@@ -15,9 +15,12 @@ export function verdict(result: SimResult): string {
 				return `${mark} latency p99 ${ms(check.actual)} (target ${ms(check.target)})`;
 			case 'freshness_s':
 				if (check.says.startsWith('run too short')) return `${mark} freshness: ${check.says}`;
+				if (result.sources) return `${mark} ${check.says}`;
 				return `${mark} complete up to ${seconds(check.actual)} ago, p99 (target ${seconds(check.target)})`;
 			case 'keeps_up':
 				return check.met ? '' : `${mark} ${check.says}`;
+			case 'ready_by':
+				return check.met ? `${mark} batch ready by ${result.batch?.ready_by ?? ''}` : `${mark} ${check.says}`;
 			case 'loss':
 				return check.met && check.actual === 0 ? `${mark} no loss` : `${mark} ${pct(check.actual)} lost (at most ${check.target * 100}%)`;
 			default:
@@ -57,6 +60,7 @@ export function formatReport(result: SimResult, title: string): string {
 	if (result.components.some((component) => component.throttled > 0)) {
 		lines.push('throttled counts refused write attempts, each retry again (as CloudWatch does); dropped and lost count records.');
 	}
+	for (const line of collectorLines(result)) lines.push(line);
 	const e2e = result.end_to_end;
 	const ci = (key: string) => {
 		const value = (e2e.latency_ms as Record<string, unknown>)[`${key}_ci95`];
@@ -69,6 +73,29 @@ export function formatReport(result: SimResult, title: string): string {
 	if (Number.isFinite(e2e.freshness_s)) lines.push(`  freshness (age of the newest data ${where}) ${seconds(e2e.freshness_s)} on average, ${seconds(e2e.freshness_p99_s)} at worst (p99)`);
 	if (e2e.completeness_s !== undefined && Number.isFinite(e2e.completeness_s)) {
 		lines.push(`  completeness (data ${where} includes every event older than) ${seconds(e2e.completeness_s)} on average, ${seconds(e2e.completeness_p99_s ?? Number.NaN)} at worst (p99)`);
+	}
+	if (result.sources) {
+		// Several sources at different cadences: how complete each one is, the one that sets the whole's first.
+		lines.push('sources (completeness p99, what it is held to, how often it is the furthest behind):');
+		for (const source of result.sources) {
+			const cadence = source.every_s > 0 ? `every ${formatDuration(source.every_s)}${source.lag_s > 0 ? `, ${formatDuration(source.lag_s)} late` : ''}` : 'as it happens';
+			const target = source.target_s === null ? '' : ` (target ${seconds(source.target_s)})`;
+			lines.push(`  ${source.id} (${pct(source.share)}, ${cadence}): ${seconds(source.completeness_p99_s)}${target} · furthest behind ${pct(source.sets_completeness_share)} of the time`);
+		}
+	}
+	for (const quota of result.quotas ?? []) {
+		const limit = [quota.per_day !== null ? `${num(quota.per_day)}/day` : '', quota.rate_per_s !== null ? `${num(quota.rate_per_s)}/s${quota.shared_per_s > 0 ? ` (${num(quota.shared_per_s)}/s used by others)` : ''}` : ''].filter(Boolean).join(', ');
+		const waited = quota.delayed_pulls > 0 ? ` · ${num(quota.delayed_pulls)} of ${num(quota.pulls)} pulls waited, up to ${seconds(quota.longest_pull_wait_s)}` : ` · no pull waited`;
+		lines.push(`quota ${quota.id} (${limit || 'no limit'}): pulls ${num(quota.pull_requests_per_day)}/day + backfills ${num(quota.backfill_requests_per_day)}/day${waited}`);
+	}
+	if (result.batch && result.batch.runs.length > 0) {
+		// Scheduled batch runs: each step's start and finish, the last against the deadline.
+		lines.push(`batch runs${result.batch.ready_by ? ` (ready by ${result.batch.ready_by})` : ''}:`);
+		for (const run of result.batch.runs) {
+			const steps = run.steps.map((step) => `${step.id} ${step.start.slice(-5)}–${step.finish ? step.finish.slice(-5) : '…'}`).join(' → ');
+			const mark = run.met === null ? '' : run.met ? ' ✓' : ` ✗ ${run.finish_s === null ? 'not finished' : `${seconds(run.late_by_s)} late`}`;
+			lines.push(`  ${run.scheduled}: ${steps} · done ${run.finish ?? 'not yet'}${mark}`);
+		}
 	}
 	if (result.paths) {
 		// Fan-out: each reader's path on its own line; the verdict below is the judged path's.
@@ -168,4 +195,20 @@ export function formatSweep(result: SweepResult): string {
 	for (const rep of result.per_replication) lines.push(`  replication ${rep.replication + 1}: ${rep.tried.map((trial) => `${num(trial.multiple)}x ${trial.met ? 'ok' : 'miss'}`).join(', ')}`);
 	lines.push(`(${num(result.events_simulated)} events in ${result.wall_s.toFixed(2)} s)`);
 	return `${lines.join('\n')}\n`;
+}
+
+/**
+A collector fleet's own figures: how far auto-scaling went, and refusals split
+by who refused (the fleet, HTTP 503, counted as dropped; the rate limiter, HTTP
+429, which are the bot's excess and no user's loss).
+*/
+function collectorLines(result: SimResult): string[] {
+	return result.components
+		.filter((component) => component.kind === 'collector')
+		.map((component) => {
+			const detail = (key: string): number => (typeof component.details[key] === 'number' ? (component.details[key] as number) : 0);
+			const limiter = component.details['client_rate_per_s'] !== undefined ? ` · refused by the rate limiter (HTTP 429) ${num(detail('rate_limited'))}` : ' · no rate limiter';
+			const bot = detail('bot_offered_per_s') > 0 ? ` · the bot sent ${num(detail('bot_offered_per_s'))}/s, ${num(detail('bot_accepted_per_s'))}/s got in` : '';
+			return `${component.id}: ${num(detail('instances_mean'))} instances on average (peak ${num(detail('instances_peak'))} of ${num(detail('instances_max'))}; ${num(detail('instances_launched'))} launched) · refused by the fleet (HTTP 503) ${num(detail('refused'))}${limiter}${bot}`;
+		});
 }

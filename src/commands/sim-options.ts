@@ -24,7 +24,7 @@ import {knobsFor, modelFromScenario, type SimInput} from '../sim/index.js';
 /** One architecture (or model file) to simulate, with the title to show. */
 export type Target = SimInput & {readonly title: string};
 
-/** Flags shared by sim and sweep, as meow declares them (all read as text and checked here). */
+/** Flags shared by sim and sweep, as `src/cli-flags.ts` declares them (all read as text and checked here). */
 export const sharedFlags = {
 	arch: {type: 'string', isMultiple: true},
 	model: {type: 'string'},
@@ -79,16 +79,16 @@ a model file's `injections:` describes, checked against the stages there are.
 export function applyInjects(targets: readonly Target[], injects: readonly string[]): Target[] {
 	let out = [...targets];
 	for (const raw of injects) {
-		const match = /^([a-z][a-z0-9_-]*)\.(lose_node|load_multiplier)(?:=([0-9.]+))?@(.+)$/.exec(raw.trim());
-		if (!match) throw new UsageError(`--inject ${raw}: expected STAGE.lose_node[=COUNT]@TIME or source.load_multiplier=FACTOR@TIME, e.g. --inject counters.lose_node@60s`);
-		const [, stageId, kind, amount, when] = match as unknown as [string, string, 'lose_node' | 'load_multiplier', string | undefined, string];
+		const match = /^([a-z][a-z0-9_-]*)\.(lose_node|load_multiplier|bot)(?:=([0-9.]+))?@(.+)$/.exec(raw.trim());
+		if (!match) throw new UsageError(`--inject ${raw}: expected STAGE.lose_node[=COUNT]@TIME, source.load_multiplier=FACTOR@TIME or source.bot=FACTOR@TIME, e.g. --inject counters.lose_node@60s`);
+		const [, stageId, kind, amount, when] = match as unknown as [string, string, 'lose_node' | 'load_multiplier' | 'bot', string | undefined, string];
 		const at = parseDuration(when, `--inject ${raw}`);
 		if (!at.ok) throw new UsageError(at.message);
 		let injection: Target['model']['injections'][number];
-		if (kind === 'load_multiplier') {
-			if (stageId !== 'source') throw new UsageError(`--inject ${raw}: load_multiplier applies to the source: source.load_multiplier=FACTOR@TIME`);
+		if (kind === 'load_multiplier' || kind === 'bot') {
+			if (stageId !== 'source') throw new UsageError(`--inject ${raw}: ${kind} applies to the source: source.${kind}=FACTOR@TIME`);
 			const factor = amount === undefined ? Number.NaN : Number(amount);
-			if (!(factor > 0)) throw new UsageError(`--inject ${raw}: expected a factor above 0, e.g. source.load_multiplier=10@60s`);
+			if (!(factor > 0)) throw new UsageError(`--inject ${raw}: expected a factor above 0, e.g. source.${kind}=${kind === 'bot' ? 20 : 10}@60s`);
 			injection = {at_s: at.value, kind, factor};
 		} else {
 			const count = amount === undefined ? 1 : Number(amount);

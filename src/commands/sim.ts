@@ -82,9 +82,10 @@ export const simCommand: Command = {
                        change a knob, repeatable: --set ingest.shards=10,
                        --set ingest.partition_key=country, --set count.batch_size=1000,
                        --set source.event_bytes=1000
-    --inject STAGE.lose_node[=COUNT]@TIME | source.load_multiplier=FACTOR@TIME
+    --inject STAGE.lose_node[=COUNT]@TIME | source.load_multiplier=FACTOR@TIME | source.bot=FACTOR@TIME
                        inject a fault, repeatable: --inject counters.lose_node@60s,
-                       --inject ingest.lose_node=2@5m, --inject source.load_multiplier=3@2m
+                       --inject ingest.lose_node=2@5m, --inject source.load_multiplier=3@2m,
+                       --inject source.bot=20@3m (one client sends 20x the normal load)
     --json             print the result as JSON (below)
 
   JSON

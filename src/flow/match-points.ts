@@ -16,7 +16,10 @@ point the candidate did not make flatters them, so the threshold leans to
 "not covered". What a point rules out is not evidence that the answer made
 it (the words after not, never, instead of or rather than, up to the next
 comma): "key by country" does not make the point "key by user_id, not country".
-An answer that asserts what a point rules out is not caught, only not credited.
+An answer that asserts what a point rules out is not caught, only not credited,
+except for the order of a column list: an answer naming the order a point
+rejects ("(played_at, user_id) serves both") is not credited with the point
+that rejects it, though it shares all its words.
 */
 import {words} from './match-text.js';
 
@@ -79,6 +82,29 @@ function claimed(text: string): string[] {
 	return contentWords(text.replace(negation, ' '));
 }
 
+// An ordered column list, "(user_id, played_at)": the order is what a composite index turns on, and words alone cannot see it.
+const columnList = /\(\s*([a-z_]\w*(?:\s*,\s*[a-z_]\w*)+)\s*\)/gi;
+// Where a list is ruled out: after a negation, or "no" ("no single order such as (played_at, user_id) serves both").
+const listNegation = /\b(?:no|not(?!\s+only\b)|never|instead\s+of|rather\s+than)\b(?:[^,;.(]|\([^)]*\))*/gi;
+
+/** The column lists of a text, each as its columns in order ("user_id,played_at"). */
+function columnLists(text: string): string[] {
+	return [...text.matchAll(columnList)].map((match) => match[1]!.toLowerCase().replace(/\s+/g, ''));
+}
+
+/**
+Whether the answer asserts an order the point rules out: it names a column list
+the point names only to reject, and none of the lists the point claims. Then
+the answer made the opposite claim in the same words, and is not credited.
+*/
+function assertsRuledOutOrder(point: string, answer: string): boolean {
+	const claimedLists = new Set(columnLists(point.replace(listNegation, ' ')));
+	const ruledOut = columnLists(point).filter((list) => !claimedLists.has(list));
+	if (ruledOut.length === 0) return false;
+	const named = columnLists(answer);
+	return named.some((list) => ruledOut.includes(list)) && !named.some((list) => claimedLists.has(list));
+}
+
 /** The clauses of a point: split at semicolons, dashes, colons and the ", and" of a list of claims. */
 function clauses(point: string): string[] {
 	return point.split(/;|\s[-–—]\s|:\s|,\s+(?:and|or|but|so)\s+|\)\s+or\s+|\.\s/).filter((part) => part.trim().length > 0);
@@ -103,7 +129,7 @@ export function matchPoints(points: readonly string[], answer: string): {covered
 			// The clause's size counts what it rules out: "key by user_id, not country" is a claim of three words, two of them to look for.
 			return new Set(contentWords(clause)).size >= 3 && got.length >= pointPolicy.least && got.length / wanted.length >= pointPolicy.clauseShare;
 		});
-		const covered = wholeOk || clauseOk;
+		const covered = (wholeOk || clauseOk) && !assertsRuledOutOrder(point, answer);
 		return {covered, evidence: covered ? found.join(', ') : null};
 	});
 	return {covered: results.map((result) => result.covered), evidence: results.map((result) => result.evidence)};

@@ -165,7 +165,9 @@ export function reviewRound(context: RoundContext): Review {
 	} else {
 		const exercises = context.exercises;
 		const passed = exercises.filter((exercise) => context.attempts.some((attempt) => attempt.exerciseId === exercise.id && attempt.report.passed));
-		areas.push({id: 'modeling', title: 'SQL models', score: percent(passed.length, exercises.length), details: exercises.map((exercise) => `${exercise.id}: ${passed.includes(exercise) ? 'passed' : context.attempts.some((attempt) => attempt.exerciseId === exercise.id) ? 'attempted, not passed' : 'not attempted'}`)});
+		// A round asks for a few of the scenario's exercises, the candidate's pick, not all of them in its 30 minutes.
+		const asked = Math.min(exercises.length, context.scenario.kind === 'data-modeling' ? context.scenario.exercises_per_round : exercises.length);
+		areas.push({id: 'modeling', title: 'SQL models', score: percent(Math.min(passed.length, asked), asked), details: [...(asked < exercises.length ? [`${asked} of the ${exercises.length} exercises are asked for (any ${asked}); passed ${passed.length}`] : []), ...exercises.map((exercise) => `${exercise.id}: ${passed.includes(exercise) ? 'passed' : context.attempts.some((attempt) => attempt.exerciseId === exercise.id) ? 'attempted, not passed' : 'not attempted'}`)]});
 	}
 	const deepDive = context.scenario.deep_dives.map((question) => {
 		const answer = context.deepDiveAnswers[question.id];

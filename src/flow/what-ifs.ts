@@ -65,6 +65,7 @@ export function whatIfsFor(scenario: SystemDesignScenario, stages: readonly Stag
 			...(curveball.load_multiplier !== undefined ? {scale: curveball.load_multiplier} : {}),
 			...(curveball.refresh_interval_s !== undefined ? {freshnessS: curveball.refresh_interval_s} : {}),
 			...(curveball.retention_h !== undefined ? {retentionH: curveball.retention_h} : {}),
+			...(curveball.bot_multiplier !== undefined ? {injections: [{at_s: FAULT_AT_S, kind: 'bot', factor: curveball.bot_multiplier}]} : {}),
 		};
 		out.push(whatIf);
 	}

@@ -9,6 +9,7 @@ in the test process. It does not bound time: only killing the child does
 (see sandbox.ts).
 */
 import Database from 'better-sqlite3';
+import {sqliteBinding} from '../sqlite-binding.js';
 import type {Database as DatabaseType, Statement as PreparedStatement} from 'better-sqlite3';
 import type {ChildMessage, QueryResult, RunFailure, RunJob, RunResult, Step, Value} from './protocol.js';
 import {refusedOpcode, type Opcode} from './screen.js';
@@ -190,7 +191,8 @@ say what was running when it had to kill the process.
 export function runJob(job: RunJob, send: ProgressReporter = () => undefined): RunResult {
 	const started = performance.now();
 	const results: Record<string, QueryResult> = {};
-	const db = new Database(':memory:');
+	const binding = sqliteBinding();
+	const db = new Database(':memory:', binding ? {nativeBinding: binding} : {});
 	let failure: RunFailure | undefined;
 	try {
 		// Temp tables, indices and sorts stay in memory, so nothing is written to disk.

@@ -66,23 +66,60 @@ export function compiledScenariosPath(file = builtinScenariosPath()): string {
 	return join(dirname(builtinScenariosPath()), 'dist', `${basename(file, '.yaml')}.json`);
 }
 
-/** A compiled built-in file (scenarios.yaml by default), when the build wrote it after the YAML last changed. */
+/** Where the build writes a built-in file's SQL exercises, beside its compiled JSON. */
+export function compiledExercisesPath(file = builtinScenariosPath()): string {
+	return compiledScenariosPath(file).replace(/\.json$/, '.exercises.json');
+}
+
+/**
+A compiled built-in file (scenarios.yaml by default), when the build wrote it
+after the YAML last changed. Its `exercises` are read from their own file the
+first time they are asked for: a system-design round never needs them.
+*/
 export function readCompiledBuiltin(file = builtinScenariosPath()): ScenarioFile | undefined {
 	const compiled = compiledScenariosPath(file);
+	const exercisesFile = compiledExercisesPath(file);
 	try {
-		if (statSync(compiled).mtimeMs < statSync(file).mtimeMs) return undefined;
-		return JSON.parse(readFileSync(compiled, 'utf8')) as ScenarioFile;
+		const source = statSync(file).mtimeMs;
+		if (statSync(compiled).mtimeMs < source || statSync(exercisesFile).mtimeMs < source) return undefined;
+		const parsed = JSON.parse(readFileSync(compiled, 'utf8')) as Omit<ScenarioFile, 'exercises'>;
+		let exercises: ScenarioFile['exercises'] | undefined;
+		return Object.defineProperty(parsed, 'exercises', {
+			enumerable: true,
+			get: () => (exercises ??= JSON.parse(readFileSync(exercisesFile, 'utf8')) as ScenarioFile['exercises']),
+		}) as ScenarioFile;
 	} catch {
 		return undefined;
 	}
 }
 
-/** The built-in catalogue from the compiled JSON, or undefined when it is missing or older than the YAML. */
+/** The built-in catalogue from the compiled JSON, or undefined when it is missing or older than the YAML; the exercises and coding problems are read when first asked for. */
 export function readCompiledCatalogue(): Catalogue | undefined {
 	const file = readCompiledBuiltin();
-	const coding = readCompiledBuiltin(builtinCodingPath());
-	if (!file || !coding) return undefined;
-	return {scenarios: file.scenarios, exercises: file.exercises, coding: [...(file.coding ?? []), ...(coding.coding ?? [])], files: builtinFiles()};
+	const codingPath = builtinCodingPath();
+	if (!file || !isCompiled(codingPath)) return undefined;
+	let coding: Catalogue['coding'] | undefined;
+	return {
+		scenarios: file.scenarios,
+		get exercises() {
+			return file.exercises;
+		},
+		get coding() {
+			coding ??= [...(file.coding ?? []), ...(readCompiledBuiltin(codingPath)?.coding ?? [])];
+			return coding;
+		},
+		files: builtinFiles(),
+	};
+}
+
+/** Whether a built-in file's compiled JSON is there and not older than it. */
+function isCompiled(file: string): boolean {
+	try {
+		const source = statSync(file).mtimeMs;
+		return statSync(compiledScenariosPath(file)).mtimeMs >= source && statSync(compiledExercisesPath(file)).mtimeMs >= source;
+	} catch {
+		return false;
+	}
 }
 
 /** Finds a scenario by id, or throws UsageError naming the ones that exist. */

@@ -8,7 +8,7 @@ import {formatFileError, loadYamlFile, type FileError, type LoadResult} from './
 import {scenarioFileChecks} from './rules.js';
 import {ScenarioFileSchema, type CodingProblem, type Exercise, type Scenario, type ScenarioFile} from './schema.js';
 
-export {builtinCodingPath, builtinFiles, builtinScenariosPath, compiledScenariosPath, displayPath, findScenario, type Catalogue} from './builtin.js';
+export {builtinCodingPath, builtinFiles, builtinScenariosPath, compiledExercisesPath, compiledScenariosPath, displayPath, findScenario, type Catalogue} from './builtin.js';
 
 /**
 Loads and validates scenario files in order, each checked against the ids of the

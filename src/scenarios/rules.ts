@@ -107,10 +107,39 @@ export function stageProblems(stages: readonly Stage[], keys: Record<string, Key
 		if (stage.kind === 'compute' && stage.autoscale && stage.concurrency !== undefined && stage.autoscale.max < stage.concurrency) {
 			problems.push({path: [...at, index, 'autoscale', 'max'], message: `autoscale.max (${stage.autoscale.max}) is below concurrency (${stage.concurrency})`});
 		}
+		if (stage.kind === 'collector' && stage.max_instances !== undefined && stage.max_instances < stage.min_instances) {
+			problems.push({path: [...at, index, 'max_instances'], message: `max_instances (${stage.max_instances}) is below min_instances (${stage.min_instances}); expected at least ${stage.min_instances}`});
+		}
+		if (stage.kind === 'collector' && stage.client_burst !== undefined && stage.client_rate_per_s === undefined) {
+			problems.push({path: [...at, index, 'client_burst'], message: 'client_burst needs client_rate_per_s (the rate limiter\'s requests/s per client)'});
+		}
+		if ((stage.kind === 'store' || stage.kind === 'cache' || stage.kind === 'warehouse') && stage.virtual_nodes !== undefined && stage.hashing !== 'ring') {
+			problems.push({path: [...at, index, 'virtual_nodes'], message: 'virtual_nodes applies to a hash ring: set hashing: ring'});
+		}
 	}
 	if (!graphReadable) return problems;
 	if (problems.length === 0) problems.push(...loopProblems(stages, at));
 	if (problems.length === 0) problems.push(...unreachableProblems(stages, at));
+	if (problems.length === 0) problems.push(...afterProblems(stages, at));
+	return problems;
+}
+
+/** A chained batch step (`after`) names a compute step that feeds it, earlier on its path: it waits for that step's runs. */
+function afterProblems(stages: readonly Stage[], at: Path): Problem[] {
+	const nextOf = nextStageIds(stages);
+	const previousOf = new Map<string, string>();
+	for (const [from, to] of nextOf) if (to !== undefined && !previousOf.has(to)) previousOf.set(to, from);
+	const problems: Problem[] = [];
+	for (const [index, stage] of stages.entries()) {
+		if (stage.kind !== 'compute' || stage.after === undefined) continue;
+		const earlier: string[] = [];
+		for (let id = previousOf.get(stage.id); id !== undefined && !earlier.includes(id); id = previousOf.get(id)) earlier.push(id);
+		const steps = earlier.filter((id) => stages.find((candidate) => candidate.id === id)?.kind === 'compute');
+		if (!steps.includes(stage.after)) {
+			const expected = steps.length > 0 ? `expected one of ${steps.join(', ')}` : 'no compute step comes before it';
+			problems.push({path: [...at, index, 'after'], message: `after names "${stage.after}", which is not a compute step before "${stage.id}" on its path; ${expected}`});
+		}
+	}
 	return problems;
 }
 
@@ -168,6 +197,9 @@ export function injectionProblems(injections: ReadonlyArray<{kind: string; stage
 		}
 		if (injection.kind === 'load_multiplier' && injection.factor === undefined) {
 			problems.push({path: [...at, index], message: 'a load_multiplier injection needs factor (e.g. factor: 10)'});
+		}
+		if (injection.kind === 'bot' && injection.factor === undefined) {
+			problems.push({path: [...at, index], message: 'a bot injection needs factor: the multiple of the normal load the one client sends (e.g. factor: 20)'});
 		}
 		return problems;
 	});
@@ -256,7 +288,31 @@ export const modelChecks: ReadonlyArray<CrossCheck<Model>> = [
 	(model) => stageProblems(model.stages, model.source?.keys, ['stages']),
 	(model) => injectionProblems(model.injections, model.stages, ['injections']),
 	(model) => sloPathProblems(model, ['slo']),
+	(model) => feedProblems(model.source?.feeds ?? [], ['source', 'feeds'], model.source?.quotas ?? [], ['source', 'quotas'], (model.stages ?? []).map((stage) => stage?.id)),
 ];
+
+/** Source feeds have unique ids and leave some events streaming: their shares sum to less than 1. */
+export function feedProblems(
+	feeds: ReadonlyArray<{id: string; share: number; quota?: {id: string} | undefined; enters?: string | undefined}>,
+	at: Path,
+	quotas: ReadonlyArray<{id: string}> = [],
+	quotasAt: Path = at,
+	stageIds: readonly string[] = [],
+): Problem[] {
+	const problems = [...duplicateIds(feeds, at, 'feed'), ...duplicateIds(quotas, quotasAt, 'quota')];
+	const known = quotas.map((quota) => quota?.id);
+	feeds.forEach((feed, index) => {
+		if (feed?.enters !== undefined && stageIds.length > 0 && !stageIds.includes(feed.enters)) {
+			problems.push({path: [...at, index, 'enters'], message: `no stage "${feed.enters}" here; expected one of ${stageIds.join(', ')}`});
+		}
+		if (feed?.quota && !known.includes(feed.quota.id)) {
+			problems.push({path: [...at, index, 'quota', 'id'], message: `no quota "${feed.quota.id}"; expected one of the quotas listed beside the feeds${known.length > 0 ? ` (${known.join(', ')})` : ' (there are none)'}`});
+		}
+	});
+	const total = feeds.reduce((sum, feed) => sum + (typeof feed?.share === 'number' ? feed.share : 0), 0);
+	if (total >= 1) problems.push({path: at, message: `the feeds' shares sum to ${Number(total.toFixed(6))}; they must sum to less than 1 (the rest of the events stream in as they happen)`});
+	return problems;
+}
 
 /**
 Cross-checks for a scenarios file. `otherScenarioIds` are scenarios defined in
@@ -288,6 +344,7 @@ export const scenarioFileChecks = (otherScenarioIds: ReadonlySet<string> = new S
 								independently([
 									() => stageProblems(architecture.stages, scenario.workload?.keys, [...at, 'architectures', a, 'stages']),
 									() => injectionProblems(architecture.injections, architecture.stages, [...at, 'architectures', a, 'injections']),
+									() => feedProblems(architecture.feeds ?? [], [...at, 'architectures', a, 'feeds'], architecture.quotas ?? [], [...at, 'architectures', a, 'quotas'], (architecture.stages ?? []).map((stage) => stage?.id)),
 								]),
 							)
 						: [],

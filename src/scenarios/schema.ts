@@ -138,6 +138,7 @@ export const CurveballSchema = z.strictObject({
 	load_multiplier: z.number().positive('load_multiplier must be > 0').optional(),
 	retention_h: z.number().positive('retention_h must be > 0').optional(),
 	refresh_interval_s: z.number().positive('refresh_interval_s must be > 0').optional(),
+	bot_multiplier: z.number().positive('bot_multiplier must be > 0').optional().describe('one client (a bot) sends this multiple of the normal load on top of it'),
 	expect: z.string().min(1).describe('what a good candidate changes in the design'),
 });
 
@@ -167,6 +168,12 @@ export const DataModelingScenarioSchema = z.strictObject({
 	...scenarioBase,
 	kind: z.literal('data-modeling'),
 	curveballs: z.array(CurveballSchema).default([]),
+	exercises_per_round: z
+		.number()
+		.int('exercises_per_round must be a whole number')
+		.positive('exercises_per_round must be > 0')
+		.default(3)
+		.describe('how many of the SQL exercises a round asks for in its modeling phase (the candidate picks which): the "SQL models" score is the passed ones out of this many'),
 });
 
 /** One interview scenario. */

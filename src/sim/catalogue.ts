@@ -68,6 +68,7 @@ const READ_ON = 'read 2026-12-03 from a stored copy';
 export const kinesis = {
 	writeRecordsPerShard: fact(1000, 'records/s per shard', 'D', KDS_LIMITS),
 	writeBytesPerShard: fact(1 * MIB, 'bytes/s per shard', 'D', KDS_LIMITS, '1 MB/s of writes, counted in MiB'),
+	kplAggregationMaxBytes: fact(51_200, 'bytes of user records the KPL packs into one Kinesis record (AggregationMaxSize default)', 'U', 'https://github.com/awslabs/amazon-kinesis-producer (default_config.properties)', 'not in components.md; a Kinesis record may hold up to 1 MiB [D] (max_record_kb 1024)'),
 	readBytesPerShard: fact(2 * MIB, 'bytes/s per shard, shared by all polling consumers', 'D', KDS_LIMITS),
 	getRecordsPerShard: fact(5, 'GetRecords calls/s per shard, shared by all polling consumers', 'D', KDS_LIMITS),
 	getRecordsMaxRecords: fact(10_000, 'records per GetRecords call', 'D', KDS_LIMITS),
@@ -238,10 +239,44 @@ export const api = {
 	loadBalancerLatency: fact(0.002, 's added per request', 'U', NLB),
 };
 
+const EC2_AS = 'https://docs.aws.amazon.com/autoscaling/ec2/userguide/as-scaling-target-tracking.html (not in reference/components.md; not read in this pass)';
+
+/**
+A collector fleet behind a load balancer (components.md `alb`: "scales automatically;
+LCU reservation for known spikes" [D], so the ALB itself is not modelled as a limit;
+its "few ms" [U] are below the engine's tick and left out). The EC2 Auto Scaling
+figures below are not in the reference: they are placeholders, tagged U.
+*/
+export const collector = {
+	instanceRate: fact(2000, 'requests/s one collector instance serves (parse, validate, hand to the producer library)', 'U', NONE, 'workload- and instance-size-dependent; measure it'),
+	targetUtilization: fact(0.6, 'share of an instance\'s rate target tracking aims at (ALBRequestCountPerTarget ÷ instance rate)', 'U', EC2_AS, 'a common choice that leaves head-room for the scale-out lag'),
+	metricPeriod: fact(60, 's of metric each scaling decision reads (one-minute CloudWatch data points)', 'U', EC2_AS),
+	warmup: fact(300, 's from launch until a new instance serves (boot, health checks, instance warm-up)', 'U', EC2_AS),
+	maxWait: fact(10, 's a request waits before the client times out and it counts as refused', 'U', NONE, 'a mobile SDK\'s request timeout; the ALB\'s own idle timeout is longer'),
+};
+
+/** Read replicas and failover of a store or cache. */
+export const replicas = {
+	lag: fact(0.1, 's a replica runs behind its primary (asynchronous replication)', 'U', NONE, 'ElastiCache replicas usually lag by milliseconds, RDS read replicas by up to seconds'),
+	failover: fact(30, 's to promote a replica when the primary is lost (ElastiCache Multi-AZ automatic failover)', 'U', 'reference/components.md redis: "scaling: Redis Cluster shards" (failover time not given)', 'recalled: tens of seconds'),
+	virtualNodes: fact(100, 'points per node on a consistent-hashing ring', 'U', 'reference/components.md memcached: "add nodes; client-side consistent hashing"', 'recalled: ketama-style clients place on the order of 100–200 points per server; not in the reference'),
+};
+
 /** Dashboards. */
 export const dashboards = {
 	grafanaMinRefresh: fact(5, 's shortest refresh (min_refresh_interval default)', 'D', GRAFANA),
 	quicksightMinRefresh: fact(900, 's shortest SPICE incremental refresh schedule (15 min)', 'D', QUICKSIGHT),
+};
+
+/**
+Quotas of the third-party APIs that batch paths pull from (components.md
+google_ads_api, stripe_api, meta_marketing_api), shared by the regular pulls,
+backfills and other users of the same account.
+*/
+export const apiQuotas = {
+	googleAdsBasicOpsPerDay: fact(15_000, 'operations per day per developer token (Basic access); every search request counts', 'D', 'https://developers.google.com/google-ads/api/docs/best-practices/quotas', 'D via a Google advisor on the forum; Standard access has no daily cap [U]'),
+	googleAdsReset: fact(0, 's after midnight UTC when the daily operations quota starts again', 'U', 'https://developers.google.com/google-ads/api/docs/best-practices/quotas', 'the reset time is not in components.md; assumed 00:00 UTC'),
+	stripeLiveRate: fact(100, 'requests/s per account in live mode, shared by every caller (checkout too)', 'D', 'https://docs.stripe.com/rate-limits'),
 };
 
 /** One month, as AWS bills it: 730 hours. */

@@ -58,18 +58,28 @@ without fan-out has one path, the model itself.
 */
 export function pathsOf(model: Model): FanOutPath[] {
 	const byId = new Map(model.stages.map((stage) => [stage.id, stage]));
-	const ids: string[][] = [];
+	return stagePaths(model.stages).map(({stages: path}) => ({id: path.at(-1)!, stages: path, model: linearModel(model, path, byId)}));
+}
+
+/**
+The stage ids of every path, as `pathsOf` orders them, with where each leaves
+the path it branches from (`branch`: the index of its stream; -1 for the main
+path). Light: the design editor draws the paths with it.
+*/
+export function stagePaths(stages: readonly Stage[]): Array<{readonly stages: readonly string[]; readonly branch: number}> {
+	const byId = new Map(stages.map((stage) => [stage.id, stage]));
+	const paths: Array<{stages: string[]; branch: number}> = [];
 	const grow = (prefix: string[], start: string | undefined) => {
-		const path = [...prefix, ...walk(model.stages, start)];
-		ids.push(path);
+		const path = [...prefix, ...walk(stages, start)];
+		paths.push({stages: path, branch: prefix.length - 1});
 		for (const [index, id] of path.entries()) {
 			if (index < prefix.length) continue;
 			const stage = byId.get(id);
 			if (stage?.kind === 'stream') for (const target of stage.fan_out ?? []) grow(path.slice(0, index + 1), target);
 		}
 	};
-	grow([], model.stages[0]?.id);
-	return ids.map((path) => ({id: path.at(-1)!, stages: path, model: linearModel(model, path, byId)}));
+	grow([], stages[0]?.id);
+	return paths;
 }
 
 /** The path the SLO is judged on: the one `slo.path` names, else the main path. */

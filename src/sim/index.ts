@@ -30,7 +30,7 @@ export {
 	type RunJob,
 	type RunHooks,
 } from './run-model.js';
-export {pathsOf, judgedPath, hasFanOut, otherPaths, type FanOutPath} from './fan-out.js';
+export {pathsOf, stagePaths, judgedPath, hasFanOut, otherPaths, type FanOutPath} from './fan-out.js';
 export {sweepOne, summarizeSweep, type SweepOptions, type SweepReplication, type SweepResult} from './sweep.js';
 export {analyseCapacity, type CapacityReport} from './analysis/capacity.js';
 export {knobsFor, palette, paletteEntryFor, type KnobSpec, type KnobValue, type PaletteEntry} from './knobs.js';

@@ -10,7 +10,7 @@ which fields matter for each component, their unit, and the value the
 simulator uses when the field is left out.
 */
 import type {Stage} from '../scenarios/model-schema.js';
-import {firehose, kinesis, lambda} from './catalogue.js';
+import {collector, firehose, kinesis, lambda, replicas} from './catalogue.js';
 
 /** A value a knob can hold. */
 export type KnobValue = number | string | boolean;
@@ -55,6 +55,7 @@ export const palette: readonly PaletteEntry[] = [
 	{id: 'workers', title: 'Worker pool (containers, dbt)', summary: 'N workers with a per-record cost; autoscaling optional', template: {id: 'process', kind: 'compute', component: 'worker_pool', concurrency: 4, per_record_ms: 1, transform: 'map', output_ratio: 1}},
 	{id: 'api-gateway', title: 'API Gateway', summary: 'HTTPS front door; 10,000 requests/s account quota', template: {id: 'collect', kind: 'api', component: 'api_gateway', on_throttle: 'retry'}},
 	{id: 'load-balancer', title: 'Load balancer (ALB)', summary: 'spreads requests over collectors', template: {id: 'collect', kind: 'api', component: 'alb', on_throttle: 'retry'}},
+	{id: 'collector', title: 'Collector fleet (ALB + EC2 Auto Scaling)', summary: 'instances behind a load balancer; target tracking adds instances after a warm-up; optional rate limit per client', template: {id: 'collect', kind: 'collector', component: 'alb_ec2', min_instances: 4, max_instances: 16}},
 	{id: 'rate-limiter', title: 'Rate limiter', summary: 'token bucket: rate and burst; excess gets 429', template: {id: 'limit', kind: 'api', component: 'rate_limiter', rate_per_s: 10_000, burst: 1000, on_throttle: 'retry'}},
 	{id: 'redis', title: 'Redis (ElastiCache)', summary: 'in-memory counters; ~100k ops/s per node', template: {id: 'serve', kind: 'cache', component: 'redis', nodes: 1}},
 	{id: 'dynamodb', title: 'DynamoDB', summary: 'key-value store; 1,000 WCU per partition', template: {id: 'serve', kind: 'store', component: 'dynamodb'}},
@@ -89,6 +90,8 @@ export function knobsFor(stage: Stage): KnobSpec[] {
 				{name: 'shards', label: isKinesis ? 'shards' : 'partitions', unit: isKinesis ? 'shards' : 'partitions', integer: true, ...(stage.mode === 'on_demand' ? {default: 4} : {})},
 				{name: 'partition_key', label: 'partition key', unit: '', choices: 'keys', default: 'random'},
 				...(isKinesis ? [{name: 'consumer', label: 'read mode', unit: '', choices: ['shared', 'efo'], default: 'shared'} as const] : []),
+				// The KPL packs many small records into one Kinesis record, so bytes, not records, size the shards.
+				...(isKinesis ? [{name: 'aggregation', label: 'KPL aggregation', unit: '', choices: ['false', 'true'], default: false} as const] : []),
 				{name: 'consumers', label: 'consuming applications', unit: 'consumers', integer: true, default: 1},
 				{name: 'retention_h', label: 'retention', unit: 'h', default: kinesis.retentionDefault.value},
 				throttle,
@@ -118,6 +121,7 @@ export function knobsFor(stage: Stage): KnobSpec[] {
 					return [
 						{name: 'concurrency', label: 'executor cores', unit: 'cores', integer: true, default: 1},
 						{name: 'trigger_s', label: 'trigger interval', unit: 's', default: 0},
+						{name: 'start_at', label: 'scheduled runs at (UTC, HH:MM)', unit: ''},
 						perRecord,
 						{name: 'window_s', label: 'tumbling window', unit: 's'},
 						transform,
@@ -133,6 +137,7 @@ export function knobsFor(stage: Stage): KnobSpec[] {
 						transform,
 						outputRatio,
 						{name: 'warehouse_size', label: 'Snowflake warehouse it runs on (cost)', unit: '', choices: ['XS', 'S', 'M', 'L', 'XL', '2XL', '3XL', '4XL', '5XL', '6XL']},
+						{name: 'after', label: 'runs when this earlier step has finished', unit: ''},
 					];
 			}
 			break;
@@ -142,6 +147,18 @@ export function knobsFor(stage: Stage): KnobSpec[] {
 				{name: 'burst', label: 'burst', unit: 'requests', integer: true},
 				throttle,
 			];
+		case 'collector':
+			return [
+				{name: 'min_instances', label: 'instances at the start (the floor)', unit: 'instances', integer: true},
+				{name: 'max_instances', label: 'most instances auto-scaling launches', unit: 'instances', integer: true, default: stage.min_instances},
+				{name: 'instance_rate_per_s', label: 'requests one instance serves', unit: 'requests/s', default: collector.instanceRate.value},
+				{name: 'target_utilization', label: 'target tracking aims at', unit: 'of capacity', default: collector.targetUtilization.value},
+				{name: 'metric_period_s', label: 'metric period per scaling decision', unit: 's', default: collector.metricPeriod.value},
+				{name: 'warmup_s', label: 'instance warm-up', unit: 's', default: collector.warmup.value},
+				{name: 'max_wait_s', label: 'client gives up after', unit: 's', default: collector.maxWait.value},
+				{name: 'client_rate_per_s', label: 'rate limit per client (none when unset)', unit: 'requests/s'},
+				{name: 'client_burst', label: 'rate limiter burst per client', unit: 'requests', integer: true},
+			];
 		case 'store':
 		case 'cache':
 		case 'warehouse':
@@ -150,6 +167,21 @@ export function knobsFor(stage: Stage): KnobSpec[] {
 				{name: 'write_capacity_per_s', label: 'write capacity', unit: 'writes/s'},
 				{name: 'batch_size', label: 'records per write', unit: 'records', integer: true, default: 1},
 				{name: 'load_interval_s', label: 'load every', unit: 's'},
+				// Replicas and key hashing belong to stores built of nodes (a Redis or Postgres server), not to managed services that partition themselves.
+				...(stage.component === 'redis' || stage.component === 'memcached' || stage.component === 'postgres'
+					? [
+							{name: 'reads_per_s', label: 'reads from dashboards and APIs', unit: 'reads/s', default: 0},
+							{name: 'read_replicas', label: 'read replicas per node', unit: 'replicas', integer: true, default: 0},
+							{name: 'replica_lag_ms', label: 'replication lag', unit: 'ms', default: replicas.lag.value * 1000},
+							{name: 'failover_s', label: 'failover to a replica', unit: 's', default: replicas.failover.value},
+						]
+					: []),
+				...(stage.component === 'redis' || stage.component === 'memcached'
+					? [
+							{name: 'hashing', label: 'keys to nodes', unit: '', choices: ['mod', 'ring'], default: 'mod'},
+							{name: 'virtual_nodes', label: 'virtual nodes per node on the ring', unit: 'vnodes', integer: true, default: replicas.virtualNodes.value},
+						]
+					: []),
 			];
 		case 'dashboard':
 			return [

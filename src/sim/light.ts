@@ -7,6 +7,7 @@ Everything here is also exported by `index.ts`.
 */
 export {knobsFor, palette, paletteEntryFor} from './knobs.js';
 export {defaultDuration, modelFromScenario} from './run-length.js';
+export {stagePaths} from './fan-out.js';
 export type {SimInput, SimOptions} from './run-model.js';
 export type {SimResult, ComponentResult} from './result.js';
 export type {Model, Stage} from '../scenarios/model-schema.js';

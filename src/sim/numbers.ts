@@ -22,3 +22,27 @@ export function fmt(value: number, notFinite = 'n/a'): string {
 export function pct(share: number): string {
 	return `${Number((share * 100).toPrecision(3))}%`;
 }
+
+/**
+A whole count with its noun, comma-grouped and singular for one: (1, 'shard') →
+"1 shard", (100000, 'shard') → "100,000 shards", (2, 'primary') → "2 primaries".
+The reasons and fixes a reader checks by hand must not say "1 shards" or "2 primarys".
+*/
+export function counted(value: number, noun: string): string {
+	return `${fmt(value)} ${value === 1 ? noun : plural(noun)}`;
+}
+
+/** The English plural of a unit noun ("shard" → "shards", "primary" → "primaries", "data node" → "data nodes"). */
+export function plural(noun: string): string {
+	if (/[^aeiou]y$/.test(noun)) return `${noun.slice(0, -1)}ies`;
+	if (/(s|x|ch|sh)$/.test(noun)) return `${noun}es`;
+	return `${noun}s`;
+}
+
+/** A duration for a sentence: seconds under 90 s, minutes under 90 min, else hours ("4.07 h"). */
+export function fmtSpan(seconds: number): string {
+	if (!Number.isFinite(seconds)) return 'n/a';
+	if (Math.abs(seconds) < 90) return `${fmt(seconds)} s`;
+	if (Math.abs(seconds) < 90 * 60) return `${fmt(seconds / 60)} min`;
+	return `${fmt(seconds / 3600)} h`;
+}

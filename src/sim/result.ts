@@ -72,6 +72,71 @@ export type Series = {
 /** Little's law on the whole pipeline: L (events in flight), λ (events/s) and W (mean time in the pipeline). */
 export type LittleCheck = {l: number; lambda: number; w_s: number};
 
+/** One source of a model with feeds: the streamed events, or a feed (an hourly API pull, a daily file). */
+export type FeedReport = {
+	/** The feed's id; "streamed" for the events that arrive as they happen. */
+	id: string;
+	share: number;
+	/** Seconds between deliveries (0 for streamed events). */
+	every_s: number;
+	lag_s: number;
+	/** How far back this source's data is complete on screen (or delivered), p99 seconds. */
+	completeness_p99_s: number;
+	/** The longest an event of this feed waited at the source before a delivery took it, seconds. */
+	longest_wait_s: number;
+	/** What the source is held to: the SLO's freshness, plus a feed's own delivery interval and lag; null without a target. */
+	target_s: number | null;
+	/** Share of the readings in which this source was the furthest behind: it set the completeness of the whole. */
+	sets_completeness_share: number;
+};
+
+/** An API quota over the window: what pulls and backfills asked of it, and how long pulls waited. */
+export type QuotaReport = {
+	id: string;
+	component: string;
+	per_day: number | null;
+	rate_per_s: number | null;
+	/** Requests per second other users take from the same limit (checkout). */
+	shared_per_s: number;
+	pull_requests_per_day: number;
+	backfill_requests_per_day: number;
+	pulls: number;
+	/** Pulls that waited more than a minute beyond their own requests: behind a backfill or an empty daily quota. */
+	delayed_pulls: number;
+	longest_pull_wait_s: number;
+};
+
+/** One step of one scheduled batch run: when it started and finished (simulated seconds and "day N HH:MM"). */
+export type BatchStep = {id: string; start_s: number; start: string; finish_s: number | null; finish: string | null; records: number};
+
+/** One scheduled batch run: its steps in order, when the last finished, and whether that was by the deadline. */
+export type BatchRun = {
+	scheduled_s: number;
+	scheduled: string;
+	steps: BatchStep[];
+	/** When the last step finished; null when the run had not finished when the simulation stopped. */
+	finish_s: number | null;
+	finish: string | null;
+	/** The instant the run had to be done by (the first `ready_by` at or after its start); null without a deadline. */
+	deadline_s: number | null;
+	/** True when the last step finished by the deadline; null without a deadline. */
+	met: boolean | null;
+	late_by_s: number;
+	/** The step that took longest in this run: the one that makes a late run late. */
+	longest_step: string | null;
+};
+
+/** Scheduled batch runs inside the measurement window (a nightly job and the steps chained after it). */
+export type BatchReport = {
+	/** The deadline, "HH:MM" UTC (slo.ready_by), or null. */
+	ready_by: string | null;
+	runs: BatchRun[];
+	/** Every judged run finished by the deadline; null without a deadline or with no run to judge. */
+	met: boolean | null;
+	/** The longest step of the latest run that missed the deadline; null when none missed. */
+	late_step: string | null;
+};
+
 /** One replication's figures. */
 export type RunResult = {
 	seed: number;
@@ -86,6 +151,11 @@ export type RunResult = {
 	notes: string[];
 	/** With fan-out only: every path, the main one first; components, cost and events cover them all. */
 	paths?: PathResult[];
+	/** With scheduled batch steps only (start_at, after): each run's steps and the deadline verdict. */
+	batch?: BatchReport;
+	/** With source feeds only: completeness per source, the slowest first. */
+	sources?: FeedReport[];	/** With API quotas only: what each served, and how long pulls waited for it. */
+	quotas?: QuotaReport[];
 };
 
 /**
@@ -155,4 +225,9 @@ export type SimResult = {
 	notes: string[];
 	/** With fan-out only: every path, the main one first; components, cost and events cover them all. */
 	paths?: PathResult[];
+	/** With scheduled batch steps only (start_at, after): the first replication's runs, and the deadline verdict over all. */
+	batch?: BatchReport;
+	/** With source feeds only: completeness per source (the first replication's), the one that sets the whole's first. */
+	sources?: FeedReport[];	/** With API quotas only: what each served, and how long pulls waited for it. */
+	quotas?: QuotaReport[];
 };

@@ -16,6 +16,8 @@ export function modelFromScenario(scenario: SystemDesignScenario, architecture: 
 			event_bytes: workload.event_bytes,
 			peak_multiplier: workload.peak_multiplier,
 			keys: workload.keys,
+			...(architecture.feeds && architecture.feeds.length > 0 ? {feeds: architecture.feeds} : {}),
+			...(architecture.quotas && architecture.quotas.length > 0 ? {quotas: architecture.quotas} : {}),
 		},
 		stages: architecture.stages,
 		slo: workload.slo,
@@ -29,6 +31,13 @@ export function longestCycle(model: Model): {seconds: number; what: string} {
 	const consider = (seconds: number | undefined, what: string) => {
 		if (seconds !== undefined && seconds > longest.seconds) longest = {seconds, what};
 	};
+	// A feed's events wait up to a delivery interval plus its lag before they enter the pipeline.
+	for (const feed of model.source.feeds ?? []) consider(feed.every_s + feed.lag_s, `source feed ${feed.id} (every ${feed.every_s} s, lag ${feed.lag_s} s)`);
+	// A daily quota and its backfills repeat once a day: see the day several times.
+	for (const quota of model.source.quotas ?? []) {
+		if (quota.per_day !== undefined || quota.component === 'google_ads_api') consider(86_400, `quota ${quota.id} (per day)`);
+		for (const backfill of quota.backfills) consider(backfill.every_s, `quota ${quota.id} backfill (every ${backfill.every_s} s)`);
+	}
 	for (const stage of model.stages) {
 		if (stage.kind === 'compute') {
 			consider(stage.trigger_s, `${stage.id}.trigger_s`);

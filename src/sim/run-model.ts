@@ -19,8 +19,9 @@ import {hasFanOut, judgedModel, otherPaths, pathsOf, type FanOutPath} from './fa
 import {combinePaths} from './fan-out-report.js';
 import {runPipeline, type EngineOptions} from './models/engine.js';
 import {isQueueOnly, runQueueOnly} from './queue-adapter.js';
-import type {RunResult, SimResult, SloCheck} from './result.js';
-import {roundTo} from './numbers.js';
+import type {BatchReport, FeedReport, RunResult, SimResult, SloCheck} from './result.js';
+import {clockText} from './models/batch-runs.js';
+import {fmtSpan, roundTo} from './numbers.js';
 import {longestCycle} from './run-length.js';
 
 export {defaultDuration, longestCycle, modelFromScenario} from './run-length.js';
@@ -92,6 +93,8 @@ export function planRuns(input: SimInput, options: SimOptions): RunJob[] {
 		warmupS,
 		tickS: options.tickS ?? autoTick(model, options.durationS),
 		seriesPoints: options.seriesPoints ?? 60,
+		// API pulls and backfills grow with the business (accounts at 10x), not with the daily peak.
+		requestScale: ((options.loadPerS ?? model.source.rate_per_s) / model.source.rate_per_s) * (options.scale ?? 1),
 		drainS: Math.max(60, options.durationS),
 	}));
 }
@@ -149,8 +152,11 @@ export function summarize(input: SimInput, options: SimOptions, runs: readonly R
 	const merged = mergeRuns(runs);
 	const capacity = analyseCapacity(model);
 	const components = merged.components;
-	const slo = overPaperCapacity(judgeSlo(model, merged.end_to_end, components, options.durationS), loadPerS, capacity);
-	const bottleneck = findBottleneck({model, loadPerS, capacity, components, endToEnd: merged.end_to_end, slo});
+	const batch = mergeBatch(runs);
+	const sources = runs[0]?.sources;
+	const quotas = runs[0]?.quotas;
+	const slo = overPaperCapacity(judgeSlo(model, merged.end_to_end, components, options.durationS, batch, sources), loadPerS, capacity);
+	const bottleneck = findBottleneck({model, loadPerS, capacity, components, endToEnd: merged.end_to_end, slo, ...(batch ? {batch} : {}), ...(sources ? {sources} : {}), ...(quotas ? {quotas} : {})});
 	const peak = options.peak ? undefined : peakVerdict(model, loadPerS, capacity, components, merged.end_to_end, slo);
 	if (peak) slo.peak = peak;
 	const plan = planRuns(input, {...options, replications: 1})[0]!;
@@ -186,7 +192,23 @@ export function summarize(input: SimInput, options: SimOptions, runs: readonly R
 		little: merged.little,
 		series: merged.series,
 		notes,
+		...(batch ? {batch} : {}),
+		...(sources ? {sources} : {}),
+		...(quotas ? {quotas} : {}),
 	};
+}
+
+/**
+The batch runs of the first replication (their times differ by seconds between
+replications), with the deadline met only if every replication met it.
+*/
+function mergeBatch(runs: readonly RunResult[]): BatchReport | undefined {
+	const first = runs[0]?.batch;
+	if (!first) return undefined;
+	const verdicts = runs.map((run) => run.batch?.met ?? null);
+	const met = verdicts.some((value) => value === false) ? false : verdicts.every((value) => value === true) ? true : first.met;
+	const lateIn = runs.find((run) => run.batch?.met === false)?.batch;
+	return {...first, met, late_step: lateIn?.late_step ?? first.late_step};
 }
 
 /**
@@ -201,7 +223,14 @@ oldest event not yet counted), loss, events that never arrived, and whether
 every stage keeps up (a stage at capacity whose backlog grows fails, however
 good the figures of a finite run look).
 */
-export function judgeSlo(model: Model, e2e: RunResult['end_to_end'], components: readonly RunResult['components'][number][] = [], durationS?: number): SimResult['slo'] {
+export function judgeSlo(
+	model: Model,
+	e2e: RunResult['end_to_end'],
+	components: readonly RunResult['components'][number][] = [],
+	durationS?: number,
+	batch?: BatchReport,
+	sources?: readonly FeedReport[],
+): SimResult['slo'] {
 	const checks: SloCheck[] = [];
 	const target = model.slo;
 	if (target?.latency_p99_ms !== undefined) {
@@ -213,7 +242,9 @@ export function judgeSlo(model: Model, e2e: RunResult['end_to_end'], components:
 		const cycle = longestCycle(model);
 		// Nothing measured in a run shorter than the slowest cycle is a too-short run, not a stale screen.
 		const tooShort = !Number.isFinite(actual) && durationS !== undefined && durationS < 3 * cycle.seconds;
-		checks.push({
+		const bySource = !tooShort && sources && sources.length > 0 ? sourcesCheck(target.freshness_s, actual, sources) : undefined;
+		if (bySource) checks.push(bySource);
+		else checks.push({
 			name: 'freshness_s',
 			target: target.freshness_s,
 			actual,
@@ -223,6 +254,8 @@ export function judgeSlo(model: Model, e2e: RunResult['end_to_end'], components:
 				: `data on screen is complete up to ${fmt(actual)} s ago (p99; the newest record shown is ${fmt(e2e.freshness_p99_s)} s old); target ${fmt(target.freshness_s)} s`,
 		});
 	}
+	const ready = readyByCheck(target?.ready_by, batch);
+	if (ready) checks.push(ready);
 	const total = e2e.delivered + e2e.lost + e2e.filtered + e2e.undelivered;
 	const lostShare = total > 0 ? e2e.lost / total : 0;
 	checks.push({name: 'loss', target: LOSS_TOLERANCE, actual: roundTo(lostShare, 6), met: lostShare <= LOSS_TOLERANCE, says: `${fmt(lostShare * 100)}% of events dropped or lost; at most ${LOSS_TOLERANCE * 100}% allowed`});
@@ -246,6 +279,47 @@ export function judgeSlo(model: Model, e2e: RunResult['end_to_end'], components:
 		met: checks.every((check) => check.met),
 		checks,
 	};
+}
+
+/**
+Freshness with several sources at different cadences: the data on screen is
+complete only as far back as the slowest source (`actual`), and each source is
+held to the target on top of its own delivery interval and lag (a daily file
+cannot be fresher than a day; the pipeline may add at most the target to it).
+*/
+function sourcesCheck(targetS: number, actual: number, sources: readonly FeedReport[]): SloCheck {
+	const judged = sources.filter((source) => source.target_s !== null);
+	const late = judged.filter((source) => !(source.completeness_p99_s <= source.target_s! + 1e-9));
+	const slowest = sources[0]!;
+	const each = judged.map((source) => `${source.id} ${fmtSpan(source.completeness_p99_s)} ${source.completeness_p99_s <= source.target_s! + 1e-9 ? '≤' : '>'} ${fmtSpan(source.target_s!)}`).join(', ');
+	const set = slowest.id === 'streamed' ? 'the streamed events' : `${slowest.id} (every ${fmtSpan(slowest.every_s)}${slowest.lag_s > 0 ? `, ${fmtSpan(slowest.lag_s)} late` : ''})`;
+	return {
+		name: 'freshness_s',
+		target: targetS,
+		actual,
+		met: late.length === 0 && Number.isFinite(actual),
+		says: `data on screen is complete up to ${fmtSpan(actual)} ago (p99), set by ${set}; ${late.length === 0 ? 'every source within its target' : `${late.map((source) => source.id).join(', ')} behind ${late.length === 1 ? 'its target' : 'their targets'}`} (${each}; each source: ${fmtSpan(targetS)} on top of its own delivery interval and lag)`,
+	};
+}
+
+/**
+The batch deadline (slo.ready_by): every scheduled run inside the window must
+have its last step finished by then. Null when there is no deadline, or no
+scheduled batch run to judge (a streaming design has none: its completeness
+figure says how current the data is).
+*/
+function readyByCheck(readyBy: string | undefined, batch: BatchReport | undefined): SloCheck | undefined {
+	if (readyBy === undefined || !batch || batch.met === null) return undefined;
+	const judged = batch.runs.filter((run) => run.met !== null);
+	const late = judged.filter((run) => run.met === false);
+	const worst = late.reduce<(typeof late)[number] | undefined>((most, run) => (!most || (run.finish_s === null ? Infinity : run.late_by_s) > (most.finish_s === null ? Infinity : most.late_by_s) ? run : most), undefined);
+	const lastOf = (run: (typeof judged)[number]) => run.steps[run.steps.length - 1]?.id ?? '';
+	const says = worst
+		? worst.finish_s === null
+			? `the run scheduled ${worst.scheduled} had not finished by the end of the simulation, past its ${readyBy} deadline (${clockText(worst.deadline_s ?? 0)}); ${worst.longest_step} took longest`
+			: `the run scheduled ${worst.scheduled} finished at ${worst.finish} (${lastOf(worst)}), ${fmtSpan(worst.late_by_s)} after its ${readyBy} deadline; ${worst.longest_step} took longest; ${late.length} of ${judged.length} runs late`
+		: `every run finished by ${readyBy} (latest: ${judged.reduce((latest, run) => ((run.finish_s ?? 0) > (latest.finish_s ?? 0) ? run : latest)).finish}); ${judged.length} run(s) judged`;
+	return {name: 'ready_by', target: 0, actual: roundTo(worst ? (worst.finish_s === null ? Number.POSITIVE_INFINITY : worst.late_by_s) : 0, 3), met: !worst, says};
 }
 
 /**

@@ -6,9 +6,9 @@ and a fresh one made; a folder that cannot be written turned into one warning
 and a store that saves nothing, so the command still works.
 */
 import {existsSync, mkdirSync, renameSync} from 'node:fs';
-import {createRequire} from 'node:module';
-import {dirname, join} from 'node:path';
+import {join} from 'node:path';
 import Database from 'better-sqlite3';
+import {sqliteBinding} from '../sqlite-binding.js';
 import {databaseName, progressFolder} from './location.js';
 import {migrate, NewerSchemaError} from './schema.js';
 import {SqliteStore, unsavedStore} from './sqlite-store.js';
@@ -28,22 +28,8 @@ export type OpenOptions = {
 
 const isCorrupt = (error: unknown) => /^SQLITE_(NOTADB|CORRUPT)/.test(String((error as {code?: unknown}).code));
 
-/**
-The driver's compiled addon, named directly: the driver would otherwise search
-about a dozen candidate paths for it (the `bindings` package) before every
-command's first query. Undefined when it is not where npm builds it.
-*/
-function nativeBinding(): string | undefined {
-	try {
-		const path = join(dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
-		return existsSync(path) ? path : undefined;
-	} catch {
-		return undefined;
-	}
-}
-
 function openDatabase(path: string): Database.Database {
-	const binding = nativeBinding();
+	const binding = sqliteBinding();
 	const db = new Database(path, {timeout: busyTimeoutMs, ...(binding ? {nativeBinding: binding} : {})});
 	try {
 		db.pragma(`busy_timeout = ${busyTimeoutMs}`);

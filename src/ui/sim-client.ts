@@ -59,6 +59,9 @@ type Slot = {worker: Worker; current: Entry | null; retired: boolean};
 /** Finished runs kept for reuse: a what-if's "before" and a design run again after an undo are answered from here. */
 const KEPT_RESULTS = 16;
 
+/** The least time between two progress reports of a request to the round (a progress bar needs no more than ten frames a second). */
+export const PROGRESS_EVERY_MS = 100;
+
 /** Workers kept warm: a request's runs (1x and the daily peak) go side by side, one per core, two at most (more would only compete with the screen). */
 export function poolSize(cores = availableParallelism()): number {
 	return Math.max(1, Math.min(2, cores));
@@ -261,18 +264,25 @@ export class SimClient {
 	/**
 	The round's `simulate` helper: every run of a request starts at once (side by
 	side on the pool), results are reported in the request's order as each is
-	ready, then done; an abandoned request stops reporting.
+	ready, then done; an abandoned request stops reporting. Progress is passed
+	on at most every PROGRESS_EVERY_MS: each report redraws the screen, and a
+	worker reports a hundred times a run, which would take the main thread's
+	core from the runs themselves.
 	*/
 	readonly simulate: SimulateFn = (request, emit) => {
 		let cancelled = false;
 		const count = request.runs.length;
 		const done = request.runs.map(() => 0);
 		const started = performance.now();
+		let reported = Number.NEGATIVE_INFINITY;
 		const pending = request.runs.map((run, index) => {
 			const {input, options} = runInput(run, request.seed);
 			return this.run(input, options, (share) => {
 				done[index] = share;
-				if (!cancelled) emit({type: 'sim.progress', requestId: request.requestId, done: done.reduce((sum, value) => sum + value, 0) / count});
+				const now = performance.now();
+				if (cancelled || now - reported < PROGRESS_EVERY_MS) return;
+				reported = now;
+				emit({type: 'sim.progress', requestId: request.requestId, done: done.reduce((sum, value) => sum + value, 0) / count});
 			});
 		});
 		// Each is awaited in turn below; a later one failing first must not go unhandled meanwhile.

@@ -153,7 +153,7 @@ describe('bad input: exit 2, the flag or file:line:col named, no stack trace', (
 		{args: ['sim'], says: /needs a scenario id or --model FILE/},
 		{args: ['sim', 'login-counter', '--bogus'], says: /bogus/},
 		{args: ['sim', 'login-counter', '--inject', 'countres.lose_node@60s'], says: /--inject countres\.lose_node@60s: no stage "countres"; expected one of ingest, count, counters, dashboard/},
-		{args: ['sim', 'login-counter', '--inject', 'counters.explode@60s'], says: /--inject counters\.explode@60s: expected STAGE\.lose_node\[=COUNT\]@TIME or source\.load_multiplier=FACTOR@TIME/},
+		{args: ['sim', 'login-counter', '--inject', 'counters.explode@60s'], says: /--inject counters\.explode@60s: expected STAGE\.lose_node\[=COUNT\]@TIME, source\.load_multiplier=FACTOR@TIME or source\.bot=FACTOR@TIME/},
 		{args: ['sim', 'login-counter', '--inject', 'counters.lose_node@soon'], says: /--inject counters\.lose_node@soon: .*expected a duration like 90s/},
 	];
 

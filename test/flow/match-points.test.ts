@@ -66,3 +66,19 @@ describe('what a point rules out', () => {
 		expect(matchPoints(['Alert on freshness per source, not only on task failure'], 'alert on task failure').covered).toEqual([true]);
 	});
 });
+
+describe('the order of a column list', () => {
+	const point = 'In a B-tree composite index the equality column goes first - (user_id, played_at) serves one user\'s recent plays - while a date-range scan over all users needs an index that leads with played_at; no single order such as (played_at, user_id) serves both.';
+
+	it('must fail: an answer claiming the order the point rejects is not credited, though it shares the words', () => {
+		expect(matchPoints([point], 'A composite index on (played_at, user_id) serves both the date-range scans and one user\'s recent plays.').covered).toEqual([false]);
+	});
+
+	it('credits the order the point claims, in the candidate\'s words', () => {
+		expect(matchPoints([point], 'Composite index (user_id, played_at): equality column first serves one user\'s recent plays; the date range over all users needs an index leading with played_at.').covered).toEqual([true]);
+	});
+
+	it('credits an answer naming both orders for their own jobs', () => {
+		expect(matchPoints([point], 'Two indexes: (user_id, played_at) for one user\'s recent plays, and (played_at, user_id) leading with played_at for the date-range scan over all users.').covered).toEqual([true]);
+	});
+});

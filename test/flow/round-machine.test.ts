@@ -447,9 +447,19 @@ describe('data-modeling round', () => {
 			[exercises[0]!.id, true, at + 1],
 		]);
 		const modeling = reviewRound(context()).areas.find((area) => area.id === 'modeling')!;
-		expect(modeling.score).toBe(Math.round(100 / exercises.length));
-		expect(modeling.details[0]).toBe(`${exercises[0]!.id}: passed`);
-		expect(modeling.details[1]).toBe(`${exercises[1]!.id}: not attempted`);
+		// The round asks for 3 of the exercises (exercises_per_round): one passed is a third; must fail: one of all thirteen.
+		expect(dataModeling().exercises_per_round).toBe(3);
+		expect(modeling.score).toBe(33);
+		expect(modeling.details[0]).toBe(`3 of the ${exercises.length} exercises are asked for (any 3); passed 1`);
+		expect(modeling.details[1]).toBe(`${exercises[0]!.id}: passed`);
+		expect(modeling.details[2]).toBe(`${exercises[1]!.id}: not attempted`);
+	});
+
+	test('passing more exercises than a round asks for scores full marks, not more', () => {
+		const exercises = modelingExercises();
+		const {actor, context} = start(roundInput(dataModeling(), {exercises}));
+		for (const exercise of exercises.slice(0, 4)) actor.send({type: 'exercise.submit', id: exercise.id, sql: '-- PASS', at});
+		expect(reviewRound(context()).areas.find((area) => area.id === 'modeling')!.score).toBe(100);
 	});
 
 	test('design and estimate events do nothing in a data-modeling round', () => {

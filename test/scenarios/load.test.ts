@@ -72,3 +72,57 @@ describe('scenario and model rules over a partly broken file', () => {
 		expect(errors.some((line) => /scenarios\[1\]\.id: duplicate scenario id "one"/.test(line))).toBe(true);
 	});
 });
+
+describe('scheduled batch steps in a model file', () => {
+	const model = (reconcile: string, extra = '') =>
+		[
+			'source: {rate_per_s: 10}',
+			'slo: {ready_by: "06:00"}',
+			'stages:',
+			`  - {id: extract, kind: compute, component: glue, trigger_s: 86400, start_at: "02:00"${extra}}`,
+			'  - {id: raw, kind: store, component: s3}',
+			`  - {id: reconcile, kind: compute, component: worker_pool, ${reconcile}}`,
+			'',
+		].join('\n');
+
+	it('accepts a step chained after an earlier compute step, and a deadline as HH:MM', () => {
+		expect(lines(parseYaml(model('after: extract'), 'm.yaml', ModelSchema, modelChecks))).toEqual([]);
+	});
+
+	it('rejects after naming a stage that is not an earlier compute step, listing the ones that are', () => {
+		expect(lines(parseYaml(model('after: raw'), 'm.yaml', ModelSchema, modelChecks))).toEqual([
+			'm.yaml:6:67 stages[2].after: after names "raw", which is not a compute step before "reconcile" on its path; expected one of extract',
+		]);
+	});
+
+	it('rejects a time of day that is not HH:MM', () => {
+		expect(lines(parseYaml(model('after: extract').replace('start_at: "02:00"', 'start_at: "2am"'), 'm.yaml', ModelSchema, modelChecks))[0]).toMatch(/stages\[0\]\.start_at: expected a time of day as HH:MM \(00:00–23:59\), e.g\. "02:00"/);
+	});
+});
+
+describe('source feeds in a model file', () => {
+	const model = (second: string) => ['source:', '  rate_per_s: 10', '  feeds:', '    - {id: api, share: 0.6, every_s: 3600}', `    - ${second}`, 'stages:', '  - {id: land, kind: store, component: s3}', ''].join('\n');
+
+	it('accepts feeds whose shares leave some events streaming', () => {
+		expect(lines(parseYaml(model('{id: files, share: 0.3, every_s: 86400, at: "02:00"}'), 'm.yaml', ModelSchema, modelChecks))).toEqual([]);
+	});
+
+	it('rejects a feed that enters a stage not in the model', () => {
+		expect(lines(parseYaml(model('{id: files, share: 0.1, every_s: 86400, enters: lake}'), 'm.yaml', ModelSchema, modelChecks))).toEqual([
+			'm.yaml:5:55 source.feeds[1].enters: no stage "lake" here; expected one of land',
+		]);
+	});
+
+	it('rejects a pull whose quota is not listed', () => {
+		expect(lines(parseYaml(model('{id: ads, share: 0.1, every_s: 3600, quota: {id: gads, requests: 160}}'), 'm.yaml', ModelSchema, modelChecks))).toEqual([
+			'm.yaml:5:56 source.feeds[1].quota.id: no quota "gads"; expected one of the quotas listed beside the feeds (there are none)',
+		]);
+	});
+
+	it('rejects shares that leave nothing streaming, and a feed id used twice', () => {
+		expect(lines(parseYaml(model('{id: api, share: 0.4, every_s: 86400}'), 'm.yaml', ModelSchema, modelChecks))).toEqual([
+			"m.yaml:4:5 source.feeds: the feeds' shares sum to 1; they must sum to less than 1 (the rest of the events stream in as they happen)",
+			'm.yaml:5:12 source.feeds[1].id: duplicate feed id "api"; first used at source.feeds[0]',
+		]);
+	});
+});

@@ -1,7 +1,7 @@
 import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {afterAll, describe, expect, it} from 'vitest';
-import {poolSize, SimClient} from '../../src/ui/sim-client.js';
+import {poolSize, PROGRESS_EVERY_MS, SimClient} from '../../src/ui/sim-client.js';
 import {designModel} from '../../src/flow/design-model.js';
 import type {HelperEvent, SimRequest, SimRunRequest} from '../../src/flow/round-events.js';
 import {loginCounter} from '../flow/helpers.js';
@@ -21,6 +21,16 @@ function play(client: SimClient, request: SimRequest): Promise<HelperEvent[]> {
 }
 
 describe('the round simulator', () => {
+	it('passes progress on at most every 100 ms (each report redraws the screen); must fail: one report per series sample', async () => {
+		const started = performance.now();
+		const events = await play(new SimClient(1, null), {requestId: 9, seed: 3, runs: [{label: '1x', model}, {label: '10x', model, scale: 10}]} as unknown as SimRequest);
+		const elapsed = performance.now() - started;
+		const progress = events.filter((event) => event.type === 'sim.progress');
+		// A 600 s run samples its series 120 times or more; two runs without the limit would report over 200 times.
+		expect(progress.length).toBeGreaterThan(0);
+		expect(progress.length).toBeLessThanOrEqual(Math.ceil(elapsed / PROGRESS_EVERY_MS) + 1);
+	});
+
 	it('keeps two workers warm on two cores or more, one on one core', () => {
 		expect(poolSize(1)).toBe(1);
 		expect(poolSize(2)).toBe(2);

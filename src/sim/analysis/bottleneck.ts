@@ -11,12 +11,13 @@ latency (or the dashboard refresh, for freshness) is named. With neither, there
 is no bottleneck (null).
 */
 import type {Model, Stage as StageSpec} from '../../scenarios/model-schema.js';
-import {dashboards, firehose, kinesis, lambda} from '../catalogue.js';
+import {dashboards, firehose, kinesis, lambda, replicas} from '../catalogue.js';
+import {collectorSettings} from '../models/collector.js';
 import {resolveChain} from '../models/engine.js';
 import {hottest, keyLayout} from '../models/routing.js';
-import type {ComponentResult, EndToEnd, SimResult} from '../result.js';
+import type {BatchReport, ComponentResult, EndToEnd, FeedReport, QuotaReport, SimResult} from '../result.js';
 import type {CapacityReport, StageCapacityInfo} from './capacity.js';
-import {fmt, pct} from '../numbers.js';
+import {counted, fmt, fmtSpan, pct} from '../numbers.js';
 
 /** The stage that breaks first, why, and what to change. */
 export type Bottleneck = {component: string; reason: string; suggestion: string};
@@ -29,14 +30,53 @@ export type BottleneckInput = {
 	readonly components: readonly ComponentResult[];
 	readonly endToEnd: EndToEnd;
 	readonly slo: SimResult['slo'];
+	/** Scheduled batch runs, when the model has them: a missed deadline names the step that made the run late. */
+	readonly batch?: BatchReport;
+	/** Per-source completeness, when the source has feeds: a source behind its target may be waiting for an API quota. */
+	readonly sources?: readonly FeedReport[];
+	/** API quotas the feeds pull under, with what pulls and backfills asked of them. */
+	readonly quotas?: readonly QuotaReport[];
 };
 
 /** Finds the bottleneck, or null when the design keeps up and meets its SLO. */
 export function findBottleneck(input: BottleneckInput): Bottleneck | null {
+	return blameBot(firstBreak(input), input);
+}
+
+/**
+A flood from one client that nothing rate-limits is the cause of whatever it
+overloads: sizing that stage for the bot pays for junk, so the limiter comes first.
+*/
+function blameBot(found: Bottleneck | null, input: BottleneckInput): Bottleneck | null {
+	const bot = botFactor(input.model);
+	if (found === null || bot === 0) return found;
+	const chain = resolveChain(input.model.stages);
+	if (chain.some((stage) => stage.kind === 'collector' && stage.client_rate_per_s !== undefined)) return found;
+	// The front door is where one client's rate can be limited: name it, whatever the flood overloads behind it.
+	const front = chain.find((stage): stage is StageSpec & {kind: 'collector'} => stage.kind === 'collector');
+	const info = front && input.capacity.stages.find((stage) => stage.id === front.id);
+	if (front && info) {
+		const fix = collectorFix(front, info, input.loadPerS * info.recordsPerEvent, input);
+		return front.id === found.component ? fix : {...fix, reason: `${fix.reason}; the junk it lets through overloads ${found.component} too`};
+	}
+	return {
+		component: found.component,
+		reason: `one client (a bot) sends ${fmt(bot)}x the normal load on top of it, and nothing limits one client's rate: ${found.reason}`,
+		suggestion: `${RATE_LIMIT_FIX}; sizing for the flood instead: ${found.suggestion}`,
+	};
+}
+
+function firstBreak(input: BottleneckInput): Bottleneck | null {
 	const chain = resolveChain(input.model.stages);
 	// A stage that lost every shard, node or worker stops the pipeline: it is the cause, whatever comes after.
 	const dead = input.capacity.stages.find((stage) => stage.maxLoadPerS === 0 && input.model.injections.some((injection) => injection.kind === 'lose_node' && injection.stage === stage.id));
 	if (dead) return lostEverything(chain.find((stage) => stage.id === dead.id)!, input);
+	// A primary lost and replaced by its replica: the outage lasts the failover, and that is what the screen shows.
+	const failedOver = input.slo.met ? undefined : chain.find((stage) => isStore(stage) && (stage.read_replicas ?? 0) > 0 && input.model.injections.some((injection) => injection.kind === 'lose_node' && injection.stage === stage.id));
+	if (failedOver && isStore(failedOver)) {
+		const info = input.capacity.stages.find((stage) => stage.id === failedOver.id);
+		if (info && (info.maxLoadPerS === null || input.loadPerS <= info.maxLoadPerS)) return failover(failedOver, input);
+	}
 	const overloaded = input.capacity.stages.filter((stage, index) => {
 		const component = input.components[index];
 		const overCapacity = stage.maxLoadPerS !== null && input.loadPerS > stage.maxLoadPerS * 0.999;
@@ -47,6 +87,13 @@ export function findBottleneck(input: BottleneckInput): Bottleneck | null {
 		const nearCapacity = stage.maxLoadPerS === null || input.loadPerS > stage.maxLoadPerS * 0.9;
 		return overCapacity || (component !== undefined && struggled(component, input.loadPerS * stage.recordsPerEvent, nearCapacity));
 	});
+	// A collector refusing requests within its paper capacity is still scaling out: that lag is the cause, and the
+	// backlog it then releases at once is what the stages behind it struggle with.
+	const lagging = overloaded.find((stage) => {
+		const component = input.components.find((candidate) => candidate.id === stage.id);
+		return stage.kind === 'collector' && (component?.dropped ?? 0) > 0 && stage.maxLoadPerS !== null && input.loadPerS <= stage.maxLoadPerS;
+	});
+	if (lagging) return overload(chain.find((stage) => stage.id === lagging.id)!, lagging, input);
 	if (overloaded.length > 0) {
 		// The smallest capacity among the struggling stages is the one that breaks first.
 		const first = overloaded.reduce((best, stage) => ((stage.maxLoadPerS ?? Infinity) < (best.maxLoadPerS ?? Infinity) ? stage : best));
@@ -55,6 +102,10 @@ export function findBottleneck(input: BottleneckInput): Bottleneck | null {
 	}
 	const missed = input.slo.checks.filter((check) => !check.met);
 	if (missed.length === 0) return null;
+	const lateStep = missed.some((check) => check.name === 'ready_by') ? latestStep(chain, input) : undefined;
+	if (lateStep) return lateStep;
+	const quota = missed.some((check) => check.name === 'freshness_s') ? quotaStarved(input) : undefined;
+	if (quota) return quota;
 	const latencyMissed = missed.some((check) => check.name === 'latency_p99_ms');
 	return slowest(chain, input, !latencyMissed && missed.some((check) => check.name === 'freshness_s'));
 }
@@ -64,6 +115,84 @@ export function fixAt(input: BottleneckInput, stageId: string): Bottleneck | und
 	const info = input.capacity.stages.find((stage) => stage.id === stageId);
 	const spec = resolveChain(input.model.stages).find((stage) => stage.id === stageId);
 	return info && spec ? overload(spec, info, input) : undefined;
+}
+
+function isStore(stage: StageSpec): stage is StageSpec & {kind: 'store' | 'cache' | 'warehouse'} {
+	return stage.kind === 'store' || stage.kind === 'cache' || stage.kind === 'warehouse';
+}
+
+function failover(spec: StageSpec & {kind: 'store' | 'cache' | 'warehouse'}, input: BottleneckInput): Bottleneck {
+	const at = Math.min(...input.model.injections.filter((injection) => injection.kind === 'lose_node' && injection.stage === spec.id).map((injection) => injection.at_s));
+	const seconds = spec.failover_s ?? replicas.failover.value;
+	const nodes = spec.nodes ?? 1;
+	return {
+		component: spec.id,
+		reason: `${spec.id} lost a primary at ${fmt(at)} s and its replica took over after ${fmt(seconds)} s (failover_s): nothing is lost, but ${nodes === 1 ? 'every write' : `the writes of that node's keys`} waited, so the data on screen was up to ${fmt(seconds)} s late`,
+		suggestion: nodes === 1
+			? `the replica is the right fix (no data lost, back in ${fmt(seconds)} s); to hold the freshness target through a failover too, shard ${spec.id} over more nodes (nodes: 2 or more, hashing: ring) so one failover stalls only its share, or fail over faster (failover_s)`
+			: `fail over faster (failover_s) or spread the keys over more nodes, so one failover stalls a smaller share`,
+	};
+}
+
+/**
+A scheduled batch run that ends after its deadline: the longest step of the
+latest run is named, with the units it needs to end in time. Its per-record
+work shrinks with more units, its fixed overhead does not: with d the step's
+duration, o its overhead and L the lateness, u units become
+ceil(u × (d − o) / (d − L − o)).
+*/
+function latestStep(chain: readonly StageSpec[], input: BottleneckInput): Bottleneck | undefined {
+	const batch = input.batch;
+	if (!batch?.late_step || batch.ready_by === null) return undefined;
+	const late = batch.runs.filter((run) => run.met === false);
+	const run = late.reduce((most, candidate) => ((candidate.finish_s === null ? Infinity : candidate.late_by_s) > (most.finish_s === null ? Infinity : most.late_by_s) ? candidate : most), late[0]!);
+	const step = run.steps.find((candidate) => candidate.id === run.longest_step);
+	const spec = chain.find((candidate) => candidate.id === run.longest_step);
+	if (!step || !spec) return undefined;
+	const took = step.finish_s === null ? null : step.finish_s - step.start_s;
+	const when = run.finish_s === null ? `has not finished by the end of the run` : `finishes at ${run.finish}, ${fmtSpan(run.late_by_s)} after ${batch.ready_by}`;
+	const reason = `the run scheduled ${run.scheduled} ${when}; ${spec.id} takes ${took === null ? 'longer than the run' : fmtSpan(took)} of it (${fmt(step.records)} records, from ${step.start})`;
+	if (spec.kind !== 'compute' || took === null || run.finish_s === null) {
+		return {component: spec.id, reason, suggestion: `shorten ${spec.id} or start the run earlier (start_at) so it ends by ${batch.ready_by}`};
+	}
+	const units = spec.concurrency ?? 1;
+	const overhead = (spec.overhead_ms ?? 0) / 1000;
+	const room = took - run.late_by_s - overhead;
+	const unitName = spec.component === 'glue' || spec.component === 'spark_structured_streaming' ? 'core' : spec.component === 'flink' ? 'task slot' : 'worker';
+	if (!(room > 0)) {
+		return {component: spec.id, reason, suggestion: `its fixed overhead alone does not fit before ${batch.ready_by}: start the run earlier (start_at) or split the work`};
+	}
+	const needed = Math.ceil((units * (took - overhead)) / room - 1e-9);
+	return {component: spec.id, reason, suggestion: `needs at least ${counted(needed, unitName)} (concurrency) to end by ${batch.ready_by}; has ${fmt(units)}; or start the run earlier (start_at)`};
+}
+
+/**
+A pulled source behind its freshness target because its pulls waited for an
+API quota that backfills or other users share: the source is named, with what
+took the quota and the fix.
+*/
+function quotaStarved(input: BottleneckInput): Bottleneck | undefined {
+	const feeds = input.model.source.feeds ?? [];
+	for (const source of input.sources ?? []) {
+		if (source.target_s === null || source.completeness_p99_s <= source.target_s) continue;
+		const feed = feeds.find((candidate) => candidate.id === source.id);
+		const quota = feed?.quota ? input.quotas?.find((candidate) => candidate.id === feed.quota!.id) : undefined;
+		if (!feed || !quota || quota.delayed_pulls === 0) continue;
+		const asked = quota.pull_requests_per_day + quota.backfill_requests_per_day;
+		const limit =
+			quota.per_day !== null
+				? `${fmt(quota.per_day)} requests a day; pulls ask ${fmt(quota.pull_requests_per_day)} and backfills ${fmt(quota.backfill_requests_per_day)} a day (${fmt(asked)})`
+				: `${fmt(quota.rate_per_s ?? 0)} requests/s${quota.shared_per_s > 0 ? `, ${fmt(quota.shared_per_s)}/s of it taken by other users` : ''}; backfills ask ${fmt(quota.backfill_requests_per_day)} a day`;
+		const reason = `${source.id} pulls wait up to ${fmtSpan(quota.longest_pull_wait_s)} for the ${quota.id} quota (${limit}), so its data is complete only up to ${fmtSpan(source.completeness_p99_s)} ago (p99; target ${fmtSpan(source.target_s)})`;
+		const suggestion =
+			quota.per_day !== null
+				? quota.pull_requests_per_day > quota.per_day
+					? `the pulls alone need ${fmt(quota.pull_requests_per_day)} of ${fmt(quota.per_day)} a day: fewer, wider queries per account, or a higher access level (Google Ads Standard access has no daily cap)`
+					: `run the backfill with wider date ranges (fewer requests) or spread it over several nights, so the regular pulls keep room in the day's ${fmt(quota.per_day)}; or apply for a higher access level`
+				: 'run backfills outside the busy hours, page through list calls or report files instead of one request per object, or ask for a higher rate limit';
+		return {component: source.id, reason, suggestion};
+	}
+	return undefined;
 }
 
 function lostEverything(spec: StageSpec, input: BottleneckInput): Bottleneck {
@@ -112,6 +241,8 @@ function overload(spec: StageSpec, info: StageCapacityInfo, input: BottleneckInp
 				suggestion: `raise the throttle to at least ${fmt(Math.ceil(records * 1.2))} requests/s (rate_per_s; a quota increase for API Gateway), or send events in batches so one request carries many`,
 			};
 		}
+		case 'collector':
+			return collectorFix(spec, info, records, input);
 		case 'store':
 		case 'cache':
 		case 'warehouse': {
@@ -129,11 +260,11 @@ function overload(spec: StageSpec, info: StageCapacityInfo, input: BottleneckInp
 			const unit = service.unitName;
 			return {
 				component: spec.id,
-				reason: `${spec.component} takes ${fmt(service.units * service.perUnit)} write requests/s (${fmt(service.units)} ${unit}(s) × ${fmt(service.perUnit)}/s); it gets ${fmt(requests)}/s`,
+				reason: `${spec.component} takes ${fmt(service.units * service.perUnit)} write requests/s (${counted(service.units, unit)} × ${fmt(service.perUnit)}/s); it gets ${fmt(requests)}/s`,
 				suggestion:
 					spec.component === 's3'
-						? `spread objects over at least ${needed} prefixes (3,500 PUT/s each), or write fewer, larger objects`
-						: `needs at least ${needed} ${unit}s for ${fmt(requests)} writes/s; has ${fmt(service.units)}${service.recordsPerRequest === 1 ? '; or batch writes (batch_size) / pre-aggregate upstream' : ''}`,
+						? `spread objects over at least ${counted(needed, 'prefix')} (3,500 PUT/s each), or write fewer, larger objects`
+						: `needs at least ${counted(needed, unit)} for ${fmt(requests)} writes/s; has ${fmt(service.units)}${service.recordsPerRequest === 1 ? '; or batch writes (batch_size) / pre-aggregate upstream' : ''}`,
 			};
 		}
 		case 'dashboard':
@@ -141,11 +272,66 @@ function overload(spec: StageSpec, info: StageCapacityInfo, input: BottleneckInp
 	}
 }
 
+/** The one flooding client of a bot injection, as a multiple of the normal load, or 0 without one. */
+function botFactor(model: Model): number {
+	return Math.max(0, ...model.injections.filter((injection) => injection.kind === 'bot').map((injection) => injection.factor ?? 0));
+}
+
+/** The words for a per-client rate limiter, the fix for a flood from one client. */
+const RATE_LIMIT_FIX = 'rate-limit each client at the front door (collector client_rate_per_s, a token bucket per device or API key; a WAF rate-based rule at the load balancer): the bot gets HTTP 429 for its excess and legitimate users are served';
+
+function collectorFix(spec: StageSpec & {kind: 'collector'}, info: StageCapacityInfo, records: number, input: BottleneckInput): Bottleneck {
+	const fleet = collectorSettings({
+		minInstances: spec.min_instances,
+		...optional('maxInstances', spec.max_instances),
+		...optional('instanceRatePerS', spec.instance_rate_per_s),
+		...optional('targetUtilization', spec.target_utilization),
+		...optional('metricPeriodS', spec.metric_period_s),
+		...optional('warmupS', spec.warmup_s),
+		...optional('maxWaitS', spec.max_wait_s),
+	});
+	const component = input.components.find((candidate) => candidate.id === spec.id);
+	const refused = typeof component?.details['refused_per_s'] === 'number' ? (component.details['refused_per_s'] as number) : 0;
+	const bot = botFactor(input.model);
+	const maxRate = fleet.max * fleet.rate;
+	if (bot > 0 && spec.client_rate_per_s === undefined) {
+		return {
+			component: spec.id,
+			reason: `one client (a bot) sends ${fmt(bot)}x the normal load, ${fmt(records * bot)} requests/s on top of ${fmt(records)}/s; auto-scaling grows the fleet towards its max of ${fmt(fleet.max)} instances (${fmt(maxRate)} requests/s) for junk, and requests queue and are refused (${fmt(refused)}/s, legitimate ones in the same share)`,
+			suggestion: RATE_LIMIT_FIX,
+		};
+	}
+	// A load_multiplier step is the load the fleet must reach; the run's nominal load is the one before it.
+	const step = Math.max(1, ...input.model.injections.filter((injection) => injection.kind === 'load_multiplier').map((injection) => injection.factor ?? 1));
+	const needed = Math.ceil((records * step) / (fleet.rate * fleet.target) - 1e-9);
+	if (records > maxRate * 0.999 || needed > fleet.max) {
+		return {
+			component: spec.id,
+			reason: `${fmt(fleet.max)} instances × ${fmt(fleet.rate)} requests/s = ${fmt(maxRate)}/s at most; the load is ${fmt(records)}/s`,
+			suggestion: `raise max_instances to at least ${fmt(needed)} (${fmt(records)} requests/s at the ${pct(fleet.target)} target of ${fmt(fleet.rate)}/s per instance)`,
+		};
+	}
+	const lag = fleet.period + fleet.warmup;
+	return {
+		component: spec.id,
+		reason: `the load outran auto-scaling: new capacity serves up to ${fmt(lag)} s after demand rises (a ${fmt(fleet.period)} s metric period, then a ${fmt(fleet.warmup)} s warm-up); meanwhile requests queued up to ${fmt(fleet.maxWait)} s and ${fmt(refused)}/s were refused`,
+		suggestion: `pre-warm before a known launch (scheduled scaling: min_instances ${fmt(needed)}), lower target_utilization (e.g. ${fmt(Math.max(0.1, roundDown(fleet.target - 0.2)))}) for head-room, or shorten the warm-up (warmup_s: a smaller image, a warm pool)`,
+	};
+}
+
+function roundDown(value: number): number {
+	return Math.floor(value * 10 + 1e-9) / 10;
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): {[P in K]?: V} {
+	return (value === undefined ? {} : {[key]: value}) as {[P in K]?: V};
+}
+
 function streamFix(spec: StageSpec & {kind: 'stream'}, info: StageCapacityInfo, records: number, input: BottleneckInput): Bottleneck {
 	const stream = info.stream!;
 	const bytes = info.recordBytes;
 	const isKinesis = spec.component === 'kinesis_data_streams';
-	const shardWord = isKinesis ? 'shards' : 'partitions';
+	const shardWord = isKinesis ? 'shard' : 'partition';
 	const keys = input.model.source.keys;
 	const even = records / stream.shards <= stream.perShardRecords;
 	const hotRecords = records * stream.hottestShare;
@@ -163,7 +349,7 @@ function streamFix(spec: StageSpec & {kind: 'stream'}, info: StageCapacityInfo, 
 		return {
 			component: spec.id,
 			reason: `an on-demand stream accepts twice its previous peak at once but needs up to ${fmt(kinesis.onDemandScaleLag.value / 60)} minutes to scale further; it started at ${fmt((spec.shards ?? 4) * stream.perShardRecords)} records/s and got ${fmt(records)}/s`,
-			suggestion: `before the launch, pre-warm it (warm throughput) or switch to provisioned with at least ${Math.ceil(records / stream.perShardRecords)} shards`,
+			suggestion: `before the launch, pre-warm it (warm throughput) or switch to provisioned with at least ${counted(Math.ceil(records / stream.perShardRecords), 'shard')}`,
 		};
 	}
 	if (even && hotRecords > stream.perShardRecords && spec.partition_key !== 'random') {
@@ -178,14 +364,14 @@ function streamFix(spec: StageSpec & {kind: 'stream'}, info: StageCapacityInfo, 
 	const limit = isKinesis ? (stream.boundBy === 'records' ? '1,000 records/s per shard' : '1 MiB/s per shard') : `~${fmt(stream.perShardRecords * bytes / 1e6)} MB/s per partition`;
 	// At exactly the limit the mean fits but Poisson bursts above it are refused: do not call it "more than".
 	const verb = hotRecords > stream.perShardRecords * 1.001 ? 'is more than' : 'is all that';
-	const reason = `${fmt(records)} records/s of ${fmt(bytes)} B ${hotRecords > records / stream.shards * 1.05 ? `(the hottest ${isKinesis ? 'shard' : 'partition'} gets ${pct(stream.hottestShare)})` : ''} ${verb} ${stream.shards} ${shardWord} take at ${limit}${verb === 'is all that' ? ', so bursts above the mean are refused' : ''}`.replace('  ', ' ');
+	const reason = `${fmt(records)} records/s of ${fmt(bytes)} B ${hotRecords > records / stream.shards * 1.05 ? `(the hottest ${isKinesis ? 'shard' : 'partition'} gets ${pct(stream.hottestShare)})` : ''} ${verb} ${counted(stream.shards, shardWord)} take${stream.shards === 1 ? 's' : ''} at ${limit}${verb === 'is all that' ? ', so bursts above the mean are refused' : ''}`.replace('  ', ' ');
 	if (needed === undefined) {
 		return {component: spec.id, reason, suggestion: `no shard count fixes partition key ${spec.partition_key}: key by a field with many values, or add a random suffix`};
 	}
 	return {
 		component: spec.id,
 		reason,
-		suggestion: `needs at least ${needed} ${shardWord} for ${fmt(records)} records/s of ${fmt(bytes)} B; has ${stream.shards}${atPeak !== undefined ? ` (${atPeak} for the daily peak of ${peak}x)` : ''}`,
+		suggestion: `needs at least ${counted(needed, shardWord)} for ${fmt(records)} records/s of ${fmt(bytes)} B; has ${fmt(stream.shards)}${atPeak !== undefined ? ` (${fmt(atPeak)} for the daily peak of ${peak}x)` : ''}`,
 	};
 }
 
@@ -315,6 +501,8 @@ function latencyFix(spec: StageSpec, input: BottleneckInput): string {
 			if (spec.trigger_s !== undefined && spec.trigger_s >= 60) return `${spec.id} runs every ${fmt(spec.trigger_s)} s (trigger_s), so records wait up to that long: run it more often, or process the data as a stream (Flink, Spark Structured Streaming)`;
 			if (spec.component === 'spark_structured_streaming' || spec.component === 'glue') return `each micro-batch waits for its trigger (${spec.trigger_s ?? 0} s) and runs over everything queued: shorten trigger_s, add cores, or use Flink for per-record latency`;
 			return 'add concurrency so batches do not queue, or cut per-batch overhead';
+		case 'collector':
+			return collectorFix(spec, input.capacity.stages.find((stage) => stage.id === spec.id)!, input.loadPerS, input).suggestion;
 		case 'store':
 		case 'cache':
 		case 'warehouse':

@@ -11,11 +11,14 @@ batch / (overhead + batch × per-record cost); a store serves its nodes × the
 per-node rate. Aggregations upstream shrink what later stages see.
 */
 import type {Model, Stage as StageSpec} from '../../scenarios/model-schema.js';
-import {files, firehose, kafka, kinesis, lambda, spark} from '../catalogue.js';
+import {files, firehose, kafka, kinesis, lambda, replicas, spark} from '../catalogue.js';
 import {apiLimits} from '../models/api.js';
+import {collectorSettings} from '../models/collector.js';
 import {recordBytesAlong, resolveChain} from '../models/engine.js';
-import {hottest, keyLayout} from '../models/routing.js';
+import {hottest, keyLayout, nodeLayout} from '../models/routing.js';
 import {storeProfile} from '../models/store-profiles.js';
+import {hashingOf, READS_SHARE_CAPACITY, writeCapacity} from '../models/store.js';
+import {recordsPerKinesisRecord} from '../models/stream.js';
 import {fmt as formatNumber, pct} from '../numbers.js';
 
 /** What limits one stage, with the numbers a suggestion needs. */
@@ -74,6 +77,11 @@ function afterLosses(model: Model): {stages: StageSpec[]; losses: Map<string, Lo
 			const left = Math.max(0, shards - count);
 			losses.set(spec.id, {left, says: `${shards - left} of ${shards} lost at ${fmt(at)} s`});
 			return {...spec, shards: Math.max(1, left)};
+		}
+		if ((spec.kind === 'store' || spec.kind === 'cache' || spec.kind === 'warehouse') && (spec.read_replicas ?? 0) * (spec.nodes ?? 1) >= count) {
+			// A replica is promoted for each lost primary: the capacity comes back after the failover.
+			losses.set(spec.id, {left: spec.nodes ?? 1, says: `${count} primary node(s) lost at ${fmt(at)} s, a replica promoted after ${fmt(spec.failover_s ?? replicas.failover.value)} s`});
+			return spec;
 		}
 		if (spec.kind === 'store' || spec.kind === 'cache' || spec.kind === 'warehouse') {
 			const nodes = spec.nodes ?? 1;
@@ -141,12 +149,23 @@ function stageCapacity(spec: StageSpec, previous: StageSpec | undefined, records
 			const {rate, burst} = apiLimits({component: spec.component, ratePerS: spec.rate_per_s, burst: spec.burst});
 			return {...base, maxLoadPerS: perEvent(rate), limit: `throttle ${fmt(rate)} requests/s, burst ${fmt(burst)}`, service: {units: 1, perUnit: rate, unitName: 'throttle', recordsPerRequest: 1}};
 		}
+		case 'collector': {
+			const fleet = collectorSettings({minInstances: spec.min_instances, ...optional('maxInstances', spec.max_instances), ...optional('instanceRatePerS', spec.instance_rate_per_s)});
+			return {
+				...base,
+				maxLoadPerS: perEvent(fleet.max * fleet.rate),
+				limit: `${fmt(fleet.max)} instances${fleet.max > fleet.min ? ' (auto-scaling max)' : ''} × ${fmt(fleet.rate)} requests/s`,
+				service: {units: fleet.max, perUnit: fleet.rate, unitName: 'instances', recordsPerRequest: 1},
+			};
+		}
 		case 'store':
 		case 'cache':
 		case 'warehouse': {
 			const profile = storeProfile(spec.component, recordBytes);
 			const nodes = spec.nodes ?? 1;
-			const total = spec.write_capacity_per_s ?? (spec.nodes === undefined && profile.defaultTotal !== undefined ? profile.defaultTotal : profile.perNode * nodes);
+			const raw = spec.write_capacity_per_s ?? (spec.nodes === undefined && profile.defaultTotal !== undefined ? profile.defaultTotal : profile.perNode * nodes);
+			const total = writeCapacity(raw, {component: spec.component, nodes, readsPerS: spec.reads_per_s, readReplicas: spec.read_replicas, hashing: spec.hashing, virtualNodes: spec.virtual_nodes});
+			const sharedBy = storeSharing(spec, nodes, raw, total);
 			// Firehose delivers buffers and batch jobs write files: one request carries many records.
 			const writesFiles = previous?.kind === 'compute' && (previous.trigger_s !== undefined || previous.component === 'spark_structured_streaming' || previous.component === 'glue');
 			const perRequest = previous?.kind === 'firehose' ? (previous.buffer_size_mib * 2 ** 20) / recordBytes : writesFiles ? files.batchFileBytes.value / recordBytes : (spec.batch_size ?? 1);
@@ -166,7 +185,7 @@ function stageCapacity(spec: StageSpec, previous: StageSpec | undefined, records
 			return {
 				...base,
 				maxLoadPerS: perEvent(total * perRequest),
-				limit: `${fmt(total)} write requests/s (${spec.write_capacity_per_s !== undefined ? 'write_capacity_per_s' : `${fmt(units)} ${profile.unit}(s) × ${fmt(profile.perNode)}/s`})${perRequest !== 1 ? ` × ${fmt(perRequest)} records per request` : ''}`,
+				limit: `${fmt(total)} write requests/s (${spec.write_capacity_per_s !== undefined ? 'write_capacity_per_s' : `${fmt(units)} ${profile.unit}(s) × ${fmt(profile.perNode)}/s`}${sharedBy})${perRequest !== 1 ? ` × ${fmt(perRequest)} records per request` : ''}`,
 				service: {units, perUnit: spec.write_capacity_per_s !== undefined ? spec.write_capacity_per_s : profile.perNode, unitName: profile.unit, recordsPerRequest: perRequest},
 			};
 		}
@@ -185,13 +204,15 @@ function streamCapacity(spec: StageSpec & {kind: 'stream'}, base: Base, perEvent
 	const layout = keyLayout(spec.partition_key, model.source.keys, shards);
 	const hot = hottest(layout.shares).share;
 	const byBytes = (isKinesis ? kinesis.writeBytesPerShard.value : kafka.writeBytesPerPartition.value) / bytes;
-	const perShard = isKinesis ? Math.min(kinesis.writeRecordsPerShard.value, byBytes) : byBytes;
-	const boundBy = isKinesis && kinesis.writeRecordsPerShard.value <= byBytes ? 'records' : 'bytes';
+	// With KPL aggregation the 1,000 records/s count packed records, so bytes bind.
+	const packed = isKinesis ? recordsPerKinesisRecord(spec.aggregation, bytes) : 1;
+	const perShard = isKinesis ? Math.min(kinesis.writeRecordsPerShard.value * packed, byBytes) : byBytes;
+	const boundBy = isKinesis && kinesis.writeRecordsPerShard.value * packed <= byBytes ? 'records' : 'bytes';
 	const readPerShard = !isKinesis
 		? Number.POSITIVE_INFINITY
 		: spec.consumer === 'efo'
 			? kinesis.efoBytesPerConsumerPerShard.value / bytes
-			: Math.min(kinesis.readBytesPerShard.value / bytes, kinesis.getRecordsPerShard.value * kinesis.getRecordsMaxRecords.value) / spec.consumers;
+			: Math.min(kinesis.readBytesPerShard.value / bytes, kinesis.getRecordsPerShard.value * kinesis.getRecordsMaxRecords.value * packed) / spec.consumers;
 	const stream = {shards, hottestShare: hot, perShardRecords: perShard, boundBy, readPerShardRecords: readPerShard, ...(layout.topKey ? {topKey: layout.topKey} : {})} as const;
 	if (onDemand) {
 		// On-demand adds shards as needed, but one key still lands on one shard.
@@ -256,6 +277,26 @@ function computeCapacity(spec: StageSpec & {kind: 'compute'}, previous: StageSpe
 		limit: Number.isFinite(perUnit) ? `${fmt(units)} ${unitName}${spec.autoscale ? ' (autoscale max)' : ''} × ${fmt(perUnit)} records/s` : 'no per-record or per-batch cost set (workload-dependent)',
 		compute: {units, perUnitRecords: perUnit, unitName},
 	};
+}
+
+/** What takes a store's write capacity besides the writes: the fullest node of a hash ring, reads on the primaries. */
+function storeSharing(spec: StageSpec & {kind: 'store' | 'cache' | 'warehouse'}, nodes: number, raw: number, total: number): string {
+	if (!(total < raw)) return '';
+	const parts: string[] = [];
+	if (spec.hashing === 'ring' && nodes > 1) {
+		const hottest = Math.max(...nodeLayout(nodes, hashingOf({hashing: spec.hashing, virtualNodes: spec.virtual_nodes})).shares);
+		parts.push(`the ring gives its fullest node ${pct(hottest)} of keys, not ${pct(1 / nodes)}`);
+	}
+	const reads = spec.reads_per_s ?? 0;
+	if (reads > 0 && READS_SHARE_CAPACITY.has(spec.component)) {
+		const replicas = spec.read_replicas ?? 0;
+		parts.push(`minus ${fmt(reads / (1 + replicas))} reads/s on the primaries${replicas > 0 ? ` (${fmt(reads)} spread over primary + ${replicas} replica(s))` : ''}`);
+	}
+	return parts.length > 0 ? `; ${parts.join('; ')}` : '';
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): {[P in K]?: V} {
+	return (value === undefined ? {} : {[key]: value}) as {[P in K]?: V};
 }
 
 /** Bytes in decimal units, as AWS and Snowflake quote their quotas (100 MB/s, 10 GB/s). */

@@ -52,11 +52,16 @@ export function estimateCost(model: Model, loadPerS: number, components: readonl
 					items.push({component: spec.id, per_month_usd: round(usd), basis: `${round(requests / 1e6)}M invocations + ${round(gbSeconds)} GB-s [U]`});
 					return;
 				}
-				const priced = spec.component === 'glue' ? glueCost(spec, num, spanS) : spec.warehouse_size !== undefined ? warehouseCost(spec, spec.warehouse_size, num, spanS) : null;
+				const period = schedulePeriod(spec, chain);
+				const priced = spec.component === 'glue' ? glueCost(spec, period, num, spanS) : spec.warehouse_size !== undefined ? warehouseCost(spec, period, spec.warehouse_size, num, spanS) : null;
 				if (priced === null) unpriced.push(spec.id);
 				else items.push({component: spec.id, ...priced});
 				return;
 			}
+			case 'collector':
+				// EC2 instance-hours and the ALB's LCUs are not in the catalogue.
+				unpriced.push(spec.id);
+				return;
 			case 'api': {
 				if (spec.component !== 'api_gateway') {
 					unpriced.push(spec.id);
@@ -71,8 +76,9 @@ export function estimateCost(model: Model, loadPerS: number, components: readonl
 			case 'warehouse': {
 				const requests = num('write_requests_per_s') * SECONDS_PER_MONTH;
 				if (spec.component === 'redis') {
-					const nodes = spec.nodes ?? 1;
-					items.push({component: spec.id, per_month_usd: round(nodes * stores.redisNodeHourUsd.value * HOURS_PER_MONTH), basis: `${nodes} node(s) × $${stores.redisNodeHourUsd.value}/h [U]`});
+					// Replicas are nodes too, billed alike.
+					const nodes = (spec.nodes ?? 1) * (1 + (spec.read_replicas ?? 0));
+					items.push({component: spec.id, per_month_usd: round(nodes * stores.redisNodeHourUsd.value * HOURS_PER_MONTH), basis: `${nodes} node(s)${spec.read_replicas ? ` (${spec.nodes ?? 1} primary + ${spec.read_replicas} replica each)` : ''} × $${stores.redisNodeHourUsd.value}/h [U]`});
 				} else if (spec.component === 'dynamodb') {
 					const units = Math.max(1, Math.ceil(bytes / stores.dynamoWcuBytes.value));
 					items.push({component: spec.id, per_month_usd: round(((requests * units) / 1e6) * stores.dynamoWriteUsdPerMillion.value), basis: `${round(requests / 1e6)}M writes on demand [U]`});
@@ -167,27 +173,27 @@ function billedSeconds(num: Num, units: number, triggerS: number, minimumS: numb
 }
 
 /** Glue: DPUs held × hours; a scheduled job per run (1-minute minimum), a streaming job (no trigger) all month. */
-function glueCost(spec: ComputeSpec, num: Num, spanS: number | undefined): Priced | null {
+function glueCost(spec: ComputeSpec, period: number | undefined, num: Num, spanS: number | undefined): Priced | null {
 	const dpus = num('units') || (spec.concurrency ?? 1);
-	if (spec.trigger_s === undefined) {
+	if (period === undefined) {
 		const dpuHours = dpus * HOURS_PER_MONTH;
 		return {per_month_usd: round(dpuHours * glue.dpuHourUsd.value), basis: `streaming job: ${dpus} DPUs × ${HOURS_PER_MONTH} h × $${glue.dpuHourUsd.value}/DPU-hour ${tag(glue.dpuHourUsd)}`};
 	}
-	const billed = billedSeconds(num, dpus, spec.trigger_s, glue.minimumBilledS.value, spanS);
+	const billed = billedSeconds(num, dpus, period, glue.minimumBilledS.value, spanS);
 	if (billed === null) return null;
 	const dpuHours = (billed.billedS * dpus) / 3600;
 	return {per_month_usd: round(dpuHours * glue.dpuHourUsd.value), basis: `${round(billed.runs)} runs of ${round(billed.secondsPerRun)} s on average (at least ${glue.minimumBilledS.value} s billed) × ${dpus} DPUs = ${round(dpuHours)} DPU-hours × $${glue.dpuHourUsd.value} ${tag(glue.dpuHourUsd, glue.minimumBilledS)}`};
 }
 
 /** A job running its SQL on a Snowflake warehouse (dbt): credits per hour by size × the hours it is resumed. */
-function warehouseCost(spec: ComputeSpec, size: keyof typeof snowflake.creditsPerHour, num: Num, spanS: number | undefined): Priced | null {
+function warehouseCost(spec: ComputeSpec, period: number | undefined, size: keyof typeof snowflake.creditsPerHour, num: Num, spanS: number | undefined): Priced | null {
 	const perHour = snowflake.creditsPerHour[size];
 	const units = num('units') || (spec.concurrency ?? 1);
-	const scheduled = spec.trigger_s !== undefined;
+	const scheduled = period !== undefined;
 	let hours: number;
 	let how: string;
 	if (scheduled) {
-		const billed = billedSeconds(num, units, spec.trigger_s ?? 0, snowflake.minimumBilledS.value, spanS);
+		const billed = billedSeconds(num, units, period, snowflake.minimumBilledS.value, spanS);
 		if (billed === null) return null;
 		hours = billed.billedS / 3600;
 		how = `${round(billed.runs)} runs of ${round(billed.secondsPerRun)} s on average (at least ${snowflake.minimumBilledS.value} s each)`;
@@ -198,6 +204,22 @@ function warehouseCost(spec: ComputeSpec, size: keyof typeof snowflake.creditsPe
 	}
 	const credits = hours * perHour;
 	return {per_month_usd: round(credits * snowflake.creditUsd.value), basis: `${size} warehouse (${perHour} credits/h), ${how} = ${round(hours)} h → ${round(credits)} credits × $${snowflake.creditUsd.value} ${tag(snowflake.creditsPerHourSource, snowflake.minimumBilledS, snowflake.creditUsd)}`};
+}
+
+/**
+Seconds between a scheduled job's runs: its trigger_s, a day for a time of day
+alone (start_at), the period of the step it is chained after (it runs once per
+run of that one); undefined for a job that runs all the time.
+*/
+function schedulePeriod(spec: ComputeSpec, chain: readonly Stage[], seen = new Set<string>()): number | undefined {
+	if (spec.after !== undefined) {
+		const upstream = chain.find((stage): stage is ComputeSpec => stage.kind === 'compute' && stage.id === spec.after);
+		if (!upstream || seen.has(spec.id)) return 0;
+		seen.add(spec.id);
+		return schedulePeriod(upstream, chain, seen) ?? 0;
+	}
+	if (spec.trigger_s !== undefined) return spec.trigger_s;
+	return spec.start_at !== undefined ? 86_400 : undefined;
 }
 
 /** The refresh interval of the first dashboard after stage `index`, which issues the queries. */

@@ -43,6 +43,21 @@ export class BirthLedger {
 		this.advance();
 	}
 
+	/**
+	`weight` more events count as born in `tick`, an earlier tick still pending (a
+	feed gathering a bucket of events under its first tick); a tick no longer
+	pending is recorded as `latest`, the current one, instead.
+	*/
+	addTo(tick: number, latest: number, weight: number): void {
+		if (tick < this.head || tick >= this.tail) {
+			this.born(latest, weight);
+			return;
+		}
+		const slot = tick % this.remaining.length;
+		this.remaining[slot] = this.remaining[slot]! + weight;
+		this.initial[slot] = this.initial[slot]! + weight;
+	}
+
 	/** `weight` events born at `born` left the pipeline (delivered, lost or filtered). */
 	settle(born: number, weight: number): void {
 		const tick = Math.round(born / this.tickS + 0.5);

@@ -17,6 +17,13 @@ Three ways of taking work, as the real services do:
   at its trigger, and runs for max(minimum micro-batch, overhead + records ×
   per-record cost / cores).
 
+Scheduled batch steps (an Airflow DAG): `start_at` puts a triggered job's runs
+at a time of day (02:00, every `trigger_s`, daily by default); `after` chains a
+step to an earlier one, so it starts when that step's run has finished and all
+its output has reached this step (nothing left in the stages between), not on
+a clock of its own. Such steps log each run's start and finish for the
+deadline check (batch-runs.ts).
+
 Transforms change volume: `output_ratio` records out per record in (filter,
 dedup, aggregate). Aggregates keep the source events they stand for, so
 end-to-end latency still follows every login; with `window_s`, results leave at
@@ -37,6 +44,9 @@ const ADD_UNITS = 5;
 const TRIGGER = 6;
 const START = 7;
 
+/** A job with a time of day (`start_at`) and no trigger_s runs once a day: what "nightly at 02:00" means. */
+const DAY_S = 86_400;
+
 /** A pool unit takes at least this much work at a time (seconds), so a trickle is not split into slivers. */
 const MIN_TAKE_S = 0.01;
 
@@ -50,6 +60,12 @@ export type ComputeSpec = {
 	readonly batchingWindowS?: number;
 	readonly parallelizationFactor?: number;
 	readonly triggerS?: number;
+	/** Seconds after midnight of the scheduled runs (start_at); the trigger grid starts there. */
+	readonly startAtS?: number;
+	/** The earlier step this one is chained after (starts when that step's run has finished and arrived here). */
+	readonly after?: string;
+	/** Log each run's start and finish (a scheduled batch step, or one another step is chained after). */
+	readonly logRuns?: boolean;
 	readonly overheadS?: number;
 	readonly perRecordS?: number;
 	readonly coldStartS?: number;
@@ -111,6 +127,13 @@ export class ComputeStage extends Stage {
 	/** Seconds between micro-batch or scheduled-batch starts (0: as soon as the previous one ends). */
 	private readonly trigger: number;
 	private nextTrigger = 0;
+	/** Where the trigger grid starts, seconds after midnight (start_at). */
+	private readonly triggerOffset: number;
+	/** A chained step's upstream: the step it runs after, then the stages between; it starts only when they are all done. */
+	private waitFor: readonly Stage[] = [];
+	/** Each run's start, finish and records, for a scheduled batch step. */
+	readonly runLog: Array<{start: number; finish: number | null; records: number}> = [];
+	private currentRun: {start: number; finish: number | null; records: number} | null = null;
 	private readonly batchSize: number;
 	private readonly batchingWindow: number;
 	private readonly overhead: number;
@@ -125,7 +148,8 @@ export class ComputeStage extends Stage {
 		this.spec = spec;
 		const isLambda = spec.component === 'lambda';
 		// A trigger makes any compute a scheduled batch: Spark and Glue always are; a worker pool or dbt run with trigger_s is a cron job.
-		this.mode = isLambda && upstream && spec.triggerS === undefined ? 'esm' : spec.component === 'spark_structured_streaming' || spec.component === 'glue' || spec.triggerS !== undefined ? 'micro-batch' : 'pool';
+		const scheduled = spec.triggerS !== undefined || spec.startAtS !== undefined || spec.after !== undefined;
+		this.mode = isLambda && upstream && !scheduled ? 'esm' : spec.component === 'spark_structured_streaming' || spec.component === 'glue' || scheduled ? 'micro-batch' : 'pool';
 		this.upstream = this.mode === 'esm' ? upstream : undefined;
 		// Lambda on a stream takes batches (default 100); behind an API or a queue, one event per invocation.
 		this.batchSize = spec.batchSize ?? (isLambda ? (this.mode === 'esm' ? lambda.batchSizeDefault.value : 1) : Number.POSITIVE_INFINITY);
@@ -149,9 +173,25 @@ export class ComputeStage extends Stage {
 		}
 		if (spec.batchSize !== undefined && isLambda && spec.batchSize > lambda.batchSizeMax.value) ctx.note(`${spec.id}: batch_size ${spec.batchSize} is above Lambda's maximum of ${lambda.batchSizeMax.value}`);
 		if ((spec.parallelizationFactor ?? 1) > lambda.parallelizationFactorMax.value) ctx.note(`${spec.id}: parallelization_factor is at most ${lambda.parallelizationFactorMax.value}; using ${lambda.parallelizationFactorMax.value}`);
-		this.trigger = spec.triggerS ?? (spec.component === 'glue' ? glue.streamingWindow.value : spark.triggerDefault.value);
+		// A chained step has no clock of its own; a time of day without an interval is a daily job.
+		this.trigger = spec.after !== undefined ? 0 : (spec.triggerS ?? (spec.startAtS !== undefined ? DAY_S : spec.component === 'glue' ? glue.streamingWindow.value : spark.triggerDefault.value));
+		this.triggerOffset = spec.after !== undefined ? 0 : (spec.startAtS ?? 0);
 		this.nextTrigger = 0;
 		if (this.mode === 'esm') this.resizeShards(upstream!.shardCount);
+	}
+
+	/**
+	Chains this step after `upstream`: the step it runs after, then every stage
+	between (a store, a load). A run starts only when the step is not running and
+	the stages between hold nothing, so it takes the whole of the previous run's output.
+	*/
+	chainAfter(upstream: readonly Stage[]): void {
+		this.waitFor = upstream;
+	}
+
+	/** True while a micro-batch runs; for other stages, while they hold records. */
+	override isBusy(): boolean {
+		return this.mode === 'micro-batch' ? this.batchRunning : this.held >= 0.5;
 	}
 
 	/** Units that can work at once now (Lambda: limited by the scale-out rate too). */
@@ -385,11 +425,12 @@ export class ComputeStage extends Stage {
 
 	/** Spark / Glue: one micro-batch at a time over everything queued. */
 	private maybeStartMicroBatch(now: number, afterBatch = false): void {
-		if (this.batchRunning || this.input.records <= 1e-9) return;
+		// A chained step does not start a run for the crumbs of fractional counts (under half a record): they join the next run.
+		if (this.batchRunning || this.input.records <= (this.waitFor.length > 0 ? 0.5 : 1e-9)) return;
 		const trigger = this.trigger;
 		// Idle: the next batch starts on the trigger's grid (Spark's processingTime, a cron schedule), not on
 		// arrival; a batch that overran its interval is followed at once.
-		if (trigger > 0 && now >= this.nextTrigger && !afterBatch) this.nextTrigger = Math.ceil(now / trigger - 1e-9) * trigger;
+		if (trigger > 0 && now >= this.nextTrigger && !afterBatch) this.nextTrigger = this.triggerOffset + Math.ceil((now - this.triggerOffset) / trigger - 1e-9) * trigger;
 		if (now < this.nextTrigger - 1e-12) {
 			if (!this.triggerScheduled) {
 				this.triggerScheduled = true;
@@ -398,11 +439,18 @@ export class ComputeStage extends Stage {
 			return;
 		}
 		if (this.units <= 0) return;
+		// A chained step waits for the whole of the upstream run: the last arrival (or the upstream's finish) calls again.
+		// Counts are fractional (shares of a tick's events): under half a record left between is rounding, not a record on its way.
+		if (this.waitFor.some((stage, index) => (index === 0 ? stage.isBusy() : stage.held >= 0.5))) return;
 		const records = this.input.records;
 		const minimum = this.spec.component === 'spark_structured_streaming' ? spark.microBatchMin.value : 0;
 		const duration = Math.max(minimum, this.overhead + (records * this.perRecord) / this.units);
 		this.batchRunning = true;
 		this.nextTrigger = now + trigger;
+		if (this.spec.logRuns) {
+			this.currentRun = {start: now, finish: null, records};
+			this.runLog.push(this.currentRun);
+		}
 		this.launch(now, this.input, records, -1, 1, duration, this.units);
 	}
 
@@ -485,6 +533,8 @@ export class ComputeStage extends Stage {
 			this.upstream?.wake(shard, now);
 		} else if (this.mode === 'micro-batch') {
 			this.batchRunning = false;
+			if (this.currentRun) this.currentRun.finish = now;
+			this.currentRun = null;
 			this.maybeStartMicroBatch(now, true);
 		} else {
 			this.startPool(now);

@@ -44,6 +44,11 @@ export class DashboardStage extends Stage {
 	private periods = 0;
 	private newestBorn = Number.NEGATIVE_INFINITY;
 	private readonly refresh: number;
+
+	/** Seconds between refreshes, after the service's minimum is applied. */
+	get refreshPeriod(): number {
+		return this.refresh;
+	}
 	private readonly rng: Random;
 
 	constructor(ctx: SimContext, index: number, spec: DashboardSpec) {

@@ -28,6 +28,10 @@ import {DashboardStage} from './dashboard.js';
 import {FirehoseStage} from './firehose.js';
 import {STAGE_SLOTS, type SimContext, type Stage} from './stage.js';
 import {BirthLedger} from './birth-ledger.js';
+import {CollectorStage} from './collector.js';
+import {batchReport, clockSeconds} from './batch-runs.js';
+import {SourceFeeds} from './feeds.js';
+import {ApiQuota} from './api-quota.js';
 import {StoreStage} from './store.js';
 import {StreamStage} from './stream.js';
 import {roundTo} from '../numbers.js';
@@ -40,6 +44,12 @@ const SAMPLE = 4;
 const INJECT = 5;
 const FRESH = 6;
 const MIDDLE = 7;
+const FEED = 8;
+const SOURCES = 9;
+const PULLED = 10;
+const BACKFILL = 11;
+/** Backfills per quota in an event's local number (quota × this + backfill). */
+const BACKFILL_SLOTS = 1000;
 
 /** How to run one replication. */
 export type EngineOptions = {
@@ -55,6 +65,8 @@ export type EngineOptions = {
 	readonly seriesPoints: number;
 	/** Longest time to keep running after the window so late records can finish. */
 	readonly drainS: number;
+	/** Multiplies the requests of API pulls and backfills (the load multiple: more accounts at 10x); default 1. */
+	readonly requestScale?: number;
 	/** Called at each time-series sample with the share of the simulated time done (0–1), for a progress line; must not change the run. */
 	readonly onProgress?: (done: number) => void;
 };
@@ -131,6 +143,11 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 		inFlightSince = now;
 	};
 	const inWindow = (born: number) => born >= warmup && born < end;
+	// Sources that arrive in deliveries (hourly pulls, daily files): held at the source, each with its own ledger.
+	const feeds = new SourceFeeds(model.source.feeds ?? [], options.tickS, inWindow);
+	const settle = (born: number, weight: number) => {
+		if (!feeds.settle(born, weight)) ledger.settle(born, weight);
+	};
 	const leave = (now: number, weight: number) => {
 		integrate(now);
 		inFlight -= weight;
@@ -145,7 +162,7 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 		},
 		deliver(now, born, weight) {
 			leave(now, weight);
-			ledger.settle(born, weight);
+			settle(born, weight);
 			deliveredSinceSample += weight;
 			latencySinceSample += weight * (now - born);
 			if (born > newestBorn) newestBorn = born;
@@ -156,20 +173,20 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 		},
 		lose(now, born, weight) {
 			leave(now, weight);
-			ledger.settle(born, weight);
+			settle(born, weight);
 			if (!inWindow(born)) return;
 			lost += weight;
 			sojournSum += (now - born) * weight;
 		},
 		absorb(now, born, weight) {
 			leave(now, weight);
-			ledger.settle(born, weight);
+			settle(born, weight);
 			if (!inWindow(born)) return;
 			filtered += weight;
 			sojournSum += (now - born) * weight;
 		},
 		completeUpTo(now) {
-			return ledger.completeUpTo(now);
+			return feeds.size > 0 ? Math.min(ledger.completeUpTo(now), feeds.completeUpTo(now)) : ledger.completeUpTo(now);
 		},
 		random(stage, purpose) {
 			return new Random(options.seed, streamBase + 16 + stage * 16 + purpose);
@@ -198,6 +215,10 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 	};
 	const constant = source.arrivals === 'constant';
 	let carry = 0;
+	// A bot (injection kind bot): one client sending `factor` × the normal load on top of it, from its own random stream.
+	const botArrivals = new Random(options.seed, streamBase + 2);
+	let botFactor = 0;
+	let botCarry = 0;
 
 	// Time series.
 	const points = Math.max(1, options.seriesPoints);
@@ -212,6 +233,28 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 	queue.push((warmup + end) / 2, MIDDLE, GLOBAL);
 	queue.push(interval, SAMPLE, GLOBAL);
 	if (!dashboard) queue.push(0.5, FRESH, GLOBAL);
+	for (let index = 0; index < feeds.size; index++) queue.push(feeds.firstDelivery(index), FEED, index * STAGE_SLOTS + GLOBAL);
+	// Per-source completeness, read every second (or tick) inside the window; a dashboard adds its refresh and query.
+	const sourcesEvery = Math.max(1, options.tickS);
+	const screenS = dashboard ? dashboard.refreshPeriod + dashboard.spec.queryMs / 1000 : 0;
+	if (feeds.size > 0) queue.push(warmup + sourcesEvery, SOURCES, GLOBAL);
+	// Where each feed's deliveries land: a named stage (files straight into S3) or the first.
+	const feedTargets = Array.from({length: feeds.size}, (_, index) => {
+		const id = feeds.entersAt(index);
+		const stage = id === undefined ? first : stages.find((candidate) => candidate.id === id);
+		if (!stage) ctx.note(`source feed ${index + 1}: enters names "${id}", which is not a stage on this path; its deliveries go to the first stage`);
+		return stage ?? first;
+	});
+	// API quotas shared by the feeds' pulls and scheduled backfills.
+	const quotas = (model.source.quotas ?? []).map((spec) => new ApiQuota(spec));
+	const quotaById = new Map(quotas.map((quota) => [quota.spec.id, quota]));
+	const requestScale = options.requestScale ?? 1;
+	quotas.forEach((quota, q) =>
+		quota.spec.backfills.forEach((backfill, b) => {
+			const offset = clockSeconds(backfill.at) % backfill.every_s;
+			queue.push(offset > 0 ? offset : backfill.every_s, BACKFILL, (q * BACKFILL_SLOTS + b) * STAGE_SLOTS + GLOBAL);
+		}),
+	);
 	model.injections.forEach((injection, index) => queue.push(injection.at_s, INJECT, index * STAGE_SLOTS + GLOBAL));
 	for (const stage of stages) stage.start(0);
 
@@ -252,9 +295,27 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 				const to = Math.min(now, end);
 				if (to > from) inFlightArea += n * (to - from);
 				if (inWindow(born)) windowBorn += n;
-				ledger.born(tickIndex, n);
 				offeredSinceSample += n;
-				first.receive(now, born, n, n);
+				if (feeds.size > 0) {
+					const streamed = n * feeds.streamedShare;
+					feeds.hold(tickIndex, born, n);
+					ledger.born(tickIndex, streamed);
+					if (streamed > 0) first.receive(now, born, streamed, streamed);
+				} else {
+					ledger.born(tickIndex, n);
+					first.receive(now, born, n, n);
+				}
+			}
+			if (botFactor > 0) {
+				const exact = options.ratePerS * botFactor * dt;
+				let bots: number;
+				if (constant) {
+					bots = Math.floor(exact + botCarry);
+					botCarry = exact + botCarry - bots;
+				} else {
+					bots = poisson(botArrivals, exact);
+				}
+				if (bots > 0) first.receiveBot(now, now - dt / 2, bots);
 			}
 			for (const stage of stages) if (stage.needsTick) stage.tick(now);
 			if (ended) {
@@ -301,7 +362,7 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 				freshness.record(age);
 				freshnessSum += age;
 				freshnessCount++;
-				const lag = now - ledger.completeUpTo(now);
+				const lag = now - ctx.completeUpTo(now);
 				completeness.record(lag);
 				completenessSum += lag;
 			}
@@ -310,6 +371,26 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 			for (const stage of stages) stage.stats.backlogAtMiddle = stage.stats.backlog.integral(now);
 		} else if (kind === INJECT) {
 			inject(local, now);
+		} else if (kind === FEED) {
+			const pull = feeds.quotaOf(local);
+			const quota = pull ? quotaById.get(pull.id) : undefined;
+			const done = quota ? quota.submit(now, pull!.requests * requestScale, 'pull', ctx.measuring) : now;
+			// A pull that must wait for the quota returns its data when its requests are served.
+			if (done <= now + 1e-9) feeds.deliver(local, now, (born, count) => feedTargets[local]!.receive(now, born, count, count));
+			else if (Number.isFinite(done)) queue.push(done, PULLED, local * STAGE_SLOTS + GLOBAL);
+			queue.push(now + feeds.interval(local), FEED, local * STAGE_SLOTS + GLOBAL);
+		} else if (kind === PULLED) {
+			feeds.deliver(local, now, (born, count) => feedTargets[local]!.receive(now, born, count, count));
+		} else if (kind === BACKFILL) {
+			const quota = quotas[Math.floor(local / BACKFILL_SLOTS)]!;
+			const backfill = quota.spec.backfills[local % BACKFILL_SLOTS]!;
+			quota.submit(now, backfill.requests * requestScale, 'backfill', ctx.measuring);
+			queue.push(now + backfill.every_s, BACKFILL, local * STAGE_SLOTS + GLOBAL);
+		} else if (kind === SOURCES) {
+			if (now < end) {
+				feeds.sample(now, ledger.completeUpTo(now), screenS);
+				queue.push(now + sourcesEvery, SOURCES, GLOBAL);
+			}
 		}
 	}
 
@@ -321,6 +402,12 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 		const injection = model.injections[index]!;
 		if (injection.kind === 'load_multiplier') {
 			loadFactor = injection.factor ?? 1;
+			return;
+		}
+		if (injection.kind === 'bot') {
+			botFactor = injection.factor ?? 0;
+			// Only the first stage sees who sent a request: a rate limiter further in cannot tell the bot apart.
+			if (!(first instanceof CollectorStage)) ctx.note(`injection ${index + 1}: a bot sends ${botFactor}x the normal load into ${first.id}; nothing in front of it limits one client's rate${stages.some((stage) => stage instanceof CollectorStage) ? ' (a collector limits clients only as the first stage)' : ''}`);
 			return;
 		}
 		const targets = injection.stage !== undefined ? stages.filter((stage) => stage.id === injection.stage) : stages;
@@ -352,6 +439,11 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 			? {mean: completenessSum / freshnessCount, p99: completeness.quantile(0.99), max: completeness.max}
 			: {mean: Number.NaN, p99: Number.NaN, max: Number.NaN};
 	const left = delivered + lost + filtered;
+	const stepLogs = stages.flatMap((stage) =>
+		stage instanceof ComputeStage && stage.spec.logRuns ? [{id: stage.id, after: stage.spec.startAtS !== undefined || stage.spec.after === undefined ? null : stage.spec.after, runs: stage.runLog}] : [],
+	);
+	const batch = stepLogs.length > 0 ? batchReport(stepLogs, model.slo?.ready_by ?? null, warmup, end) : undefined;
+	const sources = feeds.size > 0 ? feeds.report(model.slo?.freshness_s).sort((a, b) => b.sets_completeness_share - a.sets_completeness_share) : undefined;
 	return {
 		seed: options.seed,
 		replication: options.replication,
@@ -384,6 +476,9 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 		},
 		series,
 		notes,
+		...(batch ? {batch} : {}),
+		...(sources ? {sources} : {}),
+		...(quotas.length > 0 ? {quotas: quotas.map((quota) => quota.report(span))} : {}),
 	};
 }
 
@@ -408,6 +503,7 @@ function buildStages(ctx: SimContext, chain: readonly StageSpec[], sizes: readon
 					retentionS: spec.retention_h * 3600,
 					...(spec.poll_interval_s !== undefined ? {pollIntervalS: spec.poll_interval_s} : {}),
 					...(spec.producer_ttl_s !== undefined ? {producerTtlS: spec.producer_ttl_s} : {}),
+					...(spec.aggregation ? {aggregation: true} : {}),
 					recordBytes,
 				});
 				break;
@@ -433,6 +529,9 @@ function buildStages(ctx: SimContext, chain: readonly StageSpec[], sizes: readon
 						...defined('batchingWindowS', spec.batching_window_s),
 						...defined('parallelizationFactor', spec.parallelization_factor),
 						...defined('triggerS', spec.trigger_s),
+						...defined('startAtS', spec.start_at === undefined ? undefined : clockSeconds(spec.start_at)),
+						...defined('after', spec.after),
+						...(spec.start_at !== undefined || spec.after !== undefined || chain.some((other) => other.kind === 'compute' && other.after === spec.id) ? {logRuns: true} : {}),
 						...defined('overheadS', ms(spec.overhead_ms)),
 						...defined('perRecordS', ms(spec.per_record_ms)),
 						...defined('coldStartS', ms(spec.cold_start_ms)),
@@ -487,6 +586,21 @@ function buildStages(ctx: SimContext, chain: readonly StageSpec[], sizes: readon
 					recordBytes,
 				});
 				break;
+			case 'collector':
+				stage = new CollectorStage(ctx, index, {
+					id: spec.id,
+					component: spec.component,
+					minInstances: spec.min_instances,
+					...defined('maxInstances', spec.max_instances),
+					...defined('instanceRatePerS', spec.instance_rate_per_s),
+					...defined('targetUtilization', spec.target_utilization),
+					...defined('metricPeriodS', spec.metric_period_s),
+					...defined('warmupS', spec.warmup_s),
+					...defined('maxWaitS', spec.max_wait_s),
+					...defined('clientRatePerS', spec.client_rate_per_s),
+					...defined('clientBurst', spec.client_burst),
+				});
+				break;
 			case 'store':
 			case 'cache':
 			case 'warehouse':
@@ -505,6 +619,12 @@ function buildStages(ctx: SimContext, chain: readonly StageSpec[], sizes: readon
 					...defined('loadIntervalS', spec.load_interval_s),
 					...defined('batchSize', spec.batch_size),
 					...defined('latency', spec.latency),
+					...defined('readsPerS', spec.reads_per_s),
+					...defined('readReplicas', spec.read_replicas),
+					...defined('replicaLagS', ms(spec.replica_lag_ms)),
+					...defined('failoverS', spec.failover_s),
+					...defined('hashing', spec.hashing),
+					...defined('virtualNodes', spec.virtual_nodes),
 					recordBytes,
 				});
 				break;
@@ -515,6 +635,13 @@ function buildStages(ctx: SimContext, chain: readonly StageSpec[], sizes: readon
 		}
 		if (previous) previous.next = stage;
 		stages.push(stage);
+	});
+	// A chained step waits for the step it runs after and everything between (rules.ts checks it is earlier in the chain).
+	chain.forEach((spec, index) => {
+		if (spec.kind !== 'compute' || spec.after === undefined) return;
+		const from = chain.findIndex((other) => other.id === spec.after);
+		if (from >= 0 && from < index) (stages[index] as ComputeStage).chainAfter(stages.slice(from, index));
+		else ctx.note(`${spec.id}: after names "${spec.after}", which is not an earlier stage on this path; it runs as soon as records arrive`);
 	});
 	return stages;
 }

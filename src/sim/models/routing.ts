@@ -100,3 +100,71 @@ function normalise(shares: Float64Array): void {
 	for (const share of shares) total += share;
 	if (total > 0) for (let s = 0; s < shares.length; s++) shares[s]! /= total;
 }
+
+/**
+A consistent-hashing ring: each of `nodes` nodes places `virtualNodes` points
+on the unit circle (hashes of "node#point"), and a key belongs to the first
+point at or after its own hash, wrapping around. Returns the sorted points and
+their owners.
+*/
+export function hashRing(nodes: number, virtualNodes: number): {readonly points: Float64Array; readonly owners: Int32Array} {
+	const entries: Array<[number, number]> = [];
+	for (let node = 0; node < nodes; node++) for (let point = 0; point < virtualNodes; point++) entries.push([hashUnit(`node-${node}#${point}`), node]);
+	entries.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+	return {points: Float64Array.from(entries, (entry) => entry[0]), owners: Int32Array.from(entries, (entry) => entry[1])};
+}
+
+/** The node owning hash `unit` on a ring, skipping nodes marked down. */
+export function ringOwner(ring: ReturnType<typeof hashRing>, unit: number, down?: ReadonlySet<number>): number {
+	const {points, owners} = ring;
+	let low = 0;
+	let high = points.length;
+	while (low < high) {
+		const middle = (low + high) >> 1;
+		if (points[middle]! < unit) low = middle + 1;
+		else high = middle;
+	}
+	for (let step = 0; step < points.length; step++) {
+		const owner = owners[(low + step) % points.length]!;
+		if (!down?.has(owner)) return owner;
+	}
+	return -1;
+}
+
+/** How keys are spread over a store's nodes: hash mod N, or a consistent-hashing ring. */
+export type NodeHashing = {readonly kind: 'mod'} | {readonly kind: 'ring'; readonly virtualNodes: number};
+
+/** Keys sampled to measure a node layout: enough for shares within about a percent. */
+const LAYOUT_KEYS = 20_000;
+
+/** The node a key goes to among `nodes` (`down`: nodes that are gone; mod N then counts only the live ones). */
+function nodeOfKey(key: string, nodes: number, hashing: NodeHashing, ring: ReturnType<typeof hashRing> | undefined, down: ReadonlySet<number>): number {
+	const unit = hashUnit(key);
+	if (hashing.kind === 'ring') return ringOwner(ring!, unit, down);
+	const live = nodes - down.size;
+	// hash mod N over the 32-bit hash: N changes when a node leaves, so most keys change node.
+	return Math.floor(unit * 4294967296) % live;
+}
+
+/**
+The key layout over a store's nodes, and what losing one node does to it: each
+node's share of keys, and the share of keys that change node when the last node leaves
+(ring: only the lost node's, about 1/N; mod N: all but those whose hash mod N
+equals hash mod N−1, e.g. 75% from 4 to 3 nodes).
+*/
+export function nodeLayout(nodes: number, hashing: NodeHashing): {readonly shares: Float64Array; readonly movedOnLoss: number} {
+	const ring = hashing.kind === 'ring' ? hashRing(nodes, hashing.virtualNodes) : undefined;
+	const shares = new Float64Array(nodes);
+	const none = new Set<number>();
+	const lost = new Set([nodes - 1]);
+	let moved = 0;
+	for (let i = 0; i < LAYOUT_KEYS; i++) {
+		const key = `key-${i}`;
+		const before = nodeOfKey(key, nodes, hashing, ring, none);
+		shares[before]! += 1 / LAYOUT_KEYS;
+		if (nodes < 2) continue;
+		// With the last node gone, mod N becomes mod N−1 over nodes 0..N−2, which keep their numbers.
+		if (nodeOfKey(key, nodes, hashing, ring, lost) !== before) moved++;
+	}
+	return {shares, movedOnLoss: nodes < 2 ? 1 : moved / LAYOUT_KEYS};
+}

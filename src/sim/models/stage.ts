@@ -90,6 +90,16 @@ export abstract class Stage {
 	abstract receive(now: number, born: number, count: number, weight: number): void;
 
 	/**
+	Requests from one client flooding the pipeline (a bot), on top of the normal
+	load. They are junk: they stand for no source event (weight 0), so they load
+	the stages but count in no end-to-end figure. A stage with a per-client rate
+	limiter overrides this; by default they pass like any other record.
+	*/
+	receiveBot(now: number, born: number, count: number): void {
+		this.receive(now, born, count, 0);
+	}
+
+	/**
 	Records arrive from one shard of an upstream stream (a Lambda event source
 	mapping keeps one batch per shard). By default the shard does not matter.
 	*/
@@ -123,6 +133,12 @@ export abstract class Stage {
 
 	/** Called every tick when `needsTick` is set. */
 	tick(_now: number): void {}
+
+	/** True while the stage still has work in hand (records held); a batch step says whether a run is going on. */
+	isBusy(): boolean {
+		// Under half a record is what fractional counts leave behind, not work in hand.
+		return this.held >= 0.5;
+	}
 
 	/** A shard, node or worker is lost at `now`; returns false when that makes no sense for this stage. */
 	loseUnits(_now: number, _count: number): boolean {

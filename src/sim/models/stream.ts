@@ -45,7 +45,18 @@ export type StreamSpec = {
 	readonly pollIntervalS?: number;
 	readonly producerTtlS?: number;
 	readonly recordBytes: number;
+	/** KPL aggregation: records packed into one Kinesis record (the per-shard record limits count packed records). */
+	readonly aggregation?: boolean;
 };
+
+/**
+User records per Kinesis record: 1, or with KPL aggregation as many as fit in
+its aggregate size. The per-shard limits in records (1,000 written, 10,000 per
+GetRecords call) then count packed records, so bytes (1 MiB/s) bind instead.
+*/
+export function recordsPerKinesisRecord(aggregation: boolean | undefined, recordBytes: number): number {
+	return aggregation ? Math.max(1, Math.floor(kinesis.kplAggregationMaxBytes.value / recordBytes)) : 1;
+}
 
 /** A Kinesis data stream or Kafka topic. */
 export class StreamStage extends Stage implements LimiterOwner {
@@ -94,7 +105,7 @@ export class StreamStage extends Stage implements LimiterOwner {
 		this.limiter = new WriteLimiter(
 			shards,
 			isKinesis
-				? {kind: 'per-second', records: kinesis.writeRecordsPerShard.value, bytes: kinesis.writeBytesPerShard.value}
+				? {kind: 'per-second', records: kinesis.writeRecordsPerShard.value * recordsPerKinesisRecord(spec.aggregation, spec.recordBytes), bytes: kinesis.writeBytesPerShard.value}
 				: {kind: 'per-second', records: Number.POSITIVE_INFINITY, bytes: kafka.writeBytesPerPartition.value},
 			isKinesis ? kplRetry(spec.onThrottle, spec.producerTtlS) : producerRetry(spec.onThrottle, spec.producerTtlS),
 			spec.recordBytes,
@@ -128,7 +139,7 @@ export class StreamStage extends Stage implements LimiterOwner {
 			this.pollInterval = Math.max(wanted, this.minGap);
 			this.visibleAfter = kinesis.sharedPropagation.value;
 			this.readBytesPerS = kinesis.readBytesPerShard.value / spec.consumers;
-			this.perCallRecords = kinesis.getRecordsMaxRecords.value;
+			this.perCallRecords = kinesis.getRecordsMaxRecords.value * recordsPerKinesisRecord(spec.aggregation, spec.recordBytes);
 			this.perCallBytes = kinesis.getRecordsMaxBytes.value;
 		}
 		this.retention = spec.retentionS;
@@ -259,7 +270,7 @@ export class StreamStage extends Stage implements LimiterOwner {
 	override utilization(span: number): number {
 		this.accountShards(this.ctx.end);
 		const shardSeconds = this.shardSeconds;
-		const capacity = this.spec.component === 'kafka' ? 0 : (shardSeconds / span) * kinesis.writeRecordsPerShard.value;
+		const capacity = this.spec.component === 'kafka' ? 0 : (shardSeconds / span) * kinesis.writeRecordsPerShard.value * recordsPerKinesisRecord(this.spec.aggregation, this.spec.recordBytes);
 		const byRecords = capacity > 0 ? this.acceptedRecords / span / capacity : 0;
 		const bytesCapacity = (shardSeconds / span) * (this.spec.component === 'kafka' ? kafka.writeBytesPerPartition.value : kinesis.writeBytesPerShard.value);
 		const byBytes = this.acceptedBytes / span / bytesCapacity;
@@ -385,7 +396,7 @@ export class StreamStage extends Stage implements LimiterOwner {
 
 	private rescale(now: number): void {
 		this.rescalePending = false;
-		const perShard = kinesis.writeRecordsPerShard.value;
+		const perShard = kinesis.writeRecordsPerShard.value * recordsPerKinesisRecord(this.spec.aggregation, this.spec.recordBytes);
 		const byBytes = kinesis.writeBytesPerShard.value / this.spec.recordBytes;
 		const peak = Math.max(this.peakOffered, this.offeredThisSecond);
 		const needed = Math.ceil((kinesis.onDemandScaleFactor.value * peak) / Math.min(perShard, byBytes));

@@ -36,6 +36,25 @@ function costCell(result: SimResult): string {
 	return `${usd(result.cost.per_month_usd)}/mo${unpriced}`;
 }
 
+/**
+The diagram of a run: one row of boxes, or with fan-out one per path, each
+other reader drawn from the stream it reads (its stages before the stream are
+the first path's).
+*/
+function pathDiagrams(result: SimResult, width: number): Line[] {
+	const paths = result.paths ?? [];
+	if (paths.length < 2) return pipelineDiagram(result.components, width);
+	const byId = new Map(result.components.map((component) => [component.id, component]));
+	const main = paths[0]!.stages;
+	return paths.flatMap((path, index) => {
+		const shared = path.stages.findIndex((id, at) => main[at] !== id);
+		const from = index === 0 || shared <= 0 ? 0 : shared - 1;
+		const components = path.stages.slice(from).flatMap((id) => byId.get(id) ?? []);
+		const title = index === 0 ? [] : wrapped(`and the path to ${path.id}, another reader of ${path.stages[from]}:`, width, 'dim');
+		return [...title, ...pipelineDiagram(components, width)];
+	});
+}
+
 /** The runs as columns of one table: verdict, latency, freshness, loss, busiest stage, cost. */
 function comparison(runs: readonly Run[], width: number): Line[] {
 	const rows: string[][] = [
@@ -103,7 +122,7 @@ export const simResults: ResultRenderer = (runs, width, context) => {
 	}
 	const room = headroom(focus.result, context);
 	if (room) lines.push(...wrapped(room, width, 'dim', '    '));
-	lines.push(blank, ...wrapped(`pipeline at ${focus.label}:`, width, 'strong'), ...pipelineDiagram(focus.result.components, width));
+	lines.push(blank, ...wrapped(`pipeline at ${focus.label}:`, width, 'strong'), ...pathDiagrams(focus.result, width));
 	for (const component of focus.result.components) {
 		const health = stageHealth(component);
 		if (health.marks.length === 0) continue;

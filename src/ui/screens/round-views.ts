@@ -14,7 +14,7 @@ import {reviewRound} from '../../flow/score.js';
 import type {GradeReport} from '../../grader/index.js';
 import type {Exercise} from '../../scenarios/exercise-schema.js';
 import {formatRate, pct} from '../../present/format.js';
-import {knobsFor, palette, paletteEntryFor, type SimResult, type Stage} from '../../sim/light.js';
+import {knobsFor, palette, paletteEntryFor, stagePaths, type SimResult, type Stage} from '../../sim/light.js';
 import {pipelineRows, startChoices, type UiState} from '../round-controller.js';
 import {blank, paragraph, proseAndCode, wrapped, type Line, type Tone} from './lines.js';
 
@@ -132,7 +132,10 @@ export function pipelineLines(context: RoundContext, ui: UiState, width: number)
 	if (stages.length === 0) {
 		lines.push(...paragraph('The pipeline is empty. s starts from one of the scenario\'s architectures; a adds a component (Kinesis, Kafka, Firehose, Lambda, Spark, Flink, Redis, S3, Redshift, Snowflake, …).', width));
 	} else {
-		lines.push({text: `source (${formatRate(sourceRate(context))}) → ${stages.map((stage) => stage.id).join(' → ')}`, tone: 'dim'});
+		// Each reader of a fanned-out stream is a path of its own, drawn from the stream it reads.
+		const [main, ...branches] = stagePaths(stages);
+		lines.push(...wrapped(`source (${formatRate(sourceRate(context))}) → ${main!.stages.join(' → ')}`, width, 'dim', '  '));
+		for (const branch of branches) lines.push(...wrapped(`  └ ${branch.stages.slice(branch.branch).join(' → ')} (another reader of ${branch.stages[branch.branch]})`, width, 'dim', '    '));
 		lines.push(blank);
 		const rows = pipelineRows(stages);
 		for (const [index, row] of rows.entries()) {
@@ -332,7 +335,9 @@ export function plainReport(exercise: Exercise, report: GradeReport): string[] {
 export function exerciseLines(context: RoundContext, ui: UiState, width: number, task: readonly string[] | undefined, formatReport: (exercise: Exercise, report: GradeReport) => string[], editorName?: string): ViewLines {
 	const lines: Line[] = [];
 	if (!ui.exerciseOpen) {
-		lines.push(...paragraph('Write the models in SQL; each answer runs on SQLite over hidden batches. enter opens an exercise.', width, 'dim'), blank);
+		const asked = context.scenario.kind === 'data-modeling' ? Math.min(context.scenario.exercises_per_round, context.exercises.length) : context.exercises.length;
+		const pick = asked < context.exercises.length ? ` The round asks for ${asked} of these ${context.exercises.length}: pick any.` : '';
+		lines.push(...paragraph(`Write the models in SQL; each answer runs on SQLite over hidden batches.${pick} enter opens an exercise.`, width, 'dim'), blank);
 		for (const [index, exercise] of context.exercises.entries()) {
 			const attempts = context.attempts.filter((attempt) => attempt.exerciseId === exercise.id);
 			const state = attempts.some((attempt) => attempt.report.passed) ? '✓ passed' : attempts.length > 0 ? `✗ ${attempts.length} attempt(s)` : '';

@@ -84,7 +84,7 @@ describe('a hot partition key', () => {
 		expect(verdict).toEqual({
 			component: 'ingest',
 			reason: 'an on-demand stream accepts twice its previous peak at once but needs up to 15 minutes to scale further; it started at 4,000 records/s and got 100,000,000/s',
-			suggestion: 'before the launch, pre-warm it (warm throughput) or switch to provisioned with at least 100000 shards',
+			suggestion: 'before the launch, pre-warm it (warm throughput) or switch to provisioned with at least 100,000 shards',
 		});
 	});
 });
@@ -109,7 +109,7 @@ describe('other stages that cannot keep up', () => {
 	test('one Redis node takes 100,000 writes/s; 150,000/s needs 2, or batching', () => {
 		expect(bottleneckOf({source: {rate_per_s: 150_000}, stages: [kds(200), {...redis, nodes: 1}]}, 150_000)).toEqual({
 			component: 'counters',
-			reason: 'redis takes 100,000 write requests/s (1 node(s) × 100,000/s); it gets 150,000/s',
+			reason: 'redis takes 100,000 write requests/s (1 node × 100,000/s); it gets 150,000/s',
 			suggestion: 'needs at least 2 nodes for 150,000 writes/s; has 1; or batch writes (batch_size) / pre-aggregate upstream',
 		});
 	});
@@ -117,7 +117,7 @@ describe('other stages that cannot keep up', () => {
 	test('DynamoDB with batches of 25: 150,000 records/s is 6,000 requests/s, 6 partitions (batching already on)', () => {
 		expect(bottleneckOf({source: {rate_per_s: 150_000}, stages: [kds(200), {id: 't', kind: 'store', component: 'dynamodb', nodes: 2, batch_size: 25}]}, 150_000)).toEqual({
 			component: 't',
-			reason: 'dynamodb takes 2,000 write requests/s (2 partition(s) × 1,000/s); it gets 6,000/s',
+			reason: 'dynamodb takes 2,000 write requests/s (2 partitions × 1,000/s); it gets 6,000/s',
 			suggestion: 'needs at least 6 partitions for 6,000 writes/s; has 2',
 		});
 	});
@@ -143,13 +143,13 @@ describe('other stages that cannot keep up', () => {
 
 describe('more fixes with their numbers', () => {
 	test('write_capacity_per_s 700 against 1,000 writes/s: one unit of 700, needs 2', () => {
-		expect(bottleneckOf({source: {rate_per_s: 1}, stages: [{id: 'db', kind: 'store', component: 'postgres', write_capacity_per_s: 700}]}, 1000)?.reason).toBe('postgres takes 700 write requests/s (1 primary(s) × 700/s); it gets 1,000/s');
+		expect(bottleneckOf({source: {rate_per_s: 1}, stages: [{id: 'db', kind: 'store', component: 'postgres', write_capacity_per_s: 700}]}, 1000)?.reason).toBe('postgres takes 700 write requests/s (1 primary × 700/s); it gets 1,000/s');
 	});
 
 	test('a byte-quota store (OpenSearch, 2 data nodes of 10 MB/s) at 150,000 records/s of 200 B: needs 3', () => {
 		expect(bottleneckOf({source: {rate_per_s: 1}, stages: [{id: 'os', kind: 'store', component: 'opensearch', nodes: 2}]}, 150_000)?.suggestion).toBe('needs at least 3 data nodes for 150,000 writes/s; has 2; or batch writes (batch_size) / pre-aggregate upstream');
 		// write_capacity_per_s is one unit whatever the node count.
-		expect(bottleneckOf({source: {rate_per_s: 1}, stages: [{id: 'db', kind: 'store', component: 'postgres', nodes: 2, write_capacity_per_s: 700}]}, 1000)?.reason).toBe('postgres takes 700 write requests/s (1 primary(s) × 700/s); it gets 1,000/s');
+		expect(bottleneckOf({source: {rate_per_s: 1}, stages: [{id: 'db', kind: 'store', component: 'postgres', nodes: 2, write_capacity_per_s: 700}]}, 1000)?.reason).toBe('postgres takes 700 write requests/s (1 primary × 700/s); it gets 1,000/s');
 	});
 
 	test('a better field that is still uneven: key by it, or add a random suffix', () => {
@@ -399,5 +399,23 @@ describe('too slow or too stale, while keeping up', () => {
 		test('a queueing station', () => {
 			expect(slowAt({id: 'q', kind: 'queue', servers: 1, service: {dist: 'exp', mean_ms: 1}})).toBe("shorten this stage's delay");
 		});
+	});
+});
+
+describe('counts in the wording: singular for one, plurals spelled right, thousands grouped', () => {
+	test('Postgres at 1,000 writes/s of 700 per primary: "needs at least 2 primaries", not "2 primarys"', () => {
+		// ceil(1,000 / 700) = 2 primaries.
+		expect(bottleneckOf({source: {rate_per_s: 1}, stages: [{id: 'db', kind: 'store', component: 'postgres', write_capacity_per_s: 700}]}, 1000)?.suggestion).toBe(
+			'needs at least 2 primaries for 1,000 writes/s; has 1; or batch writes (batch_size) / pre-aggregate upstream',
+		);
+	});
+
+	test('one shard at 1,500 records/s: "1 shard takes", not "1 shards take"', () => {
+		expect(bottleneckOf({source: {rate_per_s: 1500}, stages: [kds(1), redis]}, 1500)?.reason).toBe('1,500 records/s of 200 B is more than 1 shard takes at 1,000 records/s per shard');
+	});
+
+	test('a stream needing more than 999 shards groups thousands: 1,500,000 records/s on 4 shards needs 1,500', () => {
+		// 1.5M records/s ÷ 1,000 per shard = 1,500 shards.
+		expect(bottleneckOf({source: {rate_per_s: 1}, stages: [kds(4), redis]}, 1_500_000)?.suggestion).toBe('needs at least 1,500 shards for 1,500,000 records/s of 200 B; has 4');
 	});
 });

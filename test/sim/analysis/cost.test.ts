@@ -160,14 +160,24 @@ describe('Snowflake credits: warehouse size × hours × $ per credit', () => {
 		near(item(run(model, {durationS: 6 * 3600}), 'model').per_month_usd, 105.4, 0.03);
 	});
 
-	// finance nightly-glue-batch: dbt runs hourly on XS (1 credit/h), but new data lands once a day (Glue at 02:00):
+	// finance nightly-glue-batch with dbt on an hourly clock (trigger_s 3600) instead of chained after the load: XS (1 credit/h), but new data lands once a day (Glue at 02:00):
 	// that run takes 120 s + 8.64M records × 0.5 ms / 4 workers = 1,200 s; the other 23 find nothing and are billed 60 s.
 	// A month: 30.4 × 1,200 s + 699.6 × 60 s = 21.8 h → $43.6 (a 3-day run sees 2 daily runs in its window: about $39).
 	// Billing all 730 hourly runs at 1,200 s would say $487.
 	test('an hourly job that has data once a day is billed one long run and 23 minimum runs a day', () => {
-		const result = run(scenarioModel('finance-reconciliation', 'nightly-glue-batch'), {durationS: 3 * 86_400});
+		const result = run(scenarioModel('finance-reconciliation', 'nightly-glue-batch', {reconcile: {trigger_s: 3600, after: undefined}}), {durationS: 3 * 86_400});
 		expect(item(result, 'reconcile').per_month_usd).toBeGreaterThan(30);
 		expect(item(result, 'reconcile').per_month_usd).toBeLessThan(60);
+	});
+
+	// As built in: dbt chained after the nightly load runs once a day and is billed that run only:
+	// 30.4 runs × 1,200 s = 10.1 h → $20.3 a month; the 3-day run's window (64.8 h) holds 2 of them, so
+	// 22.5 measured runs a month plus 7.9 empty slots at the 60 s minimum: 7.6 h → about $15.
+	// Billing it as the 23 extra empty hourly runs a day would say $39; as always resumed, $1,460.
+	test('a dbt step chained after the nightly load is billed its daily runs only', () => {
+		const result = run(scenarioModel('finance-reconciliation', 'nightly-glue-batch'), {durationS: 3 * 86_400});
+		expect(item(result, 'reconcile').per_month_usd).toBeGreaterThan(12);
+		expect(item(result, 'reconcile').per_month_usd).toBeLessThan(22);
 	});
 
 	// must fail: the same stage without a warehouse is still named as unpriced, not priced as if it had one.

@@ -88,3 +88,21 @@ describe('the comparison table, cell by cell', () => {
 		expect(rows(made(() => undefined)).some((line) => line.startsWith('not priced:'))).toBe(false);
 	});
 });
+
+describe('the diagram of a stream read by two applications', () => {
+	const archive = designModel(scenario, scenario.architectures.find((architecture) => architecture.id === 'kds-lambda-redis-archive')!);
+	const result = simulate({scenario: null, arch: 'archive', model: archive}, {seed: 7, durationS: 120, replications: 1});
+
+	it('draws each path as its own row of boxes, the archive from the stream it reads', () => {
+		const shown = text(simResults([{label: '1x', result}], 120, context)).split('\n');
+		const rows = shown.filter((line) => line.includes('▶'));
+		// One line of each row of boxes carries the arrows (and the stage names).
+		expect(rows).toHaveLength(2);
+		// The real-time path: the stream, Lambda, Redis, the dashboard, and no archive box after the dashboard.
+		expect(rows[0]).toMatch(/ingest.*count.*counters.*dashboard/);
+		expect(rows[0]).not.toMatch(/archive|lake/);
+		expect(shown).toContain('and the path to lake, another reader of ingest:');
+		expect(rows[1]).toMatch(/ingest.*archive.*lake/);
+		expect(rows[1]).not.toMatch(/count|dashboard/);
+	});
+});

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {startRound} from '../../../src/flow/round-actor.js';
-import {apiLines, reviewLines} from '../../../src/ui/screens/round-views.js';
+import {apiLines, pipelineLines, reviewLines} from '../../../src/ui/screens/round-views.js';
 import {rubricItems} from '../../../src/ui/rubric.js';
 import {fakeResult, loginCounter, roundInput} from '../../flow/helpers.js';
 
@@ -77,5 +77,27 @@ describe('knowledge cards in the rubric and the review', () => {
 		expect(review).toMatch(/Knowledge cards +0/);
 		expect(review).toContain('Knowledge cards to review:');
 		expect(review).toContain('The notes say KDS stores data for 1–7 days; today it is 24 h by default');
+	});
+});
+
+describe('the pipeline editor with a stream read by two applications', () => {
+	function chainLines(from: string) {
+		const actor = startRound({input: roundInput(scenario), simulate: () => undefined, grade: () => undefined});
+		for (let phase = 0; phase < 2; phase++) actor.send({type: 'phase.next', at: phase});
+		actor.send({type: 'design.start', from, at: 3});
+		const context = actor.getSnapshot().context;
+		actor.stop();
+		const ui = {pipelineRow: 0} as Parameters<typeof pipelineLines>[1];
+		return pipelineLines(context, ui, 80).lines.map((line) => line.text).slice(0, 3);
+	}
+
+	it('draws the archive as a second reader of the stream, not as a stage after the dashboard', () => {
+		const [main, branch] = chainLines('kds-lambda-redis-archive');
+		expect(main).toBe('source (8,333/s (500k/min)) → ingest → count → counters → dashboard');
+		expect(branch).toBe('  └ ingest → archive → lake (another reader of ingest)');
+	});
+
+	it('draws a pipeline without fan-out as one chain', () => {
+		expect(chainLines('kds-lambda-redis').slice(0, 2)).toEqual(['source (8,333/s (500k/min)) → ingest → count → counters → dashboard', '']);
 	});
 });

@@ -203,6 +203,6 @@ describe('dojo list <scenario>: the --arch ids and --set knobs without reading t
 		expect(run.stderr).toMatch(/unknown scenario "login-countr"; expected one of .*login-counter/);
 		const set = runCli(['sim', 'login-counter', '--set', 'ingest.shardz=10']);
 		expect(set.status).toBe(2);
-		expect(set.stderr).toMatch(/knobs of ingest: mode, shards, partition_key, consumer, consumers, retention_h/);
+		expect(set.stderr).toMatch(/knobs of ingest: mode, shards, partition_key, consumer, aggregation, consumers, retention_h/);
 	});
 });

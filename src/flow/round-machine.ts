@@ -381,6 +381,12 @@ export const roundMachine = setup({
 		isKnownExercise: ({context, event}) => event.type === 'exercise.submit' && context.exercises.some((exercise) => exercise.id === event.id) && event.sql.trim() !== '',
 		isCurrentTimer: ({context, event}) => event.type === 'timer.expired' && event.phase === currentPhase(context).id && !context.nudged.includes(event.phase),
 		needsRanking: ({context}) => currentPhase(context).id === 'review' && context.scenario.kind === 'system-design' && context.error === null && !context.runs.some((run) => run.purpose === 'rank'),
+		// The review judges the design as it ends: one changed after its last run (a fix made while trying what-ifs) is run again.
+		needsFinalDesignRun: ({context}) => {
+			const scenario = systemDesign(context);
+			if (currentPhase(context).id !== 'review' || !scenario || context.error !== null || context.design.stages.length === 0) return false;
+			return !designRuns(context).some((run) => run.purpose === 'design') && context.editor.runProblems(scenario, context.design).length === 0;
+		},
 	},
 	actions: {
 		nudge: assign(({context}) => {
@@ -510,8 +516,11 @@ export const roundMachine = setup({
 								],
 								'round.finish': {target: '#round.finished', actions: assign(({context, event}) => finish(context, event.at))},
 							},
-							// Entering the review ranks the scenario's own architectures once, for "the strongest design and why".
-							always: {guard: 'needsRanking', target: 'simulating', actions: assign(({context}) => startSim(context, 'rank', null))},
+							// Entering the review runs the design as it ends (unless its last run is of it), then ranks the scenario's own architectures once, for "the strongest design and why".
+							always: [
+								{guard: 'needsFinalDesignRun', target: 'simulating', actions: assign(({context}) => startSim(context, 'design', null))},
+								{guard: 'needsRanking', target: 'simulating', actions: assign(({context}) => startSim(context, 'rank', null))},
+							],
 						},
 						simulating: {
 							invoke: {

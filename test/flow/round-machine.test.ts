@@ -379,6 +379,39 @@ describe('the design', () => {
 		expect(review.architectures[3]!.why).toContain('misses the SLO at the daily peak');
 	});
 
+	test('a design changed after its last run is run again as the review opens; must fail: "the design was never simulated"', () => {
+		const requests: string[] = [];
+		const simulate = instantSimulator((run, request) => {
+			requests.push(`${request.purpose}:${run.label}`);
+			return fakeResult(true, 20_000, 100);
+		});
+		const {actor, context} = start(loginInput(), {simulate});
+		actor.send({type: 'design.start', from: 'kds-lambda-redis', at});
+		actor.send({type: 'sim.run', at});
+		// The fix made in the scaling phase: more shards, never run at 1x and the peak.
+		actor.send({type: 'design.set', stageId: 'ingest', knob: 'shards', text: '200', at});
+		for (let i = 0; i < 5; i++) actor.send({type: 'phase.next', at: at + i});
+		expect(requests.filter((request) => request.startsWith('design:'))).toEqual(['design:1x', 'design:daily peak (2x)', 'design:1x', 'design:daily peak (2x)']);
+		const design = reviewRound(context()).areas.find((area) => area.id === 'design')!;
+		expect(design.details).not.toContain('the design was never simulated');
+		expect(design.details).toContain('meets the SLO at the mean load');
+		// Ranked after it, once.
+		expect(requests.filter((request) => request.startsWith('rank:')).length).toBe(loginCounter().architectures.length);
+	});
+
+	test('a design whose last run is of it is not run again at the review', () => {
+		const requests: string[] = [];
+		const simulate = instantSimulator((run, request) => {
+			requests.push(request.purpose);
+			return fakeResult(true, 20_000, 100);
+		});
+		const {actor} = start(loginInput(), {simulate});
+		actor.send({type: 'design.start', from: 'kds-lambda-redis', at});
+		actor.send({type: 'sim.run', at});
+		for (let i = 0; i < 5; i++) actor.send({type: 'phase.next', at: at + i});
+		expect(requests.filter((purpose) => purpose === 'design')).toHaveLength(2);
+	});
+
 	test('a design that misses the SLO at the peak loses those points', () => {
 		const simulate = instantSimulator((run) => fakeResult(run.label === '1x', 10_000, null));
 		const {actor, context} = start(loginInput(), {simulate});

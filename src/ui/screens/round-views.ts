@@ -7,7 +7,7 @@ controller's state, so they are tested without a terminal.
 */
 import {apiStyle, apiStyles, judgeApi} from '../../flow/api-styles.js';
 import {correctionText, pointsNeeded, rightAnswerText} from '../../flow/cards.js';
-import {phaseCards, systemDesign, type RoundContext, type SimRun} from '../../flow/round-machine.js';
+import {currentPhase, phaseCards, systemDesign, type RoundContext, type SimRun} from '../../flow/round-machine.js';
 import {estimateSpecs, gradeEstimate} from '../../flow/estimate.js';
 import {whatIfsFor} from '../../flow/what-ifs.js';
 import {reviewRound} from '../../flow/score.js';
@@ -368,7 +368,7 @@ export function exerciseLines(context: RoundContext, ui: UiState, width: number,
 export function reviewLines(context: RoundContext, width: number, audience: Audience = 'solo'): ViewLines {
 	const review = reviewRound(context);
 	// The design's cost is judged against the scenario's own architectures, ranked when the review opens: until then the total may still move.
-	const provisional = context.pending?.what === 'rank' ? ' (provisional: ranking the scenario\'s architectures)' : '';
+	const provisional = context.pending?.what === 'rank' ? ' (provisional: ranking the scenario\'s architectures)' : context.pending?.what === 'design' && currentPhase(context).id === 'review' ? ' (provisional: running your design as it ends)' : '';
 	const lines: Line[] = [{text: `Score: ${review.total} / 100${provisional}`, tone: 'strong'}, blank];
 	for (const area of review.areas) {
 		lines.push({text: `${area.title.padEnd(22)} ${String(area.score).padStart(3)}`, tone: area.score >= 70 ? 'ok' : area.score >= 40 ? 'warn' : 'bad'});

@@ -4,7 +4,7 @@ replication's sweep) per message and posts the plain-data result back. Built
 by esbuild as `dist/sim-worker.js`; the command falls back to running
 replications itself when this file is not there (e.g. under the test runner).
 */
-import {parentPort} from 'node:worker_threads';
+import {parentPort, workerData} from 'node:worker_threads';
 import {runOne, simulateWithProgress, sweepOne, type RunJob, type SimInput, type SimOptions, type SweepOptions} from './sim/index.js';
 
 /** A task the main thread sends: one replication, one sweep, or a whole simulation that reports its progress (the interview's runs). */
@@ -13,9 +13,23 @@ export type WorkerTask =
 	| {id: number; task: 'sweep'; input: SimInput; options: SweepOptions; replication: number}
 	| {id: number; task: 'simulate'; input: SimInput; options: SimOptions};
 
+/**
+The id of the run the main thread wants stopped, when it gave one (the round's
+pool does): a run no longer wanted stops at its next progress report. Ending
+the worker instead (terminate) can abort the whole process while V8 compiles
+on a background thread for it (Node asserts in NodePlatform::ForIsolate).
+*/
+const stopRequest: Int32Array | undefined = (workerData as {stop?: Int32Array} | null)?.stop;
+
+/** Thrown from a progress report to unwind a run that was asked to stop. */
+class Stopped extends Error {}
+
 function perform(message: WorkerTask): unknown {
 	// Progress goes back as it comes ({id, progress}); the main thread may draw it or ignore it.
-	const onProgress = (done: number) => parentPort!.postMessage({id: message.id, progress: done});
+	const onProgress = (done: number) => {
+		if (stopRequest && Atomics.load(stopRequest, 0) === message.id) throw new Stopped();
+		parentPort!.postMessage({id: message.id, progress: done});
+	};
 	switch (message.task) {
 		case 'run':
 			return runOne(message.job, {onProgress});
@@ -31,6 +45,7 @@ parentPort?.on('message', (message: WorkerTask) => {
 		const result = perform(message);
 		parentPort!.postMessage({id: message.id, result});
 	} catch (error) {
-		parentPort!.postMessage({id: message.id, error: error instanceof Error ? error.message : String(error)});
+		if (error instanceof Stopped) parentPort!.postMessage({id: message.id, stopped: true});
+		else parentPort!.postMessage({id: message.id, error: error instanceof Error ? error.message : String(error)});
 	}
 });

@@ -437,7 +437,10 @@ export class RoundController {
 		if (command === 'up' || command === 'down') return this.set({startIndex: clamp(this.ui.startIndex + (command === 'up' ? -1 : 1), 0, choices.length - 1)});
 		if (command !== 'submit') return;
 		const choice = choices[this.ui.startIndex]!;
+		const before = this.context.design.version;
 		this.send({type: 'design.start', from: choice.id, at: this.env.now()});
+		// Refused (the design editor still loading): the menu stays open with the reason, for enter again.
+		if (this.context.design.version === before) return this.set({status: this.context.designProblems.join('; ') || null});
 		this.set({pipelineMode: 'browse', pipelineRow: 0, status: choice.id ? `started from ${choice.title}: enter edits a knob, r simulates` : 'empty pipeline: a adds a component'});
 	}
 

@@ -85,8 +85,12 @@ export function openRound(catalogue: Catalogue, plan: RoundPlan | Scenario, seed
 	let runAhead: (() => void) | undefined;
 	setTimeout(() => {
 		if (scenario.kind === 'system-design') {
-			sims.warm();
-			void (lazy?.load() ?? Promise.resolve()).then(() => runAhead?.());
+			// The design editor first: workers started beside it would slow its load on two cores, and a design
+			// started from an architecture before it is there is refused.
+			void (lazy?.load() ?? Promise.resolve()).then(() => {
+				sims.warm();
+				runAhead?.();
+			});
 		} else grader.warm();
 	}, 300).unref();
 	const firstPhase = (phases ?? phasesFor(scenario.kind))[0]!.id;

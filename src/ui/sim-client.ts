@@ -54,7 +54,17 @@ type Entry = {
 };
 
 /** One warm worker and the run it has in hand (one at a time, so a run no longer wanted can be stopped). */
-type Slot = {worker: Worker; current: Entry | null; retired: boolean};
+type Slot = {
+	worker: Worker;
+	current: Entry | null;
+	retired: boolean;
+	/** Shared with the worker: the id of the run it should stop (it checks at each progress report). */
+	readonly stopRequest: Int32Array;
+	/** The message id of the run in hand. */
+	runId: number;
+	/** The run in hand was stopped: the slot is free once the worker says it has stopped (or finished). */
+	stopping: boolean;
+};
 
 /** Finished runs kept for reuse: a what-if's "before" and a design run again after an undo are answered from here. */
 const KEPT_RESULTS = 16;
@@ -76,7 +86,7 @@ function runKey(input: SimInput, options: SimOptions): string {
 A simulator for the round: start it early (the workers warm up), close it when
 the app ends. It runs what the round asks for and, told what the design on
 screen would run (`prefetch`), starts those runs before r is pressed; a run
-nobody wants any more is stopped (its worker is replaced), not left to finish.
+nobody wants any more is stopped (the worker is asked to drop it at its next progress report), not left to finish.
 */
 export class SimClient {
 	private readonly slots: Slot[] = [];
@@ -102,16 +112,25 @@ export class SimClient {
 	/** What the pool is doing: the labels of the runs on a worker and waiting for one, and how many runs it has started in all. */
 	busy(): {running: string[]; queued: string[]; started: number} {
 		const label = (entry: Entry) => entry.input.arch ?? '';
-		return {running: this.slots.flatMap((slot) => (slot.current ? [label(slot.current)] : [])), queued: this.queue.map(label), started: this.started};
+		return {running: this.slots.flatMap((slot) => (slot.current && !slot.stopping ? [label(slot.current)] : [])), queued: this.queue.map(label), started: this.started};
 	}
 
 	private startSlot(script: string): Slot {
-		const worker = new Worker(script);
-		const slot: Slot = {worker, current: null, retired: false};
+		const stopRequest = new Int32Array(new SharedArrayBuffer(4));
+		const worker = new Worker(script, {workerData: {stop: stopRequest}});
+		const slot: Slot = {worker, current: null, retired: false, stopRequest, runId: 0, stopping: false};
 		worker.unref();
-		worker.on('message', (message: {id: number; progress?: number; result?: SimResult; error?: string}) => {
+		worker.on('message', (message: {id: number; progress?: number; result?: SimResult; error?: string; stopped?: boolean}) => {
 			const entry = slot.current;
 			if (!entry) return;
+			if (slot.stopping) {
+				// The stopped run's last word (stopped, or finished first): the worker is free again.
+				if (message.progress !== undefined) return;
+				slot.stopping = false;
+				slot.current = null;
+				this.dispatch();
+				return;
+			}
 			if (message.progress !== undefined) {
 				entry.progress = message.progress;
 				for (const listener of entry.listeners) listener(message.progress);
@@ -164,20 +183,20 @@ export class SimClient {
 			entry!.state = 'running';
 			this.started++;
 			slot.current = entry!;
-			slot.worker.postMessage({id: this.nextId++, task: 'simulate', input: entry!.input, options: entry!.options});
+			slot.runId = this.nextId++;
+			slot.worker.postMessage({id: slot.runId, task: 'simulate', input: entry!.input, options: entry!.options});
 		}
 	}
 
-	/** Stops a run nobody wants: out of the queue, or its worker retired and replaced by a fresh one. */
+	/** Stops a run nobody wants: out of the queue, or dropped by its worker at the next progress report (never by ending the worker mid-run). */
 	private stop(entry: Entry): void {
 		if (entry.state === 'done') return;
 		if (entry.state === 'running') {
-			const slot = this.slots.find((candidate) => candidate.current === entry);
+			const slot = this.slots.find((candidate) => candidate.current === entry && !candidate.stopping);
 			if (slot) {
-				slot.retired = true;
-				slot.current = null;
-				this.slots.splice(this.slots.indexOf(slot), 1);
-				void slot.worker.terminate();
+				// Asked, not forced: the run stops at its next progress report, within a few milliseconds.
+				slot.stopping = true;
+				Atomics.store(slot.stopRequest, 0, slot.runId);
 			}
 		}
 		this.forget(entry, new Error('the simulation was stopped'));

@@ -313,7 +313,7 @@ export function offerText(options: readonly Question[]): string {
 }
 
 /** The runs a design request makes: the mean load, and the daily peak when the scenario has one. */
-function designRunRequests(scenario: SystemDesignScenario, design: Design): SimRunRequest[] {
+function designRunRequests(scenario: SystemDesignScenario, design: Pick<Design, 'stages'>): SimRunRequest[] {
 	const model = designModel(scenario, design);
 	const runs: SimRunRequest[] = [{label: '1x', model}];
 	if (scenario.workload.peak_multiplier > 1) runs.push({label: `daily peak (${scenario.workload.peak_multiplier}x)`, model, peak: true});
@@ -330,6 +330,12 @@ export function designRunsAhead(context: RoundContext): SimRunRequest[] | null {
 	if (!scenario || context.design.stages.length === 0) return null;
 	if (context.editor.runProblems(scenario, context.design).length > 0) return null;
 	return designRunRequests(scenario, context.design);
+}
+
+/** The runs r makes for a design started from one of the scenario's architectures (its stages unchanged): what to start while it is highlighted in the menu. */
+export function architectureRunRequests(scenario: SystemDesignScenario, architectureId: string): SimRunRequest[] | null {
+	const architecture = scenario.architectures.find((candidate) => candidate.id === architectureId);
+	return architecture ? designRunRequests(scenario, architecture) : null;
 }
 
 /** The runs that rank the scenario's own architectures at the daily peak for the review's "strongest architecture". */

@@ -11,7 +11,7 @@ import {matchPoints} from '../flow/match-points.js';
 import type {DesignEditor} from '../flow/design-model.js';
 import {startRound} from '../flow/round-actor.js';
 import type {RoundEvent} from '../flow/round-events.js';
-import {currentPhase, designRunsAhead} from '../flow/round-machine.js';
+import {architectureRunRequests, currentPhase, designRunsAhead, systemDesign} from '../flow/round-machine.js';
 import {reviewRound, type Review} from '../flow/score.js';
 import type {GradeReport} from '../grader/index.js';
 import type {PhaseId} from '../flow/phases.js';
@@ -24,7 +24,7 @@ import type {Exercise} from '../scenarios/exercise-schema.js';
 import {chosenEditor, editAnswer} from './editor.js';
 import {GradeClient} from './grade-client.js';
 import {lazyDesignEditor} from './lazy-editor.js';
-import {RoundController} from './round-controller.js';
+import {RoundController, startChoices} from './round-controller.js';
 import {SimClient} from './sim-client.js';
 import {enterFullScreen, handOver} from './full-screen.js';
 import type {RoundMode} from './app.js';
@@ -112,6 +112,7 @@ export function openRound(catalogue: Catalogue, plan: RoundPlan | Scenario, seed
 		return edited.ok ? {ok: true as const, sql: edited.sql, editor: edited.editor} : edited;
 	};
 	controller = new RoundController(actor, {now: Date.now, editSql});
+	if (scenario.kind === 'system-design') startRunsForHighlight(controller, sims);
 	return {
 		controller,
 		mode,
@@ -154,6 +155,26 @@ function startRunsAhead(actor: ReturnType<typeof startRound>, sims: SimClient): 
 		version = undefined;
 		consider();
 	};
+}
+
+/**
+Starts the runs of the architecture highlighted in the "start the design from"
+menu: a candidate who starts from it and presses r at once finds them under
+way (a design started from an architecture makes exactly these runs). Moving
+the highlight stops the previous ones.
+*/
+export function startRunsForHighlight(controller: RoundController, sims: Pick<SimClient, 'prefetch'>): void {
+	let highlighted: string | null | undefined;
+	controller.subscribe(() => {
+		const {context, ui} = controller.getState();
+		const scenario = systemDesign(context);
+		const choice = scenario && ui.pipelineMode === 'start' ? startChoices(context)[ui.startIndex] : undefined;
+		const id = choice?.id ?? undefined;
+		if (id === highlighted) return;
+		highlighted = id;
+		const runs = scenario && id ? architectureRunRequests(scenario, id) : null;
+		if (runs) sims.prefetch({seed: context.seed, runs});
+	});
 }
 
 /** Saves what the stored events alone do not make cheap to read: new graded attempts, the phase reached, the score at the end. */

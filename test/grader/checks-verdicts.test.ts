@@ -6,32 +6,17 @@ memory kill and a crash; the checks that read several tables, a plan that both
 searches and scans, and a business question whose reference cannot answer.
 */
 import {describe, expect, it} from 'vitest';
-import {judgeCheck, type RunOutputs} from '../../src/grader/checks.js';
+import {judgeCheck} from '../../src/grader/checks.js';
 import {labels} from '../../src/grader/jobs.js';
-import type {QueryResult, RunFailure, RunResult, Value} from '../../src/grader/protocol.js';
-import {loadCatalogue} from '../../src/scenarios/catalogue.js';
+import type {RunFailure, Value} from '../../src/grader/protocol.js';
 import type {Check, Exercise} from '../../src/scenarios/exercise-schema.js';
+import {allColumns, check, exercise, outputs, run, table, user, userColumns} from './check-fixtures.js';
 
-const {exercises} = loadCatalogue();
-const exercise = (id: string) => exercises.find((candidate) => candidate.id === id)!;
 const scd1 = exercise('scd1-user-profile');
 const retention = exercise('retention-cohorts');
 const index = exercise('composite-index-recent-plays');
 const attribution = exercise('marketing-attribution');
 const design = exercise('design-attribution-model');
-const check = (of: Exercise, id: string): Check => of.checks.find((candidate) => candidate.id === id)!;
-
-const table = (columns: string[], rows: Value[][], truncated = false): QueryResult => ({columns, rows, truncated});
-const run = (results: Record<string, QueryResult>, failure?: RunFailure): RunResult => ({results, ms: 0, ...(failure ? {failure} : {})});
-const outputs = (candidate: Record<string, RunResult>, reference: Record<string, RunResult> = {}, reveal = false): RunOutputs => ({
-	candidate: new Map(Object.entries(candidate)),
-	reference: new Map(Object.entries(reference)),
-	reveal,
-});
-
-const userColumns = ['user_sk', 'user_id', 'email', 'street', 'city', 'country', 'language', 'marketing_opt_in', 'updated_at', 'is_deleted'];
-const allColumns = (name: string, columns: string[]) => table(['table_name', 'column_name'], columns.map((column) => [name, column]));
-const user = (sk: number, id: string, email: string): Value[] => [sk, id, email, '1 Main St', 'Oslo', 'NO', 'no', 1, '2024-01-01 00:00:00', 0];
 const snapshot = (rows: Value[][]) => run({[labels.snapshot('dim_users')]: table(userColumns, rows), [labels.columns]: allColumns('dim_users', userColumns)});
 
 describe('a run that stopped', () => {

@@ -4,31 +4,15 @@ what each kind of check says when it fails, which run it blames, what it shows
 and holds back. Fast (no sandbox), so mutation testing can run it per mutant.
 */
 import {describe, expect, it} from 'vitest';
-import {isHiddenRun, judgeCheck, searchConstraints, type RunOutputs} from '../../src/grader/checks.js';
+import {isHiddenRun, judgeCheck, searchConstraints} from '../../src/grader/checks.js';
 import {labels} from '../../src/grader/jobs.js';
-import type {QueryResult, RunFailure, RunResult, Value} from '../../src/grader/protocol.js';
-import {loadCatalogue} from '../../src/scenarios/catalogue.js';
-import type {Check, Exercise} from '../../src/scenarios/exercise-schema.js';
+import type {RunFailure, Value} from '../../src/grader/protocol.js';
+import {allColumns, check, exercise, outputs, run, table, user, userColumns} from './check-fixtures.js';
 
-const {exercises} = loadCatalogue();
-const exercise = (id: string) => exercises.find((candidate) => candidate.id === id)!;
 const scd1 = exercise('scd1-user-profile');
 const retention = exercise('retention-cohorts');
 const index = exercise('composite-index-recent-plays');
 const attribution = exercise('marketing-attribution');
-const check = (of: Exercise, id: string): Check => of.checks.find((candidate) => candidate.id === id)!;
-
-const table = (columns: string[], rows: Value[][], truncated = false): QueryResult => ({columns, rows, truncated});
-const run = (results: Record<string, QueryResult>, failure?: RunFailure): RunResult => ({results, ms: 0, ...(failure ? {failure} : {})});
-const outputs = (candidate: Record<string, RunResult>, reference: Record<string, RunResult> = {}, reveal = false): RunOutputs => ({
-	candidate: new Map(Object.entries(candidate)),
-	reference: new Map(Object.entries(reference)),
-	reveal,
-});
-
-const userColumns = ['user_sk', 'user_id', 'email', 'street', 'city', 'country', 'language', 'marketing_opt_in', 'updated_at', 'is_deleted'];
-const allColumns = (name: string, columns: string[]) => table(['table_name', 'column_name'], columns.map((column) => [name, column]));
-const user = (sk: number, id: string, email: string): Value[] => [sk, id, email, '1 Main St', 'Oslo', 'NO', 'no', 1, '2024-01-01 00:00:00', 0];
 
 describe('isHiddenRun', () => {
 	it('is true when any batch of the run is hidden', () => {

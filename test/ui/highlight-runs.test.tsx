@@ -2,36 +2,24 @@
 The architecture highlighted in the "start the design from" menu has its runs
 started ahead, so a start from it and r at once find them under way.
 */
-import {render} from 'ink-testing-library';
 import {afterEach, expect, test} from 'vitest';
 import {designEditor} from '../../src/flow/design.js';
 import {startRound} from '../../src/flow/round-actor.js';
-import {RoundController} from '../../src/ui/round-controller.js';
 import {startRunsForHighlight} from '../../src/ui/run-app.js';
 import type {RunsAhead} from '../../src/ui/sim-client.js';
-import {RoundScreen} from '../../src/ui/screens/RoundScreen.js';
-import {waitForFrame} from '../helpers/ink.js';
+import {ctrl, mountRoundScreen} from '../helpers/round-screen.js';
 import {loginCounter, roundInput} from '../flow/helpers.js';
 
-const ctrl = (letter: string) => String.fromCharCode(letter.charCodeAt(0) - 96);
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
 test('moving the highlight starts the highlighted architecture\'s 1x and peak runs; must fail: nothing before enter', async () => {
 	const scenario = loginCounter();
 	const actor = startRound({input: roundInput(scenario, {editor: designEditor}), simulate: () => undefined, grade: () => undefined});
-	const controller = new RoundController(actor, {now: () => 1_000_000});
+	const {controller, type, unmount} = mountRoundScreen(actor);
+	cleanup = unmount;
 	const asked: RunsAhead[] = [];
 	startRunsForHighlight(controller, {prefetch: (ahead) => void (ahead && asked.push(ahead))});
-	const screen = render(<RoundScreen controller={controller} width={100} height={39} now={() => 1_000_000} audience="solo" />);
-	cleanup = () => {
-		screen.unmount();
-		actor.stop();
-	};
-	const type = async (text: string, expected: string) => {
-		screen.stdin.write(text);
-		await waitForFrame(screen.lastFrame, expected);
-	};
 	await type('', 'ask›');
 	await type(ctrl('n'), 'Requirements (10 min)');
 	await type(ctrl('n'), 'Start with the APIs');

@@ -5,34 +5,21 @@ alone) says right or wrong with the model answer, the correction of the notes
 and the source. On the candidate's shared screen the right option is never
 marked, before or after answering.
 */
-import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, test} from 'vitest';
 import {startRound} from '../../../src/flow/round-actor.js';
-import {RoundController} from '../../../src/ui/round-controller.js';
-import {RoundScreen} from '../../../src/ui/screens/RoundScreen.js';
 import type {Audience} from '../../../src/ui/screens/round-views.js';
 import {matchPoints} from '../../../src/flow/match-points.js';
-import {waitForFrame} from '../../helpers/ink.js';
+import {ctrl, flat, mountRoundScreen} from '../../helpers/round-screen.js';
 import {loginCounter, roundInput} from '../../flow/helpers.js';
 
 const scenario = loginCounter();
-const ctrl = (letter: string) => String.fromCharCode(letter.charCodeAt(0) - 96);
-const flat = (text: string) => text.replace(/\s+/g, ' ');
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
 function mount(audience: Audience, columns = 100, rows = 40) {
 	const actor = startRound({input: roundInput(scenario, {matchPoints}), simulate: () => undefined, grade: () => undefined});
-	const controller = new RoundController(actor, {now: () => 1_000_000});
-	const screen = render(<RoundScreen controller={controller} width={columns} height={rows - 1} now={() => 1_000_000} audience={audience} />);
-	cleanup = () => {
-		screen.unmount();
-		actor.stop();
-	};
-	const type = async (text: string, expected: string | RegExp) => {
-		screen.stdin.write(text);
-		return flat(await waitForFrame(screen.lastFrame, expected));
-	};
+	const {screen, type, unmount} = mountRoundScreen(actor, {audience, columns, rows});
+	cleanup = unmount;
 	return {actor, screen, type};
 }
 

@@ -4,18 +4,13 @@ Starting the design from an architecture before the design editor has loaded
 menu stays open, so enter again starts it. It used to close the menu and say
 "started from …" over an empty pipeline, and r then said the pipeline is empty.
 */
-import {render} from 'ink-testing-library';
 import {afterEach, expect, test} from 'vitest';
 import {designEditor} from '../../../src/flow/design.js';
 import type {DesignEditor} from '../../../src/flow/design-model.js';
 import {startRound} from '../../../src/flow/round-actor.js';
-import {RoundController} from '../../../src/ui/round-controller.js';
-import {RoundScreen} from '../../../src/ui/screens/RoundScreen.js';
-import {waitForFrame} from '../../helpers/ink.js';
+import {ctrl, mountRoundScreen} from '../../helpers/round-screen.js';
 import {loginCounter, roundInput} from '../../flow/helpers.js';
 
-const ctrl = (letter: string) => String.fromCharCode(letter.charCodeAt(0) - 96);
-const flat = (text: string) => text.replace(/\s+/g, ' ');
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
@@ -23,16 +18,8 @@ test('a start refused while the editor loads keeps the menu open with the reason
 	let loaded = false;
 	const editor: DesignEditor = {...designEditor, start: (...args) => (loaded ? designEditor.start(...args) : {ok: false, problems: ['the design editor is still loading; try again in a moment']})};
 	const actor = startRound({input: roundInput(loginCounter(), {editor}), simulate: () => undefined, grade: () => undefined});
-	const controller = new RoundController(actor, {now: () => 1_000_000});
-	const screen = render(<RoundScreen controller={controller} width={100} height={39} now={() => 1_000_000} audience="solo" />);
-	cleanup = () => {
-		screen.unmount();
-		actor.stop();
-	};
-	const type = async (text: string, expected: string | RegExp) => {
-		screen.stdin.write(text);
-		return flat(await waitForFrame(screen.lastFrame, expected));
-	};
+	const {type, unmount} = mountRoundScreen(actor);
+	cleanup = unmount;
 	await type('', 'ask›');
 	await type(ctrl('n'), 'Requirements (10 min)');
 	await type(ctrl('n'), 'Start with the APIs');

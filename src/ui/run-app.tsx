@@ -135,7 +135,7 @@ each change, and stops those of a design that changed since; returns the check
 to make once the design editor has loaded (a resumed round's design is runnable
 from the start).
 */
-function startRunsAhead(actor: ReturnType<typeof startRound>, sims: SimClient): () => void {
+export function startRunsAhead(actor: ReturnType<typeof startRound>, sims: Pick<SimClient, 'prefetch'>): () => void {
 	let version: number | undefined;
 	let timer: NodeJS.Timeout | undefined;
 	const consider = () => {
@@ -145,6 +145,8 @@ function startRunsAhead(actor: ReturnType<typeof startRound>, sims: SimClient): 
 		clearTimeout(timer);
 		timer = setTimeout(() => {
 			const now = actor.getSnapshot().context;
+			// An empty pipeline runs nothing, and must not stop the runs of the architecture highlighted in the start menu.
+			if (now.design.stages.length === 0) return;
 			const runs = designRunsAhead(now);
 			sims.prefetch(runs && {seed: now.seed, runs});
 		}, RUN_AHEAD_DELAY_MS);

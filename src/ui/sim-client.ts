@@ -1,10 +1,16 @@
 /**
-Runs the round's simulation requests off the UI thread: warm worker threads
-(the build's `dist/sim-worker.js`, one per core up to two) take the runs of a
+Runs the round's simulation requests off the UI thread: worker threads (the
+build's `dist/sim-worker.js`, one per core up to two) take the runs of a
 request side by side and report progress, so the screen keeps drawing while a
-10x what-if runs. Without a
-built worker (under the test runner) runs happen in this thread, one per
-macrotask, so the screen still updates between them.
+10x what-if runs. A worker's first run is also when V8 compiles the simulator
+for it, on background threads: two such first runs at once took 1.15–1.27 s
+each for marketing's webhooks design where one alone took 0.80 s, while two
+runs on workers past their first did not slow each other (0.65 s each). So a
+worker that has not finished a run yet starts one only when no other worker is
+running, and once the pool is idle it warms up by repeating the last run, a
+warm-up dropped as soon as real work comes. Without a built worker (under the
+test runner) runs happen in this thread, one per macrotask, so the screen
+still updates between them.
 */
 import {existsSync} from 'node:fs';
 import {availableParallelism} from 'node:os';
@@ -53,11 +59,15 @@ type Entry = {
 	readonly settle: {resolve: (result: SimResult) => void; reject: (error: Error) => void};
 };
 
-/** One warm worker and the run it has in hand (one at a time, so a run no longer wanted can be stopped). */
+/** One worker and the run it has in hand (one at a time, so a run no longer wanted can be stopped). */
 type Slot = {
 	worker: Worker;
 	current: Entry | null;
 	retired: boolean;
+	/** It has finished a run (a stopped one may have compiled little), so V8 has compiled the simulator for it. */
+	warm: boolean;
+	/** It is repeating the last run only to compile the simulator (its result is dropped). */
+	warming: boolean;
 	/** Shared with the worker: the id of the run it should stop (it checks at each progress report). */
 	readonly stopRequest: Int32Array;
 	/** The message id of the run in hand. */
@@ -95,6 +105,8 @@ export class SimClient {
 	private readonly kept: string[] = [];
 	private nextId = 1;
 	private started = 0;
+	/** The last run given to a worker: what a cold worker repeats to warm up. */
+	private lastJob: {input: SimInput; options: SimOptions} | null = null;
 	/** Set by close(): a run asked for later (a design change in the last moment) must not start workers again. */
 	private closed = false;
 	/** `script` is the worker entry (the build's, found next to the bundle); with null, runs happen in this thread. */
@@ -109,23 +121,42 @@ export class SimClient {
 		while (this.slots.length < this.size) this.slots.push(this.startSlot(this.script));
 	}
 
-	/** What the pool is doing: the labels of the runs on a worker and waiting for one, and how many runs it has started in all. */
-	busy(): {running: string[]; queued: string[]; started: number} {
+	/** What the pool is doing: the labels of the runs on a worker and waiting for one, how many runs it has started in all, and how many workers are warming up. */
+	busy(): {running: string[]; queued: string[]; started: number; warming: number} {
 		const label = (entry: Entry) => entry.input.arch ?? '';
-		return {running: this.slots.flatMap((slot) => (slot.current && !slot.stopping ? [label(slot.current)] : [])), queued: this.queue.map(label), started: this.started};
+		return {
+			running: this.slots.flatMap((slot) => (slot.current && !slot.stopping ? [label(slot.current)] : [])),
+			queued: this.queue.map(label),
+			started: this.started,
+			warming: this.slots.filter((slot) => slot.warming).length,
+		};
 	}
 
 	private startSlot(script: string): Slot {
 		const stopRequest = new Int32Array(new SharedArrayBuffer(4));
 		const worker = new Worker(script, {workerData: {stop: stopRequest}});
-		const slot: Slot = {worker, current: null, retired: false, stopRequest, runId: 0, stopping: false};
+		const slot: Slot = {worker, current: null, retired: false, warm: false, warming: false, stopRequest, runId: 0, stopping: false};
 		worker.unref();
 		worker.on('message', (message: {id: number; progress?: number; result?: SimResult; error?: string; stopped?: boolean}) => {
+			if (message.result !== undefined || message.error !== undefined) slot.warm = true;
+			if (slot.warming) {
+				if (message.progress !== undefined) return;
+				slot.warming = false;
+				slot.stopping = false;
+				this.dispatch();
+				return;
+			}
 			const entry = slot.current;
 			if (!entry) return;
 			if (slot.stopping) {
 				// The stopped run's last word (stopped, or finished first): the worker is free again.
 				if (message.progress !== undefined) return;
+				// A run put back in the queue that finished before it saw the request to stop is done after all.
+				const putBack = this.queue.indexOf(entry);
+				if (message.result !== undefined && putBack >= 0) {
+					this.queue.splice(putBack, 1);
+					this.finish(entry, message.result);
+				}
 				slot.stopping = false;
 				slot.current = null;
 				this.dispatch();
@@ -172,20 +203,58 @@ export class SimClient {
 		entry.settle.reject(error);
 	}
 
-	/** Gives each idle worker the next run: runs someone waits for before runs started ahead. */
+	/**
+	Gives idle workers the next runs, runs someone waits for before runs started
+	ahead, warm workers first; a cold worker starts a run only when no other is
+	running (see the file comment). A run someone waits for takes the worker of
+	a run started ahead (which goes back in the queue); work waiting stops a
+	warm-up; an idle pool with a cold worker starts one.
+	*/
 	private dispatch(): void {
 		if (!this.script) return;
 		this.warm();
-		for (const slot of this.slots) {
-			if (slot.current || this.queue.length === 0) continue;
+		const occupied = (slot: Slot) => slot.current !== null || slot.warming;
+		if (this.queue.length > 0) for (const slot of this.slots) if (slot.warming && !slot.stopping) this.ask(slot, 'stop');
+		for (const slot of [...this.slots].sort((a, b) => Number(b.warm) - Number(a.warm))) {
+			if (occupied(slot) || this.queue.length === 0) continue;
+			if (!slot.warm && this.slots.some((other) => other !== slot && occupied(other))) continue;
 			const wanted = this.queue.findIndex((entry) => entry.holders > 0);
 			const [entry] = this.queue.splice(wanted >= 0 ? wanted : 0, 1);
 			entry!.state = 'running';
 			this.started++;
 			slot.current = entry!;
-			slot.runId = this.nextId++;
-			slot.worker.postMessage({id: slot.runId, task: 'simulate', input: entry!.input, options: entry!.options});
+			this.lastJob = {input: entry!.input, options: entry!.options};
+			this.ask(slot, 'run');
 		}
+		// A run someone waits for does not wait behind runs nobody has asked for yet: those go back in the queue.
+		let waiting = this.queue.filter((entry) => entry.holders > 0).length - this.slots.filter((slot) => slot.stopping).length;
+		for (const slot of this.slots) {
+			if (waiting <= 0) break;
+			const entry = slot.current;
+			if (!entry || slot.stopping || entry.holders > 0) continue;
+			entry.state = 'queued';
+			entry.progress = 0;
+			this.queue.unshift(entry);
+			this.ask(slot, 'stop');
+			waiting--;
+		}
+		const cold = this.slots.find((slot) => !slot.warm);
+		if (cold && this.lastJob && this.queue.length === 0 && !this.slots.some(occupied)) {
+			cold.warming = true;
+			this.ask(cold, 'run');
+		}
+	}
+
+	/** Sends a worker its run (the run in hand, or the warm-up), or asks it to stop it at its next progress report. */
+	private ask(slot: Slot, what: 'run' | 'stop'): void {
+		if (what === 'stop') {
+			slot.stopping = true;
+			Atomics.store(slot.stopRequest, 0, slot.runId);
+			return;
+		}
+		const job = slot.current ?? this.lastJob!;
+		slot.runId = this.nextId++;
+		slot.worker.postMessage({id: slot.runId, task: 'simulate', input: job.input, options: job.options});
 	}
 
 	/** Stops a run nobody wants: out of the queue, or dropped by its worker at the next progress report (never by ending the worker mid-run). */
@@ -193,11 +262,8 @@ export class SimClient {
 		if (entry.state === 'done') return;
 		if (entry.state === 'running') {
 			const slot = this.slots.find((candidate) => candidate.current === entry && !candidate.stopping);
-			if (slot) {
-				// Asked, not forced: the run stops at its next progress report, within a few milliseconds.
-				slot.stopping = true;
-				Atomics.store(slot.stopRequest, 0, slot.runId);
-			}
+			// Asked, not forced: the run stops at its next progress report, within a few milliseconds.
+			if (slot) this.ask(slot, 'stop');
 		}
 		this.forget(entry, new Error('the simulation was stopped'));
 		this.dispatch();

@@ -74,7 +74,7 @@ describe.runIf(existsSync(script))('runs started ahead of r', () => {
 		const client = new SimClient(2, script);
 		try {
 			client.prefetch({seed: 7, runs: [run('1x'), run('peak', 2)]});
-			await until(() => client.busy().running.length === 2);
+			await until(() => client.busy().running.length === 1);
 			const events = await play(client, request(1, run('1x'), run('peak', 2)));
 			expect(events.filter((event) => event.type === 'sim.result')).toHaveLength(2);
 			expect(client.busy().started).toBe(2);
@@ -90,13 +90,15 @@ describe.runIf(existsSync(script))('runs started ahead of r', () => {
 		const client = new SimClient(2, script);
 		try {
 			client.prefetch({seed: 7, runs: [run('old 1x', 30), run('old peak', 40)]});
-			await until(() => client.busy().running.length === 2);
-			client.prefetch({seed: 7, runs: [run('new 1x', 3)]});
 			await until(() => client.busy().running.length === 1);
+			expect(client.busy()).toMatchObject({running: ['old 1x'], queued: ['old peak']});
+			client.prefetch({seed: 7, runs: [run('new 1x', 3)]});
+			await until(() => client.busy().running[0] === 'new 1x');
 			expect(client.busy()).toMatchObject({running: ['new 1x'], queued: []});
 			const events = await play(client, request(3, run('new 1x', 3)));
 			expect(events.at(-1)!.type).toBe('sim.done');
-			expect(client.busy().started).toBe(3);
+			// The old peak never started: it waited for the first worker to warm up.
+			expect(client.busy().started).toBe(2);
 		} finally {
 			await client.close();
 		}
@@ -131,6 +133,73 @@ describe.runIf(existsSync(script))('runs started ahead of r', () => {
 	it('runs nothing ahead without built workers (it would hold up the screen)', () => {
 		const client = new SimClient(1, null);
 		client.prefetch({seed: 7, runs: [run('1x')]});
-		expect(client.busy()).toEqual({running: [], queued: [], started: 0});
+		expect(client.busy()).toEqual({running: [], queued: [], started: 0, warming: 0});
+	});
+});
+
+describe.runIf(existsSync(script))('workers and their first run', () => {
+	const run = (label: string, scale?: number) => ({label, model, ...(scale === undefined ? {} : {scale})}) as unknown as SimRunRequest;
+	const until = async (test: () => boolean) => {
+		for (let waited = 0; !test(); waited += 5) {
+			if (waited > 30_000) throw new Error('the pool never got there');
+			await new Promise((resolve) => setTimeout(resolve, 5));
+		}
+	};
+
+	it('runs one run at a time until a worker has compiled the simulator, then warms the other and runs side by side; must fail: two first runs at once', async () => {
+		const client = new SimClient(2, script);
+		try {
+			client.prefetch({seed: 7, runs: [run('1x', 3), run('peak', 6)]});
+			// Two first runs at once: 1.15–1.27 s each against 0.80 s for one alone (marketing webhooks).
+			expect(client.busy()).toMatchObject({running: ['1x'], queued: ['peak']});
+			await until(() => client.busy().running[0] === 'peak');
+			expect(client.busy()).toMatchObject({running: ['peak'], queued: [], warming: 0});
+			// Idle again: the cold worker repeats the last run to warm up, and is then used beside the first.
+			await until(() => client.busy().warming === 1);
+			await until(() => client.busy().warming === 0);
+			client.prefetch({seed: 7, runs: [run('again 1x', 4), run('again peak', 7)]});
+			expect(client.busy()).toMatchObject({running: ['again 1x', 'again peak'], queued: []});
+			expect(client.busy().started).toBe(4);
+		} finally {
+			await client.close();
+		}
+	});
+
+	it('gives a run someone waits for the worker of a run only started ahead, which goes back in the queue; must fail: r waits behind a stale design', async () => {
+		const client = new SimClient(2, script);
+		try {
+			client.prefetch({seed: 7, runs: [run('ahead', 30)]});
+			await until(() => client.busy().running[0] === 'ahead');
+			const events = new Promise<HelperEvent[]>((resolve) => {
+				const seen: HelperEvent[] = [];
+				client.simulate({requestId: 8, seed: 7, purpose: 'design', runs: [run('wanted', 3)]} as unknown as SimRequest, (event) => {
+					seen.push(event);
+					if (event.type === 'sim.done') resolve(seen);
+				});
+			});
+			await until(() => client.busy().running[0] === 'wanted');
+			expect(client.busy()).toMatchObject({running: ['wanted'], queued: ['ahead']});
+			expect((await events).filter((event) => event.type === 'sim.result')).toHaveLength(1);
+			// Then the run started ahead goes on (from the start: a stopped run keeps nothing).
+			await until(() => client.busy().running[0] === 'ahead');
+		} finally {
+			await client.close();
+		}
+	});
+
+	it('drops a warm-up as soon as a run is wanted, and never counts it as a run', async () => {
+		const client = new SimClient(2, script);
+		try {
+			client.prefetch({seed: 7, runs: [run('first', 3)]});
+			await until(() => client.busy().warming === 1);
+			client.prefetch({seed: 7, runs: [run('second', 4)]});
+			// The warm worker takes it at once; the warm-up is asked to stop at its next progress report.
+			expect(client.busy()).toMatchObject({running: ['second'], queued: []});
+			await until(() => client.busy().warming === 0);
+			expect(client.busy().running).toEqual(['second']);
+			expect(client.busy().started).toBe(2);
+		} finally {
+			await client.close();
+		}
 	});
 });

@@ -18,6 +18,7 @@ import {estimateCost} from './analysis/cost.js';
 import {hasFanOut, judgedModel, otherPaths, pathsOf, type FanOutPath} from './fan-out.js';
 import {combinePaths} from './fan-out-report.js';
 import {runPipeline, type EngineOptions} from './models/engine.js';
+import {declaredShards} from './models/plan.js';
 import {isQueueOnly, runQueueOnly} from './queue-adapter.js';
 import type {BatchReport, FeedReport, RunResult, SimResult, SloCheck} from './result.js';
 import {clockText} from './models/batch-runs.js';
@@ -70,7 +71,7 @@ tick hands every shard a group of records, so cost grows with shards / tick),
 up to 100 ms at 100 shards and more. Latencies are resolved to about half a tick.
 */
 export function autoTick(model: Model, durationS = 600): number {
-	const shards = model.stages.reduce((sum, stage) => sum + (stage.kind === 'stream' ? (stage.shards ?? 4) : 0), 0);
+	const shards = model.stages.reduce((sum, stage) => sum + (stage.kind === 'stream' ? declaredShards(stage) : 0), 0);
 	const byShards = Math.min(0.1, Math.max(0.02, (0.02 * shards) / 20));
 	// Long runs (a nightly batch) need fewer, longer ticks; per-second quotas (streams, Firehose, APIs) need ticks under 0.1 s.
 	const limited = model.stages.some((stage) => stage.kind === 'stream' || stage.kind === 'firehose' || stage.kind === 'api');

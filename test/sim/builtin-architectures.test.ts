@@ -9,7 +9,7 @@ import {loadCatalogue} from '../../src/scenarios/catalogue.js';
 import {stageProblems} from '../../src/scenarios/rules.js';
 import type {SystemDesignScenario} from '../../src/scenarios/schema.js';
 import {modelFromScenario} from '../../src/sim/index.js';
-import {resolveChain} from '../../src/sim/models/engine.js';
+import {resolveChain} from '../../src/sim/models/plan.js';
 import {run} from './helpers/pipeline-models.js';
 
 const designs = loadCatalogue()

@@ -13,7 +13,7 @@ is no bottleneck (null).
 import type {Model, Stage as StageSpec} from '../../scenarios/model-schema.js';
 import {dashboards, firehose, kinesis, lambda, replicas} from '../catalogue.js';
 import {collectorSettings} from '../models/collector.js';
-import {resolveChain} from '../models/engine.js';
+import {computeInputs, computeSettings, declaredShards, firehoseQuotaBytes, planPipeline, pollInterval, storeSettings} from '../models/plan.js';
 import {hottest, keyLayout} from '../models/routing.js';
 import type {BatchReport, ComponentResult, EndToEnd, FeedReport, QuotaReport, SimResult} from '../result.js';
 import type {CapacityReport, StageCapacityInfo} from './capacity.js';
@@ -50,7 +50,7 @@ overloads: sizing that stage for the bot pays for junk, so the limiter comes fir
 function blameBot(found: Bottleneck | null, input: BottleneckInput): Bottleneck | null {
 	const bot = botFactor(input.model);
 	if (found === null || bot === 0) return found;
-	const chain = resolveChain(input.model.stages);
+	const chain = chainOf(input.model);
 	if (chain.some((stage) => stage.kind === 'collector' && stage.client_rate_per_s !== undefined)) return found;
 	// The front door is where one client's rate can be limited: name it, whatever the flood overloads behind it.
 	const front = chain.find((stage): stage is StageSpec & {kind: 'collector'} => stage.kind === 'collector');
@@ -67,12 +67,12 @@ function blameBot(found: Bottleneck | null, input: BottleneckInput): Bottleneck 
 }
 
 function firstBreak(input: BottleneckInput): Bottleneck | null {
-	const chain = resolveChain(input.model.stages);
+	const chain = chainOf(input.model);
 	// A stage that lost every shard, node or worker stops the pipeline: it is the cause, whatever comes after.
 	const dead = input.capacity.stages.find((stage) => stage.maxLoadPerS === 0 && input.model.injections.some((injection) => injection.kind === 'lose_node' && injection.stage === stage.id));
 	if (dead) return lostEverything(chain.find((stage) => stage.id === dead.id)!, input);
 	// A primary lost and replaced by its replica: the outage lasts the failover, and that is what the screen shows.
-	const failedOver = input.slo.met ? undefined : chain.find((stage) => isStore(stage) && (stage.read_replicas ?? 0) > 0 && input.model.injections.some((injection) => injection.kind === 'lose_node' && injection.stage === stage.id));
+	const failedOver = input.slo.met ? undefined : chain.find((stage) => isStore(stage) && storeSettings(stage).readReplicas > 0 && input.model.injections.some((injection) => injection.kind === 'lose_node' && injection.stage === stage.id));
 	if (failedOver && isStore(failedOver)) {
 		const info = input.capacity.stages.find((stage) => stage.id === failedOver.id);
 		if (info && (info.maxLoadPerS === null || input.loadPerS <= info.maxLoadPerS)) return failover(failedOver, input);
@@ -113,8 +113,13 @@ function firstBreak(input: BottleneckInput): Bottleneck | null {
 /** The fix for one stage at a given load (the daily peak's advice), or undefined for an unknown stage. */
 export function fixAt(input: BottleneckInput, stageId: string): Bottleneck | undefined {
 	const info = input.capacity.stages.find((stage) => stage.id === stageId);
-	const spec = resolveChain(input.model.stages).find((stage) => stage.id === stageId);
+	const spec = planPipeline(input.model).stage(stageId)?.spec;
 	return info && spec ? overload(spec, info, input) : undefined;
+}
+
+/** The stages on the simulated chain, as the resolved plan has them. */
+function chainOf(model: Model): StageSpec[] {
+	return planPipeline(model).chain.map((stage) => stage.spec);
 }
 
 function isStore(stage: StageSpec): stage is StageSpec & {kind: 'store' | 'cache' | 'warehouse'} {
@@ -123,8 +128,7 @@ function isStore(stage: StageSpec): stage is StageSpec & {kind: 'store' | 'cache
 
 function failover(spec: StageSpec & {kind: 'store' | 'cache' | 'warehouse'}, input: BottleneckInput): Bottleneck {
 	const at = Math.min(...input.model.injections.filter((injection) => injection.kind === 'lose_node' && injection.stage === spec.id).map((injection) => injection.at_s));
-	const seconds = spec.failover_s ?? replicas.failover.value;
-	const nodes = spec.nodes ?? 1;
+	const {failoverS: seconds, nodes} = storeSettings(spec);
 	return {
 		component: spec.id,
 		reason: `${spec.id} lost a primary at ${fmt(at)} s and its replica took over after ${fmt(seconds)} s (failover_s): nothing is lost, but ${nodes === 1 ? 'every write' : `the writes of that node's keys`} waited, so the data on screen was up to ${fmt(seconds)} s late`,
@@ -155,8 +159,7 @@ function latestStep(chain: readonly StageSpec[], input: BottleneckInput): Bottle
 	if (spec.kind !== 'compute' || took === null || run.finish_s === null) {
 		return {component: spec.id, reason, suggestion: `shorten ${spec.id} or start the run earlier (start_at) so it ends by ${batch.ready_by}`};
 	}
-	const units = spec.concurrency ?? 1;
-	const overhead = (spec.overhead_ms ?? 0) / 1000;
+	const {units, overheadS: overhead} = computeSettings(computeInputs(spec), false);
 	const room = took - run.late_by_s - overhead;
 	const unitName = spec.component === 'glue' || spec.component === 'spark_structured_streaming' ? 'core' : spec.component === 'flink' ? 'task slot' : 'worker';
 	if (!(room > 0)) {
@@ -197,7 +200,7 @@ function quotaStarved(input: BottleneckInput): Bottleneck | undefined {
 
 function lostEverything(spec: StageSpec, input: BottleneckInput): Bottleneck {
 	const at = Math.min(...input.model.injections.filter((injection) => injection.kind === 'lose_node' && injection.stage === spec.id).map((injection) => injection.at_s));
-	const single = (spec.kind === 'store' || spec.kind === 'cache' || spec.kind === 'warehouse') && (spec.nodes ?? 1) === 1;
+	const single = (spec.kind === 'store' || spec.kind === 'cache' || spec.kind === 'warehouse') && storeSettings(spec).nodes === 1;
 	const what = single ? 'its only node' : spec.kind === 'stream' ? 'every shard' : 'every node';
 	const fix =
 		spec.kind === 'cache' && spec.component === 'redis'
@@ -223,7 +226,7 @@ function overload(spec: StageSpec, info: StageCapacityInfo, input: BottleneckInp
 			return streamFix(spec, info, records, input);
 		case 'firehose': {
 			const needMiB = (records * info.recordBytes) / 2 ** 20;
-			const quota = spec.throughput_mib_s ?? firehose.directPutBytes.value / 2 ** 20;
+			const quota = firehoseQuotaBytes(spec) / 2 ** 20;
 			return {
 				component: spec.id,
 				reason: `Firehose Direct PUT takes ${fmt(quota)} MiB/s; ${fmt(records)} records/s of ${fmt(info.recordBytes)} B is ${fmt(needMiB)} MiB/s`,
@@ -348,7 +351,7 @@ function streamFix(spec: StageSpec & {kind: 'stream'}, info: StageCapacityInfo, 
 		if (top && records * top.share > stream.perShardRecords) return hotKeyFix(spec, records, top, stream.perShardRecords, keys);
 		return {
 			component: spec.id,
-			reason: `an on-demand stream accepts twice its previous peak at once but needs up to ${fmt(kinesis.onDemandScaleLag.value / 60)} minutes to scale further; it started at ${fmt((spec.shards ?? 4) * stream.perShardRecords)} records/s and got ${fmt(records)}/s`,
+			reason: `an on-demand stream accepts twice its previous peak at once but needs up to ${fmt(kinesis.onDemandScaleLag.value / 60)} minutes to scale further; it started at ${fmt(declaredShards(spec) * stream.perShardRecords)} records/s and got ${fmt(records)}/s`,
 			suggestion: `before the launch, pre-warm it (warm throughput) or switch to provisioned with at least ${counted(Math.ceil(records / stream.perShardRecords), 'shard')}`,
 		};
 	}
@@ -387,7 +390,7 @@ function hotKeyFix(spec: StageSpec & {kind: 'stream'}, records: number, top: {va
 
 /** The source key that spreads records most evenly over the stream's shards (random if none does better). */
 function bestKey(spec: StageSpec & {kind: 'stream'}, keys: Model['source']['keys']): string {
-	const shards = spec.shards ?? 4;
+	const shards = declaredShards(spec);
 	let best = 'random';
 	let bestShare = Number.POSITIVE_INFINITY;
 	for (const field of Object.keys(keys)) {
@@ -416,10 +419,9 @@ function shardsNeeded(spec: StageSpec & {kind: 'stream'}, records: number, perSh
 function computeFix(spec: StageSpec & {kind: 'compute' | 'queue'}, info: StageCapacityInfo, records: number): Bottleneck {
 	const compute = info.compute!;
 	if (spec.kind === 'compute' && spec.component === 'lambda' && compute.perShardRecords !== undefined) {
-		const pf = Math.min(spec.parallelization_factor ?? 1, lambda.parallelizationFactorMax.value);
+		const {parallelization: pf, units: limitUnits} = computeSettings(computeInputs(spec), true);
 		const hotShard = records * (compute.upstreamHottestShare ?? 0);
 		const neededUnits = Math.ceil(records / compute.perUnitRecords);
-		const limitUnits = spec.concurrency ?? lambda.accountConcurrency.value;
 		if (neededUnits > limitUnits) {
 			return {
 				component: spec.id,
@@ -494,12 +496,12 @@ function latencyFix(spec: StageSpec, input: BottleneckInput): string {
 			return `buffer_interval_s ${spec.buffer_interval_s} holds data until the interval or the ${spec.buffer_size_mib} MiB buffer (${fmt(fill)} s to fill at this rate) triggers delivery: set buffer_interval_s to 0 (zero buffering) or a few seconds, or use Kinesis Data Streams → Lambda for second-level freshness`;
 		}
 		case 'stream':
-			return spec.consumer === 'efo' ? 'the stream is not the slow part: look at the consumer' : `consumers poll each shard every ${spec.poll_interval_s ?? kinesis.defaultPollInterval.value} s: use enhanced fan-out (consumer: efo, ~70 ms) or poll_interval_s 0.2`;
+			return spec.consumer === 'efo' ? 'the stream is not the slow part: look at the consumer' : `consumers poll each shard every ${pollInterval(spec)} s: use enhanced fan-out (consumer: efo, ~70 ms) or poll_interval_s 0.2`;
 		case 'compute':
 			if (spec.window_s) return `window_s ${spec.window_s} holds results until each window closes: use a shorter window`;
 			if (spec.batching_window_s) return `batching_window_s ${spec.batching_window_s} waits to fill batches: lower it (0 invokes as soon as records arrive)`;
 			if (spec.trigger_s !== undefined && spec.trigger_s >= 60) return `${spec.id} runs every ${fmt(spec.trigger_s)} s (trigger_s), so records wait up to that long: run it more often, or process the data as a stream (Flink, Spark Structured Streaming)`;
-			if (spec.component === 'spark_structured_streaming' || spec.component === 'glue') return `each micro-batch waits for its trigger (${spec.trigger_s ?? 0} s) and runs over everything queued: shorten trigger_s, add cores, or use Flink for per-record latency`;
+			if (spec.component === 'spark_structured_streaming' || spec.component === 'glue') return `each micro-batch waits for its trigger (${computeSettings(computeInputs(spec), false).triggerS} s) and runs over everything queued: shorten trigger_s, add cores, or use Flink for per-record latency`;
 			return 'add concurrency so batches do not queue, or cut per-batch overhead';
 		case 'collector':
 			return collectorFix(spec, input.capacity.stages.find((stage) => stage.id === spec.id)!, input.loadPerS, input).suggestion;

@@ -14,7 +14,7 @@ import type {Model, Stage as StageSpec} from '../../scenarios/model-schema.js';
 import {files, firehose, kafka, kinesis, lambda, replicas, spark} from '../catalogue.js';
 import {apiLimits} from '../models/api.js';
 import {collectorSettings} from '../models/collector.js';
-import {recordBytesAlong, resolveChain} from '../models/engine.js';
+import {declaredShards, planPipeline, storeSettings, type ComputeSettings, type PlannedStage, type StoreSettings} from '../models/plan.js';
 import {hottest, keyLayout, nodeLayout} from '../models/routing.js';
 import {storeProfile} from '../models/store-profiles.js';
 import {hashingOf, READS_SHARE_CAPACITY, writeCapacity} from '../models/store.js';
@@ -73,18 +73,19 @@ function afterLosses(model: Model): {stages: StageSpec[]; losses: Map<string, Lo
 		const count = lost.reduce((sum, injection) => sum + (injection.count ?? 1), 0);
 		const at = Math.min(...lost.map((injection) => injection.at_s));
 		if (spec.kind === 'stream') {
-			const shards = spec.shards ?? 1;
+			const shards = declaredShards(spec);
 			const left = Math.max(0, shards - count);
 			losses.set(spec.id, {left, says: `${shards - left} of ${shards} lost at ${fmt(at)} s`});
 			return {...spec, shards: Math.max(1, left)};
 		}
-		if ((spec.kind === 'store' || spec.kind === 'cache' || spec.kind === 'warehouse') && (spec.read_replicas ?? 0) * (spec.nodes ?? 1) >= count) {
+		const store = spec.kind === 'store' || spec.kind === 'cache' || spec.kind === 'warehouse' ? storeSettings(spec) : undefined;
+		if (store && store.readReplicas * store.nodes >= count) {
 			// A replica is promoted for each lost primary: the capacity comes back after the failover.
-			losses.set(spec.id, {left: spec.nodes ?? 1, says: `${count} primary node(s) lost at ${fmt(at)} s, a replica promoted after ${fmt(spec.failover_s ?? replicas.failover.value)} s`});
+			losses.set(spec.id, {left: store.nodes, says: `${count} primary node(s) lost at ${fmt(at)} s, a replica promoted after ${fmt(store.failoverS)} s`});
 			return spec;
 		}
-		if (spec.kind === 'store' || spec.kind === 'cache' || spec.kind === 'warehouse') {
-			const nodes = spec.nodes ?? 1;
+		if (store && (spec.kind === 'store' || spec.kind === 'cache' || spec.kind === 'warehouse')) {
+			const nodes = store.nodes;
 			const left = Math.max(0, nodes - count);
 			losses.set(spec.id, {left, says: `${nodes - left} of ${nodes} node(s) lost at ${fmt(at)} s`});
 			const scaled = spec.write_capacity_per_s !== undefined ? {write_capacity_per_s: (spec.write_capacity_per_s * Math.max(left, 1)) / nodes} : {};
@@ -103,16 +104,11 @@ function afterLosses(model: Model): {stages: StageSpec[]; losses: Map<string, Lo
 /** Works out each stage's capacity and the pipeline's (after any lost shards, nodes or workers). */
 export function analyseCapacity(model: Model): CapacityReport {
 	const {stages: effective, losses} = afterLosses(model);
-	const chain = resolveChain(effective);
-	const sizes = recordBytesAlong(chain, model.source.event_bytes);
-	const stages: StageCapacityInfo[] = [];
-	let ratio = 1;
-	chain.forEach((spec, index) => {
-		const previous = chain[index - 1];
-		const info = stageCapacity(spec, previous, ratio, sizes[index]!, model);
-		const loss = losses.get(spec.id);
-		stages.push(!loss ? info : loss.left === 0 ? {...info, maxLoadPerS: 0, limit: `nothing left: ${loss.says}`} : {...info, limit: `${info.limit} (${loss.says})`});
-		if (spec.kind === 'compute') ratio *= spec.output_ratio;
+	const plan = planPipeline({...model, stages: effective});
+	const stages: StageCapacityInfo[] = plan.chain.map((planned) => {
+		const info = stageCapacity(planned, plan.chain[planned.index - 1], model);
+		const loss = losses.get(planned.spec.id);
+		return !loss ? info : loss.left === 0 ? {...info, maxLoadPerS: 0, limit: `nothing left: ${loss.says}`} : {...info, limit: `${info.limit} (${loss.says})`};
 	});
 	let limitedBy: string | null = null;
 	let maxLoadPerS: number | null = null;
@@ -126,20 +122,22 @@ export function analyseCapacity(model: Model): CapacityReport {
 	return {stages, maxLoadPerS, limitedBy};
 }
 
-function stageCapacity(spec: StageSpec, previous: StageSpec | undefined, recordsPerEvent: number, recordBytes: number, model: Model): StageCapacityInfo {
+function stageCapacity(planned: PlannedStage, previousPlan: PlannedStage | undefined, model: Model): StageCapacityInfo {
+	const {spec, recordsPerEvent, recordBytes} = planned;
+	const previous = previousPlan?.spec;
 	const base = {id: spec.id, kind: spec.kind, component: 'component' in spec ? spec.component : spec.kind, recordsPerEvent, recordBytes};
 	const perEvent = (records: number): number | null => (Number.isFinite(records) && recordsPerEvent > 0 ? records / recordsPerEvent : null);
 	switch (spec.kind) {
 		case 'stream':
-			return streamCapacity(spec, base, perEvent, model);
+			return streamCapacity(spec, planned.kind === 'stream' ? planned.shards : declaredShards(spec), base, perEvent, model);
 		case 'firehose': {
-			const bytes = (spec.throughput_mib_s ?? firehose.directPutBytes.value / 2 ** 20) * 2 ** 20;
+			const bytes = planned.kind === 'firehose' ? planned.quotaBytesPerS : 0;
 			const records = Math.min(bytes / recordBytes, firehose.directPutRecords.value);
 			const byBytes = bytes / recordBytes < firehose.directPutRecords.value;
 			return {...base, maxLoadPerS: perEvent(records), limit: byBytes ? `Direct PUT quota ${fmt(bytes / 2 ** 20)} MiB/s = ${fmt(records)} records/s of ${fmt(recordBytes)} B` : `Direct PUT quota ${fmt(firehose.directPutRecords.value)} records/s`};
 		}
 		case 'compute':
-			return computeCapacity(spec, previous, base, perEvent, model);
+			return computeCapacity(spec, (planned as PlannedStage & {kind: 'compute'}).settings, previousPlan, base, perEvent, model);
 		case 'queue': {
 			const mean = spec.service.dist === 'empirical' ? spec.service.values_ms.reduce((sum, value) => sum + value, 0) / spec.service.values_ms.length : spec.service.mean_ms;
 			const perUnit = 1000 / mean;
@@ -162,17 +160,18 @@ function stageCapacity(spec: StageSpec, previous: StageSpec | undefined, records
 		case 'cache':
 		case 'warehouse': {
 			const profile = storeProfile(spec.component, recordBytes);
-			const nodes = spec.nodes ?? 1;
-			const raw = spec.write_capacity_per_s ?? (spec.nodes === undefined && profile.defaultTotal !== undefined ? profile.defaultTotal : profile.perNode * nodes);
+			const store: StoreSettings = (planned as PlannedStage & {kind: 'store'}).settings;
+			const nodes = store.nodes;
+			const raw = spec.write_capacity_per_s ?? (!store.nodesGiven && profile.defaultTotal !== undefined ? profile.defaultTotal : profile.perNode * nodes);
 			const total = writeCapacity(raw, {component: spec.component, nodes, readsPerS: spec.reads_per_s, readReplicas: spec.read_replicas, hashing: spec.hashing, virtualNodes: spec.virtual_nodes});
 			const sharedBy = storeSharing(spec, nodes, raw, total);
 			// Firehose delivers buffers and batch jobs write files: one request carries many records.
 			const writesFiles = previous?.kind === 'compute' && (previous.trigger_s !== undefined || previous.component === 'spark_structured_streaming' || previous.component === 'glue');
-			const perRequest = previous?.kind === 'firehose' ? (previous.buffer_size_mib * 2 ** 20) / recordBytes : writesFiles ? files.batchFileBytes.value / recordBytes : (spec.batch_size ?? 1);
+			const perRequest = previous?.kind === 'firehose' ? (previous.buffer_size_mib * 2 ** 20) / recordBytes : writesFiles ? files.batchFileBytes.value / recordBytes : store.batchSize;
 			if (!Number.isFinite(total)) return {...base, maxLoadPerS: null, limit: `${spec.component} scales on its own (no write limit in the catalogue)`};
 			if (profile.bytesPerNode !== undefined && spec.write_capacity_per_s === undefined) {
 				// A byte quota: records per file or request do not matter, bytes do.
-				const units = spec.nodes ?? 1;
+				const units = nodes;
 				const bytes = units * profile.bytesPerNode;
 				return {
 					...base,
@@ -181,7 +180,7 @@ function stageCapacity(spec: StageSpec, previous: StageSpec | undefined, records
 					service: {units, perUnit: profile.perNode, unitName: profile.unit, recordsPerRequest: 1},
 				};
 			}
-			const units = spec.write_capacity_per_s !== undefined ? 1 : spec.nodes === undefined && profile.defaultTotal !== undefined ? profile.defaultTotal / profile.perNode : nodes;
+			const units = spec.write_capacity_per_s !== undefined ? 1 : !store.nodesGiven && profile.defaultTotal !== undefined ? profile.defaultTotal / profile.perNode : nodes;
 			return {
 				...base,
 				maxLoadPerS: perEvent(total * perRequest),
@@ -196,11 +195,10 @@ function stageCapacity(spec: StageSpec, previous: StageSpec | undefined, records
 
 type Base = {id: string; kind: string; component: string; recordsPerEvent: number; recordBytes: number};
 
-function streamCapacity(spec: StageSpec & {kind: 'stream'}, base: Base, perEvent: (records: number) => number | null, model: Model): StageCapacityInfo {
+function streamCapacity(spec: StageSpec & {kind: 'stream'}, shards: number, base: Base, perEvent: (records: number) => number | null, model: Model): StageCapacityInfo {
 	const bytes = base.recordBytes;
 	const isKinesis = spec.component === 'kinesis_data_streams';
 	const onDemand = isKinesis && spec.mode === 'on_demand';
-	const shards = spec.shards ?? (onDemand ? 4 : 1);
 	const layout = keyLayout(spec.partition_key, model.source.keys, shards);
 	const hot = hottest(layout.shares).share;
 	const byBytes = (isKinesis ? kinesis.writeBytesPerShard.value : kafka.writeBytesPerPartition.value) / bytes;
@@ -236,19 +234,19 @@ function streamCapacity(spec: StageSpec & {kind: 'stream'}, base: Base, perEvent
 	return {...base, maxLoadPerS: perEvent(records), limit, stream};
 }
 
-function computeCapacity(spec: StageSpec & {kind: 'compute'}, previous: StageSpec | undefined, base: Base, perEvent: (records: number) => number | null, model: Model): StageCapacityInfo {
+function computeCapacity(spec: StageSpec & {kind: 'compute'}, settings: ComputeSettings, previous: PlannedStage | undefined, base: Base, perEvent: (records: number) => number | null, model: Model): StageCapacityInfo {
 	const isLambda = spec.component === 'lambda';
-	const overhead = (spec.overhead_ms ?? (isLambda ? lambda.overheadDefault.value * 1000 : 0)) / 1000;
-	const perRecord = (spec.per_record_ms ?? 0) / 1000;
+	const {overheadS: overhead, perRecordS: perRecord} = settings;
 	const payload = Math.floor(lambda.payloadMaxBytes.value / base.recordBytes);
-	if (isLambda && previous?.kind === 'stream') {
-		const batch = Math.min(spec.batch_size ?? lambda.batchSizeDefault.value, payload);
+	const upstreamShards = previous?.kind === 'stream' ? previous.shards : undefined;
+	if (settings.mode === 'esm' && previous?.kind === 'stream' && upstreamShards !== undefined) {
+		const batch = Math.min(settings.batchSize, payload);
 		const perBatch = overhead + batch * perRecord;
 		const perUnit = perBatch > 0 ? batch / perBatch : Number.POSITIVE_INFINITY;
-		const pf = Math.min(spec.parallelization_factor ?? 1, lambda.parallelizationFactorMax.value);
-		const shards = previous.shards ?? 4;
-		const hot = hottest(keyLayout(previous.partition_key, model.source.keys, shards).shares).share;
-		const limitUnits = spec.concurrency ?? lambda.accountConcurrency.value;
+		const pf = settings.parallelization;
+		const shards = upstreamShards;
+		const hot = hottest(keyLayout(previous.spec.partition_key, model.source.keys, shards).shares).share;
+		const limitUnits = settings.units;
 		const units = Math.min(limitUnits, shards * pf);
 		const byShard = (pf * perUnit) / hot;
 		const byConcurrency = units * perUnit;
@@ -259,16 +257,16 @@ function computeCapacity(spec: StageSpec & {kind: 'compute'}, previous: StageSpe
 		return {...base, maxLoadPerS: perEvent(records), limit, compute: {units, perUnitRecords: perUnit, unitName: 'concurrent executions', perShardRecords: pf * perUnit, upstreamHottestShare: hot}};
 	}
 	if (spec.component === 'spark_structured_streaming' || spec.component === 'glue') {
-		const cores = spec.concurrency ?? 1;
+		const cores = settings.units;
 		const perUnit = perRecord > 0 ? 1 / perRecord : Number.POSITIVE_INFINITY;
 		const note = spec.component === 'spark_structured_streaming' ? `; each micro-batch takes at least ${spark.microBatchMin.value * 1000} ms` : '';
 		return {...base, maxLoadPerS: perEvent(cores * perUnit), limit: Number.isFinite(perUnit) ? `${cores} core(s) × ${fmt(perUnit)} records/s${note}` : `no per-record cost set${note}`, compute: {units: cores, perUnitRecords: perUnit, unitName: 'cores'}};
 	}
-	let units = spec.autoscale?.max ?? spec.concurrency ?? (isLambda ? lambda.accountConcurrency.value : 1);
+	let units = spec.autoscale?.max ?? settings.units;
 	// A consumer group reads each partition with one consumer: workers beyond the partition count idle.
-	if (spec.component === 'worker_pool' && previous?.kind === 'stream') units = Math.min(units, previous.shards ?? 4);
+	if (spec.component === 'worker_pool' && upstreamShards !== undefined) units = Math.min(units, upstreamShards);
 	// A Lambda behind an API or a queue handles one event per invocation unless batch_size says otherwise.
-	const batch = Math.min(spec.batch_size ?? (isLambda ? 1 : Number.POSITIVE_INFINITY), isLambda ? payload : Number.POSITIVE_INFINITY);
+	const batch = Math.min(settings.batchSize, isLambda ? payload : Number.POSITIVE_INFINITY);
 	const perUnit = perRecord > 0 ? (Number.isFinite(batch) ? batch / (overhead + batch * perRecord) : 1 / perRecord) : Number.isFinite(batch) && overhead > 0 ? batch / overhead : Number.POSITIVE_INFINITY;
 	const unitName = isLambda ? 'concurrent executions' : spec.component === 'flink' ? 'task slots' : 'workers';
 	return {
@@ -287,9 +285,8 @@ function storeSharing(spec: StageSpec & {kind: 'store' | 'cache' | 'warehouse'},
 		const hottest = Math.max(...nodeLayout(nodes, hashingOf({hashing: spec.hashing, virtualNodes: spec.virtual_nodes})).shares);
 		parts.push(`the ring gives its fullest node ${pct(hottest)} of keys, not ${pct(1 / nodes)}`);
 	}
-	const reads = spec.reads_per_s ?? 0;
+	const {readsPerS: reads, readReplicas: replicas} = storeSettings(spec);
 	if (reads > 0 && READS_SHARE_CAPACITY.has(spec.component)) {
-		const replicas = spec.read_replicas ?? 0;
 		parts.push(`minus ${fmt(reads / (1 + replicas))} reads/s on the primaries${replicas > 0 ? ` (${fmt(reads)} spread over primary + ${replicas} replica(s))` : ''}`);
 	}
 	return parts.length > 0 ? `; ${parts.join('; ')}` : '';

@@ -9,7 +9,7 @@ catalogue are left out and named.
 */
 import type {Model, Stage} from '../../scenarios/model-schema.js';
 import {firehose, glue, HOURS_PER_MONTH, kinesis, lambda, msk, snowflake, stores, api, type Fact} from '../catalogue.js';
-import {recordBytesAlong, resolveChain} from '../models/engine.js';
+import {computeInputs, computeSettings, declaredShards, planPipeline, storeSettings} from '../models/plan.js';
 import type {ComponentResult, SimResult} from '../result.js';
 import {roundTo} from '../numbers.js';
 
@@ -21,13 +21,13 @@ counts cover (duration minus warm-up); per-run charges (Glue, a warehouse's
 minimum minute) need it, and are left unpriced without it.
 */
 export function estimateCost(model: Model, loadPerS: number, components: readonly ComponentResult[], spanS?: number): SimResult['cost'] {
-	const chain = resolveChain(model.stages);
-	const sizes = recordBytesAlong(chain, model.source.event_bytes);
+	const plan = planPipeline(model);
+	const chain = plan.chain.map((stage) => stage.spec);
 	const items: SimResult['cost']['items'] = [];
 	const unpriced: string[] = [];
 	chain.forEach((spec, index) => {
 		const result = components[index];
-		const bytes = sizes[index]!;
+		const bytes = plan.chain[index]!.recordBytes;
 		const details = result?.details ?? {};
 		const num = (key: string): number => (typeof details[key] === 'number' ? (details[key] as number) : 0);
 		switch (spec.kind) {
@@ -77,8 +77,9 @@ export function estimateCost(model: Model, loadPerS: number, components: readonl
 				const requests = num('write_requests_per_s') * SECONDS_PER_MONTH;
 				if (spec.component === 'redis') {
 					// Replicas are nodes too, billed alike.
-					const nodes = (spec.nodes ?? 1) * (1 + (spec.read_replicas ?? 0));
-					items.push({component: spec.id, per_month_usd: round(nodes * stores.redisNodeHourUsd.value * HOURS_PER_MONTH), basis: `${nodes} node(s)${spec.read_replicas ? ` (${spec.nodes ?? 1} primary + ${spec.read_replicas} replica each)` : ''} × $${stores.redisNodeHourUsd.value}/h [U]`});
+					const {nodes: primaries, readReplicas} = storeSettings(spec);
+					const nodes = primaries * (1 + readReplicas);
+					items.push({component: spec.id, per_month_usd: round(nodes * stores.redisNodeHourUsd.value * HOURS_PER_MONTH), basis: `${nodes} node(s)${readReplicas ? ` (${primaries} primary + ${readReplicas} replica each)` : ''} × $${stores.redisNodeHourUsd.value}/h [U]`});
 				} else if (spec.component === 'dynamodb') {
 					const units = Math.max(1, Math.ceil(bytes / stores.dynamoWcuBytes.value));
 					items.push({component: spec.id, per_month_usd: round(((requests * units) / 1e6) * stores.dynamoWriteUsdPerMillion.value), basis: `${round(requests / 1e6)}M writes on demand [U]`});
@@ -132,7 +133,7 @@ function streamCost(spec: StreamSpec, bytes: number, num: Num): Priced | null {
 		return {per_month_usd: round(usd), basis: `MSK: ${brokers} kafka.m5.large brokers × ${HOURS_PER_MONTH} h × $${msk.brokerHourUsd.value} + ${round(storedGb)} GB stored (${spec.retention_h} h × ${msk.replicationFactor.value} replicas) × $${msk.storageUsdPerGbMonth.value} ${tag(msk.brokerHourUsd, msk.brokersDefault)}`};
 	}
 	const efo = spec.consumer === 'efo';
-	const shards = num('shards') || (spec.shards ?? 1);
+	const shards = num('shards') || declaredShards(spec);
 	let usd: number;
 	let basis: string;
 	if (spec.mode === 'on_demand') {
@@ -174,7 +175,7 @@ function billedSeconds(num: Num, units: number, triggerS: number, minimumS: numb
 
 /** Glue: DPUs held × hours; a scheduled job per run (1-minute minimum), a streaming job (no trigger) all month. */
 function glueCost(spec: ComputeSpec, period: number | undefined, num: Num, spanS: number | undefined): Priced | null {
-	const dpus = num('units') || (spec.concurrency ?? 1);
+	const dpus = num('units') || computeSettings(computeInputs(spec), false).units;
 	if (period === undefined) {
 		const dpuHours = dpus * HOURS_PER_MONTH;
 		return {per_month_usd: round(dpuHours * glue.dpuHourUsd.value), basis: `streaming job: ${dpus} DPUs × ${HOURS_PER_MONTH} h × $${glue.dpuHourUsd.value}/DPU-hour ${tag(glue.dpuHourUsd)}`};
@@ -188,7 +189,7 @@ function glueCost(spec: ComputeSpec, period: number | undefined, num: Num, spanS
 /** A job running its SQL on a Snowflake warehouse (dbt): credits per hour by size × the hours it is resumed. */
 function warehouseCost(spec: ComputeSpec, period: number | undefined, size: keyof typeof snowflake.creditsPerHour, num: Num, spanS: number | undefined): Priced | null {
 	const perHour = snowflake.creditsPerHour[size];
-	const units = num('units') || (spec.concurrency ?? 1);
+	const units = num('units') || computeSettings(computeInputs(spec), false).units;
 	const scheduled = period !== undefined;
 	let hours: number;
 	let how: string;

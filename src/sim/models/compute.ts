@@ -29,11 +29,12 @@ dedup, aggregate). Aggregates keep the source events they stand for, so
 end-to-end latency still follows every login; with `window_s`, results leave at
 the end of each tumbling window.
 */
-import {files, glue, lambda, pool, spark} from '../catalogue.js';
+import {files, lambda, pool, spark} from '../catalogue.js';
 import {TimeWeighted} from '../stats/time-weighted.js';
 import {CohortQueue} from './cohorts.js';
 import {Stage, type SimContext} from './stage.js';
 import type {StreamStage} from './stream.js';
+import type {ComputeMode, ComputeSettings} from './plan.js';
 import {roundTo} from '../numbers.js';
 
 const DONE = 1;
@@ -44,8 +45,6 @@ const ADD_UNITS = 5;
 const TRIGGER = 6;
 const START = 7;
 
-/** A job with a time of day (`start_at`) and no trigger_s runs once a day: what "nightly at 02:00" means. */
-const DAY_S = 86_400;
 
 /** A pool unit takes at least this much work at a time (seconds), so a trickle is not split into slivers. */
 const MIN_TAKE_S = 0.01;
@@ -81,7 +80,7 @@ export type ComputeSpec = {
 	readonly memoryMb?: number;
 };
 
-type Mode = 'esm' | 'pool' | 'micro-batch';
+type Mode = ComputeMode;
 
 /** Lambda, a worker pool, Flink, Spark or Glue. */
 export class ComputeStage extends Stage {
@@ -143,28 +142,26 @@ export class ComputeStage extends Stage {
 	/** Most records one Lambda invocation payload holds. */
 	private readonly payloadRecords: number;
 
-	constructor(ctx: SimContext, index: number, spec: ComputeSpec, upstream: StreamStage | undefined) {
+	/** `settings`: the stage's decided settings, from the resolved plan (plan.ts). */
+	constructor(ctx: SimContext, index: number, spec: ComputeSpec, upstream: StreamStage | undefined, settings: ComputeSettings) {
 		super(ctx, index, spec.id, spec.kind, spec.component);
 		this.spec = spec;
 		const isLambda = spec.component === 'lambda';
-		// A trigger makes any compute a scheduled batch: Spark and Glue always are; a worker pool or dbt run with trigger_s is a cron job.
-		const scheduled = spec.triggerS !== undefined || spec.startAtS !== undefined || spec.after !== undefined;
-		this.mode = isLambda && upstream && !scheduled ? 'esm' : spec.component === 'spark_structured_streaming' || spec.component === 'glue' || scheduled ? 'micro-batch' : 'pool';
+		this.mode = settings.mode;
 		this.upstream = this.mode === 'esm' ? upstream : undefined;
-		// Lambda on a stream takes batches (default 100); behind an API or a queue, one event per invocation.
-		this.batchSize = spec.batchSize ?? (isLambda ? (this.mode === 'esm' ? lambda.batchSizeDefault.value : 1) : Number.POSITIVE_INFINITY);
-		this.batchingWindow = spec.batchingWindowS ?? (isLambda ? lambda.batchingWindowDefault.value : 0);
-		this.overhead = spec.overheadS ?? (isLambda ? lambda.overheadDefault.value : 0);
-		this.perRecord = spec.perRecordS ?? 0;
-		this.coldStart = spec.coldStartS ?? (isLambda ? lambda.coldStart.value : 0);
-		this.parallelization = Math.min(spec.parallelizationFactor ?? lambda.parallelizationFactorDefault.value, lambda.parallelizationFactorMax.value);
+		this.batchSize = settings.batchSize;
+		this.batchingWindow = settings.batchingWindowS;
+		this.overhead = settings.overheadS;
+		this.perRecord = settings.perRecordS;
+		this.coldStart = settings.coldStartS;
+		this.parallelization = settings.parallelization;
 		this.payloadRecords = Math.max(1, Math.floor(lambda.payloadMaxBytes.value / spec.recordBytes));
 		if (isLambda) {
 			const account = lambda.accountConcurrency.value;
 			if (spec.concurrency !== undefined && spec.concurrency > account) ctx.note(`${spec.id}: concurrency ${spec.concurrency} is above the default account quota of ${account}; assuming the quota was raised`);
-			this.units = spec.concurrency ?? account;
+			this.units = settings.units;
 		} else {
-			this.units = spec.concurrency ?? 1;
+			this.units = settings.units;
 			if (spec.component === 'worker_pool' && upstream && this.units > upstream.shardCount) {
 				// A consumer group gives each partition to one consumer; the rest wait idle.
 				ctx.note(`${spec.id}: ${this.units} workers share ${upstream.shardCount} shards/partitions; a consumer group reads each with one consumer, so ${this.units - upstream.shardCount} sit idle`);
@@ -174,8 +171,8 @@ export class ComputeStage extends Stage {
 		if (spec.batchSize !== undefined && isLambda && spec.batchSize > lambda.batchSizeMax.value) ctx.note(`${spec.id}: batch_size ${spec.batchSize} is above Lambda's maximum of ${lambda.batchSizeMax.value}`);
 		if ((spec.parallelizationFactor ?? 1) > lambda.parallelizationFactorMax.value) ctx.note(`${spec.id}: parallelization_factor is at most ${lambda.parallelizationFactorMax.value}; using ${lambda.parallelizationFactorMax.value}`);
 		// A chained step has no clock of its own; a time of day without an interval is a daily job.
-		this.trigger = spec.after !== undefined ? 0 : (spec.triggerS ?? (spec.startAtS !== undefined ? DAY_S : spec.component === 'glue' ? glue.streamingWindow.value : spark.triggerDefault.value));
-		this.triggerOffset = spec.after !== undefined ? 0 : (spec.startAtS ?? 0);
+		this.trigger = settings.triggerS;
+		this.triggerOffset = settings.triggerOffsetS;
 		this.nextTrigger = 0;
 		if (this.mode === 'esm') this.resizeShards(upstream!.shardCount);
 	}

@@ -19,7 +19,6 @@ import type {Model, Stage as StageSpec} from '../../scenarios/model-schema.js';
 import {EventQueue} from '../kernel/event-queue.js';
 import {Random} from '../kernel/random.js';
 import {LogHistogram} from '../stats/histogram.js';
-import {nextStageIds} from '../fan-out.js';
 import type {ComponentResult, RunResult, Series} from '../result.js';
 import {ApiStage} from './api.js';
 import {ComputeStage} from './compute.js';
@@ -35,6 +34,7 @@ import {ApiQuota} from './api-quota.js';
 import {StoreStage} from './store.js';
 import {StreamStage} from './stream.js';
 import {roundTo} from '../numbers.js';
+import {computeInputs, computeSettings, planPipeline, type PipelinePlan} from './plan.js';
 
 const GLOBAL = STAGE_SLOTS - 1;
 const TICK = 1;
@@ -71,41 +71,10 @@ export type EngineOptions = {
 	readonly onProgress?: (done: number) => void;
 };
 
-/**
-The stages a model's records pass through, in order: from the first stage,
-following `next` (or the listed order, which never leads into a stream's
-fan-out path: those are simulated as paths of their own, see `fan-out.ts`).
-*/
-export function resolveChain(stages: readonly StageSpec[]): StageSpec[] {
-	const byId = new Map(stages.map((stage) => [stage.id, stage]));
-	const nextOf = nextStageIds(stages);
-	const chain: StageSpec[] = [];
-	const seen = new Set<string>();
-	let current: StageSpec | undefined = stages[0];
-	while (current && !seen.has(current.id)) {
-		chain.push(current);
-		seen.add(current.id);
-		const next = nextOf.get(current.id);
-		current = next !== undefined ? byId.get(next) : undefined;
-	}
-	return chain;
-}
-
-/** Bytes per record entering each stage of the chain. */
-export function recordBytesAlong(chain: readonly StageSpec[], eventBytes: number): number[] {
-	const sizes: number[] = [];
-	let bytes = eventBytes;
-	for (const stage of chain) {
-		sizes.push(bytes);
-		if (stage.kind === 'compute' && stage.output_bytes !== undefined) bytes = stage.output_bytes;
-	}
-	return sizes;
-}
-
 /** Runs one replication and returns its raw figures. */
 export function runPipeline(model: Model, options: EngineOptions): RunResult {
-	const chain = resolveChain(model.stages);
-	const sizes = recordBytesAlong(chain, model.source.event_bytes);
+	const plan = planPipeline(model);
+	const chain = plan.chain.map((stage) => stage.spec);
 	const queue = new EventQueue(1024);
 	const notes: string[] = [];
 	const noted = new Set<string>();
@@ -199,7 +168,7 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 		},
 	};
 
-	const stages = buildStages(ctx, chain, sizes, model);
+	const stages = buildStages(ctx, plan, model);
 	const first = stages[0]!;
 	const dashboard = stages.find((stage): stage is DashboardStage => stage instanceof DashboardStage);
 
@@ -482,10 +451,12 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 	};
 }
 
-function buildStages(ctx: SimContext, chain: readonly StageSpec[], sizes: readonly number[], model: Model): Stage[] {
+function buildStages(ctx: SimContext, plan: PipelinePlan, model: Model): Stage[] {
 	const stages: Stage[] = [];
-	chain.forEach((spec, index) => {
-		const recordBytes = sizes[index]!;
+	const chain = plan.chain.map((planned) => planned.spec);
+	plan.chain.forEach((planned, index) => {
+		const spec = planned.spec;
+		const recordBytes = planned.recordBytes;
 		const previous = stages[index - 1];
 		let stage: Stage;
 		switch (spec.kind) {
@@ -494,7 +465,7 @@ function buildStages(ctx: SimContext, chain: readonly StageSpec[], sizes: readon
 					id: spec.id,
 					component: spec.component,
 					mode: spec.mode,
-					shards: spec.shards ?? 4,
+					shards: planned.kind === 'stream' ? planned.shards : 0,
 					partitionKey: spec.partition_key,
 					keys: model.source.keys,
 					onThrottle: spec.on_throttle,
@@ -523,18 +494,8 @@ function buildStages(ctx: SimContext, chain: readonly StageSpec[], sizes: readon
 					{
 						id: spec.id,
 						kind: 'compute',
-						component: spec.component,
-						...defined('concurrency', spec.concurrency),
-						...defined('batchSize', spec.batch_size),
-						...defined('batchingWindowS', spec.batching_window_s),
-						...defined('parallelizationFactor', spec.parallelization_factor),
-						...defined('triggerS', spec.trigger_s),
-						...defined('startAtS', spec.start_at === undefined ? undefined : clockSeconds(spec.start_at)),
-						...defined('after', spec.after),
+						...computeInputs(spec),
 						...(spec.start_at !== undefined || spec.after !== undefined || chain.some((other) => other.kind === 'compute' && other.after === spec.id) ? {logRuns: true} : {}),
-						...defined('overheadS', ms(spec.overhead_ms)),
-						...defined('perRecordS', ms(spec.per_record_ms)),
-						...defined('coldStartS', ms(spec.cold_start_ms)),
 						transform: spec.transform,
 						outputRatio: spec.output_ratio,
 						...defined('windowS', spec.window_s),
@@ -553,6 +514,7 @@ function buildStages(ctx: SimContext, chain: readonly StageSpec[], sizes: readon
 						...defined('memoryMb', spec.memory_mb),
 					},
 					previous instanceof StreamStage ? previous : undefined,
+					planned.kind === 'compute' ? planned.settings : computeSettings({component: spec.component}, false),
 				);
 				break;
 			case 'queue':
@@ -572,6 +534,7 @@ function buildStages(ctx: SimContext, chain: readonly StageSpec[], sizes: readon
 						recordBytes,
 					},
 					undefined,
+					computeSettings({component: 'queue', concurrency: spec.servers, perRecordS: serviceMean(spec.service) / 1000}, false),
 				);
 				ctx.note(`${spec.id}: a queue station inside a pipeline runs as a fluid pool of ${spec.servers} server(s) at the mean service time; model it alone to check it against queueing theory`);
 				break;

@@ -298,10 +298,10 @@ describe('stream reads and modes', () => {
 		expect(stream.limit).toBe('on-demand scales to 10 GiB/s (after its scale-up lag)');
 	});
 
-	test('Kafka has no on-demand mode: one partition of ~10 MB/s carries 50,000 records of 200 B', () => {
+	test('Kafka has no on-demand mode: without partitions it is taken at 4, as the engine runs it, each ~10 MB/s: 4 × 50,000 records of 200 B', () => {
 		const topic = only({source: {rate_per_s: 10}, stages: [{id: 'k', kind: 'stream', component: 'kafka', mode: 'on_demand'}]});
-		expect(topic.maxLoadPerS).toBeCloseTo(50_000, 6);
-		expect(topic.limit).toBe('1 partitions × ~10 MB/s per partition');
+		expect(topic.maxLoadPerS).toBeCloseTo(200_000, 6);
+		expect(topic.limit).toBe('4 partitions × ~10 MB/s per partition');
 		expect(topic.stream!.readPerShardRecords).toBe(Number.POSITIVE_INFINITY);
 	});
 });
@@ -438,12 +438,12 @@ describe('edges a sizing by hand gets right', () => {
 		expect(keyed.limit).toBe('hottest shard gets 100% of records (key k); 1,000 records/s per shard');
 	});
 
-	test('a Lambda reads 4 shards of an on-demand stream (its starting size); a provisioned stream without shards has 1', () => {
+	test('a Lambda reads 4 shards of an on-demand stream (its starting size); a stream without shards is taken at 4 on paper as in the run (the rules refuse it when provisioned)', () => {
 		const onDemand = capacityOf({source: {rate_per_s: 1}, stages: [stream({mode: 'on_demand'}), {id: 'l', kind: 'compute', component: 'lambda', per_record_ms: 1}]});
 		expect(onDemand.stages[1]!.compute!.units).toBe(4);
 		expect(onDemand.stages[1]!.maxLoadPerS).toBeCloseTo(4 * 100 / 0.11, 6);
 		const bare = capacityOf({source: {rate_per_s: 1}, stages: [stream({}), {id: 'l', kind: 'compute', component: 'lambda', per_record_ms: 1}]});
-		expect(bare.stages[0]!.limit).toBe('1 shards × 1,000 records/s per shard');
+		expect(bare.stages[0]!.limit).toBe('4 shards × 1,000 records/s per shard');
 	});
 
 	test('a Lambda behind a country-keyed stream is capped by the hottest shard: 909 / 0.4 = 2,273 records/s', () => {

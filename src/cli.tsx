@@ -11,6 +11,7 @@ import {commands, summaries} from './commands/index.js';
 import type {Command} from './commands/command.js';
 import {formatHelp, parseFlags, type FlagSpec} from './cli-flags.js';
 import {UsageError} from './errors.js';
+import {ModelError} from './sim/model-error.js';
 import {exitOnInterrupt} from './interrupt.js';
 
 const pkg = {version: packageJson.version};
@@ -131,7 +132,8 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 try {
 	process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-	if (error instanceof UsageError) {
+	// A model the simulator itself refuses is the user's input too.
+	if (error instanceof UsageError || error instanceof ModelError) {
 		for (const line of error.lines) process.stderr.write(`dojo: ${line}\n`);
 		process.exitCode = 2;
 	} else {

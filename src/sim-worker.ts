@@ -6,6 +6,7 @@ replications itself when this file is not there (e.g. under the test runner).
 */
 import {parentPort, workerData} from 'node:worker_threads';
 import {runOne, simulateWithProgress, sweepOne, type RunJob, type SimInput, type SimOptions, type SweepOptions} from './sim/index.js';
+import {ModelError} from './sim/model-error.js';
 
 /** A task the main thread sends: one replication, one sweep, or a whole simulation that reports its progress (the interview's runs). */
 export type WorkerTask =
@@ -46,6 +47,8 @@ parentPort?.on('message', (message: WorkerTask) => {
 		parentPort!.postMessage({id: message.id, result});
 	} catch (error) {
 		if (error instanceof Stopped) parentPort!.postMessage({id: message.id, stopped: true});
+		// A model the simulator refuses goes back as the user's error (exit 2), with its lines.
+		else if (error instanceof ModelError) parentPort!.postMessage({id: message.id, error: error.message, lines: error.lines});
 		else parentPort!.postMessage({id: message.id, error: error instanceof Error ? error.message : String(error)});
 	}
 });

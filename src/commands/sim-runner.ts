@@ -5,6 +5,7 @@ after another in this thread when there is no built worker script (under the
 test runner). Results come back in task order,
 so the report is the same however the work was spread.
 */
+import {UsageError} from '../errors.js';
 import {existsSync} from 'node:fs';
 import {availableParallelism} from 'node:os';
 import {fileURLToPath} from 'node:url';
@@ -63,13 +64,13 @@ export async function runTasks<R>(tasks: readonly Task[], workers?: number, onPr
 							const id = next++;
 							worker.postMessage({id, ...tasks[id]!});
 						};
-						worker.on('message', (message: {id: number; result?: unknown; error?: string; progress?: number}) => {
+						worker.on('message', (message: {id: number; result?: unknown; error?: string; lines?: string[]; progress?: number}) => {
 							if (message.progress !== undefined) {
 								report(message.id, message.progress);
 								return;
 							}
 							if (message.error !== undefined) {
-								reject(new Error(message.error));
+								reject(message.lines ? new UsageError(message.lines) : new Error(message.error));
 								return;
 							}
 							results[message.id] = message.result as R;

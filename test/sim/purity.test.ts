@@ -12,7 +12,10 @@ const SRC = resolve(import.meta.dirname, '../../src');
 const SIM = join(SRC, 'sim');
 
 /** Project folders src/sim may not import from. */
-const FORBIDDEN_FOLDERS = ['ui', 'flow', 'store'];
+const FORBIDDEN_FOLDERS = ['ui', 'flow', 'store', 'commands'];
+
+/** Project files src/sim may not import: the command line's error type (the core throws RangeError and ModelError; commands turn them into usage errors). */
+const FORBIDDEN_FILES = ['errors.js', 'errors.ts'];
 
 /** Packages src/sim may not import, as patterns over the specifier. */
 const FORBIDDEN: ReadonlyArray<[RegExp, string]> = [
@@ -32,6 +35,7 @@ export function forbiddenImports(source: string, file = join(SIM, 'models', 'exa
 	return importedSpecifiers(source).flatMap((specifier) => {
 		if (specifier.startsWith('.')) {
 			const inside = relative(SRC, resolve(dirname(file), specifier)).split(sep);
+			if (inside.length === 1 && FORBIDDEN_FILES.includes(inside[0]!)) return [`${specifier} (src/${inside[0]})`];
 			return inside.length > 1 && FORBIDDEN_FOLDERS.includes(inside[0]!) ? [`${specifier} (src/${inside[0]})`] : [];
 		}
 		return FORBIDDEN.filter(([pattern]) => pattern.test(specifier)).map(([, rule]) => `${specifier} (${rule})`);
@@ -47,7 +51,7 @@ function sourceFiles(directory: string): string[] {
 }
 
 describe('src/sim purity', () => {
-	test('no file under src/sim imports ui, flow, store, react, ink, xstate, better-sqlite3 or fs', () => {
+	test('no file under src/sim imports ui, flow, store, commands, the CLI errors, react, ink, xstate, better-sqlite3 or fs', () => {
 		const files = sourceFiles(SIM);
 		expect(files.length).toBeGreaterThan(5);
 		const offences = files.flatMap((file) => forbiddenImports(readFileSync(file, 'utf8'), file).map((found) => `${relative(SIM, file)}: ${found}`));
@@ -69,6 +73,8 @@ describe('src/sim purity', () => {
 			"const fs = require('fs');",
 			"import '../../ui/register.js';",
 			"import {\n\tBox,\n\tText,\n} from 'ink';",
+			"import {UsageError} from '../../errors.js';",
+			"import {formatReport} from '../../commands/sim-format.js';",
 		];
 		for (const line of planted) expect(forbiddenImports(line), line).toHaveLength(1);
 	});
@@ -77,7 +83,7 @@ describe('src/sim purity', () => {
 		const allowed = [
 			"import type {Model} from '../../scenarios/model-schema.js';",
 			"import {Random} from '../kernel/random.js';",
-			"import {UsageError} from '../../errors.js';",
+			"import {ModelError} from '../model-error.js';",
 			"import {Worker} from 'node:worker_threads';",
 			"import {storeStageCapacity} from './models/store-stage.js';",
 			"import {inkwell} from './inkwell.js';",

@@ -24,7 +24,7 @@ run then drains, so every customer who arrived in the window is counted; with
 inside the window, and for end to end if it entered the network inside it.
 Time inside is in seconds; reported waits are in milliseconds.
 */
-import {UsageError} from '../../errors.js';
+import {ModelError} from '../model-error.js';
 import type {Model} from '../../scenarios/model-schema.js';
 import {constant, exponential, fillSamples, fromSpec, type Sampler} from '../kernel/distributions.js';
 import {EventQueue} from '../kernel/event-queue.js';
@@ -223,15 +223,15 @@ function compile(model: Model): Compiled {
 	});
 	if (model.injections.length > 0) problems.push('injections: a plain queue network does not apply injections; remove them or add a pipeline stage');
 	if (model.source.bursts !== undefined) problems.push('source.bursts: a plain queue network does not apply bursts; remove them to check a station against theory');
-	if (problems.length > 0) throw new UsageError(problems);
+	if (problems.length > 0) throw new ModelError(problems);
 	// Customers enter at the first stage; every stage must be on its path, and the path must end.
 	const seen = new Uint8Array(stages.length);
 	for (let at = 0; at >= 0; at = next[at]!) {
-		if (seen[at]) throw new UsageError(`stages[${at}] (${ids[at]}): stages form a loop; customers would never leave`);
+		if (seen[at]) throw new ModelError(`stages[${at}] (${ids[at]}): stages form a loop; customers would never leave`);
 		seen[at] = 1;
 	}
 	const unreached = ids.filter((_, i) => !seen[i]);
-	if (unreached.length > 0) throw new UsageError(`stages ${unreached.join(', ')}: never reached from the first stage "${ids[0]}"; link them with next`);
+	if (unreached.length > 0) throw new ModelError(`stages ${unreached.join(', ')}: never reached from the first stage "${ids[0]}"; link them with next`);
 	return {ids, servers, capacity, next, service};
 }
 
@@ -778,7 +778,7 @@ constant arrivals at `rate_per_s × loadMultiplier`; `peak_multiplier` and keys
 are not applied) and returns per-station and end-to-end figures with 95%
 confidence intervals. Deterministic for a seed.
 
-Throws UsageError when the model has other stage kinds, injections, unreachable
+Throws ModelError when the model has other stage kinds, injections, unreachable
 stages, or a distribution that cannot exist; RangeError for bad options.
 */
 export function runQueueNetwork(model: Model, options: QueueNetworkOptions = {}): QueueNetworkResult {

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {UsageError} from '../../../src/errors.js';
+import {ModelError} from '../../../src/sim/model-error.js';
 import type {Model} from '../../../src/scenarios/model-schema.js';
 import {isQueueOnlyModel, runQueueNetwork} from '../../../src/sim/models/queue-station.js';
 import {expectLittle, queueModel} from '../helpers/queue-models.js';
@@ -78,10 +78,10 @@ describe('runQueueNetwork refuses what it cannot run', () => {
 		try {
 			runQueueNetwork(model, {customers: 10});
 		} catch (error) {
-			if (error instanceof UsageError) return [...error.lines];
+			if (error instanceof ModelError) return [...error.lines];
 			throw error;
 		}
-		throw new Error('expected a UsageError');
+		throw new Error('expected a ModelError');
 	}
 
 	test('stages other than kind: queue, injections and bursts, naming the stage', () => {

@@ -1,15 +1,14 @@
 /**
-Bottleneck advice that is wrong in corners mutation testing exposed (issue 10,
-item 6): each case states what a user should read and fails on the code as it was
-when written. Kept outside test/sim/analysis so the Stryker configs (which need
-every test green on the unmutated code) do not run it.
+Bottleneck advice that was wrong in corners mutation testing exposed (issue 10,
+item 6): each case states what a user should read, and failed on the code as it
+was when written (commit b85f748).
 */
 import {describe, expect, test} from 'vitest';
 import {analyseCapacity} from '../../src/sim/analysis/capacity.js';
 import {bottleneckOf} from './helpers/verdict-inputs.js';
 import {parseModel} from './helpers/model-file.js';
 
-describe('FAILING: bottleneck advice in corners', () => {
+describe('bottleneck advice in corners', () => {
 	test('the shard count advised for a skewed key is the fewest that carries the load (18 of 20 equal key values at 5,250/s, not 27)', () => {
 		const keys = {tw: {kind: 'categorical', shares: Object.fromEntries(Array.from({length: 20}, (_, i) => [`w${i}`, 0.05]))}};
 		const design = (shards: number) => ({source: {rate_per_s: 5250, keys}, stages: [{id: 'ingest', kind: 'stream', component: 'kinesis_data_streams', shards, partition_key: 'tw'}]});

@@ -13,6 +13,9 @@ Taking part of the head cohort splits it, so capacity limits apply to exact
 record counts while the queue stays a few entries per tick. Ring buffer over
 typed arrays; grows by doubling; no allocation per operation.
 */
+/** What a queue hands on for each cohort (or part of one) it gives up: birth, arrival at the stage, the stage's stamp, records and source events. */
+export type CohortVisitor = (born: number, arrived: number, stamp: number, count: number, weight: number) => void;
+
 export class CohortQueue {
 	born: Float64Array;
 	arrived: Float64Array;
@@ -93,6 +96,46 @@ export class CohortQueue {
 		this.weight[index] = this.weight[index]! - weight;
 		this.records -= records;
 		return weight;
+	}
+
+	/**
+	Removes cohorts from the head, oldest first, while `due` says their stamp is
+	(all of them without it), handing each to `visit`.
+	*/
+	drain(visit: CohortVisitor, due?: (stamp: number) => boolean): void {
+		while (this.length > 0) {
+			const index = this.head;
+			const stamp = this.stamp[index]!;
+			if (due && !due(stamp)) return;
+			const born = this.born[index]!;
+			const arrived = this.arrived[index]!;
+			const count = this.count[index]!;
+			const weight = this.weight[index]!;
+			this.shift();
+			visit(born, arrived, stamp, count, weight);
+		}
+	}
+
+	/**
+	Takes up to `records` records off the head, oldest first, splitting the last
+	cohort it reaches, while more than `floor` are still wanted and the head's
+	stamp is at most `until`; hands each part to `visit` and returns the records
+	still wanted (`records` less those taken: ∞ stays ∞).
+	*/
+	take(records: number, visit: CohortVisitor, until = Number.POSITIVE_INFINITY, floor = 0): number {
+		let left = records;
+		while (left > floor && this.length > 0) {
+			const index = this.head;
+			const stamp = this.stamp[index]!;
+			if (stamp > until) break;
+			const born = this.born[index]!;
+			const arrived = this.arrived[index]!;
+			const part = Math.min(left, this.count[index]!);
+			const weight = this.takeFromHead(part);
+			left -= part;
+			visit(born, arrived, stamp, part, weight);
+		}
+		return left;
 	}
 
 	private grow(): void {

@@ -139,17 +139,15 @@ export class CollectorStage extends Stage {
 		// Serve the queue in arrival order with this tick's capacity.
 		let budget = rate * dt;
 		if (this.ctx.measuring) this.capacity += budget;
-		const queue = this.queue;
-		while (budget > 1e-9 && queue.size > 0) {
-			const head = queue.headIndex;
-			const born = queue.born[head]!;
-			const arrived = queue.arrived[head]!;
-			const part = Math.min(budget, queue.count[head]!);
-			const weight = queue.takeFromHead(part);
-			budget -= part;
-			if (this.ctx.measuring) this.served += part;
-			this.emit(now, born, arrived, part, part, weight);
-		}
+		this.queue.take(
+			budget,
+			(born, arrived, _stamp, part, weight) => {
+				if (this.ctx.measuring) this.served += part;
+				this.emit(now, born, arrived, part, part, weight);
+			},
+			Number.POSITIVE_INFINITY,
+			1e-9,
+		);
 		this.stats.backlog.update(now, this.held);
 	}
 
@@ -159,19 +157,14 @@ export class CollectorStage extends Stage {
 		if (arrivals.size === 0) return;
 		const room = Math.max(0, this.settings.maxWait * rate - this.queue.records);
 		const share = arrivals.records > room ? room / arrivals.records : 1;
-		while (arrivals.size > 0) {
-			const head = arrivals.headIndex;
-			const born = arrivals.born[head]!;
-			const count = arrivals.count[head]!;
-			const weight = arrivals.weight[head]!;
-			arrivals.shift();
+		arrivals.drain((born, _arrived, _stamp, count, weight) => {
 			if (share < 1) {
 				const turnedAway = count * (1 - share);
 				if (this.ctx.measuring) this.refused += turnedAway;
 				this.discard(now, born, turnedAway, weight * (1 - share), 'dropped');
 			}
 			if (share > 0) this.queue.push(born, now, now, count * share, weight * share);
-		}
+		});
 	}
 
 	override handle(kind: number, local: number, now: number): void {

@@ -459,16 +459,7 @@ export class ComputeStage extends Stage {
 	private launch(now: number, from: CohortQueue, take: number, shard: number, invocations = 1, fixedDuration?: number, busyUnits = invocations): void {
 		const slot = this.freeSlots.pop() ?? this.newSlot();
 		const queue = this.slots[slot]!;
-		let left = take;
-		while (left > 1e-12 && from.size > 0) {
-			const head = from.headIndex;
-			const born = from.born[head]!;
-			const arrived = from.arrived[head]!;
-			const part = Math.min(left, from.count[head]!);
-			const weight = from.takeFromHead(part);
-			queue.push(born, arrived, now, part, weight);
-			left -= part;
-		}
+		from.take(take, (born, arrived, _stamp, part, weight) => queue.push(born, arrived, now, part, weight), Number.POSITIVE_INFINITY, 1e-12);
 		let duration = fixedDuration ?? this.overhead + (take / invocations) * this.perRecord;
 		if (this.spec.component === 'lambda' && this.running + invocations > this.warmEnvironments) {
 			const fresh = this.running + invocations - this.warmEnvironments;
@@ -507,15 +498,7 @@ export class ComputeStage extends Stage {
 			const bytes = queue.records * this.spec.outputRatio * (this.spec.outputBytes ?? this.spec.recordBytes);
 			this.next.beginObject(now, Math.max(1, Math.ceil(bytes / files.batchFileBytes.value)));
 		}
-		while (queue.size > 0) {
-			const head = queue.headIndex;
-			const born = queue.born[head]!;
-			const arrived = queue.arrived[head]!;
-			const count = queue.count[head]!;
-			const weight = queue.weight[head]!;
-			queue.shift();
-			this.output(now, born, arrived, count, weight);
-		}
+		queue.drain((born, arrived, _stamp, count, weight) => this.output(now, born, arrived, count, weight));
 		this.freeSlots.push(slot);
 		this.running -= this.slotUnits[slot]!;
 		this.busy.update(now, Math.max(0, this.busy.current - this.slotBusy[slot]!));
@@ -555,17 +538,8 @@ export class ComputeStage extends Stage {
 	}
 
 	private closeWindow(now: number): void {
-		const window = this.window;
-		while (window.size > 0) {
-			const head = window.headIndex;
-			const born = window.born[head]!;
-			const arrived = window.arrived[head]!;
-			const out = window.stamp[head]!;
-			const count = window.count[head]!;
-			const weight = window.weight[head]!;
-			window.shift();
-			this.emit(now, born, arrived, count, out, weight);
-		}
+		// `stamp` carries the output count (see output).
+		this.window.drain((born, arrived, out, count, weight) => this.emit(now, born, arrived, count, out, weight));
 	}
 
 	private setUnits(now: number, units: number): void {

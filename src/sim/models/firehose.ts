@@ -120,19 +120,14 @@ export class FirehoseStage extends QuotaStage {
 		// same tick (one from each shard read) are indistinguishable from here on and travel as one group:
 		// with 30 shards that is 30 times fewer groups for every stage downstream.
 		const byBorn = new Map<number, {count: number; weight: number}>();
-		while (buffer.size > 0) {
-			const head = buffer.headIndex;
-			const born = buffer.born[head]!;
-			const count = buffer.count[head]!;
-			const weight = buffer.weight[head]!;
-			if (this.ctx.measuring && count > 0) this.stats.wait.record((at - buffer.arrived[head]!) * 1000, count);
-			buffer.shift();
+		buffer.drain((born, arrived, _stamp, count, weight) => {
+			if (this.ctx.measuring && count > 0) this.stats.wait.record((at - arrived) * 1000, count);
 			const group = byBorn.get(born);
 			if (group) {
 				group.count += count;
 				group.weight += weight;
 			} else byBorn.set(born, {count, weight});
-		}
+		});
 		for (const [born, group] of byBorn) this.transit.push(born, at, at, group.count, group.weight);
 		this.bufferBytes = 0;
 		this.generation++;
@@ -140,19 +135,14 @@ export class FirehoseStage extends QuotaStage {
 	}
 
 	private deliver(now: number): void {
-		const transit = this.transit;
 		let object = Number.NaN;
-		while (transit.size > 0 && transit.stamp[transit.headIndex]! <= now + 1e-12) {
-			const head = transit.headIndex;
-			if (transit.stamp[head] !== object) {
-				object = transit.stamp[head]!;
+		// Every object due now, in order; `stamp` is the time its object lands.
+		this.transit.drain((born, _arrived, stamp, count, weight) => {
+			if (stamp !== object) {
+				object = stamp;
 				this.next?.beginObject(now);
 			}
-			const born = transit.born[head]!;
-			const count = transit.count[head]!;
-			const weight = transit.weight[head]!;
-			transit.shift();
 			this.emitWaited(now, born, count, count, weight);
-		}
+		}, (stamp) => stamp <= now + 1e-12);
 	}
 }

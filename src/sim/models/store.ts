@@ -186,14 +186,8 @@ export class StoreStage extends Stage {
 		const draws = Math.max(1, Math.min(LATENCY_DRAWS, Math.ceil(this.burstRequests - 1e-9)));
 		for (let i = 0; i < draws; i++) this.draws[i] = finish + this.latency.sample(this.rng) + this.lag;
 		let before = 0;
-		while (burst.size > 0) {
-			const head = burst.headIndex;
-			const born = burst.born[head]!;
-			const arrived = burst.arrived[head]!;
-			const requests = burst.stamp[head]!;
-			const count = burst.count[head]!;
-			const weight = burst.weight[head]!;
-			burst.shift();
+		// `stamp` carries each group's write requests.
+		burst.drain((born, arrived, requests, count, weight) => {
 			if (requests >= draws && draws > 1) {
 				// A group of many writes: spread it over every draw.
 				for (let i = 0; i < draws; i++) this.line.push(this.draws[i]!, born, arrived, count / draws, weight / draws);
@@ -202,7 +196,7 @@ export class StoreStage extends Stage {
 				this.line.push(this.draws[slot]!, born, arrived, count, weight);
 			}
 			before += requests;
-		}
+		});
 		this.burstRequests = 0;
 		this.arm();
 	}
@@ -250,15 +244,11 @@ export class StoreStage extends Stage {
 	/** After a failover: writes that waited with no node to serve them are served now. */
 	private resume(now: number): void {
 		if (!(this.rate > 0) || this.loadInterval > 0 || this.pending.size === 0) return;
-		const pending = this.pending;
-		while (pending.size > 0) {
-			const head = pending.headIndex;
-			const count = pending.count[head]!;
+		this.pending.drain((born, arrived, _stamp, count, weight) => {
 			if (this.burst.size === 0) this.ctx.schedule(now, this.index, BURST, 0);
-			this.burst.push(pending.born[head]!, pending.arrived[head]!, count / this.perRequest, count, pending.weight[head]!);
+			this.burst.push(born, arrived, count / this.perRequest, count, weight);
 			this.burstRequests += count / this.perRequest;
-			pending.shift();
-		}
+		});
 	}
 
 	override utilization(span: number): number {
@@ -292,12 +282,7 @@ export class StoreStage extends Stage {
 		if (this.pending.size === 0 || !(this.rate > 0)) return;
 		const finish = this.serve(now, this.pendingRequests);
 		const due = finish + this.latency.sample(this.rng) + this.lag;
-		const pending = this.pending;
-		while (pending.size > 0) {
-			const head = pending.headIndex;
-			this.line.push(due, pending.born[head]!, pending.arrived[head]!, pending.count[head]!, pending.weight[head]!);
-			pending.shift();
-		}
+		this.pending.drain((born, arrived, _stamp, count, weight) => this.line.push(due, born, arrived, count, weight));
 		this.pendingRequests = 0;
 		if (this.ctx.measuring) this.loads++;
 		this.arm();

@@ -334,42 +334,30 @@ export class StreamStage extends Stage implements LimiterOwner {
 		this.lastPoll[shard] = now;
 		// Unread records older than the retention period are gone.
 		const expireBefore = now - this.retention;
-		while (log.size > 0 && log.stamp[log.headIndex]! < expireBefore) {
-			const head = log.headIndex;
-			const born = log.born[head]!;
-			const count = log.count[head]!;
-			const weight = log.weight[head]!;
-			log.shift();
-			this.discard(now, born, count, weight, 'lost');
-		}
+		if (log.size > 0 && log.stamp[log.headIndex]! < expireBefore) log.drain((born, _arrived, _stamp, count, weight) => this.discard(now, born, count, weight, 'lost'), (stamp) => stamp < expireBefore);
 		const next = this.next!;
 		const wanted = next.demand(now, shard);
 		const bytes = this.spec.recordBytes;
 		// Reads are limited by the bytes the shard could serve since the last poll (none for Kafka).
 		const byBytes = Number.isFinite(this.readBytesPerS) ? Math.min(this.perCallBytes, this.readBytesPerS * Math.max(elapsed, this.minGap)) / bytes : Number.POSITIVE_INFINITY;
-		let limit = Math.min(wanted, this.perCallRecords, Math.floor(byBytes + 1e-9));
+		const limit = Math.min(wanted, this.perCallRecords, Math.floor(byBytes + 1e-9));
 		const visibleBefore = now - this.visibleAfter;
-		let limitedByCall = false;
-		while (log.size > 0 && log.stamp[log.headIndex]! <= visibleBefore) {
-			if (!(limit > 0)) {
-				limitedByCall = wanted > 0;
-				break;
-			}
-			const head = log.headIndex;
-			const born = log.born[head]!;
-			const arrived = log.arrived[head]!;
-			const take = Math.min(limit, log.count[head]!);
-			const weight = log.takeFromHead(take);
-			limit -= take;
-			this.release(now, take);
-			this.stats.departedSinceSample += take;
-			if (this.ctx.measuring) {
-				this.readRecords += take;
-				this.stats.departed += take;
-				this.stats.wait.record((now - arrived) * 1000, take);
-			}
-			next.receiveShard(now, shard, born, take, weight);
-		}
+		const left = log.take(
+			limit,
+			(born, arrived, _stamp, take, weight) => {
+				this.release(now, take);
+				this.stats.departedSinceSample += take;
+				if (this.ctx.measuring) {
+					this.readRecords += take;
+					this.stats.departed += take;
+					this.stats.wait.record((now - arrived) * 1000, take);
+				}
+				next.receiveShard(now, shard, born, take, weight);
+			},
+			visibleBefore,
+		);
+		// The call's limit (or the consumer's room) ran out with readable records left.
+		const limitedByCall = wanted > 0 && !(left > 0) && log.size > 0 && log.stamp[log.headIndex]! <= visibleBefore;
 		// More is waiting: poll this shard again as soon as allowed (otherwise its group's next poll comes).
 		if (limitedByCall) this.schedulePoll(shard, now + (this.minGap || this.pollInterval));
 		// Readable records left behind (the call's limit or the consumer's room): the consumer is not caught up.

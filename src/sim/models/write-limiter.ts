@@ -16,7 +16,7 @@ time (as CloudWatch counts WriteProvisionedThroughputExceeded), so a retried
 record can be throttled several times.
 */
 import {producer} from '../catalogue.js';
-import {CohortQueue} from './cohorts.js';
+import {CohortQueue, type CohortVisitor} from './cohorts.js';
 
 /** Who receives what the limiter lets through or gives up on. */
 export interface LimiterOwner {
@@ -191,32 +191,24 @@ export class WriteLimiter {
 
 	/** Retries what is due; call every tick while `retrying > 0`. */
 	tick(now: number): void {
-		for (let p = 0; p < this.partitions; p++) {
+		// One set of visitors per tick (not per partition): this runs every tick while anything waits.
+		let p = 0;
+		const expired = (stamp: number) => now - stamp > this.retry.ttl;
+		const refuse: CohortVisitor = (born, _arrived, _stamp, count, weight) => {
+			this.retrying -= count;
+			this.owner.refused(now, born, count, weight);
+		};
+		const accept: CohortVisitor = (born, arrived, _stamp, take, weight) => {
+			this.consume(p, take);
+			this.retrying -= take;
+			this.owner.accepted(now, p, born, arrived, take, weight);
+		};
+		for (p = 0; p < this.partitions; p++) {
 			const queue = this.queues[p]!;
 			if (queue.size === 0 || now < this.retryAt[p]! - 1e-12) continue;
 			// Records past their time-to-live are given up on first.
-			while (queue.size > 0) {
-				const head = queue.headIndex;
-				if (now - queue.stamp[head]! <= this.retry.ttl) break;
-				const count = queue.count[head]!;
-				const weight = queue.weight[head]!;
-				const born = queue.born[head]!;
-				queue.shift();
-				this.retrying -= count;
-				this.owner.refused(now, born, count, weight);
-			}
-			let room = this.available(now, p);
-			while (queue.size > 0 && room > 0) {
-				const head = queue.headIndex;
-				const born = queue.born[head]!;
-				const arrived = queue.arrived[head]!;
-				const take = Math.min(room, queue.count[head]!);
-				const weight = queue.takeFromHead(take);
-				this.consume(p, take);
-				this.retrying -= take;
-				room -= take;
-				this.owner.accepted(now, p, born, arrived, take, weight);
-			}
+			queue.drain(refuse, expired);
+			queue.take(this.available(now, p), accept);
 			if (queue.size > 0) {
 				this.owner.throttledAttempts(now, this.attempts(now, p, queue.records));
 				this.attempt[p] = this.attempt[p]! + 1;

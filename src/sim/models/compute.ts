@@ -3,7 +3,8 @@ Compute that transforms records: Lambda, a worker pool, Flink, Spark
 Structured Streaming or Glue (and, inside a pipeline, a plain queue station run
 as a fluid pool).
 
-Three ways of taking work, as the real services do:
+Three ways of taking work, as the real services do (each a class in
+compute-modes.ts on the base here):
 - **Lambda on a stream** (an event source mapping): one batch buffer per shard;
   a batch is invoked when it holds `batch_size` records, when the batching
   window has passed, or at once with no window; at most `parallelization_factor`
@@ -29,7 +30,7 @@ dedup, aggregate). Aggregates keep the source events they stand for, so
 end-to-end latency still follows every login; with `window_s`, results leave at
 the end of each tumbling window.
 */
-import {files, lambda, pool, spark} from '../catalogue.js';
+import {lambda, pool} from '../catalogue.js';
 import {TimeWeighted} from '../stats/time-weighted.js';
 import {CohortQueue} from './cohorts.js';
 import {Stage, type SimContext} from './stage.js';
@@ -37,17 +38,14 @@ import type {StreamStage} from './stream.js';
 import type {ComputeMode, ComputeSettings} from './plan.js';
 import {roundTo} from '../numbers.js';
 
-const DONE = 1;
-const READY = 2;
+/** Event kinds of a compute stage (the modes in compute-modes.ts add READY and TRIGGER). */
+export const DONE = 1;
+export const READY = 2;
 const WINDOW = 3;
 const AUTOSCALE = 4;
 const ADD_UNITS = 5;
-const TRIGGER = 6;
+export const TRIGGER = 6;
 const START = 7;
-
-
-/** A pool unit takes at least this much work at a time (seconds), so a trickle is not split into slivers. */
-const MIN_TAKE_S = 0.01;
 
 /** What a compute stage needs to know. */
 export type ComputeSpec = {
@@ -80,34 +78,28 @@ export type ComputeSpec = {
 	readonly memoryMb?: number;
 };
 
-type Mode = ComputeMode;
-
-/** Lambda, a worker pool, Flink, Spark or Glue. */
-export class ComputeStage extends Stage {
+/**
+What every compute mode shares: invocations in flight (one slot each), their
+cold starts and busy time, the transform and its window, the units and their
+autoscaling, and a queue of records waiting (the pool's and the micro-batch's
+input). The modes, in compute-modes.ts, decide when work starts.
+*/
+export abstract class ComputeStage extends Stage {
 	readonly spec: ComputeSpec;
-	readonly mode: Mode;
-	private upstream: StreamStage | undefined;
+	abstract readonly mode: ComputeMode;
 	// Pool and micro-batch input.
-	private readonly input = new CohortQueue(64);
-	private inputSince = Number.POSITIVE_INFINITY;
-	private readyAt = Number.POSITIVE_INFINITY;
-	// Per-shard batch buffers (Lambda event source mapping).
-	private buffers: CohortQueue[] = [];
-	private bufferSince = new Float64Array(0);
-	private shardReadyAt = new Float64Array(0);
-	private inflight = new Int32Array(0);
-	private waiting: number[] = [];
-	private isWaiting = new Uint8Array(0);
+	protected readonly input = new CohortQueue(64);
+	protected inputSince = Number.POSITIVE_INFINITY;
 	// Invocations in flight: one slot each.
 	private slots: CohortQueue[] = [];
 	private slotShard: number[] = [];
 	private slotUnits: number[] = [];
 	private slotBusy: number[] = [];
 	private freeSlots: number[] = [];
-	private running = 0;
+	protected running = 0;
 	private maxRunning = 0;
 	/** Units that may run at once (pool workers, cores); for Lambda the concurrency limit. */
-	private units: number;
+	protected units: number;
 	private pendingUnits = 0;
 	private warmEnvironments = 0;
 	private coldStarts = 0;
@@ -119,80 +111,57 @@ export class ComputeStage extends Stage {
 	private readonly window = new CohortQueue(16);
 	private lastBusyIntegral = 0;
 	private lastUnitIntegral = 0;
-	// Micro-batch state.
-	private batchRunning = false;
 	private startScheduled = false;
-	private triggerScheduled = false;
-	/** Seconds between micro-batch or scheduled-batch starts (0: as soon as the previous one ends). */
-	private readonly trigger: number;
-	private nextTrigger = 0;
-	/** Where the trigger grid starts, seconds after midnight (start_at). */
-	private readonly triggerOffset: number;
-	/** A chained step's upstream: the step it runs after, then the stages between; it starts only when they are all done. */
-	private waitFor: readonly Stage[] = [];
-	/** Each run's start, finish and records, for a scheduled batch step. */
+	/** Each run's start, finish and records, for a scheduled batch step (only micro-batches run in runs). */
 	readonly runLog: Array<{start: number; finish: number | null; records: number}> = [];
-	private currentRun: {start: number; finish: number | null; records: number} | null = null;
-	private readonly batchSize: number;
-	private readonly batchingWindow: number;
-	private readonly overhead: number;
-	private readonly perRecord: number;
+	protected readonly batchSize: number;
+	protected readonly batchingWindow: number;
+	protected readonly overhead: number;
+	protected readonly perRecord: number;
 	private readonly coldStart: number;
-	private readonly parallelization: number;
 	/** Most records one Lambda invocation payload holds. */
-	private readonly payloadRecords: number;
+	protected readonly payloadRecords: number;
 
 	/** `settings`: the stage's decided settings, from the resolved plan (plan.ts). */
 	constructor(ctx: SimContext, index: number, spec: ComputeSpec, upstream: StreamStage | undefined, settings: ComputeSettings) {
 		super(ctx, index, spec.id, spec.kind, spec.component);
 		this.spec = spec;
 		const isLambda = spec.component === 'lambda';
-		this.mode = settings.mode;
-		this.upstream = this.mode === 'esm' ? upstream : undefined;
 		this.batchSize = settings.batchSize;
 		this.batchingWindow = settings.batchingWindowS;
 		this.overhead = settings.overheadS;
 		this.perRecord = settings.perRecordS;
 		this.coldStart = settings.coldStartS;
-		this.parallelization = settings.parallelization;
 		this.payloadRecords = Math.max(1, Math.floor(lambda.payloadMaxBytes.value / spec.recordBytes));
+		this.units = settings.units;
 		if (isLambda) {
 			const account = lambda.accountConcurrency.value;
 			if (spec.concurrency !== undefined && spec.concurrency > account) ctx.note(`${spec.id}: concurrency ${spec.concurrency} is above the default account quota of ${account}; assuming the quota was raised`);
-			this.units = settings.units;
-		} else {
-			this.units = settings.units;
-			if (spec.component === 'worker_pool' && upstream && this.units > upstream.shardCount) {
-				// A consumer group gives each partition to one consumer; the rest wait idle.
-				ctx.note(`${spec.id}: ${this.units} workers share ${upstream.shardCount} shards/partitions; a consumer group reads each with one consumer, so ${this.units - upstream.shardCount} sit idle`);
-				this.units = upstream.shardCount;
-			}
+		} else if (spec.component === 'worker_pool' && upstream && this.units > upstream.shardCount) {
+			// A consumer group gives each partition to one consumer; the rest wait idle.
+			ctx.note(`${spec.id}: ${this.units} workers share ${upstream.shardCount} shards/partitions; a consumer group reads each with one consumer, so ${this.units - upstream.shardCount} sit idle`);
+			this.units = upstream.shardCount;
 		}
 		if (spec.batchSize !== undefined && isLambda && spec.batchSize > lambda.batchSizeMax.value) ctx.note(`${spec.id}: batch_size ${spec.batchSize} is above Lambda's maximum of ${lambda.batchSizeMax.value}`);
 		if ((spec.parallelizationFactor ?? 1) > lambda.parallelizationFactorMax.value) ctx.note(`${spec.id}: parallelization_factor is at most ${lambda.parallelizationFactorMax.value}; using ${lambda.parallelizationFactorMax.value}`);
-		// A chained step has no clock of its own; a time of day without an interval is a daily job.
-		this.trigger = settings.triggerS;
-		this.triggerOffset = settings.triggerOffsetS;
-		this.nextTrigger = 0;
-		if (this.mode === 'esm') this.resizeShards(upstream!.shardCount);
 	}
 
-	/**
-	Chains this step after `upstream`: the step it runs after, then every stage
-	between (a store, a load). A run starts only when the step is not running and
-	the stages between hold nothing, so it takes the whole of the previous run's output.
-	*/
-	chainAfter(upstream: readonly Stage[]): void {
-		this.waitFor = upstream;
-	}
+	/** Starts whatever the queued input allows (the pool's workers, the next micro-batch). */
+	protected abstract startQueued(now: number): void;
 
-	/** True while a micro-batch runs; for other stages, while they hold records. */
-	override isBusy(): boolean {
-		return this.mode === 'micro-batch' ? this.batchRunning : this.held >= 0.5;
+	/** An invocation or batch from `shard` (−1 for the input queue) has finished and its records have gone on. */
+	protected abstract finished(shard: number, now: number): void;
+
+	/** The units changed (autoscaling, a lost worker): start what they now allow. */
+	protected abstract unitsChanged(now: number): void;
+
+	/** Whether target-tracking autoscaling applies (not to Lambda on a stream, which scales with its shards). */
+	protected get scales(): boolean {
+		return true;
 	}
 
 	/** Units that can work at once now (Lambda: limited by the scale-out rate too). */
-	private limit(now: number): number {
+	protected limit(now: number): number {
 		if (this.spec.component !== 'lambda') return this.units;
 		const scaled = lambda.scaleOutEnvs.value * (1 + Math.floor(now / lambda.scaleOutPeriod.value));
 		return Math.min(this.units, scaled);
@@ -201,7 +170,7 @@ export class ComputeStage extends Stage {
 	override start(now: number): void {
 		this.unitLevel.update(now, this.effectiveUnits());
 		if (this.spec.windowS) this.ctx.schedule(Math.ceil((now + 1e-9) / this.spec.windowS) * this.spec.windowS, this.index, WINDOW, 0);
-		if (this.spec.autoscale && this.mode !== 'esm') this.ctx.schedule(now + (this.spec.autoscale.intervalS ?? pool.autoscaleInterval.value), this.index, AUTOSCALE, 0);
+		if (this.spec.autoscale && this.scales) this.ctx.schedule(now + (this.spec.autoscale.intervalS ?? pool.autoscaleInterval.value), this.index, AUTOSCALE, 0);
 	}
 
 	override beginMeasure(now: number): void {
@@ -236,56 +205,14 @@ export class ComputeStage extends Stage {
 		}
 	}
 
-	override receiveShard(now: number, shard: number, born: number, count: number, weight: number): void {
-		if (this.mode !== 'esm') {
-			this.receive(now, born, count, weight);
-			return;
-		}
-		if (shard >= this.buffers.length) this.resizeShards(shard + 1);
-		this.hold(now, count);
-		const buffer = this.buffers[shard]!;
-		if (buffer.size === 0) this.bufferSince[shard] = now;
-		buffer.push(born, now, now, count, weight);
-		this.startShard(shard, now);
-	}
-
-	override demand(_now: number, shard: number): number {
-		if (this.mode === 'esm') {
-			// The event source mapping holds one GetRecords response per shard at most.
-			const buffer = this.buffers[shard];
-			return Math.max(0, 10_000 - (buffer ? buffer.records : 0));
-		}
-		// A micro-batch (Spark, Glue, a triggered job) reads every offset available since the last one:
-		// maxOffsetsPerTrigger is unset by default, so the stream holds nothing back.
-		if (this.mode === 'micro-batch') return Number.POSITIVE_INFINITY;
-		const perUnit = Number.isFinite(this.batchSize) ? this.batchSize : 10_000;
-		return Math.max(0, 2 * this.units * perUnit - this.input.records);
-	}
-
 	override handle(kind: number, local: number, now: number): void {
 		switch (kind) {
 			case DONE:
 				this.finish(local, now);
 				break;
-			case READY:
-				if (this.mode === 'esm') {
-					if (Math.abs(this.shardReadyAt[local]! - now) < 1e-12) {
-						this.shardReadyAt[local] = Number.POSITIVE_INFINITY;
-						this.startShard(local, now);
-					}
-				} else if (Math.abs(this.readyAt - now) < 1e-12) {
-					this.readyAt = Number.POSITIVE_INFINITY;
-					this.startPool(now);
-				}
-				break;
-			case TRIGGER:
-				this.triggerScheduled = false;
-				this.maybeStartMicroBatch(now);
-				break;
 			case START:
 				this.startScheduled = false;
-				if (this.mode === 'micro-batch') this.maybeStartMicroBatch(now);
-				else this.startPool(now);
+				this.startQueued(now);
 				break;
 			case WINDOW:
 				this.closeWindow(now);
@@ -302,7 +229,6 @@ export class ComputeStage extends Stage {
 	}
 
 	override loseUnits(now: number, count: number): boolean {
-		if (this.mode === 'esm') return false;
 		this.setUnits(now, Math.max(0, this.units - count));
 		return true;
 	}
@@ -316,7 +242,7 @@ export class ComputeStage extends Stage {
 	override details(span: number): Record<string, number | string | boolean> {
 		const out: Record<string, number | string | boolean> = {
 			mode: this.mode,
-			units: this.mode === 'esm' ? this.effectiveUnits() : this.units,
+			units: this.effectiveUnits(),
 			busy_units_mean: roundTo(this.busy.mean(this.ctx.end), 2),
 			max_in_flight: this.maxRunning,
 			invocations: this.invocations,
@@ -328,127 +254,14 @@ export class ComputeStage extends Stage {
 		return out;
 	}
 
+	/** Of `invocations` Lambda invocations starting now, how many need a new execution environment (a cold start). */
+	protected freshEnvironments(invocations: number): number {
+		return this.spec.component === 'lambda' ? Math.max(0, Math.min(invocations, this.running + invocations - this.warmEnvironments)) : 0;
+	}
+
 	/** Execution environments or workers that can run at once for this stage. */
 	effectiveUnits(): number {
-		if (this.mode !== 'esm') return this.units;
-		return Math.min(this.units, this.buffers.length * this.parallelization);
-	}
-
-	private resizeShards(shards: number): void {
-		const old = this.buffers.length;
-		for (let s = old; s < shards; s++) this.buffers.push(new CohortQueue(32));
-		const grow = (from: Float64Array, fill: number) => {
-			const to = new Float64Array(shards).fill(fill);
-			to.set(from);
-			return to;
-		};
-		this.bufferSince = grow(this.bufferSince, Number.POSITIVE_INFINITY);
-		this.shardReadyAt = grow(this.shardReadyAt, Number.POSITIVE_INFINITY);
-		const inflight = new Int32Array(shards);
-		inflight.set(this.inflight);
-		this.inflight = inflight;
-		const waiting = new Uint8Array(shards);
-		waiting.set(this.isWaiting);
-		this.isWaiting = waiting;
-	}
-
-	/** Starts as many batches from one shard's buffer as its limits allow. */
-	private startShard(shard: number, now: number): void {
-		const buffer = this.buffers[shard]!;
-		while (buffer.records > 1e-9 && this.inflight[shard]! < this.parallelization) {
-			const full = buffer.records >= this.batchSize - 1e-9;
-			const due = this.batchingWindow <= 0 || now >= this.bufferSince[shard]! + this.batchingWindow - 1e-9;
-			if (!full && !due) {
-				const at = this.bufferSince[shard]! + this.batchingWindow;
-				if (at < this.shardReadyAt[shard]! - 1e-12) {
-					this.shardReadyAt[shard] = at;
-					this.ctx.schedule(at, this.index, READY, shard);
-				}
-				return;
-			}
-			if (this.running >= this.limit(now)) {
-				if (!this.isWaiting[shard]) {
-					this.isWaiting[shard] = 1;
-					this.waiting.push(shard);
-				}
-				return;
-			}
-			const take = Math.min(this.batchSize, this.payloadRecords, buffer.records);
-			this.inflight[shard] = this.inflight[shard]! + 1;
-			this.launch(now, buffer, take, shard, 1);
-			this.bufferSince[shard] = buffer.size > 0 ? now : Number.POSITIVE_INFINITY;
-		}
-	}
-
-	/** Starts pool work while units are free and the batching rules allow. */
-	private startPool(now: number): void {
-		const input = this.input;
-		while (input.records > 1e-9 && this.running < this.limit(now)) {
-			const full = input.records >= this.batchSize - 1e-9;
-			const due = this.batchingWindow <= 0 || now >= this.inputSince + this.batchingWindow - 1e-9;
-			if (!full && !due) {
-				const at = this.inputSince + this.batchingWindow;
-				if (at < this.readyAt - 1e-12) {
-					this.readyAt = at;
-					this.ctx.schedule(at, this.index, READY, 0);
-				}
-				return;
-			}
-			const free = this.limit(now) - this.running;
-			if (Number.isFinite(this.batchSize)) {
-				// Batches of batch_size: start as many invocations as units allow in one go (a gang), all
-				// finishing together, as separate invocations started at the same moment would.
-				const wanted = Math.ceil(input.records / this.batchSize - 1e-9);
-				const invocations = Math.max(1, Math.min(free, wanted));
-				const take = Math.min(input.records, invocations * this.batchSize);
-				const fresh = this.spec.component === 'lambda' ? Math.max(0, Math.min(invocations, this.running + invocations - this.warmEnvironments)) : 0;
-				if (fresh > 0 && fresh < invocations) {
-					// Warm environments start at once; new ones pay the cold start.
-					const warmTake = (take * (invocations - fresh)) / invocations;
-					this.launch(now, input, warmTake, -1, invocations - fresh);
-					this.launch(now, input, take - warmTake, -1, fresh);
-				} else {
-					this.launch(now, input, take, -1, invocations);
-				}
-			} else {
-				// No batch size (Flink, workers): each unit takes a fair share of the queue, at least a few ms of work.
-				const minimum = this.perRecord > 0 ? Math.max(1, MIN_TAKE_S / this.perRecord) : input.records;
-				const share = Math.max(minimum, input.records / Math.max(1, this.units));
-				this.launch(now, input, Math.min(input.records, share), -1, 1);
-			}
-			this.inputSince = input.size > 0 ? now : Number.POSITIVE_INFINITY;
-		}
-	}
-
-	/** Spark / Glue: one micro-batch at a time over everything queued. */
-	private maybeStartMicroBatch(now: number, afterBatch = false): void {
-		// A chained step does not start a run for the crumbs of fractional counts (under half a record): they join the next run.
-		if (this.batchRunning || this.input.records <= (this.waitFor.length > 0 ? 0.5 : 1e-9)) return;
-		const trigger = this.trigger;
-		// Idle: the next batch starts on the trigger's grid (Spark's processingTime, a cron schedule), not on
-		// arrival; a batch that overran its interval is followed at once.
-		if (trigger > 0 && now >= this.nextTrigger && !afterBatch) this.nextTrigger = this.triggerOffset + Math.ceil((now - this.triggerOffset) / trigger - 1e-9) * trigger;
-		if (now < this.nextTrigger - 1e-12) {
-			if (!this.triggerScheduled) {
-				this.triggerScheduled = true;
-				this.ctx.schedule(this.nextTrigger, this.index, TRIGGER, 0);
-			}
-			return;
-		}
-		if (this.units <= 0) return;
-		// A chained step waits for the whole of the upstream run: the last arrival (or the upstream's finish) calls again.
-		// Counts are fractional (shares of a tick's events): under half a record left between is rounding, not a record on its way.
-		if (this.waitFor.some((stage, index) => (index === 0 ? stage.isBusy() : stage.held >= 0.5))) return;
-		const records = this.input.records;
-		const minimum = this.spec.component === 'spark_structured_streaming' ? spark.microBatchMin.value : 0;
-		const duration = Math.max(minimum, this.overhead + (records * this.perRecord) / this.units);
-		this.batchRunning = true;
-		this.nextTrigger = now + trigger;
-		if (this.spec.logRuns) {
-			this.currentRun = {start: now, finish: null, records};
-			this.runLog.push(this.currentRun);
-		}
-		this.launch(now, this.input, records, -1, 1, duration, this.units);
+		return this.units;
 	}
 
 	/**
@@ -456,7 +269,7 @@ export class ComputeStage extends Stage {
 	at once (records split evenly among them) and schedules its end. A micro-batch
 	is one invocation that keeps every core busy (`busyUnits`).
 	*/
-	private launch(now: number, from: CohortQueue, take: number, shard: number, invocations = 1, fixedDuration?: number, busyUnits = invocations): void {
+	protected launch(now: number, from: CohortQueue, take: number, shard: number, invocations = 1, fixedDuration?: number, busyUnits = invocations): void {
 		const slot = this.freeSlots.pop() ?? this.newSlot();
 		const queue = this.slots[slot]!;
 		from.take(take, (born, arrived, _stamp, part, weight) => queue.push(born, arrived, now, part, weight), Number.POSITIVE_INFINITY, 1e-12);
@@ -493,33 +306,16 @@ export class ComputeStage extends Stage {
 	private finish(slot: number, now: number): void {
 		const queue = this.slots[slot]!;
 		const shard = this.slotShard[slot]!;
-		if (this.mode === 'micro-batch' && !this.spec.windowS && this.next) {
-			// A batch job writes files, not records: one write request per file.
-			const bytes = queue.records * this.spec.outputRatio * (this.spec.outputBytes ?? this.spec.recordBytes);
-			this.next.beginObject(now, Math.max(1, Math.ceil(bytes / files.batchFileBytes.value)));
-		}
+		this.beforeOutput(queue.records, now);
 		queue.drain((born, arrived, _stamp, count, weight) => this.output(now, born, arrived, count, weight));
 		this.freeSlots.push(slot);
 		this.running -= this.slotUnits[slot]!;
 		this.busy.update(now, Math.max(0, this.busy.current - this.slotBusy[slot]!));
-		if (this.mode === 'esm') {
-			this.inflight[shard] = this.inflight[shard]! - 1;
-			this.startShard(shard, now);
-			while (this.waiting.length > 0 && this.running < this.limit(now)) {
-				const next = this.waiting.shift()!;
-				this.isWaiting[next] = 0;
-				this.startShard(next, now);
-			}
-			this.upstream?.wake(shard, now);
-		} else if (this.mode === 'micro-batch') {
-			this.batchRunning = false;
-			if (this.currentRun) this.currentRun.finish = now;
-			this.currentRun = null;
-			this.maybeStartMicroBatch(now, true);
-		} else {
-			this.startPool(now);
-		}
+		this.finished(shard, now);
 	}
+
+	/** Called with a finished invocation's records before they go on (a batch job announces its files). */
+	protected beforeOutput(_records: number, _now: number): void {}
 
 	/** Applies the transform: output ratio, filter, tumbling window. */
 	private output(now: number, born: number, arrived: number, count: number, weight: number): void {
@@ -545,8 +341,7 @@ export class ComputeStage extends Stage {
 	private setUnits(now: number, units: number): void {
 		this.units = units;
 		this.unitLevel.update(now, this.effectiveUnits());
-		if (this.mode === 'pool') this.startPool(now);
-		else if (this.mode === 'micro-batch') this.maybeStartMicroBatch(now);
+		this.unitsChanged(now);
 	}
 
 	/** Target-tracking autoscaling: size the pool so utilization sits at the target. */

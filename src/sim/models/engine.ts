@@ -22,6 +22,7 @@ import {LogHistogram} from '../stats/histogram.js';
 import type {ComponentResult, RunResult, Series} from '../result.js';
 import {ApiStage} from './api.js';
 import {ComputeStage} from './compute.js';
+import {createComputeStage, MicroBatches} from './compute-modes.js';
 import {poisson} from './counts.js';
 import {DashboardStage} from './dashboard.js';
 import {FirehoseStage} from './firehose.js';
@@ -488,7 +489,7 @@ function buildStages(ctx: SimContext, plan: PipelinePlan, model: Model): Stage[]
 				});
 				break;
 			case 'compute':
-				stage = new ComputeStage(
+				stage = createComputeStage(
 					ctx,
 					index,
 					{
@@ -519,7 +520,7 @@ function buildStages(ctx: SimContext, plan: PipelinePlan, model: Model): Stage[]
 				break;
 			case 'queue':
 				// Inside a pipeline a station runs as a fluid pool (servers × mean service); alone it runs exactly.
-				stage = new ComputeStage(
+				stage = createComputeStage(
 					ctx,
 					index,
 					{
@@ -603,7 +604,9 @@ function buildStages(ctx: SimContext, plan: PipelinePlan, model: Model): Stage[]
 	chain.forEach((spec, index) => {
 		if (spec.kind !== 'compute' || spec.after === undefined) return;
 		const from = chain.findIndex((other) => other.id === spec.after);
-		if (from >= 0 && from < index) (stages[index] as ComputeStage).chainAfter(stages.slice(from, index));
+		// A step with `after` is always a scheduled batch (plan.ts), so a micro-batch stage.
+		const step = stages[index];
+		if (from >= 0 && from < index && step instanceof MicroBatches) step.chainAfter(stages.slice(from, index));
 		else ctx.note(`${spec.id}: after names "${spec.after}", which is not an earlier stage on this path; it runs as soon as records arrive`);
 	});
 	return stages;

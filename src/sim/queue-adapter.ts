@@ -9,6 +9,7 @@ import type {Model} from '../scenarios/model-schema.js';
 import type {EngineOptions} from './models/engine.js';
 import {isQueueOnlyModel, runQueueNetwork} from './models/queue-station.js';
 import type {RunResult} from './result.js';
+import {REPLICATION_STREAMS} from './kernel/random.js';
 
 /** What the adapter needs from a replication job: the model and the run options the exact engine uses. */
 export type QueueJob = Pick<EngineOptions, 'seed' | 'replication' | 'ratePerS' | 'durationS' | 'warmupS'> & {readonly model: Model};
@@ -18,15 +19,12 @@ export function isQueueOnly(model: Model): boolean {
 	return isQueueOnlyModel(model) && model.injections.length === 0;
 }
 
-/** Replication r of seed s uses its own seed so replications are independent and r = 0 is the plain run. */
-export function replicationSeed(seed: number, replication: number): number {
-	return replication === 0 ? seed : seed + replication * 1_000_003;
-}
-
 /** Runs one replication of a queue-only model. */
 export function runQueueOnly(job: QueueJob): RunResult {
 	const result = runQueueNetwork(job.model, {
-		seed: replicationSeed(job.seed, job.replication),
+		// One seed; replication r runs on its own range of streams (r = 0 is the plain run).
+		seed: job.seed,
+		streams: job.replication * REPLICATION_STREAMS,
 		duration_s: job.durationS,
 		warmupFraction: job.durationS > 0 ? job.warmupS / job.durationS : 0,
 		loadMultiplier: job.ratePerS / job.model.source.rate_per_s,

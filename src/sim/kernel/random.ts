@@ -40,6 +40,15 @@ One independent stream of uniform random numbers (xoshiro128**, period 2^128 −
 
 Create one per source of randomness: `new Random(seed, streamId)`.
 */
+/**
+Random streams each replication owns: replication r of a run uses streams
+r × REPLICATION_STREAMS up to the next multiple, all of one seed, so
+replications are independent and replication 0 is the plain run. Both
+engines (the pipeline's and the exact queueing network's) number their
+streams this way.
+*/
+export const REPLICATION_STREAMS = 4096;
+
 export class Random {
 	/** The seed this stream was made from. */
 	readonly seed: number;

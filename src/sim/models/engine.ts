@@ -17,7 +17,7 @@ reported as undelivered.
 */
 import type {Model, Stage as StageSpec} from '../../scenarios/model-schema.js';
 import {EventQueue} from '../kernel/event-queue.js';
-import {Random} from '../kernel/random.js';
+import {Random, REPLICATION_STREAMS} from '../kernel/random.js';
 import {LogHistogram} from '../stats/histogram.js';
 import type {ComponentResult, RunResult, Series} from '../result.js';
 import {ApiStage} from './api.js';
@@ -79,7 +79,7 @@ export function runPipeline(model: Model, options: EngineOptions): RunResult {
 	const queue = new EventQueue(1024);
 	const notes: string[] = [];
 	const noted = new Set<string>();
-	const streamBase = options.replication * 4096;
+	const streamBase = options.replication * REPLICATION_STREAMS;
 	const warmup = options.warmupS;
 	const end = options.durationS;
 	const span = end - warmup;

@@ -35,11 +35,17 @@ import {LogHistogram} from '../stats/histogram.js';
 /** How long to run and how to measure. */
 export type QueueNetworkOptions = {
 	/**
-	Seed for every random stream (arrivals: stream 0; station i's service: stream i + 1).
+	Seed for every random stream (arrivals: stream `streams`; station i's service: stream `streams` + i + 1).
 
 	@default 1
 	*/
 	readonly seed?: number;
+	/**
+	The first of the run's random streams: a replication's own range (REPLICATION_STREAMS per replication), so replications of one seed are independent.
+
+	@default 0
+	*/
+	readonly streams?: number;
 	/** Customers to generate at the source; the run drains afterwards. Give this or `duration_s`. */
 	readonly customers?: number;
 	/** Simulated seconds of arrivals; the run stops there. Give this or `customers`. */
@@ -377,10 +383,12 @@ function growLines(state: NetworkState): void {
 
 function createState(model: Model, options: QueueNetworkOptions): NetworkState {
 	const seed = options.seed ?? 1;
+	const streams = options.streams ?? 0;
 	const warmupFraction = options.warmupFraction ?? 0.1;
 	const batches = options.batches ?? 20;
 	const rate = model.source.rate_per_s * (options.loadMultiplier ?? 1);
 	if (!Number.isSafeInteger(seed)) throw new RangeError(`runQueueNetwork: seed must be a whole number; got ${seed}`);
+	if (!Number.isSafeInteger(streams) || streams < 0) throw new RangeError(`runQueueNetwork: streams must be a whole number >= 0; got ${streams}`);
 	if (!(warmupFraction >= 0 && warmupFraction < 1)) throw new RangeError(`runQueueNetwork: warmupFraction must be in [0, 1); got ${warmupFraction}`);
 	if (!(rate > 0) || !Number.isFinite(rate)) throw new RangeError(`runQueueNetwork: arrival rate must be > 0; got ${rate}`);
 	if (options.customers !== undefined && options.duration_s !== undefined) throw new RangeError('runQueueNetwork: give customers or duration_s, not both');
@@ -416,9 +424,9 @@ function createState(model: Model, options: QueueNetworkOptions): NetworkState {
 		capacity,
 		next,
 		service,
-		serviceRng: ids.map((_, i) => new Random(seed, i + 1)),
+		serviceRng: ids.map((_, i) => new Random(seed, streams + i + 1)),
 		gap: model.source.arrivals === 'constant' ? constant(1 / rate) : exponential(1 / rate),
-		arrivalRng: new Random(seed, 0),
+		arrivalRng: new Random(seed, streams),
 		seed,
 		rate,
 		customers,

@@ -186,21 +186,35 @@ describe('a job on a Snowflake warehouse: credits per hour by size × $2 a credi
 		});
 	});
 
-	test('a step chained after a nightly Glue load runs on its schedule; after a step that is not there, only its measured runs', () => {
+	test('a step chained after a nightly Glue load runs once a day; chained after a step that is not there, only its measured runs', () => {
+		// Two days measured, one dbt run of 600 s: 15.21 runs a month measured, of 30.42 daily slots (the load's start_at).
+		// Chained: 15.21 × 600 s + 15.21 empty slots × 60 s = 10,037.5 s = 2.79 h × 1 credit × $2 = $5.58.
 		const load = {id: 'load', kind: 'compute', component: 'glue', concurrency: 2, start_at: '02:00'};
-		const measured = {load: {details: {invocations: 1, busy_seconds_per_s: 1200 / 86_400}}, model: {details: {invocations: 1, busy_seconds_per_s: 600 / 86_400}}};
-		const chained = costOf([load, dbt({warehouse_size: 'XS', concurrency: 1, after: 'load'})], measured, {spanS: 86_400});
-		expect(chained.items.find((item) => item.component === 'model')?.per_month_usd).toBe(10.14);
-		// The Glue load: 30.4167 runs × 600 s wall (1,200 DPU-s / 2 DPUs) × 2 DPUs = 10.14 DPU-hours × $0.44 = $4.46.
-		expect(chained.items.find((item) => item.component === 'load')?.per_month_usd).toBe(4.46);
-		expect(chained.per_month_usd).toBe(14.6);
-		// Chained after nothing: no slots to fill, so the measured 30.42 runs alone.
-		const orphan = costOf([dbt({warehouse_size: 'XS', concurrency: 1, after: 'gone'})], {model: measured.model}, {spanS: 86_400});
-		expect(orphan.items[0]?.basis).toBe('XS warehouse (1 credits/h), 30.42 runs of 600 s on average (at least 60 s each) = 5.07 h → 5.07 credits × $2 [R]');
+		const hourly = {id: 'hourly', kind: 'compute', component: 'lambda'};
+		const measured = {model: {details: {invocations: 1, busy_seconds_per_s: 600 / 172_800}}};
+		const chained = costOf([hourly, load, dbt({warehouse_size: 'XS', concurrency: 1, after: 'load'})], measured, {spanS: 172_800});
+		expect(chained.items.find((item) => item.component === 'model')).toEqual({component: 'model', per_month_usd: 5.58, basis: 'XS warehouse (1 credits/h), 30.42 runs of 600 s on average (at least 60 s each) = 2.79 h → 2.79 credits × $2 [R]'});
+		// Chained after a step with a trigger of its own (an hourly Lambda is not what it waits for): still the load's daily slots.
+		const afterHourly = costOf([{...hourly, trigger_s: 3600}, load, dbt({warehouse_size: 'XS', concurrency: 1, after: 'load'})], measured, {spanS: 172_800});
+		expect(afterHourly.items.find((item) => item.component === 'model')?.per_month_usd).toBe(5.58);
+		// Chained after nothing, or after a stage that is not a job: no slots to fill, the 15.21 measured runs alone: 9,125 s = 2.53 h → $5.07.
+		const alone = 'XS warehouse (1 credits/h), 15.21 runs of 600 s on average (at least 60 s each) = 2.53 h → 2.53 credits × $2 [R]';
+		expect(costOf([dbt({warehouse_size: 'XS', concurrency: 1, after: 'gone'})], measured, {spanS: 172_800}).items[0]?.basis).toBe(alone);
+		expect(costOf([{id: 'lake', kind: 'store', component: 's3'}, dbt({warehouse_size: 'XS', concurrency: 1, after: 'lake'})], measured, {spanS: 172_800}).items[1]?.basis).toBe(alone);
 	});
 
-	test('a worker pool with no warehouse_size is unpriced and named', () => {
+	test('the units the run reports are the ones a run holds: 2 of 4 workers busy 1,200 unit-s is a 600 s run', () => {
+		// busy 1,200 / 86,400 per s over a day, 1 run, 2 units: 1,200 / 1 / 2 = 600 s; 30.42 runs × 600 s = 5.07 h × 4 credits (M) × $2 = $40.56.
+		expect(line([dbt({start_at: '02:00'})], {model: {details: {invocations: 1, busy_seconds_per_s: 1200 / 86_400, units: 2}}}, {spanS: 86_400}).per_month_usd).toBe(40.56);
+	});
+
+	test('a scheduled warehouse job with no measured window is named as unpriced', () => {
+		expect(costOf([dbt({trigger_s: 3600})], {model: {details: {invocations: 2, busy_seconds_per_s: 0.1}}}).unpriced).toEqual(['model']);
+	});
+
+	test('a worker pool or Flink job with no warehouse_size is unpriced and named, scheduled or running all month', () => {
 		expect(costOf([{id: 'w', kind: 'compute', component: 'worker_pool', concurrency: 4, trigger_s: 3600}])).toEqual({per_month_usd: null, items: [], unpriced: ['w']});
+		expect(costOf([{id: 'w', kind: 'compute', component: 'worker_pool', concurrency: 4}, {id: 'f', kind: 'compute', component: 'flink'}], {w: {details: {units: 4, busy_seconds_per_s: 2}}}, {spanS: 600})).toEqual({per_month_usd: null, items: [], unpriced: ['w', 'f']});
 	});
 });
 
@@ -234,6 +248,11 @@ describe('stores: Redis node-hours, DynamoDB and S3 requests, Snowpipe GB, Athen
 		expect(line([stages[0]!, {...stages[1], refresh_s: 60}], {q: {throughput: 1}})).toEqual({per_month_usd: 2.19, basis: '43800 queries (one per 60 s refresh) × 10 MB scanned = 0.44 TB × $5 [R]'});
 	});
 
+	test('Athena is queried by the first dashboard after it, past the stages in between', () => {
+		const stages = [{id: 'q', kind: 'warehouse', component: 'athena'}, {id: 'r', kind: 'cache', component: 'redis'}, {id: 'dash', kind: 'dashboard', refresh_s: 10}];
+		expect(line(stages, {q: {throughput: 8333}}).per_month_usd).toBe(21.9);
+	});
+
 	test('Athena with no dashboard after it issues no known queries: unpriced and named', () => {
 		expect(costOf([{id: 'dash', kind: 'dashboard', refresh_s: 10}, {id: 'q', kind: 'warehouse', component: 'athena'}], {q: {throughput: 8333}}).unpriced).toEqual(['q']);
 	});
@@ -265,6 +284,16 @@ describe('API Gateway, and what has no price', () => {
 		expect(cost.per_month_usd).toBe(621.18);
 		expect(cost.items.map((item) => item.component)).toEqual(['ingest', 'f', 'r']);
 		expect('unpriced' in cost).toBe(false);
+	});
+
+	test('a run figure that is not a number counts as none: only the shard-hours of a stream ($43.80)', () => {
+		expect(line([kds()], {ingest: {details: {accepted_per_s: 'n/a'}}}).per_month_usd).toBe(43.8);
+	});
+
+	test('with no measured figures at all, API Gateway, Snowpipe and Athena are priced at zero traffic', () => {
+		const model = parseModel({source: {rate_per_s: 100}, stages: [{id: 'a', kind: 'api', component: 'api_gateway'}, {id: 'pipe', kind: 'warehouse', component: 'snowpipe'}, {id: 'q', kind: 'warehouse', component: 'athena'}, {id: 'dash', kind: 'dashboard', refresh_s: 60}]});
+		// Athena still bills its 10 MB minimum per query: 43,800 queries × 10 MB = 0.438 TB → $2.19.
+		expect(estimateCost(model, 100, []).items.map((item) => [item.component, item.per_month_usd])).toEqual([['a', 0], ['pipe', 0], ['q', 2.19]]);
 	});
 
 	test('Firehose with no measured figures is priced at the offered load: 2,000 records/s → 26,910.72 GB → $780.41', () => {

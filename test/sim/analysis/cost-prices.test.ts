@@ -12,7 +12,7 @@ import {estimateCost} from '../../../src/sim/analysis/cost.js';
 import type {ComponentResult} from '../../../src/sim/result.js';
 import {parseModel} from '../helpers/model-file.js';
 
-type Figures = {throughput?: number; details?: Record<string, unknown>};
+type Figures = {throughput?: number; details?: ComponentResult['details']};
 
 /** The cost of `stages` with what the run measured per stage id (anything not given is zero). */
 function costOf(stages: Record<string, unknown>[], measured: Record<string, Figures> = {}, options: {load?: number; eventBytes?: number; spanS?: number} = {}) {

@@ -233,6 +233,14 @@ describe('streams at their edges', () => {
 		expect(bottleneckOf({source: {rate_per_s: 3000, keys}, stages: [kds(20, {partition_key: 'country'})]}, 3000)?.suggestion).toBe('partition key country sends 40% of records to one shard: key by ten (or add a random suffix to country)');
 	});
 
+	test('a key of 20 values of 5% each, hashed unevenly onto 6 shards (30% on one): more shards, not a new key, since no value is hot', () => {
+		// 5,000 records/s: 833 per shard on average, 1,500 on the hottest; "w0" alone is 250/s, under half a shard's 1,000.
+		const keys = {tw: {kind: 'categorical', shares: Object.fromEntries(Array.from({length: 20}, (_, i) => [`w${i}`, 0.05]))}};
+		const verdict = bottleneckOf({source: {rate_per_s: 5000, keys}, stages: [kds(6, {partition_key: 'tw'})]}, 5000);
+		expect(verdict?.reason).toBe('5,000 records/s of 200 B (the hottest shard gets 30%) is more than 6 shards take at 1,000 records/s per shard');
+		expect(verdict?.suggestion).toMatch(/^needs at least \d+ shards for 5,000 records\/s of 200 B; has 6$/);
+	});
+
 	test('of two equally good fields, the first one listed is advised', () => {
 		expect(bottleneckOf({source: {rate_per_s: 3000, keys: {...country, user_id: uniform, device_id: uniform}}, stages: [kds(20, {partition_key: 'country'})]}, 3000)?.suggestion).toBe('partition key country sends 40% of records to one shard: key by user_id');
 	});

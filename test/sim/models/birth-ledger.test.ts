@@ -141,4 +141,25 @@ describe('BirthLedger', () => {
 		big.settle(bornIn(1), 1e6 - 0.5);
 		expect(big.completeUpTo(100)).toBeCloseTo(bornIn(2), 9);
 	});
+
+	test('events added to a pending tick raise the share below which its leftover counts as settled', () => {
+		// 1e6 born and 1e6 added: a leftover of 1.5 is under a millionth of 2e6 (2), so tick 1 is settled.
+		const ledger = new BirthLedger(TICK);
+		ledger.born(1, 1e6);
+		ledger.born(2, 1);
+		ledger.addTo(1, 2, 1e6);
+		ledger.settle(bornIn(1), 2e6 - 1.5);
+		expect(ledger.completeUpTo(1)).toBeCloseTo(bornIn(2), 12);
+	});
+
+	test('settling a tick older than the oldest pending one does not touch the tick now in its slot', () => {
+		const ledger = new BirthLedger(TICK);
+		ledger.born(1, 1);
+		ledger.settle(bornIn(1), 1);
+		ledger.born(1025, 2);
+		ledger.settle(bornIn(1), 1);
+		ledger.settle(bornIn(1025), 1);
+		expect(ledger.completeUpTo(100)).toBeCloseTo(bornIn(1025), 9);
+	});
 });
+

@@ -64,4 +64,102 @@ describe('BirthLedger', () => {
 		for (let tick = 2501; tick <= 3000; tick++) ledger.settle(bornIn(tick), 1);
 		expect(ledger.completeUpTo(100)).toBe(100);
 	});
+
+	test('events added to a pending earlier tick (a feed bucket) keep it pending until they settle too; a settled or future tick counts as now', () => {
+		const ledger = new BirthLedger(TICK);
+		ledger.born(1, 10);
+		ledger.born(2, 10);
+		ledger.addTo(1, 2, 5);
+		ledger.settle(bornIn(1), 10);
+		// 5 of tick 1's 15 are still out.
+		expect(ledger.completeUpTo(1)).toBeCloseTo(bornIn(1), 12);
+		ledger.settle(bornIn(1), 5);
+		expect(ledger.completeUpTo(1)).toBeCloseTo(bornIn(2), 12);
+		// Tick 1 is no longer pending: 7 more for it are recorded under the latest tick, 3.
+		ledger.addTo(1, 3, 7);
+		ledger.settle(bornIn(2), 10);
+		expect(ledger.completeUpTo(1)).toBeCloseTo(bornIn(3), 12);
+		// The newest pending tick (3) still takes additions; one past it (4) goes to the latest tick given.
+		ledger.addTo(3, 3, 1);
+		ledger.addTo(4, 5, 2);
+		ledger.settle(bornIn(3), 7);
+		expect(ledger.completeUpTo(1)).toBeCloseTo(bornIn(3), 12);
+		ledger.settle(bornIn(3), 1);
+		expect(ledger.completeUpTo(1)).toBeCloseTo(bornIn(5), 12);
+	});
+
+	test('a tick born right after everything settled is pending', () => {
+		const ledger = new BirthLedger(TICK);
+		ledger.born(1, 1);
+		ledger.settle(bornIn(1), 1);
+		ledger.born(2, 1);
+		expect(ledger.completeUpTo(1)).toBeCloseTo(bornIn(2), 12);
+	});
+
+	test("a tick's leftover is judged against its own births, not those of an earlier tick in the same ring slot", () => {
+		const ledger = new BirthLedger(TICK);
+		ledger.born(1, 1e6);
+		ledger.settle(bornIn(1), 1e6);
+		// Tick 1,025 lands in tick 1's slot of the 1,024-tick ring: half of its 1 event left is pending.
+		ledger.born(1025, 1);
+		ledger.settle(bornIn(1025), 0.5);
+		expect(ledger.completeUpTo(100)).toBeCloseTo(bornIn(1025), 9);
+	});
+
+	test('settling a tick one ring-length past the newest does not touch the tick in its slot', () => {
+		const ledger = new BirthLedger(TICK);
+		ledger.born(5, 2);
+		ledger.born(9, 1);
+		ledger.settle(bornIn(5 + 1024), 1);
+		ledger.settle(bornIn(5), 1);
+		expect(ledger.completeUpTo(1)).toBeCloseTo(bornIn(5), 12);
+		// A full ring (ticks 1 … 1,024): one past the newest is tick 1's slot.
+		const full = new BirthLedger(TICK);
+		for (let tick = 1; tick <= 1024; tick++) full.born(tick, 2);
+		full.settle(bornIn(1025), 1);
+		full.settle(bornIn(1), 1);
+		expect(full.completeUpTo(1)).toBeCloseTo(bornIn(1), 12);
+	});
+
+	test('growing the ring keeps every pending tick where it was, with its own births', () => {
+		// Ticks 1 … 1,100 of weight = tick; settle 1 … 600: tick 601 is the oldest pending.
+		const ledger = new BirthLedger(TICK);
+		for (let tick = 1; tick <= 1100; tick++) ledger.born(tick, tick);
+		for (let tick = 1; tick <= 600; tick++) ledger.settle(bornIn(tick), tick);
+		expect(ledger.completeUpTo(100)).toBeCloseTo(bornIn(601), 9);
+		// Grown while head was at 600 (600 … 1,624 is a full ring): tick 600's weight is its own, not tick 1,624's.
+		const later = new BirthLedger(TICK);
+		for (let tick = 1; tick <= 600; tick++) later.born(tick, tick);
+		for (let tick = 1; tick < 600; tick++) later.settle(bornIn(tick), tick);
+		for (let tick = 601; tick <= 1700; tick++) later.born(tick, tick);
+		later.settle(bornIn(600), 600);
+		expect(later.completeUpTo(100)).toBeCloseTo(bornIn(601), 9);
+		// A leftover below a millionth of a big tick is settled after growing too (its births are copied).
+		const big = new BirthLedger(TICK);
+		big.born(1, 1e6);
+		for (let tick = 2; tick <= 1100; tick++) big.born(tick, 1);
+		big.settle(bornIn(1), 1e6 - 0.5);
+		expect(big.completeUpTo(100)).toBeCloseTo(bornIn(2), 9);
+	});
+
+	test('events added to a pending tick raise the share below which its leftover counts as settled', () => {
+		// 1e6 born and 1e6 added: a leftover of 1.5 is under a millionth of 2e6 (2), so tick 1 is settled.
+		const ledger = new BirthLedger(TICK);
+		ledger.born(1, 1e6);
+		ledger.born(2, 1);
+		ledger.addTo(1, 2, 1e6);
+		ledger.settle(bornIn(1), 2e6 - 1.5);
+		expect(ledger.completeUpTo(1)).toBeCloseTo(bornIn(2), 12);
+	});
+
+	test('settling a tick older than the oldest pending one does not touch the tick now in its slot', () => {
+		const ledger = new BirthLedger(TICK);
+		ledger.born(1, 1);
+		ledger.settle(bornIn(1), 1);
+		ledger.born(1025, 2);
+		ledger.settle(bornIn(1), 1);
+		ledger.settle(bornIn(1025), 1);
+		expect(ledger.completeUpTo(100)).toBeCloseTo(bornIn(1025), 9);
+	});
 });
+

@@ -78,4 +78,37 @@ describe('CohortQueue', () => {
 		queue.shift();
 		expect(queue.records).toBe(0);
 	});
+
+	test('a cohort with records but no source weight (after a filter) is kept; one with neither is not', () => {
+		const queue = new CohortQueue(4);
+		queue.push(1, 1, 1, 5, 0);
+		queue.push(2, 2, 2, 0, 0);
+		queue.push(3, 3, 3, 0, 2);
+		expect(queue.size).toBe(2);
+		expect(queue.records).toBe(5);
+	});
+
+	test('the head wraps round the ring: oldest first across the end of the arrays', () => {
+		const queue = new CohortQueue(4);
+		for (let i = 1; i <= 4; i++) queue.push(i, i, i, 1, 1);
+		queue.shift();
+		queue.shift();
+		queue.shift();
+		queue.push(5, 5, 5, 1, 1);
+		queue.push(6, 6, 6, 1, 1);
+		const order: number[] = [];
+		while (queue.size > 0) {
+			order.push(head(queue).born!);
+			queue.shift();
+		}
+		expect(order).toEqual([4, 5, 6]);
+	});
+
+	test('a queue made with room for none still holds what is pushed', () => {
+		const queue = new CohortQueue(0);
+		for (let i = 1; i <= 9; i++) queue.push(i, i, i, i, i);
+		expect(queue.size).toBe(9);
+		expect(queue.records).toBe(45);
+		expect(head(queue).born).toBe(1);
+	});
 });

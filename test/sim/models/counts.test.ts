@@ -83,3 +83,65 @@ describe('binomial', () => {
 		expect(binomial(rng, Number.NaN, 0.5)).toBe(0);
 	});
 });
+
+/**
+Pearson's χ² of `draws` samples against a pmf, bins with an expected count under 5
+merged into their neighbours; returns the statistic and the 99.9% critical value
+(Wilson–Hilferty) for its degrees of freedom.
+*/
+function chiSquare(draw: () => number, logPmf: (k: number) => number, lo: number, hi: number, draws: number): {statistic: number; critical: number} {
+	const seen = new Map<number, number>();
+	for (let i = 0; i < draws; i++) {
+		const k = draw();
+		seen.set(k, (seen.get(k) ?? 0) + 1);
+	}
+	let statistic = 0;
+	let bins = 0;
+	let observed = 0;
+	let expected = 0;
+	let outside = draws;
+	for (let k = lo; k <= hi; k++) {
+		observed += seen.get(k) ?? 0;
+		outside -= seen.get(k) ?? 0;
+		expected += draws * Math.exp(logPmf(k));
+		if (expected >= 5 || k === hi) {
+			statistic += (observed - expected) ** 2 / expected;
+			bins++;
+			observed = 0;
+			expected = 0;
+		}
+	}
+	// Draws outside lo … hi (expected: almost none) count fully against the fit.
+	statistic += outside * outside;
+	const df = bins - 1;
+	const z = 3.09;
+	return {statistic, critical: df * (1 - 2 / (9 * df) + z * Math.sqrt(2 / (9 * df))) ** 3};
+}
+
+const logFactorial = (k: number): number => {
+	let sum = 0;
+	for (let i = 2; i <= k; i++) sum += Math.log(i);
+	return sum;
+};
+
+describe('the whole distribution, not only its moments (χ² at 99.9%, 200,000 draws)', () => {
+	test.each([25, 1000])('poisson mean %d', (lambda) => {
+		const rng = new Random(17, 3);
+		const spread = Math.ceil(8 * Math.sqrt(lambda));
+		const {statistic, critical} = chiSquare(() => poisson(rng, lambda), (k) => -lambda + k * Math.log(lambda) - logFactorial(k), Math.max(0, lambda - spread), lambda + spread, 200_000);
+		expect(statistic).toBeLessThan(critical);
+	});
+
+	test.each([
+		[1000, 0.25],
+		[50, 0.3],
+		[40, 0.7],
+		[200, 0.45],
+	])('binomial n %d, p %d', (n, p) => {
+		const rng = new Random(19, 4);
+		const logPmf = (k: number) => logFactorial(n) - logFactorial(k) - logFactorial(n - k) + k * Math.log(p) + (n - k) * Math.log(1 - p);
+		const {statistic, critical} = chiSquare(() => binomial(rng, n, p), logPmf, 0, n, 200_000);
+		expect(statistic).toBeLessThan(critical);
+	});
+});
+

@@ -62,4 +62,35 @@ describe('DelayLine', () => {
 		}
 		expect(out.length).toBe(500 - Math.floor(500 / 7));
 	});
+
+	test('hands on 300 groups of random due times in order, pushed and drained in waves', () => {
+		const line = new DelayLine(2);
+		let seed = 12345;
+		const next = () => {
+			seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+			return seed / 2 ** 31;
+		};
+		const out: number[] = [];
+		let now = 0;
+		for (let wave = 0; wave < 3; wave++) {
+			for (let i = 0; i < 100; i++) {
+				const due = now + next() * 100;
+				line.push(due, due, 0, 1, 1);
+			}
+			now += 50;
+			line.drain(now, (born) => out.push(born));
+		}
+		line.drain(1e9, (born) => out.push(born));
+		expect(out).toHaveLength(300);
+		for (let i = 1; i < out.length; i++) expect(out[i]!).toBeGreaterThanOrEqual(out[i - 1]!);
+	});
+
+	test('records are exactly 0 once the line is empty, whatever fractions were in it', () => {
+		const line = new DelayLine(4);
+		line.push(1, 0, 0, 0.1, 1);
+		line.push(2, 0, 0, 0.2, 1);
+		drained(line, 10);
+		expect(line.records).toBe(0);
+		expect(line.size).toBe(0);
+	});
 });

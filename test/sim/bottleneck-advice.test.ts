@@ -45,3 +45,15 @@ describe('bottleneck advice in corners', () => {
 		expect(verdict?.reason).toMatch(/^partition key country sends 40% of records \("US"\) to one shard/);
 	});
 });
+
+describe('advice for a stream at exactly its limit', () => {
+	test('a country key on 2 shards at 1,666/s is told 4 shards, not 3 (where the hottest shard gets 80%); must fail: "one more shard"', () => {
+		const keys = {country: {kind: 'categorical', shares: {US: 0.4, DE: 0.2, FR: 0.2, GB: 0.2}}};
+		const design = (shards: number) => ({source: {rate_per_s: 1666, keys}, stages: [{id: 'ingest', kind: 'stream', component: 'kinesis_data_streams', shards, partition_key: 'country'}]});
+		// The premise: 2 shards carry 1,000 / 0.6 = 1,667/s, 3 shards only 1,000 / 0.8 = 1,250/s, 4 shards 2,500/s.
+		expect(analyseCapacity(parseModel(design(2))).maxLoadPerS).toBeCloseTo(1666.67, 1);
+		expect(analyseCapacity(parseModel(design(3))).maxLoadPerS).toBeCloseTo(1250, 6);
+		const verdict = bottleneckOf(design(2), 1666, {stages: {ingest: {throttled: 5000}}});
+		expect(verdict?.suggestion).toMatch(/^needs at least 4 shards for 1,666 records\/s/);
+	});
+});

@@ -325,8 +325,9 @@ function collectorFix(spec: StageSpec & {kind: 'collector'}, info: StageCapacity
 	if (records > maxRate * 0.999 || needed > fleet.max) {
 		return {
 			component: spec.id,
-			reason: `${fmt(fleet.max)} instances × ${fmt(fleet.rate)} requests/s = ${fmt(maxRate)}/s at most; the load is ${fmt(records)}/s`,
-			suggestion: `raise max_instances to at least ${fmt(needed)} (${fmt(records)} requests/s at the ${pct(fleet.target)} target of ${fmt(fleet.rate)}/s per instance)`,
+			reason: `${fmt(fleet.max)} instances × ${fmt(fleet.rate)} requests/s = ${fmt(maxRate)}/s at most; the load is ${fmt(records)}/s${step > 1 ? `, ${fmt(records * step)}/s after its ${fmt(step)}x step` : ''}`,
+			// The count is sized for the load after the step, so the figure beside it is that load too.
+			suggestion: `raise max_instances to at least ${fmt(needed)} (${fmt(records * step)} requests/s at the ${pct(fleet.target)} target of ${fmt(fleet.rate)}/s per instance)`,
 		};
 	}
 	const lag = fleet.period + fleet.warmup;
@@ -375,9 +376,10 @@ function streamFix(spec: StageSpec & {kind: 'stream'}, info: StageCapacityInfo, 
 		const top = stream.topKey;
 		if (top && records * top.share > stream.perShardRecords * 0.5) return hotKeyFix(spec, records, top, stream.perShardRecords, keys);
 	}
-	// Overloaded at exactly its limit (Poisson bursts refuse writes): one more shard is the least that helps.
+	// Overloaded at exactly its limit (Poisson bursts refuse writes): the fewest count above it whose hottest shard is
+	// under the limit. With a skewed key one more shard can be worse (country on 3 shards puts 80% on one).
 	const minimum = shardsNeeded(spec, records, stream.perShardRecords, keys);
-	const needed = minimum === undefined ? undefined : Math.max(minimum, stream.shards + 1);
+	const needed = minimum === undefined ? undefined : minimum > stream.shards ? minimum : shardsNeeded(spec, records, stream.perShardRecords * 0.999, keys, stream.shards + 1);
 	const peak = input.model.source.peak_multiplier;
 	const atPeak = peak > 1 && input.loadPerS === input.model.source.rate_per_s ? shardsNeeded(spec, records * peak, stream.perShardRecords, keys) : undefined;
 	const limit = isKinesis ? (stream.boundBy === 'records' ? '1,000 records/s per shard' : '1 MiB/s per shard') : `~${fmt(stream.perShardRecords * bytes / 1e6)} MB/s per partition`;
@@ -421,8 +423,8 @@ function bestKey(spec: StageSpec & {kind: 'stream'}, keys: Model['source']['keys
 }
 
 /** The fewest shards whose hottest shard stays within its limit, or undefined when a single key is too hot for any count. */
-function shardsNeeded(spec: StageSpec & {kind: 'stream'}, records: number, perShard: number, keys: Model['source']['keys']): number | undefined {
-	const minimum = Math.max(1, Math.ceil(records / perShard - 1e-9));
+function shardsNeeded(spec: StageSpec & {kind: 'stream'}, records: number, perShard: number, keys: Model['source']['keys'], atLeast = 1): number | undefined {
+	const minimum = Math.max(atLeast, Math.ceil(records / perShard - 1e-9));
 	const fits = (shards: number) => records * hottest(keyLayout(spec.partition_key, keys, shards).shares).share <= perShard + 1e-9;
 	// Keys hash unevenly, so the hottest shard's share does not fall steadily as shards are added: count up one at a
 	// time first (a step of 10% skipped 18, the fewest for 20 equal key values at 5,250/s, and advised 27), then by 10%.

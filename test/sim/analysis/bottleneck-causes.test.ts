@@ -60,7 +60,9 @@ describe('a collector fleet', () => {
 		const design = (factor: number) => ({source: {rate_per_s: 6000}, stages: [front(2, 10), redis], slo: {latency_p99_ms: 1000}, injections: [{at_s: 60, kind: 'load_multiplier', factor}, {at_s: 120, kind: 'load_multiplier', factor: 0.5}]});
 		const showed = {...missedLatency, stages: {front: {dropped: 10}}};
 		expect(bottleneckOf(design(2), 6000, showed)?.suggestion).toMatch(/^pre-warm before a known launch \(scheduled scaling: min_instances 10\)/);
-		expect(bottleneckOf(design(2.5), 6000, showed)?.suggestion).toBe('raise max_instances to at least 13 (6,000 requests/s at the 60% target of 2,000/s per instance)');
+		// The figure beside the count is the load it is sized for, after the step (it said 6,000 beside 13; must fail on that).
+		expect(bottleneckOf(design(2.5), 6000, showed)?.suggestion).toBe('raise max_instances to at least 13 (15,000 requests/s at the 60% target of 2,000/s per instance)');
+		expect(bottleneckOf(design(2.5), 6000, showed)?.reason).toBe('10 instances × 2,000 requests/s = 20,000/s at most; the load is 6,000/s, 15,000/s after its 2.5x step');
 		// A step down (0.5) alone is not a step: the fleet is sized for the load itself, ceil(6,000 / 1,200) = 5.
 		expect(bottleneckOf({...design(0.5)}, 6000, showed)?.suggestion).toMatch(/min_instances 5\)/);
 	});

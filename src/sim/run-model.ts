@@ -22,7 +22,7 @@ import {declaredShards} from './models/plan.js';
 import {isQueueOnly, runQueueOnly} from './queue-adapter.js';
 import type {BatchReport, FeedReport, RunResult, SimResult, SloCheck} from './result.js';
 import {clockText} from './models/batch-runs.js';
-import {fmtSpan, roundTo} from './numbers.js';
+import {counted, fmtSpan, roundTo} from './numbers.js';
 import {longestCycle} from './run-length.js';
 
 export {defaultDuration, longestCycle, modelFromScenario} from './run-length.js';
@@ -319,7 +319,7 @@ function readyByCheck(readyBy: string | undefined, batch: BatchReport | undefine
 		? worst.finish_s === null
 			? `the run scheduled ${worst.scheduled} had not finished by the end of the simulation, past its ${readyBy} deadline (${clockText(worst.deadline_s ?? 0)}); ${worst.longest_step} took longest`
 			: `the run scheduled ${worst.scheduled} finished at ${worst.finish} (${lastOf(worst)}), ${fmtSpan(worst.late_by_s)} after its ${readyBy} deadline; ${worst.longest_step} took longest; ${late.length} of ${judged.length} runs late`
-		: `every run finished by ${readyBy} (latest: ${judged.reduce((latest, run) => ((run.finish_s ?? 0) > (latest.finish_s ?? 0) ? run : latest)).finish}); ${judged.length} run(s) judged`;
+		: `every run finished by ${readyBy} (latest: ${judged.reduce((latest, run) => ((run.finish_s ?? 0) > (latest.finish_s ?? 0) ? run : latest)).finish}); ${counted(judged.length, 'run')} judged`;
 	return {name: 'ready_by', target: 0, actual: roundTo(worst ? (worst.finish_s === null ? Number.POSITIVE_INFINITY : worst.late_by_s) : 0, 3), met: !worst, says};
 }
 

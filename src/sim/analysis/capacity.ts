@@ -19,7 +19,7 @@ import {hottest, keyLayout, nodeLayout} from '../models/routing.js';
 import {storeProfile} from '../models/store-profiles.js';
 import {hashingOf, READS_SHARE_CAPACITY, writeCapacity} from '../models/store.js';
 import {recordsPerKinesisRecord} from '../models/stream.js';
-import {fmt as formatNumber, pct} from '../numbers.js';
+import {counted, fmt as formatNumber, pct} from '../numbers.js';
 
 /** What limits one stage, with the numbers a suggestion needs. */
 export type StageCapacityInfo = {
@@ -81,13 +81,13 @@ function afterLosses(model: Model): {stages: StageSpec[]; losses: Map<string, Lo
 		const store = spec.kind === 'store' || spec.kind === 'cache' || spec.kind === 'warehouse' ? storeSettings(spec) : undefined;
 		if (store && store.readReplicas * store.nodes >= count) {
 			// A replica is promoted for each lost primary: the capacity comes back after the failover.
-			losses.set(spec.id, {left: store.nodes, says: `${count} primary node(s) lost at ${fmt(at)} s, a replica promoted after ${fmt(store.failoverS)} s`});
+			losses.set(spec.id, {left: store.nodes, says: `${counted(count, 'primary node')} lost at ${fmt(at)} s, a replica promoted after ${fmt(store.failoverS)} s`});
 			return spec;
 		}
 		if (store && (spec.kind === 'store' || spec.kind === 'cache' || spec.kind === 'warehouse')) {
 			const nodes = store.nodes;
 			const left = Math.max(0, nodes - count);
-			losses.set(spec.id, {left, says: `${nodes - left} of ${nodes} node(s) lost at ${fmt(at)} s`});
+			losses.set(spec.id, {left, says: `${nodes - left} of ${counted(nodes, 'node')} lost at ${fmt(at)} s`});
 			const scaled = spec.write_capacity_per_s !== undefined ? {write_capacity_per_s: (spec.write_capacity_per_s * Math.max(left, 1)) / nodes} : {};
 			return {...spec, nodes: Math.max(1, left), ...scaled};
 		}
@@ -141,7 +141,7 @@ function stageCapacity(planned: PlannedStage, previousPlan: PlannedStage | undef
 		case 'queue': {
 			const mean = spec.service.dist === 'empirical' ? spec.service.values_ms.reduce((sum, value) => sum + value, 0) / spec.service.values_ms.length : spec.service.mean_ms;
 			const perUnit = 1000 / mean;
-			return {...base, maxLoadPerS: perEvent(spec.servers * perUnit), limit: `${spec.servers} server(s) × ${fmt(perUnit)} customers/s`, compute: {units: spec.servers, perUnitRecords: perUnit, unitName: 'servers'}};
+			return {...base, maxLoadPerS: perEvent(spec.servers * perUnit), limit: `${counted(spec.servers, 'server')} × ${fmt(perUnit)} customers/s`, compute: {units: spec.servers, perUnitRecords: perUnit, unitName: 'servers'}};
 		}
 		case 'api': {
 			const {rate, burst} = apiLimits({component: spec.component, ratePerS: spec.rate_per_s, burst: spec.burst});
@@ -176,7 +176,7 @@ function stageCapacity(planned: PlannedStage, previousPlan: PlannedStage | undef
 				return {
 					...base,
 					maxLoadPerS: perEvent(bytes / recordBytes),
-					limit: `${formatBytes(bytes)}/s (${fmt(units)} ${profile.unit}(s) × ${formatBytes(profile.bytesPerNode)}/s) = ${fmt(bytes / recordBytes)} records/s of ${fmt(recordBytes)} B`,
+					limit: `${formatBytes(bytes)}/s (${counted(units, profile.unit)} × ${formatBytes(profile.bytesPerNode)}/s) = ${fmt(bytes / recordBytes)} records/s of ${fmt(recordBytes)} B`,
 					service: {units, perUnit: profile.perNode, unitName: profile.unit, recordsPerRequest: 1},
 				};
 			}
@@ -184,7 +184,7 @@ function stageCapacity(planned: PlannedStage, previousPlan: PlannedStage | undef
 			return {
 				...base,
 				maxLoadPerS: perEvent(total * perRequest),
-				limit: `${fmt(total)} write requests/s (${spec.write_capacity_per_s !== undefined ? 'write_capacity_per_s' : `${fmt(units)} ${profile.unit}(s) × ${fmt(profile.perNode)}/s`}${sharedBy})${perRequest !== 1 ? ` × ${fmt(perRequest)} records per request` : ''}`,
+				limit: `${fmt(total)} write requests/s (${spec.write_capacity_per_s !== undefined ? 'write_capacity_per_s' : `${counted(units, profile.unit)} × ${fmt(profile.perNode)}/s`}${sharedBy})${perRequest !== 1 ? ` × ${fmt(perRequest)} records per request` : ''}`,
 				service: {units, perUnit: spec.write_capacity_per_s !== undefined ? spec.write_capacity_per_s : profile.perNode, unitName: profile.unit, recordsPerRequest: perRequest},
 			};
 		}
@@ -227,7 +227,7 @@ function streamCapacity(spec: StageSpec & {kind: 'stream'}, shards: number, base
 	const even = Math.abs(hot - 1 / shards) < 1e-9;
 	const limit =
 		read < write
-			? `reads: ${spec.consumers} consumer(s) share 2 MiB/s per shard`
+			? `reads: ${counted(spec.consumers, 'consumer')} share 2 MiB/s per shard`
 			: even
 				? `${shards} ${isKinesis ? 'shards' : 'partitions'} × ${what}`
 				: `hottest ${isKinesis ? 'shard' : 'partition'} gets ${pct(hot)} of records (key ${spec.partition_key}${layout.topKey && layout.topKey.share < hot - 1e-9 ? `; "${layout.topKey.value}" alone is ${pct(layout.topKey.share)}` : ''}); ${what}`;
@@ -260,7 +260,7 @@ function computeCapacity(spec: StageSpec & {kind: 'compute'}, settings: ComputeS
 		const cores = settings.units;
 		const perUnit = perRecord > 0 ? 1 / perRecord : Number.POSITIVE_INFINITY;
 		const note = spec.component === 'spark_structured_streaming' ? `; each micro-batch takes at least ${spark.microBatchMin.value * 1000} ms` : '';
-		return {...base, maxLoadPerS: perEvent(cores * perUnit), limit: Number.isFinite(perUnit) ? `${cores} core(s) × ${fmt(perUnit)} records/s${note}` : `no per-record cost set${note}`, compute: {units: cores, perUnitRecords: perUnit, unitName: 'cores'}};
+		return {...base, maxLoadPerS: perEvent(cores * perUnit), limit: Number.isFinite(perUnit) ? `${counted(cores, 'core')} × ${fmt(perUnit)} records/s${note}` : `no per-record cost set${note}`, compute: {units: cores, perUnitRecords: perUnit, unitName: 'cores'}};
 	}
 	let units = spec.autoscale?.max ?? settings.units;
 	// A consumer group reads each partition with one consumer: workers beyond the partition count idle.
@@ -287,7 +287,7 @@ function storeSharing(spec: StageSpec & {kind: 'store' | 'cache' | 'warehouse'},
 	}
 	const {readsPerS: reads, readReplicas: replicas} = storeSettings(spec);
 	if (reads > 0 && READS_SHARE_CAPACITY.has(spec.component)) {
-		parts.push(`minus ${fmt(reads / (1 + replicas))} reads/s on the primaries${replicas > 0 ? ` (${fmt(reads)} spread over primary + ${replicas} replica(s))` : ''}`);
+		parts.push(`minus ${fmt(reads / (1 + replicas))} reads/s on the primaries${replicas > 0 ? ` (${fmt(reads)} spread over primary + ${counted(replicas, 'replica')})` : ''}`);
 	}
 	return parts.length > 0 ? `; ${parts.join('; ')}` : '';
 }

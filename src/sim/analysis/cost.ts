@@ -11,7 +11,7 @@ import type {Model, Stage} from '../../scenarios/model-schema.js';
 import {firehose, glue, HOURS_PER_MONTH, kinesis, lambda, msk, snowflake, stores, api, type Fact} from '../catalogue.js';
 import {computeInputs, computeSettings, declaredShards, planPipeline, storeSettings} from '../models/plan.js';
 import type {ComponentResult, SimResult} from '../result.js';
-import {roundTo} from '../numbers.js';
+import {counted, roundTo} from '../numbers.js';
 
 const SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600;
 
@@ -79,7 +79,7 @@ export function estimateCost(model: Model, loadPerS: number, components: readonl
 					// Replicas are nodes too, billed alike.
 					const {nodes: primaries, readReplicas} = storeSettings(spec);
 					const nodes = primaries * (1 + readReplicas);
-					items.push({component: spec.id, per_month_usd: round(nodes * stores.redisNodeHourUsd.value * HOURS_PER_MONTH), basis: `${nodes} node(s)${readReplicas ? ` (${primaries} primary + ${readReplicas} replica each)` : ''} × $${stores.redisNodeHourUsd.value}/h [U]`});
+					items.push({component: spec.id, per_month_usd: round(nodes * stores.redisNodeHourUsd.value * HOURS_PER_MONTH), basis: `${counted(nodes, 'node')}${readReplicas ? ` (${primaries} primary + ${readReplicas} replica each)` : ''} × $${stores.redisNodeHourUsd.value}/h [U]`});
 				} else if (spec.component === 'dynamodb') {
 					const units = Math.max(1, Math.ceil(bytes / stores.dynamoWcuBytes.value));
 					items.push({component: spec.id, per_month_usd: round(((requests * units) / 1e6) * stores.dynamoWriteUsdPerMillion.value), basis: `${round(requests / 1e6)}M writes on demand [U]`});

@@ -34,7 +34,7 @@ import {SourceFeeds} from './feeds.js';
 import {ApiQuota} from './api-quota.js';
 import {StoreStage} from './store.js';
 import {StreamStage} from './stream.js';
-import {roundTo} from '../numbers.js';
+import {counted, roundTo} from '../numbers.js';
 import {computeInputs, computeSettings, planPipeline, type PipelinePlan} from './plan.js';
 
 const GLOBAL = STAGE_SLOTS - 1;
@@ -537,7 +537,7 @@ function buildStages(ctx: SimContext, plan: PipelinePlan, model: Model): Stage[]
 					undefined,
 					computeSettings({component: 'queue', concurrency: spec.servers, perRecordS: serviceMean(spec.service) / 1000}, false),
 				);
-				ctx.note(`${spec.id}: a queue station inside a pipeline runs as a fluid pool of ${spec.servers} server(s) at the mean service time; model it alone to check it against queueing theory`);
+				ctx.note(`${spec.id}: a queue station inside a pipeline runs as a fluid pool of ${counted(spec.servers, 'server')} at the mean service time; model it alone to check it against queueing theory`);
 				break;
 			case 'api':
 				stage = new ApiStage(ctx, index, {

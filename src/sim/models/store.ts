@@ -30,7 +30,7 @@ import {Stage, type SimContext} from './stage.js';
 import {storeProfile} from './store-profiles.js';
 import {nodeLayout} from './routing.js';
 import {replicas} from '../catalogue.js';
-import {pct, roundTo} from '../numbers.js';
+import {counted, pct, roundTo} from '../numbers.js';
 
 const DUE = 1;
 const LOAD = 2;
@@ -226,7 +226,7 @@ export class StoreStage extends Stage {
 			if (this.ctx.measuring) this.failovers += promoted;
 			const failover = this.spec.failoverS ?? replicas.failover.value;
 			this.ctx.schedule(now + failover, this.index, FAILOVER, promoted);
-			this.ctx.note(`${this.id}: ${promoted} primary node(s) lost at ${now} s; a replica takes over after ${failover} s (failover_s)`);
+			this.ctx.note(`${this.id}: ${counted(promoted, 'primary node')} lost at ${now} s; a replica takes over after ${failover} s (failover_s)`);
 		} else if (this.rate === 0) {
 			this.ctx.note(`${this.id}: every node is lost at ${now} s; writes wait from then on`);
 		}

@@ -21,7 +21,7 @@ import {binomial} from './counts.js';
 import {hottest, keyLayout, withHotKey} from './routing.js';
 import {Stage, type SimContext} from './stage.js';
 import {kplRetry, producerRetry, WriteLimiter, type LimiterOwner} from './write-limiter.js';
-import {roundTo} from '../numbers.js';
+import {counted, roundTo} from '../numbers.js';
 
 const POLL = 1;
 const RESCALE = 2;
@@ -135,7 +135,7 @@ export class StreamStage extends Stage implements LimiterOwner {
 		} else {
 			this.minGap = spec.consumers / kinesis.getRecordsPerShard.value;
 			const wanted = spec.pollIntervalS ?? kinesis.defaultPollInterval.value;
-			if (wanted < this.minGap) ctx.note(`${spec.id}: poll_interval_s ${wanted} is below what ${spec.consumers} consumer(s) sharing 5 GetRecords/s per shard allow; polling every ${this.minGap} s`);
+			if (wanted < this.minGap) ctx.note(`${spec.id}: poll_interval_s ${wanted} is below what ${counted(spec.consumers, 'consumer')} sharing 5 GetRecords/s per shard allow; polling every ${this.minGap} s`);
 			this.pollInterval = Math.max(wanted, this.minGap);
 			this.visibleAfter = kinesis.sharedPropagation.value;
 			this.readBytesPerS = kinesis.readBytesPerShard.value / spec.consumers;

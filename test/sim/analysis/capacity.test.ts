@@ -102,13 +102,13 @@ describe('queueing stations and APIs', () => {
 	test('3 servers at 50 ms each serve 3 × 20 = 60 customers/s', () => {
 		const queue = only({source: {rate_per_s: 10}, stages: [{id: 'q', kind: 'queue', servers: 3, service: {dist: 'exp', mean_ms: 50}}]});
 		expect(queue.maxLoadPerS).toBeCloseTo(60, 9);
-		expect(queue.limit).toBe('3 server(s) × 20 customers/s');
+		expect(queue.limit).toBe('3 servers × 20 customers/s');
 	});
 
 	test('an empirical service time uses its mean: values 10 and 30 ms are 20 ms, so 2 servers serve 100/s', () => {
 		const queue = only({source: {rate_per_s: 10}, stages: [{id: 'q', kind: 'queue', servers: 2, service: {dist: 'empirical', values_ms: [10, 30]}}]});
 		expect(queue.maxLoadPerS).toBeCloseTo(100, 9);
-		expect(queue.limit).toBe('2 server(s) × 50 customers/s');
+		expect(queue.limit).toBe('2 servers × 50 customers/s');
 	});
 
 	test('API Gateway defaults to its 10,000 requests/s account throttle, burst 5,000; a rate limiter takes its own', () => {
@@ -139,12 +139,12 @@ describe('stores, caches and warehouses', () => {
 
 	test('3 Redis nodes at 100,000 operations/s each take 300,000 writes/s', () => {
 		expect(byId('redis').maxLoadPerS).toBe(300_000);
-		expect(byId('redis').limit).toBe('300,000 write requests/s (3 node(s) × 100,000/s)');
+		expect(byId('redis').limit).toBe('300,000 write requests/s (3 nodes × 100,000/s)');
 	});
 
 	test('a DynamoDB table without a node count gets its default 40,000 WCU quota: 40 partitions of 1,000', () => {
 		expect(byId('ddb').maxLoadPerS).toBe(40_000);
-		expect(byId('ddb').limit).toBe('40,000 write requests/s (40 partition(s) × 1,000/s)');
+		expect(byId('ddb').limit).toBe('40,000 write requests/s (40 partitions × 1,000/s)');
 	});
 
 	test('write_capacity_per_s overrides the per-node figure, whatever the node count', () => {
@@ -154,12 +154,12 @@ describe('stores, caches and warehouses', () => {
 
 	test('OpenSearch indexes bytes: 2 data nodes × 10 MB/s of 200-byte records is 100,000 records/s', () => {
 		expect(byId('os').maxLoadPerS).toBeCloseTo(100_000, 6);
-		expect(byId('os').limit).toBe('20 MB/s (2 data node(s) × 10 MB/s) = 100,000 records/s of 200 B');
+		expect(byId('os').limit).toBe('20 MB/s (2 data nodes × 10 MB/s) = 100,000 records/s of 200 B');
 	});
 
 	test('Redshift streaming ingestion is a byte rate (100 MB/s), not write requests', () => {
 		expect(byId('rs').maxLoadPerS).toBeCloseTo(500_000, 6);
-		expect(byId('rs').limit).toBe('100 MB/s (1 cluster(s) × 100 MB/s) = 500,000 records/s of 200 B');
+		expect(byId('rs').limit).toBe('100 MB/s (1 cluster × 100 MB/s) = 500,000 records/s of 200 B');
 	});
 
 	test('Snowflake and a dashboard do not limit the pipeline; the smallest finite store does', () => {
@@ -174,24 +174,24 @@ describe('stores, caches and warehouses', () => {
 	test('Snowpipe Streaming takes 10 GB/s per table: 50 million 200-byte records/s, in KB for small quotas', () => {
 		const small = only({source: {rate_per_s: 10, event_bytes: 200}, stages: [{id: 'sps', kind: 'warehouse', component: 'snowpipe_streaming'}]});
 		expect(small.maxLoadPerS).toBeCloseTo(5e7, 0);
-		expect(small.limit).toBe('10 GB/s (1 table(s) × 10 GB/s) = 50,000,000 records/s of 200 B');
+		expect(small.limit).toBe('10 GB/s (1 table × 10 GB/s) = 50,000,000 records/s of 200 B');
 	});
 
 	test('behind Firehose, one S3 PUT carries a whole buffer: 64 MiB / 200 B = 335,544 records', () => {
 		const report = capacityOf({source: {rate_per_s: 10}, stages: [{id: 'f', kind: 'firehose', buffer_size_mib: 64}, {id: 's3', kind: 'store', component: 's3', nodes: 2}]});
-		expect(report.stages[1]!.limit).toBe('7,000 write requests/s (2 prefix(s) × 3,500/s) × 335,544 records per request');
+		expect(report.stages[1]!.limit).toBe('7,000 write requests/s (2 prefixes × 3,500/s) × 335,544 records per request');
 		expect(report.stages[1]!.maxLoadPerS).toBeCloseTo(7000 * 335_544.32, 0);
 		expect(report.limitedBy).toBe('f');
 	});
 
 	test('a batch job writes 128 MiB files: after Spark, one S3 PUT carries 671,089 records of 200 B', () => {
 		const report = capacityOf({source: {rate_per_s: 10}, stages: [{id: 'sp', kind: 'compute', component: 'spark_structured_streaming', concurrency: 4, per_record_ms: 0.5}, {id: 's3', kind: 'store', component: 's3'}]});
-		expect(report.stages[1]!.limit).toBe('3,500 write requests/s (1 prefix(s) × 3,500/s) × 671,089 records per request');
+		expect(report.stages[1]!.limit).toBe('3,500 write requests/s (1 prefix × 3,500/s) × 671,089 records per request');
 		const scheduled = capacityOf({source: {rate_per_s: 10}, stages: [{id: 'w', kind: 'compute', component: 'worker_pool', trigger_s: 60, concurrency: 2, per_record_ms: 2}, {id: 'pg', kind: 'store', component: 'postgres'}]});
 		expect(scheduled.stages[1]!.limit).toMatch(/× 671,089 records per request$/);
 		// must fail: a worker pool that streams record by record writes one row per request.
 		const streaming = capacityOf({source: {rate_per_s: 10}, stages: [{id: 'w', kind: 'compute', component: 'worker_pool', concurrency: 2, per_record_ms: 2}, {id: 'pg', kind: 'store', component: 'postgres', batch_size: 10}]});
-		expect(streaming.stages[1]!.limit).toBe('5,000 write requests/s (1 primary(s) × 5,000/s) × 10 records per request');
+		expect(streaming.stages[1]!.limit).toBe('5,000 write requests/s (1 primary × 5,000/s) × 10 records per request');
 		expect(streaming.stages[1]!.maxLoadPerS).toBe(50_000);
 	});
 });
@@ -200,7 +200,7 @@ describe('compute capacity', () => {
 	test('Spark: 4 cores at 0.5 ms per record carry 8,000 records/s; each micro-batch takes at least 100 ms', () => {
 		const spark = only({source: {rate_per_s: 10}, stages: [{id: 'sp', kind: 'compute', component: 'spark_structured_streaming', concurrency: 4, per_record_ms: 0.5}]});
 		expect(spark.maxLoadPerS).toBeCloseTo(8000, 6);
-		expect(spark.limit).toBe('4 core(s) × 2,000 records/s; each micro-batch takes at least 100 ms');
+		expect(spark.limit).toBe('4 cores × 2,000 records/s; each micro-batch takes at least 100 ms');
 		expect(spark.compute).toEqual({units: 4, perUnitRecords: 2000, unitName: 'cores'});
 	});
 
@@ -277,7 +277,7 @@ describe('stream reads and modes', () => {
 		const stream = only({source: {rate_per_s: 10, event_bytes: 1000}, stages: [{id: 'k', kind: 'stream', component: 'kinesis_data_streams', shards: 2, consumers: 3}]});
 		expect(stream.stream!.readPerShardRecords).toBeCloseTo(2 * 1_048_576 / 1000 / 3, 6);
 		expect(stream.maxLoadPerS).toBeCloseTo(2 * 2 * 1_048_576 / 1000 / 3, 6);
-		expect(stream.limit).toBe('reads: 3 consumer(s) share 2 MiB/s per shard');
+		expect(stream.limit).toBe('reads: 3 consumers share 2 MiB/s per shard');
 	});
 
 	test('with enhanced fan-out each consumer has its own 2 MiB/s, so writes (1,000/s per shard) bind', () => {
@@ -329,7 +329,7 @@ describe('lost shards, nodes and workers', () => {
 
 	test('1 of 3 nodes lost takes a third of write_capacity_per_s: 600 of 900', () => {
 		expect(report().stages[1]!.maxLoadPerS).toBe(600);
-		expect(report().stages[1]!.limit).toBe('600 write requests/s (write_capacity_per_s) (1 of 3 node(s) lost at 5 s)');
+		expect(report().stages[1]!.limit).toBe('600 write requests/s (write_capacity_per_s) (1 of 3 nodes lost at 5 s)');
 	});
 
 	test('every worker lost leaves nothing, and that stage limits the pipeline to 0', () => {
@@ -354,8 +354,8 @@ describe('lost shards, nodes and workers', () => {
 		expect(partial.stages.map((stage) => stage.limit)).toEqual([
 			'3 shards × 1,000 records/s per shard (1 of 4 lost at 20 s)',
 			'3 workers × 1,000 records/s (1 of 4 lost at 20 s)',
-			'200,000 write requests/s (2 node(s) × 100,000/s) (1 of 3 node(s) lost at 20 s)',
-			'100 MB/s (1 cluster(s) × 100 MB/s) = 500,000 records/s of 200 B (1 of 2 node(s) lost at 20 s)',
+			'200,000 write requests/s (2 nodes × 100,000/s) (1 of 3 nodes lost at 20 s)',
+			'100 MB/s (1 cluster × 100 MB/s) = 500,000 records/s of 200 B (1 of 2 nodes lost at 20 s)',
 		]);
 	});
 
@@ -377,7 +377,7 @@ describe('lost shards, nodes and workers', () => {
 		});
 		expect(single.stages[0]!.limit).toBe('Direct PUT quota 5 MiB/s = 26,214 records/s of 200 B');
 		expect(single.stages[1]!.maxLoadPerS).toBe(0);
-		expect(single.stages[1]!.limit).toBe('nothing left: 1 of 1 node(s) lost at 60 s');
+		expect(single.stages[1]!.limit).toBe('nothing left: 1 of 1 node lost at 60 s');
 	});
 });
 
@@ -399,19 +399,19 @@ describe('edges a sizing by hand gets right', () => {
 	});
 
 	test('DynamoDB with 3 partitions given: 3 × 1,000, not the 40,000 table default', () => {
-		expect(only({source: {rate_per_s: 1}, stages: [{id: 'db', kind: 'store', component: 'dynamodb', nodes: 3}]}).limit).toBe('3,000 write requests/s (3 partition(s) × 1,000/s)');
+		expect(only({source: {rate_per_s: 1}, stages: [{id: 'db', kind: 'store', component: 'dynamodb', nodes: 3}]}).limit).toBe('3,000 write requests/s (3 partitions × 1,000/s)');
 	});
 
 	test('after a Glue job, S3 gets 128 MiB files; Glue at 1 ms per record on 1 core carries 1,000/s', () => {
 		const report = capacityOf({source: {rate_per_s: 1}, stages: [{id: 'g', kind: 'compute', component: 'glue', per_record_ms: 1}, {id: 's3', kind: 'store', component: 's3'}]});
-		expect(report.stages[0]!.limit).toBe('1 core(s) × 1,000 records/s');
-		expect(report.stages[1]!.limit).toBe('3,500 write requests/s (1 prefix(s) × 3,500/s) × 671,089 records per request');
+		expect(report.stages[0]!.limit).toBe('1 core × 1,000 records/s');
+		expect(report.stages[1]!.limit).toBe('3,500 write requests/s (1 prefix × 3,500/s) × 671,089 records per request');
 	});
 
 	test('OpenSearch with write_capacity_per_s counts requests; 100 data nodes index 1 GB/s', () => {
 		expect(only({source: {rate_per_s: 1}, stages: [{id: 'os', kind: 'store', component: 'opensearch', write_capacity_per_s: 500}]}).limit).toBe('500 write requests/s (write_capacity_per_s)');
 		const big = only({source: {rate_per_s: 1}, stages: [{id: 'os', kind: 'store', component: 'opensearch', nodes: 100}]});
-		expect(big.limit).toBe('1 GB/s (100 data node(s) × 10 MB/s) = 5,000,000 records/s of 200 B');
+		expect(big.limit).toBe('1 GB/s (100 data nodes × 10 MB/s) = 5,000,000 records/s of 200 B');
 		expect(big.maxLoadPerS).toBeCloseTo(5e6, 3);
 	});
 

@@ -220,9 +220,9 @@ describe('a job on a Snowflake warehouse: credits per hour by size × $2 a credi
 
 describe('stores: Redis node-hours, DynamoDB and S3 requests, Snowpipe GB, Athena scans', () => {
 	test('Redis: 2 nodes with a replica each are 4 nodes × $0.206 × 730 = $601.52; one node $150.38', () => {
-		expect(line([{id: 'r', kind: 'cache', component: 'redis', nodes: 2, read_replicas: 1}])).toEqual({per_month_usd: 601.52, basis: '4 node(s) (2 primary + 1 replica each) × $0.206/h [U]'});
-		expect(line([{id: 'r', kind: 'cache', component: 'redis'}])).toEqual({per_month_usd: 150.38, basis: '1 node(s) × $0.206/h [U]'});
-		expect(line([{id: 'r', kind: 'cache', component: 'redis', read_replicas: 2}])).toEqual({per_month_usd: 451.14, basis: '3 node(s) (1 primary + 2 replica each) × $0.206/h [U]'});
+		expect(line([{id: 'r', kind: 'cache', component: 'redis', nodes: 2, read_replicas: 1}])).toEqual({per_month_usd: 601.52, basis: '4 nodes (2 primary + 1 replica each) × $0.206/h [U]'});
+		expect(line([{id: 'r', kind: 'cache', component: 'redis'}])).toEqual({per_month_usd: 150.38, basis: '1 node × $0.206/h [U]'});
+		expect(line([{id: 'r', kind: 'cache', component: 'redis', read_replicas: 2}])).toEqual({per_month_usd: 451.14, basis: '3 nodes (1 primary + 2 replica each) × $0.206/h [U]'});
 	});
 
 	test('DynamoDB on demand: 100 writes/s = 262.8M × $1.25 = $328.50; a 3,000 B item is 3 write units: $985.50', () => {
@@ -275,7 +275,7 @@ describe('API Gateway, and what has no price', () => {
 			],
 			{lb: {throughput: 100}},
 		);
-		expect(cost).toEqual({per_month_usd: 150.38, items: [{component: 'r', per_month_usd: 150.38, basis: '1 node(s) × $0.206/h [U]'}], unpriced: ['lb', 'front', 'db']});
+		expect(cost).toEqual({per_month_usd: 150.38, items: [{component: 'r', per_month_usd: 150.38, basis: '1 node × $0.206/h [U]'}], unpriced: ['lb', 'front', 'db']});
 	});
 
 	test('the total is the sum of the lines, rounded to the cent; with everything priced there is no unpriced list', () => {

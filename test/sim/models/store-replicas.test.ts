@@ -21,7 +21,7 @@ describe('reads share a Redis node with writes; replicas take them off the prima
 		expect(analyseCapacity(redis({nodes: 1, reads_per_s: 60_000}, 50_000)).maxLoadPerS).toBe(40_000);
 		const replicated = analyseCapacity(redis({nodes: 1, reads_per_s: 60_000, read_replicas: 1}, 50_000)).stages[0]!;
 		expect(replicated.maxLoadPerS).toBe(70_000);
-		expect(replicated.limit).toBe('70,000 write requests/s (1 node(s) × 100,000/s; minus 30,000 reads/s on the primaries (60,000 spread over primary + 1 replica(s)))');
+		expect(replicated.limit).toBe('70,000 write requests/s (1 node × 100,000/s; minus 30,000 reads/s on the primaries (60,000 spread over primary + 1 replica))');
 	});
 
 	test('50,000 writes/s fall behind without the replica (10,000/s more than is left) and keep up with it', () => {
@@ -60,7 +60,7 @@ describe('losing the single Redis node: a replica fails over instead of the coun
 		expect(result.end_to_end.lost).toBe(0);
 		expect(result.end_to_end.undelivered).toBe(0);
 		expect(component(result, 'counters').details['failovers']).toBe(1);
-		expect(result.notes).toContain('counters: 1 primary node(s) lost at 60 s; a replica takes over after 30 s (failover_s)');
+		expect(result.notes).toContain('counters: 1 primary node lost at 60 s; a replica takes over after 30 s (failover_s)');
 		// The writes of [60, 90) wait for the promotion: the screen is about 30 s behind for a while.
 		expect(result.end_to_end.completeness_max_s).toBeGreaterThan(30);
 		expect(result.capacity.max_load_per_s).toBeGreaterThan(0);

@@ -40,14 +40,18 @@ const help = `
     $ dojo practice login-counter --mode interviewer
 `;
 
-/** The message for a run without a terminal. */
+/** The message for a run without a terminal: the script-friendly commands, their descriptions in one column. */
 export function noTerminal(id: string): string[] {
+	const pieces: [string, string][] = [
+		[`dojo ask ${id} "what does the data look like?"`, "the interviewer's answers"],
+		[`dojo sim ${id} --json`, 'simulate an architecture'],
+		['dojo exercise <id> --answer FILE.sql --json', 'grade a data-modeling answer'],
+	];
+	const width = Math.max(...pieces.map(([command]) => command.length)) + 3;
 	return [
 		'practice needs a terminal (stdin and stdout must be a TTY): a round is interactive.',
 		'Without one, the same pieces work from scripts:',
-		`  dojo ask ${id} "what does the data look like?"   the interviewer's answers`,
-		`  dojo sim ${id} --json                             simulate an architecture`,
-		'  dojo exercise <id> --answer FILE.sql --json        grade a data-modeling answer',
+		...pieces.map(([command, what]) => `  ${command.padEnd(width)}${what}`),
 	];
 }
 

@@ -3,7 +3,7 @@ Human-readable output for `dojo sim` and `dojo sweep`: a table per component,
 the end-to-end figures, the SLO verdict, capacity, bottleneck and fix; or
 architectures side by side at 1x and 10x.
 */
-import {formatDuration, formatRate, ms, num, pct, seconds, table} from '../present/format.js';
+import {counted, formatDuration, formatRate, ms, num, pct, seconds, table} from '../present/format.js';
 import type {SimResult, SweepResult} from '../sim/index.js';
 
 /** The verdict in one line. */
@@ -180,7 +180,7 @@ function costCell(result: SimResult): string {
 /** The sweep report. */
 export function formatSweep(result: SweepResult): string {
 	const lines: string[] = [];
-	lines.push(`${[result.scenario, result.arch].filter(Boolean).join(' · ') || 'model'}: load multiples ${num(result.from)}x–${num(result.to)}x of ${formatRate(result.base_load_per_s)}, ${formatDuration(result.duration_s)} per run, ${result.replications} replication(s)`);
+	lines.push(`${[result.scenario, result.arch].filter(Boolean).join(' · ') || 'model'}: load multiples ${num(result.from)}x–${num(result.to)}x of ${formatRate(result.base_load_per_s)}, ${formatDuration(result.duration_s)} per run, ${counted(result.replications, 'replication')}`);
 	if (result.fails_at_from && result.break_multiple !== null && result.break_multiple <= result.from) {
 		lines.push(`the SLO is missed already at ${num(result.from)}x`);
 	} else if (result.holds_at_to) {

@@ -11,6 +11,7 @@ round drew in (right answers over cards asked).
 */
 import type {Question} from '../scenarios/schema.js';
 import type {SimResult} from '../sim/index.js';
+import {counted} from '../present/format.js';
 import {judgeApi} from './api-styles.js';
 import {cardsFor, correctionText, rightAnswerText} from './cards.js';
 import {estimateSpecs, gradeEstimate, type EstimateGrade} from './estimate.js';
@@ -68,11 +69,11 @@ function clarifyArea(context: RoundContext): {area: AreaScore; missed: MissedQue
 	for (const group of ['input', 'transformation', 'output', 'other'] as const) {
 		const inGroup = keys.filter((question) => question.phase === group);
 		if (inGroup.length === 0) continue;
-		details.push(`${groupTitles[group]}: ${inGroup.filter((question) => asked.has(question.id)).length} of ${inGroup.length} key questions`);
+		details.push(`${groupTitles[group]}: ${inGroup.filter((question) => asked.has(question.id)).length} of ${counted(inGroup.length, 'key question')}`);
 	}
 	const hit = keys.filter((question) => asked.has(question.id)).length;
 	const missed = keys.filter((question) => !asked.has(question.id)).map((question) => ({id: question.id, group: question.phase, ask: question.ask, answer: question.answer}));
-	if (context.assumptions.length > 0) details.push(`${context.assumptions.length} assumption(s) stated`);
+	if (context.assumptions.length > 0) details.push(`${counted(context.assumptions.length, 'assumption')} stated`);
 	return {area: {id: 'clarify', title: 'Clarifying questions', score: percent(hit, keys.length), details}, missed};
 }
 
@@ -179,7 +180,7 @@ export function reviewRound(context: RoundContext): Review {
 		return {id: card.id, ask: card.ask, answered: answer !== undefined, right: context.marks[`card:${card.id}`] ?? answer?.right ?? false, answer: rightAnswerText(card), explain: card.explain, ...(correction ? {correction} : {}), source: card.source};
 	});
 	const allPoints = deepDive.flatMap((question) => question.points);
-	if (allPoints.length > 0) areas.push({id: 'deep-dive', title: 'Deep dive', score: percent(allPoints.filter((point) => point.covered).length, allPoints.length), details: deepDive.map((question) => `${question.id}: ${question.points.filter((point) => point.covered).length} of ${question.points.length} points`)});
+	if (allPoints.length > 0) areas.push({id: 'deep-dive', title: 'Deep dive', score: percent(allPoints.filter((point) => point.covered).length, allPoints.length), details: deepDive.map((question) => `${question.id}: ${question.points.filter((point) => point.covered).length} of ${counted(question.points.length, 'point')}`)});
 	if (cards.length > 0) {
 		const right = cards.filter((card) => card.right).length;
 		areas.push({id: 'cards', title: 'Knowledge cards', score: percent(right, cards.length), details: [`${right} of ${cards.length} cards right (${cards.filter((card) => card.answered).length} answered)`, ...cards.filter((card) => !card.right).map((card) => `${card.id}: ${card.answered ? 'wrong' : 'not answered'}`)]});

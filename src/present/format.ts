@@ -15,6 +15,14 @@ export function num(value: number | null | undefined): string {
 	return Number(value.toPrecision(3)).toString();
 }
 
+/**
+A count with its noun, singular for one: (1, 'point') → "1 point", (3, 'point') → "3 points",
+(1200, 'attempt') → "1,200 attempts". A review that says "1 points" or "attempt(s)" reads as unfinished.
+*/
+export function counted(value: number, noun: string, pluralNoun = `${noun}s`): string {
+	return `${Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : '–'} ${value === 1 ? noun : pluralNoun}`;
+}
+
 /** Milliseconds as a person reads them: "870 ms", "1.36 s", "5.1 min", "2.5 h", "3 d". */
 export function ms(value: number | null | undefined): string {
 	if (value === null || value === undefined || !Number.isFinite(value)) return '–';

@@ -11,6 +11,9 @@ describe('dojo practice without a terminal', () => {
 		expect(run.stderr).toMatch(/dojo sim login-counter --json/);
 		expect(run.stderr).toMatch(/dojo exercise <id> --answer FILE\.sql/);
 		expect(hasStackTrace(run.stderr)).toBe(false);
+		// The three descriptions start in one column, whatever the scenario id's length.
+		const columns = ["the interviewer's answers", 'simulate an architecture', 'grade a data-modeling answer'].map((what) => run.stderr.split('\n').find((line) => line.includes(what))!.indexOf(what));
+		expect(new Set(columns).size).toBe(1);
 	});
 
 	it('rejects a wrong --mode and an unknown scenario with exit 2, naming what was expected', () => {

@@ -194,6 +194,7 @@ describe('clarifying questions', () => {
 		expect(context().asked).toEqual([]);
 		actor.send({type: 'clarify.ask', text: 'assume 1 KB events', at: at + 5});
 		expect(context().assumptions).toEqual([{at: at + 5, text: '1 KB events'}]);
+		expect(reviewRound(context()).areas.find((area) => area.id === 'clarify')!.details).toContain('1 assumption stated');
 		expect(context().transcript.at(-1)!.text).toBe('Noted: 1 KB events');
 		actor.send({type: 'clarify.ask', text: 'can I use Kafka?', at});
 		expect(context().transcript.at(-1)).toMatchObject({kind: 'design-choice', text: 'Your call: say why.'});
@@ -218,6 +219,8 @@ describe('clarifying questions', () => {
 		expect(clarify.score).toBe(38);
 		expect(clarify.details).toContain('input data: 3 of 3 key questions');
 		expect(clarify.details).toContain('output: 0 of 4 key questions');
+		// One of a kind reads singular: "1 key question", "1 assumption stated", not "1 key questions" or "assumption(s)".
+		expect(clarify.details).toContain('transformation: 0 of 1 key question');
 		expect(review.missedQuestions.map((missed) => missed.id)).toEqual(['metric', 'usage', 'refresh-rate', 'retention', 'business-rules']);
 		expect(review.missedQuestions[0]!.answer).toContain('login events');
 	});

@@ -1,7 +1,16 @@
 import {describe, expect, test} from 'vitest';
-import {bytes, ms, num, pct, reflow, seconds, table, usd, wrapLine} from '../../src/present/format.js';
+import {bytes, counted, ms, num, pct, reflow, seconds, table, usd, wrapLine} from '../../src/present/format.js';
 
 describe('numbers as people read them', () => {
+	test('counted is singular for exactly one and groups thousands', () => {
+		expect(counted(1, 'point')).toBe('1 point');
+		expect(counted(0, 'point')).toBe('0 points');
+		expect(counted(2, 'attempt')).toBe('2 attempts');
+		expect(counted(1200, 'replication')).toBe('1,200 replications');
+		expect(counted(3, 'query', 'queries')).toBe('3 queries');
+		expect(counted(Number.NaN, 'point')).toBe('– points');
+	});
+
 	test('num groups thousands, keeps one decimal from 10 and three significant digits below', () => {
 		expect(num(8333.3)).toBe('8,333');
 		expect(num(999.96)).toBe('1,000');

@@ -13,7 +13,7 @@ import {whatIfsFor} from '../../flow/what-ifs.js';
 import {reviewRound} from '../../flow/score.js';
 import type {GradeReport} from '../../grader/index.js';
 import type {Exercise} from '../../scenarios/exercise-schema.js';
-import {formatRate, pct} from '../../present/format.js';
+import {counted, formatRate, pct} from '../../present/format.js';
 import {knobsFor, palette, paletteEntryFor, stagePaths, type SimResult, type Stage} from '../../sim/light.js';
 import {pipelineRows, startChoices, type UiState} from '../round-controller.js';
 import {blank, paragraph, proseAndCode, wrapped, type Line, type Tone} from './lines.js';
@@ -273,7 +273,7 @@ export function deepDiveLines(context: RoundContext, width: number, audience: Au
 		lines.push(blank, ...wrapped(`Your answer: ${answer.text}`, width, 'accent'));
 		if (audience === 'candidate') lines.push({text: 'answer recorded', tone: 'dim'});
 		else {
-			lines.push(...wrapped(`covered ${covered} of ${question.good_answer.length} points${covered > 0 ? `: ${answer.evidence.filter((hit): hit is string => hit !== null).join('; ')}` : ''}`, width, covered === question.good_answer.length ? 'ok' : covered > 0 ? 'warn' : 'bad', '    '));
+			lines.push(...wrapped(`covered ${covered} of ${counted(question.good_answer.length, 'point')}${covered > 0 ? `: ${answer.evidence.filter((hit): hit is string => hit !== null).join('; ')}` : ''}`, width, covered === question.good_answer.length ? 'ok' : covered > 0 ? 'warn' : 'bad', '    '));
 			lines.push({text: 'edit and enter again to add to it; the missed points are in the review', tone: 'dim'});
 		}
 	}
@@ -313,7 +313,7 @@ export function cardLines(context: RoundContext, width: number, audience: Audien
 			lines.push(blank);
 			if (card.answer.kind === 'points') {
 				const covered = answer.covered?.filter(Boolean).length ?? 0;
-				lines.push(...wrapped(`${answer.right ? '✓' : '✗'} covered ${covered} of ${card.answer.points.length} points (${pointsNeeded(card)} needed)`, width, answer.right ? 'ok' : 'bad'));
+				lines.push(...wrapped(`${answer.right ? '✓' : '✗'} covered ${covered} of ${counted(card.answer.points.length, 'point')} (${pointsNeeded(card)} needed)`, width, answer.right ? 'ok' : 'bad'));
 				for (const [pointIndex, point] of card.answer.points.entries()) lines.push(...wrapped(`  ${answer.covered?.[pointIndex] ? '✓' : '·'} ${point}`, width, answer.covered?.[pointIndex] ? 'ok' : undefined, '    '));
 			} else lines.push(...wrapped(answer.right ? '✓ right' : `✗ the answer is ${rightAnswerText(card)}`, width, answer.right ? 'ok' : 'bad'));
 			lines.push(...wrapped(card.explain.trim(), width));
@@ -340,7 +340,7 @@ export function exerciseLines(context: RoundContext, ui: UiState, width: number,
 		lines.push(...paragraph(`Write the models in SQL; each answer runs on SQLite over hidden batches.${pick} enter opens an exercise.`, width, 'dim'), blank);
 		for (const [index, exercise] of context.exercises.entries()) {
 			const attempts = context.attempts.filter((attempt) => attempt.exerciseId === exercise.id);
-			const state = attempts.some((attempt) => attempt.report.passed) ? '✓ passed' : attempts.length > 0 ? `✗ ${attempts.length} attempt(s)` : '';
+			const state = attempts.some((attempt) => attempt.report.passed) ? '✓ passed' : attempts.length > 0 ? `✗ ${counted(attempts.length, 'attempt')}` : '';
 			const selected = index === ui.exerciseIndex;
 			lines.push(...wrapped(`${selected ? '›' : ' '} ${exercise.title} — ${exercise.summary}${state ? `  ${state}` : ''}`, width, selected ? 'selected' : state.startsWith('✓') ? 'ok' : undefined, '    '));
 		}

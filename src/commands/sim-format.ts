@@ -204,11 +204,11 @@ by who refused (the fleet, HTTP 503, counted as dropped; the rate limiter, HTTP
 */
 function collectorLines(result: SimResult): string[] {
 	return result.components
-		.filter((component) => component.kind === 'collector')
-		.map((component) => {
-			const detail = (key: string): number => (typeof component.details[key] === 'number' ? (component.details[key] as number) : 0);
-			const limiter = component.details['client_rate_per_s'] !== undefined ? ` · refused by the rate limiter (HTTP 429) ${num(detail('rate_limited'))}` : ' · no rate limiter';
-			const bot = detail('bot_offered_per_s') > 0 ? ` · the bot sent ${num(detail('bot_offered_per_s'))}/s, ${num(detail('bot_accepted_per_s'))}/s got in` : '';
-			return `${component.id}: ${num(detail('instances_mean'))} instances on average (peak ${num(detail('instances_peak'))} of ${num(detail('instances_max'))}; ${num(detail('instances_launched'))} launched) · refused by the fleet (HTTP 503) ${num(detail('refused'))}${limiter}${bot}`;
+		.flatMap((component) => {
+			if (component.kind !== 'collector') return [];
+			const details = component.details;
+			const limiter = details.client_rate_per_s !== undefined ? ` · refused by the rate limiter (HTTP 429) ${num(details.rate_limited ?? 0)}` : ' · no rate limiter';
+			const bot = (details.bot_offered_per_s ?? 0) > 0 ? ` · the bot sent ${num(details.bot_offered_per_s)}/s, ${num(details.bot_accepted_per_s ?? 0)}/s got in` : '';
+			return [`${component.id}: ${num(details.instances_mean)} instances on average (peak ${num(details.instances_peak)} of ${num(details.instances_max)}; ${num(details.instances_launched)} launched) · refused by the fleet (HTTP 503) ${num(details.refused)}${limiter}${bot}`];
 		});
 }

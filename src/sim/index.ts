@@ -12,7 +12,7 @@ The shape of a run:
 - `analyseCapacity` and `knobsFor`/`palette` answer questions about a design
   without running it.
 */
-export type {SimResult, RunResult, ComponentResult, EndToEnd, Series, SloCheck, StageCapacity, Quantiles, PathResult} from './result.js';
+export type {SimResult, RunResult, ComponentResult, CommonFigures, StageKind, StageDetailsByKind, StreamDetails, FirehoseDetails, ComputeDetails, StoreDetails, ApiDetails, CollectorDetails, DashboardDetails, QueueStationDetails, EndToEnd, Series, SloCheck, StageCapacity, Quantiles, PathResult} from './result.js';
 export {
 	simulate,
 	simulateWithProgress,

@@ -8,10 +8,119 @@ compare byte for byte.
 /** Mean and percentiles of a distribution. */
 export type Quantiles = {mean: number; p50: number; p95: number; p99: number};
 
-/** One stage's figures over the measurement window. */
-export type ComponentResult = {
+/** A Kinesis or Kafka stream's own figures: shards, the hottest shard's share, the busiest shard-second. */
+export type StreamDetails = {
+	shards: number;
+	/** Share of the records the busiest shard receives (0–1): 1/shards when keys spread evenly. */
+	hottest_shard_share: number;
+	accepted_per_s: number;
+	/** Records read per second, over every consuming application. */
+	read_per_s: number;
+	busiest_shard_second_records: number;
+	busiest_shard_second_bytes: number;
+	/** Records a producer still holds for retry when the run ends. */
+	retrying_at_end: number;
+	/** Times an on-demand stream stepped up its shards (on-demand only). */
+	scale_ups?: number;
+};
+
+/** A Firehose stream's deliveries and what flushed them. */
+export type FirehoseDetails = {
+	deliveries: number;
+	flushed_by_size: number;
+	flushed_by_interval: number;
+	max_buffer_age_s: number;
+	max_delivery_gap_s: number;
+	buffer_size_mib: number;
+	buffer_interval_s: number;
+};
+
+/** A compute stage's units, invocations and busy time (Lambda, Spark, Flink, a worker pool, a queue station inside a pipeline). */
+export type ComputeDetails = {
+	/** The compute mode the plan decided: shard batches, a worker pool or micro-batches. */
+	mode: string;
+	units: number;
+	busy_units_mean: number;
+	max_in_flight: number;
+	invocations: number;
+	invocations_per_s: number;
+	mean_batch_records: number;
+	/** Busy unit-seconds per second: what Lambda bills as duration. */
+	busy_seconds_per_s: number;
+	/** Lambda only. */
+	cold_starts?: number;
+};
+
+/** A store, cache or warehouse: write requests against its capacity, loads, replicas and key placement. */
+export type StoreDetails = {
+	write_requests_per_s: number;
+	capacity_requests_per_s: number | 'unlimited';
+	loads?: number;
+	load_interval_s?: number;
+	read_replicas?: number;
+	replica_lag_s?: number;
+	failovers?: number;
+	hashing?: string;
+	hottest_node_share?: number;
+	keys_moved_on_node_loss?: number;
+};
+
+/** An API in front of the pipeline: its quota and the requests refused with HTTP 429. */
+export type ApiDetails = {rate_per_s: number; burst: number; http_429_per_s: number};
+
+/** A collector fleet: instances over the run, refusals, and the per-client rate limiter when there is one. */
+export type CollectorDetails = {
+	instance_rate_per_s: number;
+	instances_min: number;
+	instances_max: number;
+	instances_mean: number;
+	instances_peak: number;
+	instances_launched: number;
+	refused: number;
+	refused_per_s: number;
+	client_rate_per_s?: number;
+	rate_limited?: number;
+	rate_limited_per_s?: number;
+	bot_offered_per_s?: number;
+	bot_accepted_per_s?: number;
+};
+
+/** A dashboard's refresh cadence and query time. */
+export type DashboardDetails = {refresh_s: number; query_ms: number; refreshes: number};
+
+/** A plain queueing station run exactly (`runQueueNetwork`): the figures queueing theory predicts. */
+export type QueueStationDetails = {
+	servers: number;
+	capacity?: number;
+	mean_wait_ms_ci95: number;
+	p_wait: number;
+	blocking_probability: number;
+	system_ms_mean: number;
+	in_system_mean: number;
+};
+
+/**
+Each stage kind's own figures. Typed so that cost, the bottleneck and the text
+report read a named field the compiler checks, not a string key that a rename
+would silently turn into 0.
+*/
+export type StageDetailsByKind = {
+	stream: StreamDetails;
+	firehose: FirehoseDetails;
+	compute: ComputeDetails;
+	store: StoreDetails;
+	cache: StoreDetails;
+	warehouse: StoreDetails;
+	api: ApiDetails;
+	collector: CollectorDetails;
+	dashboard: DashboardDetails;
+	/** Inside a pipeline a queue station runs as a compute pool; alone, exactly. */
+	queue: ComputeDetails | QueueStationDetails;
+};
+
+/** The figures every stage reports over the measurement window. */
+export type CommonFigures = {
 	id: string;
-	kind: string;
 	component: string;
 	/** Fraction of the stage's capacity in use (0–1; can read above 1 only where a limit is soft). */
 	utilization: number;
@@ -26,9 +135,13 @@ export type ComponentResult = {
 	lost: number;
 	/** Records per second by which the stage's backlog grew over the window (near 0 when it keeps up). */
 	backlog_growth_per_s: number;
-	/** Stage-specific figures: shards, busiest shard-second, deliveries, cold starts, … */
-	details: Record<string, number | string | boolean>;
 };
+
+/** One stage's figures over the measurement window; `kind` says which stage-specific `details` it carries. */
+export type ComponentResult = {[K in keyof StageDetailsByKind]: CommonFigures & {kind: K; details: StageDetailsByKind[K]}}[keyof StageDetailsByKind];
+
+/** A stage kind whose figures are typed. */
+export type StageKind = keyof StageDetailsByKind;
 
 /** The pipeline as a whole. */
 export type EndToEnd = {

@@ -308,7 +308,7 @@ function collectorFix(spec: StageSpec & {kind: 'collector'}, info: StageCapacity
 		...optional('maxWaitS', spec.max_wait_s),
 	});
 	const component = input.components.find((candidate) => candidate.id === spec.id);
-	const refused = typeof component?.details['refused_per_s'] === 'number' ? (component.details['refused_per_s'] as number) : 0;
+	const refused = component?.kind === 'collector' ? component.details.refused_per_s : 0;
 	const bot = botFactor(input.model);
 	const maxRate = fleet.max * fleet.rate;
 	if (bot > 0 && spec.client_rate_per_s === undefined) {

@@ -10,7 +10,7 @@ catalogue are left out and named.
 import type {Model, Stage} from '../../scenarios/model-schema.js';
 import {firehose, glue, HOURS_PER_MONTH, kinesis, lambda, msk, snowflake, stores, api, type Fact} from '../catalogue.js';
 import {computeInputs, computeSettings, declaredShards, planPipeline, storeSettings} from '../models/plan.js';
-import type {ComponentResult, SimResult} from '../result.js';
+import type {ComponentResult, ComputeDetails, SimResult, StreamDetails} from '../result.js';
 import {counted, roundTo} from '../numbers.js';
 
 const SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600;
@@ -28,11 +28,9 @@ export function estimateCost(model: Model, loadPerS: number, components: readonl
 	chain.forEach((spec, index) => {
 		const result = components[index];
 		const bytes = plan.chain[index]!.recordBytes;
-		const details = result?.details ?? {};
-		const num = (key: string): number => (typeof details[key] === 'number' ? (details[key] as number) : 0);
 		switch (spec.kind) {
 			case 'stream': {
-				const priced = streamCost(spec, bytes, num);
+				const priced = streamCost(spec, bytes, result?.kind === 'stream' ? result.details : undefined);
 				if (priced === null) unpriced.push(spec.id);
 				else items.push({component: spec.id, ...priced});
 				return;
@@ -44,16 +42,17 @@ export function estimateCost(model: Model, loadPerS: number, components: readonl
 				return;
 			}
 			case 'compute': {
+				const figures = result?.kind === 'compute' ? result.details : undefined;
 				if (spec.component === 'lambda') {
 					const memory = (spec.memory_mb ?? lambda.memoryDefaultMb.value) / 1024;
-					const requests = num('invocations_per_s') * SECONDS_PER_MONTH;
-					const gbSeconds = num('busy_seconds_per_s') * SECONDS_PER_MONTH * memory;
+					const requests = (figures?.invocations_per_s ?? 0) * SECONDS_PER_MONTH;
+					const gbSeconds = (figures?.busy_seconds_per_s ?? 0) * SECONDS_PER_MONTH * memory;
 					const usd = (requests / 1e6) * lambda.requestUsdPerMillion.value + gbSeconds * lambda.gbSecondUsd.value;
 					items.push({component: spec.id, per_month_usd: round(usd), basis: `${round(requests / 1e6)}M invocations + ${round(gbSeconds)} GB-s [U]`});
 					return;
 				}
 				const period = schedulePeriod(spec, chain);
-				const priced = spec.component === 'glue' ? glueCost(spec, period, num, spanS) : spec.warehouse_size !== undefined ? warehouseCost(spec, period, spec.warehouse_size, num, spanS) : null;
+				const priced = spec.component === 'glue' ? glueCost(spec, period, figures, spanS) : spec.warehouse_size !== undefined ? warehouseCost(spec, period, spec.warehouse_size, figures, spanS) : null;
 				if (priced === null) unpriced.push(spec.id);
 				else items.push({component: spec.id, ...priced});
 				return;
@@ -74,7 +73,8 @@ export function estimateCost(model: Model, loadPerS: number, components: readonl
 			case 'store':
 			case 'cache':
 			case 'warehouse': {
-				const requests = num('write_requests_per_s') * SECONDS_PER_MONTH;
+				const writes = result?.kind === 'store' || result?.kind === 'cache' || result?.kind === 'warehouse' ? result.details.write_requests_per_s : 0;
+				const requests = writes * SECONDS_PER_MONTH;
 				if (spec.component === 'redis') {
 					// Replicas are nodes too, billed alike.
 					const {nodes: primaries, readReplicas} = storeSettings(spec);
@@ -117,15 +117,18 @@ function finish(items: SimResult['cost']['items'], unpriced: string[]): SimResul
 }
 
 type Priced = {per_month_usd: number; basis: string};
-type Num = (key: string) => number;
+/** What a stream's bill needs from its run: records accepted and read per second, shards at the end. */
+type StreamFigures = Pick<StreamDetails, 'accepted_per_s' | 'read_per_s' | 'shards'>;
+/** What a compute stage's bill needs from its run: invocations, busy unit-seconds and units. */
+type ComputeFigures = Pick<ComputeDetails, 'invocations' | 'invocations_per_s' | 'busy_seconds_per_s' | 'units'>;
 type StreamSpec = Extract<Stage, {kind: 'stream'}>;
 type ComputeSpec = Extract<Stage, {kind: 'compute'}>;
 
 /** Kinesis (provisioned or on demand, shared or enhanced fan-out) or Kafka on MSK. */
-function streamCost(spec: StreamSpec, bytes: number, num: Num): Priced | null {
-	const accepted = num('accepted_per_s');
+function streamCost(spec: StreamSpec, bytes: number, figures: StreamFigures | undefined): Priced | null {
+	const accepted = figures?.accepted_per_s ?? 0;
 	// The stage follows one consumer; every consumer reads every record.
-	const readPerConsumer = num('read_per_s');
+	const readPerConsumer = figures?.read_per_s ?? 0;
 	if (spec.component === 'kafka') {
 		const brokers = msk.brokersDefault.value;
 		const storedGb = (accepted * bytes * spec.retention_h * 3600 * msk.replicationFactor.value) / 1e9;
@@ -133,7 +136,7 @@ function streamCost(spec: StreamSpec, bytes: number, num: Num): Priced | null {
 		return {per_month_usd: round(usd), basis: `MSK: ${brokers} kafka.m5.large brokers × ${HOURS_PER_MONTH} h × $${msk.brokerHourUsd.value} + ${round(storedGb)} GB stored (${spec.retention_h} h × ${msk.replicationFactor.value} replicas) × $${msk.storageUsdPerGbMonth.value} ${tag(msk.brokerHourUsd, msk.brokersDefault)}`};
 	}
 	const efo = spec.consumer === 'efo';
-	const shards = num('shards') || declaredShards(spec);
+	const shards = figures?.shards || declaredShards(spec);
 	let usd: number;
 	let basis: string;
 	if (spec.mode === 'on_demand') {
@@ -162,11 +165,11 @@ from the run's counts; null without them. A schedule starts every trigger; a
 slot with no new data still starts the job and is billed the minimum (dbt or a
 Glue job that finds nothing), the others for their measured wall time.
 */
-function billedSeconds(num: Num, units: number, triggerS: number, minimumS: number, spanS: number | undefined): {runs: number; secondsPerRun: number; billedS: number} | null {
-	const invocations = num('invocations');
+function billedSeconds(figures: ComputeFigures | undefined, units: number, triggerS: number, minimumS: number, spanS: number | undefined): {runs: number; secondsPerRun: number; billedS: number} | null {
+	const invocations = figures?.invocations ?? 0;
 	if (!(spanS !== undefined && spanS > 0 && invocations > 0 && units > 0)) return null;
 	// A micro-batch holds every unit for its whole duration, so busy unit-seconds / units is its wall time.
-	const wallPerRun = (num('busy_seconds_per_s') * spanS) / invocations / units;
+	const wallPerRun = ((figures?.busy_seconds_per_s ?? 0) * spanS) / invocations / units;
 	const slots = triggerS > 0 ? SECONDS_PER_MONTH / Math.max(triggerS, wallPerRun) : Number.POSITIVE_INFINITY;
 	const runs = Math.min(slots, (invocations / spanS) * SECONDS_PER_MONTH);
 	const empty = Number.isFinite(slots) ? slots - runs : 0;
@@ -174,27 +177,27 @@ function billedSeconds(num: Num, units: number, triggerS: number, minimumS: numb
 }
 
 /** Glue: DPUs held × hours; a scheduled job per run (1-minute minimum), a streaming job (no trigger) all month. */
-function glueCost(spec: ComputeSpec, period: number | undefined, num: Num, spanS: number | undefined): Priced | null {
-	const dpus = num('units') || computeSettings(computeInputs(spec), false).units;
+function glueCost(spec: ComputeSpec, period: number | undefined, figures: ComputeFigures | undefined, spanS: number | undefined): Priced | null {
+	const dpus = figures?.units || computeSettings(computeInputs(spec), false).units;
 	if (period === undefined) {
 		const dpuHours = dpus * HOURS_PER_MONTH;
 		return {per_month_usd: round(dpuHours * glue.dpuHourUsd.value), basis: `streaming job: ${dpus} DPUs × ${HOURS_PER_MONTH} h × $${glue.dpuHourUsd.value}/DPU-hour ${tag(glue.dpuHourUsd)}`};
 	}
-	const billed = billedSeconds(num, dpus, period, glue.minimumBilledS.value, spanS);
+	const billed = billedSeconds(figures, dpus, period, glue.minimumBilledS.value, spanS);
 	if (billed === null) return null;
 	const dpuHours = (billed.billedS * dpus) / 3600;
 	return {per_month_usd: round(dpuHours * glue.dpuHourUsd.value), basis: `${round(billed.runs)} runs of ${round(billed.secondsPerRun)} s on average (at least ${glue.minimumBilledS.value} s billed) × ${dpus} DPUs = ${round(dpuHours)} DPU-hours × $${glue.dpuHourUsd.value} ${tag(glue.dpuHourUsd, glue.minimumBilledS)}`};
 }
 
 /** A job running its SQL on a Snowflake warehouse (dbt): credits per hour by size × the hours it is resumed. */
-function warehouseCost(spec: ComputeSpec, period: number | undefined, size: keyof typeof snowflake.creditsPerHour, num: Num, spanS: number | undefined): Priced | null {
+function warehouseCost(spec: ComputeSpec, period: number | undefined, size: keyof typeof snowflake.creditsPerHour, figures: ComputeFigures | undefined, spanS: number | undefined): Priced | null {
 	const perHour = snowflake.creditsPerHour[size];
-	const units = num('units') || computeSettings(computeInputs(spec), false).units;
+	const units = figures?.units || computeSettings(computeInputs(spec), false).units;
 	const scheduled = period !== undefined;
 	let hours: number;
 	let how: string;
 	if (scheduled) {
-		const billed = billedSeconds(num, units, period, snowflake.minimumBilledS.value, spanS);
+		const billed = billedSeconds(figures, units, period, snowflake.minimumBilledS.value, spanS);
 		if (billed === null) return null;
 		hours = billed.billedS / 3600;
 		how = `${round(billed.runs)} runs of ${round(billed.secondsPerRun)} s on average (at least ${snowflake.minimumBilledS.value} s each)`;

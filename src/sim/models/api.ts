@@ -16,6 +16,7 @@ import type {SimContext} from './stage.js';
 import {QuotaStage} from './quota-stage.js';
 import {producerRetry, WriteLimiter} from './write-limiter.js';
 import {roundTo} from '../numbers.js';
+import type {ApiDetails} from '../result.js';
 
 const DUE = 1;
 
@@ -104,7 +105,7 @@ export class ApiStage extends QuotaStage {
 		return this.acceptedRequests / span / this.rate;
 	}
 
-	override details(span: number): Record<string, number | string | boolean> {
+	override details(span: number): ApiDetails {
 		return {rate_per_s: this.rate, burst: this.burst, http_429_per_s: roundTo(this.accepted429 / span, 2)};
 	}
 }

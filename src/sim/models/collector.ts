@@ -26,6 +26,7 @@ import {TimeWeighted} from '../stats/time-weighted.js';
 import {roundTo} from '../numbers.js';
 import {CohortQueue} from './cohorts.js';
 import {Stage, type SimContext} from './stage.js';
+import type {CollectorDetails} from '../result.js';
 
 const SCALE = 1;
 const READY = 2;
@@ -214,8 +215,8 @@ export class CollectorStage extends Stage {
 		return this.capacity > 0 ? Math.min(1, this.served / this.capacity) : 0;
 	}
 
-	override details(span: number): Record<string, number | string | boolean> {
-		const out: Record<string, number | string | boolean> = {
+	override details(span: number): CollectorDetails {
+		const out: CollectorDetails = {
 			instance_rate_per_s: this.settings.rate,
 			instances_min: this.settings.min,
 			instances_max: this.settings.max,
@@ -226,13 +227,13 @@ export class CollectorStage extends Stage {
 			refused_per_s: roundTo(this.refused / span, 2),
 		};
 		if (this.settings.clientRate !== undefined) {
-			out['client_rate_per_s'] = this.settings.clientRate;
-			out['rate_limited'] = roundTo(this.rateLimited, 0);
-			out['rate_limited_per_s'] = roundTo(this.rateLimited / span, 2);
+			out.client_rate_per_s = this.settings.clientRate;
+			out.rate_limited = roundTo(this.rateLimited, 0);
+			out.rate_limited_per_s = roundTo(this.rateLimited / span, 2);
 		}
 		if (this.botOffered > 0) {
-			out['bot_offered_per_s'] = roundTo(this.botOffered / span, 2);
-			out['bot_accepted_per_s'] = roundTo(this.botAccepted / span, 2);
+			out.bot_offered_per_s = roundTo(this.botOffered / span, 2);
+			out.bot_accepted_per_s = roundTo(this.botAccepted / span, 2);
 		}
 		return out;
 	}

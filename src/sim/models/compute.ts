@@ -37,6 +37,7 @@ import {Stage, type SimContext} from './stage.js';
 import type {StreamStage} from './stream.js';
 import type {ComputeMode, ComputeSettings} from './plan.js';
 import {roundTo} from '../numbers.js';
+import type {ComputeDetails} from '../result.js';
 
 /** Event kinds of a compute stage (the modes in compute-modes.ts add READY and TRIGGER). */
 export const DONE = 1;
@@ -50,7 +51,7 @@ const START = 7;
 /** What a compute stage needs to know. */
 export type ComputeSpec = {
 	readonly id: string;
-	readonly kind: string;
+	readonly kind: 'compute' | 'queue';
 	readonly component: string;
 	readonly concurrency?: number;
 	readonly batchSize?: number;
@@ -239,8 +240,8 @@ export abstract class ComputeStage extends Stage {
 		return Math.min(1, this.busy.integral(this.ctx.end) / capacity);
 	}
 
-	override details(span: number): Record<string, number | string | boolean> {
-		const out: Record<string, number | string | boolean> = {
+	override details(span: number): ComputeDetails {
+		const out: ComputeDetails = {
 			mode: this.mode,
 			units: this.effectiveUnits(),
 			busy_units_mean: roundTo(this.busy.mean(this.ctx.end), 2),
@@ -250,7 +251,7 @@ export abstract class ComputeStage extends Stage {
 			mean_batch_records: this.invocations > 0 ? roundTo(this.invokedRecords / this.invocations, 1) : 0,
 			busy_seconds_per_s: roundTo(this.busySeconds / span, 3),
 		};
-		if (this.spec.component === 'lambda') out['cold_starts'] = this.coldStarts;
+		if (this.spec.component === 'lambda') out.cold_starts = this.coldStarts;
 		return out;
 	}
 

@@ -11,6 +11,7 @@ import {dashboards} from '../catalogue.js';
 import {LogHistogram} from '../stats/histogram.js';
 import type {Random} from '../kernel/random.js';
 import {Stage, type SimContext} from './stage.js';
+import type {DashboardDetails} from '../result.js';
 
 const REFRESH = 1;
 
@@ -112,7 +113,7 @@ export class DashboardStage extends Stage {
 		return Math.min(1, this.spec.queryMs / 1000 / this.refresh);
 	}
 
-	override details(): Record<string, number | string | boolean> {
+	override details(): DashboardDetails {
 		return {refresh_s: this.refresh, query_ms: this.spec.queryMs, refreshes: this.periods};
 	}
 }

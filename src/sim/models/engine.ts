@@ -628,7 +628,8 @@ function componentResult(stage: Stage, span: number, now: number): ComponentResu
 		lost: roundTo(stats.lost, 0),
 		backlog_growth_per_s: roundTo(backlogGrowth(stats, span, now), 3),
 		details: stage.details(span),
-	};
+		// Each stage class pairs its kind with its own details type (stream.ts returns StreamDetails, …); the compiler cannot follow that through the base class.
+	} as ComponentResult;
 }
 
 /**

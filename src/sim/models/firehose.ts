@@ -14,6 +14,7 @@ import type {SimContext} from './stage.js';
 import {QuotaStage} from './quota-stage.js';
 import {producerRetry, WriteLimiter} from './write-limiter.js';
 import {roundTo} from '../numbers.js';
+import type {FirehoseDetails} from '../result.js';
 
 const FLUSH = 1;
 const DELIVER = 2;
@@ -92,7 +93,7 @@ export class FirehoseStage extends QuotaStage {
 		return this.acceptedBytes / span / this.quotaBytes;
 	}
 
-	override details(): Record<string, number | string | boolean> {
+	override details(): FirehoseDetails {
 		return {
 			deliveries: this.deliveries,
 			flushed_by_size: this.bySize,

@@ -14,6 +14,7 @@ empty-pipeline start does not bias them.
 import type {Random} from '../kernel/random.js';
 import {LogHistogram} from '../stats/histogram.js';
 import {TimeWeighted} from '../stats/time-weighted.js';
+import type {ComponentResult, StageKind} from '../result.js';
 
 /** Stage indexes are packed into event targets as `local * STAGE_SLOTS + stage`. */
 export const STAGE_SLOTS = 64;
@@ -81,7 +82,7 @@ export abstract class Stage {
 		/** Position in the pipeline, also the stage's slot in event targets. */
 		readonly index: number,
 		readonly id: string,
-		readonly kind: string,
+		readonly kind: StageKind,
 		/** The catalogue component, e.g. kinesis_data_streams, lambda, redis. */
 		readonly component: string,
 	) {}
@@ -148,10 +149,8 @@ export abstract class Stage {
 	/** Fraction of the stage's capacity used over the measurement window. */
 	abstract utilization(span: number): number;
 
-	/** Extra, stage-specific figures for the report (limits hit, batch sizes, …). */
-	details(_span: number): Record<string, number | string | boolean> {
-		return {};
-	}
+	/** The stage kind's own figures for the report (limits hit, batch sizes, …), typed per kind in result.ts. */
+	abstract details(span: number): ComponentResult['details'];
 
 	/** Records join the stage. */
 	protected hold(now: number, count: number): void {

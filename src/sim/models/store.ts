@@ -31,6 +31,7 @@ import {storeProfile} from './store-profiles.js';
 import {nodeLayout} from './routing.js';
 import {replicas} from '../catalogue.js';
 import {counted, pct, roundTo} from '../numbers.js';
+import type {StoreDetails} from '../result.js';
 
 const DUE = 1;
 const LOAD = 2;
@@ -255,7 +256,7 @@ export class StoreStage extends Stage {
 		return Number.isFinite(this.fullRate) ? Math.min(1, this.busySeconds / span) : 0;
 	}
 
-	override details(span: number): Record<string, number | string | boolean> {
+	override details(span: number): StoreDetails {
 		return {
 			write_requests_per_s: roundTo(this.requests / span, 2),
 			capacity_requests_per_s: Number.isFinite(this.fullRate) ? roundTo(this.fullRate, 1) : 'unlimited',

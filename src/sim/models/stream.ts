@@ -22,6 +22,7 @@ import {hottest, keyLayout, withHotKey} from './routing.js';
 import {Stage, type SimContext} from './stage.js';
 import {kplRetry, producerRetry, WriteLimiter, type LimiterOwner} from './write-limiter.js';
 import {counted, roundTo} from '../numbers.js';
+import type {StreamDetails} from '../result.js';
 
 const POLL = 1;
 const RESCALE = 2;
@@ -277,7 +278,7 @@ export class StreamStage extends Stage implements LimiterOwner {
 		return Math.max(byRecords, byBytes);
 	}
 
-	override details(span: number): Record<string, number | string | boolean> {
+	override details(span: number): StreamDetails {
 		const busiest = this.busiestSecond;
 		const hot = hottest(this.shares);
 		return {

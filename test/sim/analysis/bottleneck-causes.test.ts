@@ -48,9 +48,8 @@ describe('a collector fleet', () => {
 
 	test("the fleet's own settings are the ones quoted: 1,000/s at 25%, 30 + 90 s, 5 s wait; min_instances ceil(6,000 / 250) = 24, target floor at 0.1", () => {
 		const stage = front(2, 30, {instance_rate_per_s: 1000, target_utilization: 0.25, metric_period_s: 30, warmup_s: 90, max_wait_s: 5});
-		expect(bottleneckOf({source: {rate_per_s: 6000}, stages: [stage, redis], slo: {latency_p99_ms: 1000}}, 6000, {...missedLatency, stages: {front: {dropped: 1, details: {refused_per_s: 'n/a'}}}})).toEqual({
+		expect(bottleneckOf({source: {rate_per_s: 6000}, stages: [stage, redis], slo: {latency_p99_ms: 1000}}, 6000, {...missedLatency, stages: {front: {dropped: 1, details: {refused_per_s: 0}}}})).toEqual({
 			component: 'front',
-			// A refused rate that is not a number reads as 0.
 			reason: 'the load outran auto-scaling: new capacity serves up to 120 s after demand rises (a 30 s metric period, then a 90 s warm-up); meanwhile requests queued up to 5 s and 0/s were refused',
 			suggestion: 'pre-warm before a known launch (scheduled scaling: min_instances 24), lower target_utilization (e.g. 0.1) for head-room, or shorten the warm-up (warmup_s: a smaller image, a warm pool)',
 		});

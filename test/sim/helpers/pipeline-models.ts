@@ -6,7 +6,7 @@ import {findScenario, loadCatalogue} from '../../../src/scenarios/catalogue.js';
 import {ModelSchema, type Model, type Stage} from '../../../src/scenarios/model-schema.js';
 import type {SystemDesignScenario} from '../../../src/scenarios/schema.js';
 import {modelFromScenario, simulate, type SimOptions} from '../../../src/sim/run-model.js';
-import type {SimResult} from '../../../src/sim/result.js';
+import type {CommonFigures, SimResult, StageKind} from '../../../src/sim/result.js';
 
 let scenario: SystemDesignScenario | undefined;
 
@@ -45,9 +45,15 @@ export function run(model: Model, options: Partial<SimOptions> = {}): SimResult 
 	return simulate({scenario: null, arch: null, model}, {seed: 1, durationS: 300, replications: 1, ...options});
 }
 
+/**
+A stage's figures as a script reading `--json` sees them: details by field
+name. The tests check the contract's names, so they read them by key.
+*/
+export type ComponentJson = CommonFigures & {kind: StageKind; details: Record<string, number | string | boolean | undefined>};
+
 /** A component of a result by id. */
-export function component(result: SimResult, id: string): SimResult['components'][number] {
+export function component(result: SimResult, id: string): ComponentJson {
 	const found = result.components.find((candidate) => candidate.id === id);
 	if (!found) throw new Error(`no component ${id} in ${result.components.map((candidate) => candidate.id).join(', ')}`);
-	return found;
+	return found as ComponentJson;
 }

@@ -5,11 +5,11 @@ failed. The analysis is pure, so its verdicts can be checked without simulating.
 */
 import {analyseCapacity} from '../../../src/sim/analysis/capacity.js';
 import {findBottleneck, fixAt, type Bottleneck, type BottleneckInput} from '../../../src/sim/analysis/bottleneck.js';
-import type {ComponentResult, EndToEnd, SloCheck} from '../../../src/sim/result.js';
+import type {CommonFigures, ComponentResult, EndToEnd, SloCheck} from '../../../src/sim/result.js';
 import {parseModel} from './model-file.js';
 
 /** What a run showed for one stage (anything not given is zero). */
-export type Showed = Partial<Omit<ComponentResult, 'wait_ms'>> & {wait_p99_ms?: number};
+export type Showed = Partial<Omit<CommonFigures, 'wait_ms'>> & {wait_p99_ms?: number; details?: Record<string, number | string | boolean>};
 
 /** What the run showed overall: per-stage figures, failed SLO checks by name, the end-to-end p99 latency. */
 export type RunShowed = {
@@ -26,7 +26,8 @@ export function verdictInput(raw: unknown, loadPerS: number, showed: RunShowed =
 	const capacity = analyseCapacity(model);
 	const components: ComponentResult[] = capacity.stages.map((stage) => {
 		const {wait_p99_ms: wait = 0, ...figures} = showed.stages?.[stage.id] ?? {};
-		return {id: stage.id, kind: stage.kind, component: stage.component, utilization: 0, throughput_per_s: 0, queue: {mean: 0, max: 0}, wait_ms: quantiles(wait), throttled: 0, dropped: 0, lost: 0, backlog_growth_per_s: 0, details: {}, ...figures};
+		// A collector always reports its refusals; the analysis reads them as a number.
+		return {id: stage.id, kind: stage.kind, component: stage.component, utilization: 0, throughput_per_s: 0, queue: {mean: 0, max: 0}, wait_ms: quantiles(wait), throttled: 0, dropped: 0, lost: 0, backlog_growth_per_s: 0, details: stage.kind === 'collector' ? {refused_per_s: 0} : {}, ...figures} as ComponentResult;
 	});
 	const latency = showed.latencyP99Ms ?? 0;
 	const endToEnd: EndToEnd = {delivered: 1, lost: 0, filtered: 0, undelivered: 0, latency_ms: {...quantiles(latency), max: latency}, freshness_s: 0, freshness_p99_s: 0, freshness_max_s: 0};

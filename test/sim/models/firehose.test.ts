@@ -4,6 +4,7 @@ import {component, parseModel, run} from '../helpers/pipeline-models.js';
 import {FirehoseStage} from '../../../src/sim/models/firehose.js';
 import {Stage, type SimContext} from '../../../src/sim/models/stage.js';
 import {Random} from '../../../src/sim/kernel/random.js';
+import type {DashboardDetails} from '../../../src/sim/result.js';
 
 const firehose = (stage: Record<string, unknown>, source: Record<string, unknown>, durationS = 300) =>
 	run(parseModel({source, stages: [{id: 'f', kind: 'firehose', ...stage}, {id: 's3', kind: 'store', component: 's3'}]}), {durationS});
@@ -68,6 +69,9 @@ class Sink extends Stage {
 	}
 	override utilization(): number {
 		return 0;
+	}
+	override details(): DashboardDetails {
+		return {refresh_s: 0, query_ms: 0, refreshes: 0};
 	}
 }
 

@@ -3,7 +3,7 @@ import {pipelineDiagram, stageHealth} from '../../../src/ui/components/pipeline-
 import type {ComponentResult} from '../../../src/sim/index.js';
 
 function stage(id: string, utilization: number, more: Partial<ComponentResult> = {}): ComponentResult {
-	return {id, kind: 'compute', component: 'lambda', utilization, throughput_per_s: 1000, queue: {mean: 0, max: 0}, wait_ms: {mean: 1, p50: 1, p95: 1, p99: 1}, throttled: 0, dropped: 0, lost: 0, backlog_growth_per_s: 0, details: {}, ...more};
+	return {id, kind: 'compute', component: 'lambda', utilization, throughput_per_s: 1000, queue: {mean: 0, max: 0}, wait_ms: {mean: 1, p50: 1, p95: 1, p99: 1}, throttled: 0, dropped: 0, lost: 0, backlog_growth_per_s: 0, details: {}, ...more} as ComponentResult;
 }
 
 const width = (text: string) => [...text].length;

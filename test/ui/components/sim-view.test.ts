@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {simResults} from '../../../src/ui/components/sim-view.js';
 import type {RoundContext} from '../../../src/flow/round-machine.js';
 import {designModel} from '../../../src/flow/design-model.js';
-import {simulate} from '../../../src/sim/index.js';
+import {simulate, type ComponentResult} from '../../../src/sim/index.js';
 import {fakeResult, loginCounter} from '../../flow/helpers.js';
 
 const scenario = loginCounter();
@@ -59,7 +59,7 @@ describe('simulation results view', () => {
 });
 
 describe('the comparison table, cell by cell', () => {
-	const stage = (id: string, utilization: number) => ({id, kind: 'compute', component: 'lambda', utilization, throughput_per_s: 100, queue: {mean: 0, max: 0}, wait_ms: {mean: 1, p50: 1, p95: 1, p99: 1}, throttled: 0, dropped: 0, lost: 0, backlog_growth_per_s: 0, details: {}});
+	const stage = (id: string, utilization: number) => ({id, kind: 'compute', component: 'lambda', utilization, throughput_per_s: 100, queue: {mean: 0, max: 0}, wait_ms: {mean: 1, p50: 1, p95: 1, p99: 1}, throttled: 0, dropped: 0, lost: 0, backlog_growth_per_s: 0, details: {}}) as ComponentResult;
 	const made = (changes: (result: ReturnType<typeof fakeResult>) => void) => {
 		const result = fakeResult(true);
 		changes(result);

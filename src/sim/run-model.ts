@@ -20,7 +20,7 @@ import {combinePaths} from './fan-out-report.js';
 import {runPipeline, type EngineOptions} from './models/engine.js';
 import {declaredShards} from './models/plan.js';
 import {isQueueOnly, runQueueOnly} from './queue-adapter.js';
-import type {BatchReport, FeedReport, RunResult, SimResult, SloCheck} from './result.js';
+import type {BatchReport, FeedReport, QuotaReport, RunResult, SimResult, SloCheck} from './result.js';
 import {clockText} from './models/batch-runs.js';
 import {counted, fmtSpan, roundTo} from './numbers.js';
 import {longestCycle} from './run-length.js';
@@ -154,8 +154,8 @@ export function summarize(input: SimInput, options: SimOptions, runs: readonly R
 	const capacity = analyseCapacity(model);
 	const components = merged.components;
 	const batch = mergeBatch(runs);
-	const sources = runs[0]?.sources;
-	const quotas = runs[0]?.quotas;
+	const sources = mergeSources(runs);
+	const quotas = mergeQuotas(runs);
 	const slo = overPaperCapacity(judgeSlo(model, merged.end_to_end, components, options.durationS, batch, sources), loadPerS, capacity);
 	const bottleneck = findBottleneck({model, loadPerS, capacity, components, endToEnd: merged.end_to_end, slo, ...(batch ? {batch} : {}), ...(sources ? {sources} : {}), ...(quotas ? {quotas} : {})});
 	const peak = options.peak ? undefined : peakVerdict(model, loadPerS, capacity, components, merged.end_to_end, slo);
@@ -210,6 +210,47 @@ function mergeBatch(runs: readonly RunResult[]): BatchReport | undefined {
 	const met = verdicts.some((value) => value === false) ? false : verdicts.every((value) => value === true) ? true : first.met;
 	const lateIn = runs.find((run) => run.batch?.met === false)?.batch;
 	return {...first, met, late_step: lateIn?.late_step ?? first.late_step};
+}
+
+/**
+Each source over the replications: the worst completeness and longest wait any
+replication saw (the SLO then holds a source to its worst day, as the batch
+deadline is met only if every replication met it), its share of setting the
+whole's completeness averaged; re-sorted so the first still set it most often.
+*/
+export function mergeSources(runs: readonly RunResult[]): FeedReport[] | undefined {
+	const first = runs[0]?.sources;
+	if (!first || runs.length === 1) return first;
+	const all = runs.map((run) => run.sources ?? []);
+	return first
+		.map((source) => {
+			const same = all.map((sources) => sources.find((other) => other.id === source.id)).filter((other): other is FeedReport => other !== undefined);
+			return {
+				...source,
+				completeness_p99_s: Math.max(...same.map((other) => other.completeness_p99_s)),
+				longest_wait_s: Math.max(...same.map((other) => other.longest_wait_s)),
+				sets_completeness_share: roundTo(same.reduce((sum, other) => sum + other.sets_completeness_share, 0) / same.length, 4),
+			};
+		})
+		.sort((a, b) => b.sets_completeness_share - a.sets_completeness_share);
+}
+
+/** Each API quota over the replications: request counts and pulls averaged, the delayed pulls and the longest wait at their worst. */
+export function mergeQuotas(runs: readonly RunResult[]): QuotaReport[] | undefined {
+	const first = runs[0]?.quotas;
+	if (!first || runs.length === 1) return first;
+	return first.map((quota) => {
+		const same = runs.map((run) => run.quotas?.find((other) => other.id === quota.id)).filter((other): other is QuotaReport => other !== undefined);
+		const mean = (pick: (report: QuotaReport) => number) => roundTo(same.reduce((sum, other) => sum + pick(other), 0) / same.length, 2);
+		return {
+			...quota,
+			pull_requests_per_day: mean((other) => other.pull_requests_per_day),
+			backfill_requests_per_day: mean((other) => other.backfill_requests_per_day),
+			pulls: mean((other) => other.pulls),
+			delayed_pulls: Math.max(...same.map((other) => other.delayed_pulls)),
+			longest_pull_wait_s: Math.max(...same.map((other) => other.longest_pull_wait_s)),
+		};
+	});
 }
 
 /**

@@ -154,11 +154,12 @@ export function pipelineLines(context: RoundContext, ui: UiState, width: number)
 			lines.push({text: `${cursor}     ${spec.label}: ${editing ? `${ui.field.text}▏` : shown}${spec.unit && !editing ? ` ${spec.unit}` : ''}`, tone: selected ? 'selected' : undefined});
 		}
 	}
-	if (context.designProblems.length > 0) {
-		lines.push(blank);
-		for (const problem of context.designProblems) lines.push(...wrapped(`✗ ${problem}`, width, 'bad'));
-	}
-	return {lines, focus: context.designProblems.length > 0 ? lines.length - 1 : focus};
+	if (context.designProblems.length === 0) return {lines, focus};
+	// The problems go right under the row being edited, so the field and what is wrong with it are on screen together.
+	const problems = context.designProblems.flatMap((problem) => wrapped(`✗ ${problem}`, width, 'bad', '  '));
+	const at = stages.length === 0 ? lines.length : focus + 1;
+	lines.splice(at, 0, ...(stages.length === 0 ? [blank] : []), ...problems);
+	return {lines, focus: at + problems.length - (stages.length === 0 ? 0 : 1)};
 }
 
 /** What the knob being edited takes. */

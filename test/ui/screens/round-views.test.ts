@@ -101,3 +101,25 @@ describe('the pipeline editor with a stream read by two applications', () => {
 		expect(chainLines('kds-lambda-redis').slice(0, 2)).toEqual(['source (8,333/s (500k/min)) → ingest → count → counters → dashboard', '']);
 	});
 });
+
+describe('the pipeline editor with a refused value', () => {
+	it('shows the problem right under the row being edited and keeps both in view', () => {
+		const actor = startRound({input: roundInput(scenario), simulate: () => undefined, grade: () => undefined});
+		for (let phase = 0; phase < 2; phase++) actor.send({type: 'phase.next', at: phase});
+		actor.send({type: 'design.start', from: 'kds-lambda-redis', at: 3});
+		actor.send({type: 'design.set', stageId: 'ingest', knob: 'mode', text: '17', at: 4});
+		const context = actor.getSnapshot().context;
+		actor.stop();
+		expect(context.designProblems.length).toBeGreaterThan(0);
+		// Row 1 is ingest's first knob, the capacity mode, near the top of a list of about 30 rows.
+		const ui = {pipelineRow: 1, pipelineMode: 'knob', field: {text: '17', cursor: 2}} as unknown as Parameters<typeof pipelineLines>[1];
+		const view = pipelineLines(context, ui, 80);
+		const texts = view.lines.map((line) => line.text);
+		const edited = texts.findIndex((text) => text.startsWith('›'));
+		expect(texts[edited]).toContain('capacity mode: 17');
+		expect(texts[edited + 1]).toMatch(/^✗ ingest\.mode: expected one of provisioned, on_demand/);
+		// The view follows the problem's last line, which sits just below the field, not at the end of the list.
+		expect(view.focus).toBe(edited + 1);
+		expect(texts.length).toBeGreaterThan(edited + 10);
+	});
+});

@@ -35,7 +35,7 @@ function command(label: string, args: Record<string, unknown> = {}): RunJob {
 	return {maxRows: 10, maxPages: 100, steps: [{kind: 'exec', label, sql: JSON.stringify(args)}]};
 }
 
-type Echo = {env: Record<string, string>; execArgv: string[]; cwd: string; pid: number; runs: number; overlap: boolean; job: RunJob};
+type Echo = {env: Record<string, string>; argv: string[]; execArgv: string[]; cwd: string; pid: number; runs: number; overlap: boolean; job: RunJob};
 
 /** What the scripted child said about itself in an `echo` run. */
 function echoOf(result: RunResult): Echo {
@@ -100,6 +100,7 @@ describe('the sandbox with a stand-in child', () => {
 		expect(first.cwd).toBe(sandbox.workDir);
 		expect(first.env).toEqual({PATH: process.env['PATH'], TMPDIR: sandbox.workDir, SQLITE_TMPDIR: sandbox.workDir, TSX_DISABLE_CACHE: '1'});
 		expect(first.execArgv).toEqual(['--max-old-space-size=256', '--no-warnings']);
+		expect(first.argv).toEqual([]);
 		expect(first.runs).toBe(1);
 		const second = await echo(sandbox);
 		expect(second).toMatchObject({pid: first.pid, runs: 2});
@@ -257,9 +258,43 @@ describe('the sandbox with a stand-in child', () => {
 		expect(await died('heap is out of memory\n')).toStrictEqual({kind: 'crashed', message: 'the sandbox process died (exit code 134): heap is out of memory'});
 	});
 
-	it('takes the done of the run that is playing only', async () => {
+	it('takes the done of the run that is playing only, once', async () => {
 		const sandbox = standIn();
-		expect(await sandbox.run(command('stale'), 10_000)).toStrictEqual({results: {}, ms: 4});
+		const marker = join(mkdtempSync(join(tmpdir(), 'dojo-wiring-')), 'again');
+		try {
+			expect(await sandbox.run(command('stale', {marker}), 10_000)).toStrictEqual({results: {}, ms: 4});
+			// The child sends the done again while nothing is pending, then writes the marker; it is dropped.
+			await vi.waitFor(() => expect(existsSync(marker)).toBe(true), {timeout: 10_000, interval: 20});
+			await new Promise((resolve) => setTimeout(resolve, 100));
+			expect((await echo(sandbox)).runs).toBe(2);
+		} finally {
+			rmSync(dirname(marker), {recursive: true, force: true});
+		}
+	});
+
+	it('checks for recycling after a done only, not after progress', async () => {
+		const sandbox = standIn({recycleAboveMb: 100});
+		const marker = join(mkdtempSync(join(tmpdir(), 'dojo-wiring-')), 'chatted');
+		try {
+			expect(await sandbox.run(command('bloat-then-chat', {mb: 150, marker}), 10_000)).toStrictEqual({results: {}, ms: 6});
+			await vi.waitFor(() => expect(existsSync(marker)).toBe(true), {timeout: 10_000, interval: 20});
+			// A moment for this process to read the progress message sent before the marker.
+			await new Promise((resolve) => setTimeout(resolve, 100));
+			expect(sandbox.spawnCount).toBe(1);
+		} finally {
+			rmSync(dirname(marker), {recursive: true, force: true});
+		}
+	});
+
+	it('stops the start timer once the child is ready', async () => {
+		vi.useFakeTimers({toFake: ['setTimeout', 'clearTimeout']});
+		try {
+			const sandbox = standIn();
+			await sandbox.warm();
+			expect(vi.getTimerCount()).toBe(0);
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 
 	it('ignores progress sent when no run is playing', async () => {

@@ -34,6 +34,13 @@ export type SandboxOptions = {
 	@default 160
 	*/
 	readonly recycleAboveMb?: number;
+	/**
+	How long a starting child may take to say it is ready, in milliseconds (tests
+	lower it to see a child that never does).
+
+	@default 30000
+	*/
+	readonly startTimeoutMs?: number;
 };
 
 type Pending = {
@@ -194,11 +201,12 @@ export class Sandbox {
 	async #waitReady(worker: Worker): Promise<void> {
 		// The child is unref'd, so this timer is also what keeps the process alive while it starts.
 		let spawnTimer: NodeJS.Timeout | undefined;
+		const limitMs = this.#options.startTimeoutMs ?? 30_000;
 		try {
 			await Promise.race([
 				worker.ready,
 				new Promise((_, reject) => {
-					spawnTimer = setTimeout(() => reject(new Error('the SQL sandbox did not start within 30 s')), 30_000);
+					spawnTimer = setTimeout(() => reject(new Error(`the SQL sandbox did not start within ${limitMs / 1000} s`)), limitMs);
 				}),
 			]);
 		} finally {

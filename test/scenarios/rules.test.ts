@@ -1,0 +1,134 @@
+/**
+The rules a model or scenarios file must follow beyond its schema, as
+`dojo validate` reports them: the exact line for each broken rule, and
+nothing for the nearest case that keeps it.
+*/
+import {describe, expect, it} from 'vitest';
+import {formatFileError, parseYaml} from '../../src/scenarios/load.js';
+import {ModelSchema} from '../../src/scenarios/model-schema.js';
+import {cardProblems, duplicateIds, modelChecks, tableDesignProblems} from '../../src/scenarios/rules.js';
+import type {Card, TableDesign} from '../../src/scenarios/schema.js';
+
+/** The lines `dojo validate --model` prints for a model with these stages (source keys: user). */
+function stageLines(...stages: string[]): string[] {
+	return modelLines(['source: {rate_per_s: 10, keys: {user: {kind: uniform, cardinality: 5}}}', 'stages:', ...stages.map((stage) => `  - ${stage}`), ''].join('\n'));
+}
+
+function modelLines(text: string): string[] {
+	const result = parseYaml(text, 'm.yaml', ModelSchema, modelChecks);
+	return result.ok ? [] : result.errors.map(formatFileError);
+}
+
+const queue = (id: string, extra = '') => `{id: ${id}, kind: queue, servers: 1, service: {dist: exp, mean_ms: 5}${extra}}`;
+const stream = (extra: string) => `{id: s, kind: stream, component: kafka, shards: 1${extra}}`;
+
+describe('stage rules', () => {
+	it('a stage that leads to itself, and two that lead to each other', () => {
+		expect(stageLines(queue('a', ', next: a'))).toEqual(['m.yaml:3:78 stages[0].next: stage "a" leads to itself']);
+		expect(stageLines(queue('a', ', next: b'), queue('b', ', next: a'))).toEqual(['m.yaml:3:78 stages[0].next: stages form a loop (a → b → a); events would never be delivered']);
+	});
+
+	it('a stage id used twice', () => {
+		expect(stageLines(queue('a'), queue('a'))).toEqual(['m.yaml:4:10 stages[1].id: duplicate stage id "a"; first used at stages[0]']);
+	});
+
+	it('fan_out names a stage that is there, off the stream\'s own path, that nothing leads to', () => {
+		expect(stageLines(stream(', fan_out: [zz]'), queue('a'))).toEqual(['m.yaml:3:66 stages[0].fan_out[0]: fan_out names "zz", which is not a stage here; expected one of a']);
+		const ownPath = (target: string) => `m.yaml:3:66 stages[0].fan_out[0]: "${target}" already reads "s" on its own path (through next or the listed order); fan_out names the first stage of another reader`;
+		expect(stageLines(stream(', fan_out: [a]'), queue('a'))).toEqual([ownPath('a')]);
+		expect(stageLines(stream(', fan_out: [s]'), queue('a'))).toEqual([ownPath('s')]);
+		expect(stageLines(stream(', next: a, fan_out: [c]'), queue('a', ', next: d'), queue('b', ', next: c'), queue('c', ', next: d'), queue('d'))).toEqual([
+			'm.yaml:3:75 stages[0].fan_out[0]: "c" starts a fan-out path of "s", so no stage may lead to it with next',
+		]);
+		// Both paths end at c; the fan-out reaches b, so b is not unreachable.
+		expect(stageLines(stream(', next: a, fan_out: [b]'), queue('a', ', next: c'), queue('b', ', next: c'), queue('c'))).toEqual([]);
+		expect(stageLines(stream(', fan_out: [b]'), queue('a', ', next: c'), queue('b'), queue('c'))).toEqual([]);
+	});
+
+	it('a lognormal p99 at or below its mean, for a queue\'s service and a stage\'s latency', () => {
+		expect(stageLines('{id: a, kind: queue, servers: 1, service: {dist: lognormal, mean_ms: 10, p99_ms: 10}}')).toEqual(['m.yaml:3:86 stages[0].service.p99_ms: p99 (10) must exceed the mean (10)']);
+		expect(stageLines('{id: a, kind: api, component: alb, latency: {dist: lognormal, mean_ms: 10, p99_ms: 5}}')).toEqual(['m.yaml:3:88 stages[0].latency.p99_ms: p99 (5) must exceed the mean (10)']);
+		expect(stageLines('{id: a, kind: api, component: alb, latency: {dist: lognormal, mean_ms: 10, p99_ms: 20}}')).toEqual([]);
+	});
+
+	it('an on-demand stream needs no shards, and a random partition key needs no source key', () => {
+		expect(stageLines('{id: s, kind: stream, component: kinesis_data_streams, mode: on_demand}', queue('a'))).toEqual([]);
+		expect(stageLines(stream(', partition_key: random'), queue('a'))).toEqual([]);
+		expect(stageLines(stream(', partition_key: user'), queue('a'))).toEqual([]);
+	});
+
+	it('autoscale.max below the concurrency it starts at', () => {
+		const compute = (extra: string) => `{id: a, kind: compute, component: flink${extra}, autoscale: {target_utilization: 0.5, max: 3}}`;
+		expect(stageLines(compute(', concurrency: 4'))).toEqual(['m.yaml:3:104 stages[0].autoscale.max: autoscale.max (3) is below concurrency (4)']);
+		expect(stageLines(compute(', concurrency: 3'))).toEqual([]);
+		expect(stageLines(compute(''))).toEqual([]);
+	});
+
+	it('a collector whose max_instances is below min_instances, or with a burst and no client rate', () => {
+		expect(stageLines('{id: a, kind: collector, min_instances: 4, max_instances: 3}')).toEqual(['m.yaml:3:63 stages[0].max_instances: max_instances (3) is below min_instances (4); expected at least 4']);
+		expect(stageLines('{id: a, kind: collector, min_instances: 4, max_instances: 4}')).toEqual([]);
+		expect(stageLines('{id: a, kind: collector, min_instances: 1, client_burst: 5}')).toEqual([
+			"m.yaml:3:62 stages[0].client_burst: client_burst needs client_rate_per_s (the rate limiter's requests/s per client)",
+		]);
+		expect(stageLines('{id: a, kind: collector, min_instances: 1, client_burst: 5, client_rate_per_s: 2}')).toEqual([]);
+	});
+
+	it('virtual_nodes on a store, cache or warehouse not hashed on a ring', () => {
+		const says = (col: number) => `m.yaml:3:${col} stages[0].virtual_nodes: virtual_nodes applies to a hash ring: set hashing: ring`;
+		expect(stageLines('{id: a, kind: store, component: redis, virtual_nodes: 10}')).toEqual([says(59)]);
+		expect(stageLines('{id: a, kind: cache, component: redis, virtual_nodes: 10, hashing: mod}')).toEqual([says(59)]);
+		expect(stageLines('{id: a, kind: warehouse, component: redshift, virtual_nodes: 10}')).toEqual([says(66)]);
+		expect(stageLines('{id: a, kind: store, component: redis, virtual_nodes: 10, hashing: ring}')).toEqual([]);
+	});
+
+	it('a chained step with no compute step before it', () => {
+		expect(stageLines('{id: a, kind: store, component: s3}', '{id: b, kind: compute, component: glue, after: a}')).toEqual([
+			'm.yaml:4:52 stages[1].after: after names "a", which is not a compute step before "b" on its path; no compute step comes before it',
+		]);
+	});
+});
+
+describe('model rules beyond the stages', () => {
+	const fanned = `stages:\n  - ${stream(', fan_out: [c]')}\n  - ${queue('a')}\n  - ${queue('c')}\n`;
+
+	it('slo.path names the end of one of the paths', () => {
+		expect(modelLines(`source: {rate_per_s: 10}\nslo: {path: s}\n${fanned}`)).toEqual(['m.yaml:2:13 slo.path: slo.path names "s", which does not end a path here; expected one of a, c']);
+		expect(modelLines(`source: {rate_per_s: 10}\nslo: {path: c}\n${fanned}`)).toEqual([]);
+	});
+
+	it('each injection names a stage that is there, and a load multiplier or a bot has its factor', () => {
+		const injections = ['{kind: lose_node, stage: z, at_s: 1}', '{kind: load_multiplier, at_s: 1}', '{kind: bot, at_s: 2}', '{kind: bot, at_s: 2, factor: 3}', '{kind: load_multiplier, at_s: 2, factor: 3}', '{kind: lose_node, stage: a, at_s: 1}'];
+		expect(modelLines(`source: {rate_per_s: 10}\nstages:\n  - ${queue('a')}\ninjections:\n${injections.map((line) => `  - ${line}\n`).join('')}`)).toEqual([
+			'm.yaml:5:30 injections[0].stage: no stage "z" here; expected one of a',
+			'm.yaml:6:5 injections[1]: a load_multiplier injection needs factor (e.g. factor: 10)',
+			'm.yaml:7:5 injections[2]: a bot injection needs factor: the multiple of the normal load the one client sends (e.g. factor: 20)',
+		]);
+	});
+
+	it('categorical shares: at least one, summing to 1 within a millionth', () => {
+		const keys = (shares: string) => modelLines(`source: {rate_per_s: 10, keys: {c: {kind: categorical, shares: ${shares}}}}\nstages:\n  - ${queue('a')}\n`);
+		expect(keys('{}')).toEqual(['m.yaml:1:64 source.keys.c.shares: needs at least one value']);
+		expect(keys('{x: 0.3333333, y: 0.6666667}')).toEqual([]);
+		expect(keys('{x: 0.5, y: 0.5000011}')).toEqual(['m.yaml:1:64 source.keys.c.shares: shares must sum to 1; they sum to 1.000001']);
+		expect(keys('{x: 0.5, y: 0.4999989}')).toEqual(['m.yaml:1:64 source.keys.c.shares: shares must sum to 1; they sum to 0.999999']);
+	});
+
+	it('feeds pull under quotas that are listed once, and leave some events streaming', () => {
+		const source = (lines: string) => modelLines(`source:\n  rate_per_s: 10\n${lines}stages:\n  - ${queue('a')}\n`);
+		expect(
+			source('  quotas: [{id: g, per_day: 10}, {id: h, per_day: 5}, {id: g, per_day: 1}]\n  feeds: [{id: f, share: 0.2, every_s: 60, quota: {id: z, requests: 1}}, {id: e, share: 0.2, every_s: 60, quota: {id: h, requests: 1}}]\n'),
+		).toEqual([
+			'm.yaml:3:60 source.quotas[2].id: duplicate quota id "g"; first used at source.quotas[0]',
+			'm.yaml:4:56 source.feeds[0].quota.id: no quota "z"; expected one of the quotas listed beside the feeds (g, h, g)',
+		]);
+		expect(source('  feeds: [{id: f, share: 0.6, every_s: 60}, {id: e, share: 0.5, every_s: 60}]\n')).toEqual([
+			"m.yaml:3:10 source.feeds: the feeds' shares sum to 1.1; they must sum to less than 1 (the rest of the events stream in as they happen)",
+		]);
+		expect(source('  feeds: [{id: f, share: 0.6, every_s: 60}, {id: e, share: 0.39, every_s: 60, enters: a}]\n')).toEqual([]);
+	});
+});
+
+it('duplicateIds names the first use at the top level too', () => {
+	expect(duplicateIds([{id: 'a'}, {id: 'b'}, {id: 'a'}], [], 'item')).toEqual([{path: [2, 'id'], message: 'duplicate item id "a"; first used at [0]'}]);
+	expect(duplicateIds([{id: 'a'}, {id: 'a'}], ['x', 3, 'y'], 'item')).toEqual([{path: ['x', 3, 'y', 1, 'id'], message: 'duplicate item id "a"; first used at x[3].y[0]'}]);
+});

@@ -64,6 +64,11 @@ describe('formatIssue', () => {
 		expect(says(z.string().email(), 'x')).toEqual(['expected email; got "x"']);
 	});
 
+	it('a symbol key in a path is written as text', () => {
+		const key = Symbol.for('s');
+		expect(issues(z.object({[key]: z.number()}), {})).toEqual([{path: ['Symbol(s)'], atKey: false, message: 'required field is missing; expected number'}]);
+	});
+
 	it('any other issue keeps its own message', () => {
 		expect(says(z.string().refine(() => false, 'nope'), 'x')).toEqual(['nope']);
 	});

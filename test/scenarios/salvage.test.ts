@@ -33,6 +33,8 @@ describe('salvage', () => {
 		expect(value).toEqual({items: [{id: 'a'}, undefined, {id: 'b', n: 1}], keys: {a: 1, b: undefined}, shape: {kind: 'b'}, ro: {}, pre: {w: 3}});
 		// A broken record value keeps its key: "is there a key b" is still answered yes.
 		expect(Object.keys((value as {keys: object}).keys)).toEqual(['a', 'b']);
+		// The fields that failed are absent, not present as undefined.
+		expect(Object.keys(value as object)).toEqual(['items', 'keys', 'shape', 'ro', 'pre']);
 		expect(problems).toEqual([]);
 	});
 
@@ -55,6 +57,11 @@ describe('salvage', () => {
 			if (value.list.length > 1) context.addIssue({code: 'custom', message: 'too long'});
 		});
 		expect(salvage(z.strictObject({t: Listed}), {t: {list: 7}})).toEqual({value: {t: {}}, problems: []});
+		const halfway = z.strictObject({list: z.array(z.number())}).superRefine((value, context) => {
+			context.addIssue({code: 'custom', message: 'said before it threw'});
+			if (value.list.length > 1) context.addIssue({code: 'custom', message: 'too long'});
+		});
+		expect(salvage(z.strictObject({t: halfway}), {t: {list: 7}}).problems).toEqual([]);
 		expect(salvage(z.strictObject({t: Listed}), {t: {list: [1, 'x']}})).toEqual({value: {t: {list: [1, undefined]}}, problems: [{path: ['t'], message: 'too long'}]});
 	});
 });

@@ -6,8 +6,9 @@ nothing for the nearest case that keeps it.
 import {describe, expect, it} from 'vitest';
 import {formatFileError, parseYaml} from '../../src/scenarios/load.js';
 import {ModelSchema} from '../../src/scenarios/model-schema.js';
-import {cardProblems, duplicateIds, modelChecks, tableDesignProblems} from '../../src/scenarios/rules.js';
-import type {Card, TableDesign} from '../../src/scenarios/schema.js';
+import {cardProblems, duplicateIds, modelChecks, scenarioFileChecks, tableDesignProblems} from '../../src/scenarios/rules.js';
+import type {Card, ScenarioFile} from '../../src/scenarios/schema.js';
+import {TableDesignSchema} from '../../src/scenarios/table-design-schema.js';
 
 /** The lines `dojo validate --model` prints for a model with these stages (source keys: user). */
 function stageLines(...stages: string[]): string[] {
@@ -131,4 +132,112 @@ describe('model rules beyond the stages', () => {
 it('duplicateIds names the first use at the top level too', () => {
 	expect(duplicateIds([{id: 'a'}, {id: 'b'}, {id: 'a'}], [], 'item')).toEqual([{path: [2, 'id'], message: 'duplicate item id "a"; first used at [0]'}]);
 	expect(duplicateIds([{id: 'a'}, {id: 'a'}], ['x', 3, 'y'], 'item')).toEqual([{path: ['x', 3, 'y', 1, 'id'], message: 'duplicate item id "a"; first used at x[3].y[0]'}]);
+});
+
+describe('card rules', () => {
+	const card = (phase: string, answer: Card['answer'] = {kind: 'points', points: ['a', 'b']}): Card => ({id: 'c', phase, topic: 'api-styles', ask: 'A', answer, explain: 'E', source: 'S'}) as Card;
+
+	it('a card drawn into a phase its round does not have, naming the ones it has', () => {
+		expect(cardProblems([card('design'), card('scaling')], 'data-modeling', ['cards'])).toEqual([
+			{path: ['cards', 0, 'phase'], message: 'a data-modeling round has no phase "design"; expected one of modeling, deep-dive'},
+			{path: ['cards', 1, 'phase'], message: 'a data-modeling round has no phase "scaling"; expected one of modeling, deep-dive'},
+		]);
+		expect(cardProblems([card('modeling')], 'system-design', ['cards'])).toEqual([{path: ['cards', 0, 'phase'], message: 'a system-design round has no phase "modeling"; expected one of design, deep-dive, scaling'}]);
+		expect(cardProblems([card('design'), card('deep-dive'), card('scaling')], 'system-design', ['cards'])).toEqual([]);
+	});
+
+	it('a choice card with no right option, a free-text card that needs more points than it lists', () => {
+		expect(cardProblems([card('design', {kind: 'choice', options: [{text: 'a', right: false}, {text: 'b', right: false}]})], 'system-design', ['cards'])).toEqual([
+			{path: ['cards', 0, 'answer', 'options'], message: 'card "c" has no right option; mark one with right: true'},
+		]);
+		expect(cardProblems([card('design', {kind: 'choice', options: [{text: 'a', right: false}, {text: 'b', right: true}]})], 'system-design', ['cards'])).toEqual([]);
+		expect(cardProblems([card('design', {kind: 'points', points: ['a'], need: 2})], 'system-design', ['cards'])).toEqual([{path: ['cards', 0, 'answer', 'need'], message: 'card "c" needs 2 points but lists 1'}]);
+		expect(cardProblems([card('design', {kind: 'points', points: ['a', 'b'], need: 2})], 'system-design', ['cards'])).toEqual([]);
+	});
+});
+
+describe('table-design rules', () => {
+	const design = () =>
+		TableDesignSchema.parse({
+			id: 'd',
+			title: 'T',
+			summary: 'S',
+			task: 'K',
+			source: 'docs',
+			cluster: {nodes: 2, slices_per_node: 2},
+			tables: [
+				{name: 'fact', rows: 100, columns: {id: 8, user_id: 8, day: 4}, keys: {user_id: {kind: 'uniform', cardinality: 10}}, auto: 'even', best: {diststyle: 'key', distkey: 'user_id', sortkey: 'day', why: 'W', also: [{diststyle: 'even'}]}},
+				{name: 'users', rows: 10, columns: {user_id: 8, country: 2}, keys: {user_id: {kind: 'uniform', cardinality: 10}}, auto: 'all', best: {diststyle: 'all', why: 'W'}},
+			],
+			queries: [{id: 'q', says: 'S', scans: 'fact', reads: ['day', 'user_id'], range: {column: 'day', span: 365, of: 365}, joins: [{table: 'users', on: 'user_id'}]}],
+		});
+
+	it('passes a design whose keys, sort keys, queries and joins name what is there', () => {
+		expect(tableDesignProblems(design(), ['td'])).toEqual([]);
+	});
+
+	it('names each key, column, table and join that is not there', () => {
+		const broken = design();
+		broken.tables.push({...broken.tables[1]!});
+		broken.tables[0]!.keys = {nope: {kind: 'categorical', shares: {a: 0.5}}};
+		broken.tables[0]!.best.sortkey = 'when';
+		broken.queries[0]!.reads = ['day', 'zzz'];
+		broken.queries[0]!.range = {column: 'when', span: 400, of: 365, unit: 'days'};
+		broken.queries[0]!.joins = [{table: 'nope', on: 'x'}, {table: 'users', on: 'day'}, {table: 'users', on: 'country'}];
+		broken.queries.push({id: 'q2', says: 'S', scans: 'ghost', reads: ['a'], joins: []});
+		expect(tableDesignProblems(broken, ['td'])).toEqual([
+			{path: ['td', 'tables', 2, 'id'], message: 'duplicate table id "users"; first used at td.tables[1]'},
+			{path: ['td', 'tables', 0, 'keys', 'nope'], message: 'fact has no column "nope"; expected one of id, user_id, day'},
+			{path: ['td', 'tables', 0, 'keys', 'nope', 'shares'], message: 'shares must sum to 1; they sum to 0.5'},
+			{path: ['td', 'tables', 0, 'best', 'distkey'], message: 'DISTSTYLE KEY needs a distkey with a value distribution in keys; expected one of nope'},
+			{path: ['td', 'tables', 0, 'best', 'sortkey'], message: 'fact has no column "when"; expected one of id, user_id, day'},
+			{path: ['td', 'queries', 0, 'reads', 1], message: 'fact has no column "zzz"; expected one of id, user_id, day'},
+			{path: ['td', 'queries', 0, 'range', 'column'], message: 'fact has no column "when"'},
+			{path: ['td', 'queries', 0, 'range', 'span'], message: 'the range keeps 400 of 365; span must not exceed of'},
+			{path: ['td', 'queries', 0, 'joins', 0, 'table'], message: 'no table "nope"; expected one of fact, users'},
+			{path: ['td', 'queries', 0, 'joins', 1, 'on'], message: 'both fact and users need a column "day" to join on'},
+			{path: ['td', 'queries', 0, 'joins', 2, 'on'], message: 'both fact and users need a column "country" to join on'},
+			{path: ['td', 'queries', 1, 'scans'], message: 'no table "ghost"; expected one of fact, users'},
+		]);
+	});
+
+	it('a DISTSTYLE KEY choice, the best or an equally good one, without a distkey that has a distribution', () => {
+		const message = 'DISTSTYLE KEY needs a distkey with a value distribution in keys; expected one of user_id';
+		const noKey = design();
+		noKey.tables[0]!.best.distkey = undefined;
+		expect(tableDesignProblems(noKey, ['td'])).toEqual([{path: ['td', 'tables', 0, 'best', 'distkey'], message}]);
+		const also = design();
+		also.tables[0]!.best.also = [{diststyle: 'key', distkey: 'day'}];
+		expect(tableDesignProblems(also, ['td'])).toEqual([{path: ['td', 'tables', 0, 'best', 'distkey'], message}]);
+	});
+});
+
+describe('scenarios-file rules across scenarios and exercises', () => {
+	/** The problems of a file's rules; the rules read only the fields given here. */
+	const fileProblems = (file: Record<string, unknown>, earlier: string[] = []) => scenarioFileChecks(new Set(earlier)).flatMap((check) => check({exercises: [], scenarios: [], ...file} as unknown as ScenarioFile));
+
+	it('an exercise of a scenario defined nowhere, in this file or an earlier one', () => {
+		const file = {scenarios: [{id: 'here', kind: 'data-modeling', questions: [], cards: []}], exercises: [{id: 'e', scenario: 'gone'}, {id: 'f', scenario: 'here'}, {id: 'g', scenario: 'builtin'}]};
+		expect(fileProblems(file, ['builtin'])).toEqual([{path: ['exercises', 0, 'scenario'], message: 'no scenario "gone"; expected one of here, builtin'}]);
+	});
+
+	it('no verdict on the exercises when a scenario id is broken: it could be the one they name', () => {
+		expect(fileProblems({scenarios: [{kind: 'data-modeling', questions: [], cards: []}], exercises: [{id: 'e', scenario: 'gone'}]})).toEqual([]);
+	});
+
+	it('a table design with the id of an SQL exercise, and ids used twice at each level', () => {
+		const design = {id: 'e', tables: [], queries: []};
+		const file = {
+			scenarios: [{id: 's', kind: 'data-modeling', questions: [{id: 'q'}, {id: 'q'}], cards: [], table_designs: [design]}, {id: 's', kind: 'data-modeling', questions: [], cards: []}],
+			exercises: [{id: 'e', scenario: 's'}, {id: 'e', scenario: 's'}],
+			coding: [{id: 'p'}, {id: 'p'}],
+		};
+		expect(fileProblems(file)).toEqual([
+			{path: ['scenarios', 1, 'id'], message: 'duplicate scenario id "s"; first used at scenarios[0]'},
+			{path: ['exercises', 1, 'id'], message: 'duplicate exercise id "e"; first used at exercises[0]'},
+			{path: ['coding', 1, 'id'], message: 'duplicate coding problem id "p"; first used at coding[0]'},
+			{path: ['scenarios', 0, 'questions', 1, 'id'], message: 'duplicate question id "q"; first used at scenarios[0].questions[0]'},
+			{path: ['scenarios', 0, 'table_designs', 0, 'id'], message: 'table design "e" has the id of an SQL exercise; pick another id'},
+		]);
+	});
 });

@@ -164,6 +164,7 @@ describe('parseYaml: what each broken file is told, and where', () => {
 		expect(told('true\n')).toEqual(top('boolean true'));
 		expect(told(`"${'x'.repeat(60)}"\n`)).toEqual(top(`string "${'x'.repeat(39)}`));
 		expect(told('\n\n  a: x\n')).toEqual(['f.yaml:3:6 a: expected number; got "x"']);
+		expect(told('# header\n\n5\n')).toEqual(['f.yaml:3:1 expected a YAML mapping of fields at the top level; got number 5']);
 	});
 
 	it('each schema error at the value, a missing field at its mapping, an unknown field at its key', () => {
@@ -191,6 +192,11 @@ describe('parseYaml: what each broken file is told, and where', () => {
 		]);
 	});
 
+	it('a rule problem on the whole file points where its mapping starts, one below a scalar at the scalar', () => {
+		expect(told('# header\n\n  a: 1\n', [() => [{path: [], message: 'whole'}]])).toEqual(['f.yaml:3:3 whole']);
+		expect(told('a: 1\nd: {e: x}\n', [() => [{path: ['a', 0], message: 'below a'}, {path: ['d', 'e', 'f'], message: 'below e'}]])).toEqual(['f.yaml:1:4 a[0]: below a', 'f.yaml:2:8 d.e.f: below e']);
+	});
+
 	it('schema and rule problems of one broken file in line order, a rule on the broken item left out', () => {
 		expect(told('d: {e: x}\nb: [{c: x}]\na: 1\n', [() => [{path: ['a'], message: 'rule a'}, {path: ['d', 'e'], message: 'rule d.e'}]])).toEqual([
 			'f.yaml:1:8 d.e: rule d.e',
@@ -207,9 +213,16 @@ describe('parseYaml: what each broken file is told, and where', () => {
 describe('loadYamlFile', () => {
 	const Shape = z.strictObject({a: z.number()});
 
+	it('loads a valid file, with or without rules', () => {
+		expect(loadYamlFile('test/fixtures/models/mm1.yaml', z.record(z.string(), z.unknown()))).toMatchObject({ok: true, value: {stages: [expect.objectContaining({id: expect.any(String)})]}});
+		expect(parseYaml('a: 1\n', 'f.yaml', Shape)).toEqual({ok: true, value: {a: 1}});
+	});
+
 	it('reports a directory or a missing file at 1:1 instead of throwing', () => {
 		expect(loadYamlFile('test', Shape)).toEqual({ok: false, errors: [{file: 'test', line: 1, col: 1, path: '', message: 'is a directory; expected a YAML file'}]});
 		expect(loadYamlFile('no/such.yaml', Shape)).toEqual({ok: false, errors: [{file: 'no/such.yaml', line: 1, col: 1, path: '', message: 'no such file'}]});
+		const underFile = 'test/fixtures/models/mm1.yaml/inner.yaml';
+		expect(loadYamlFile(underFile, Shape)).toEqual({ok: false, errors: [{file: underFile, line: 1, col: 1, path: '', message: 'cannot read it (ENOTDIR)'}]});
 	});
 });
 

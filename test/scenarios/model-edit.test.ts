@@ -47,6 +47,7 @@ describe('setKnob', () => {
 		const faster = edited(setKnob(model, 'source', 'rate_per_s', 20));
 		expect(faster.source).toMatchObject({rate_per_s: 20, keys: {user: {kind: 'uniform', cardinality: 5}}});
 		expect(faster.stages).toBe(model.stages);
+		expect(edited(setKnob(model, 'source', 'keys.user.cardinality', 7)).source.keys).toEqual({user: {kind: 'uniform', cardinality: 7}});
 		expect(setKnob(model, 'source', 'rate_per_s', -1)).toEqual({ok: false, problems: ['rate_per_s: rate_per_s must be > 0; got number -1']});
 		expect(setKnob(model, 'source', 'keys.c', {kind: 'categorical', shares: {a: 0.5}})).toEqual({ok: false, problems: ['shares must sum to 1; they sum to 0.5']});
 	});

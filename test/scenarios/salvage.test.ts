@@ -8,6 +8,8 @@ const Shape = z.strictObject({
 	size: z.number().default(3),
 	tag: z.string().optional(),
 	note: z.string().nullable(),
+	extra: z.strictObject({a: z.number(), b: z.number()}).optional(),
+	maybe: z.strictObject({a: z.number(), b: z.number()}).nullable(),
 	items: z.array(z.strictObject({id: z.string(), n: z.number()})),
 	keys: z.record(z.string(), z.number()),
 	shape: z.discriminatedUnion('kind', [z.strictObject({kind: z.literal('a'), x: z.number()}), z.strictObject({kind: z.literal('b'), y: z.string()})]),
@@ -23,6 +25,8 @@ describe('salvage', () => {
 			size: 'x',
 			tag: 2,
 			note: 3,
+			extra: {a: 1, b: 'x'},
+			maybe: {a: 'x', b: 2},
 			items: [{id: 'a', n: 'x'}, 5, {id: 'b', n: 1}],
 			keys: {a: 1, b: 'x'},
 			shape: {kind: 'b', y: 1},
@@ -30,11 +34,11 @@ describe('salvage', () => {
 			ro: {v: 'x'},
 			pre: {v: 'x', w: 3},
 		});
-		expect(value).toEqual({items: [{id: 'a'}, undefined, {id: 'b', n: 1}], keys: {a: 1, b: undefined}, shape: {kind: 'b'}, ro: {}, pre: {w: 3}});
+		expect(value).toEqual({extra: {a: 1}, maybe: {b: 2}, items: [{id: 'a'}, undefined, {id: 'b', n: 1}], keys: {a: 1, b: undefined}, shape: {kind: 'b'}, ro: {}, pre: {w: 3}});
 		// A broken record value keeps its key: "is there a key b" is still answered yes.
 		expect(Object.keys((value as {keys: object}).keys)).toEqual(['a', 'b']);
 		// The fields that failed are absent, not present as undefined.
-		expect(Object.keys(value as object)).toEqual(['items', 'keys', 'shape', 'ro', 'pre']);
+		expect(Object.keys(value as object)).toEqual(['extra', 'maybe', 'items', 'keys', 'shape', 'ro', 'pre']);
 		expect(problems).toEqual([]);
 	});
 
@@ -50,6 +54,7 @@ describe('salvage', () => {
 		});
 		expect(salvage(z.strictObject({r: Range}), {r: {lo: 5, hi: 1, other: 3}})).toEqual({value: {r: {lo: 5, hi: 1}}, problems: [{path: ['r', 'hi'], message: 'hi below lo'}]});
 		expect(salvage(z.strictObject({r: Range}), {r: {lo: 1, hi: 5, other: 3}}).problems).toEqual([]);
+		expect(salvage(z.strictObject({byName: z.record(z.string(), Range)}), {byName: {k: {lo: 5, hi: 1, other: 3}}}).problems).toEqual([{path: ['byName', 'k', 'hi'], message: 'hi below lo'}]);
 	});
 
 	it('skips a refinement that throws on a missing part, and keeps one that can read the parts', () => {

@@ -73,6 +73,9 @@ describe('parseRate, every way of writing it', () => {
 		['3600/hr', 1],
 		['3600/hour', 1],
 		['86400/d', 1],
+		['120/m', 2],
+		['.25k/s', 250],
+		['5per min', 5 / 60],
 	])('%j → %d events/s', (text, expected) => {
 		const parsed = parseRate(text);
 		expect(parsed.ok).toBe(true);
@@ -88,7 +91,7 @@ describe('parseRate, every way of writing it', () => {
 		expect(parseRate(`${'9'.repeat(400)}/s`)).toMatchObject({ok: false, message: expect.stringMatching(/^--load: the rate must be above 0/)});
 	});
 
-	test.each(['1.5.2/s', '5/s/s', 'x5/s', '5/s x'])('refuses %j as not a rate', (text) => {
+	test.each(['1.5.2/s', '5/s/s', 'x5/s', '5/s x', '5xper s', '5 perxx min'])('refuses %j as not a rate', (text) => {
 		expect(parseRate(text)).toEqual({ok: false, message: `--load: expected a rate like 500k/min or 8333/s; got ${JSON.stringify(text)}`});
 	});
 });
@@ -104,6 +107,8 @@ describe('parseDuration, every way of writing it', () => {
 		['1hr', 3600],
 		['1d', 86_400],
 		['10 m', 600],
+		['1.25m', 75],
+		['.25m', 15],
 	])('%j → %d s', (text, expected) => {
 		expect(parseDuration(text)).toEqual({ok: true, value: expected});
 	});

@@ -6,7 +6,7 @@ nothing for the nearest case that keeps it.
 import {describe, expect, it} from 'vitest';
 import {formatFileError, parseYaml} from '../../src/scenarios/load.js';
 import {ModelSchema} from '../../src/scenarios/model-schema.js';
-import {cardProblems, duplicateIds, modelChecks, scenarioFileChecks, tableDesignProblems} from '../../src/scenarios/rules.js';
+import {cardProblems, duplicateIds, feedProblems, modelChecks, scenarioFileChecks, tableDesignProblems} from '../../src/scenarios/rules.js';
 import type {Card, ScenarioFile} from '../../src/scenarios/schema.js';
 import {TableDesignSchema} from '../../src/scenarios/table-design-schema.js';
 
@@ -82,10 +82,93 @@ describe('stage rules', () => {
 		expect(stageLines('{id: a, kind: store, component: redis, virtual_nodes: 10, hashing: ring}')).toEqual([]);
 	});
 
+	it('a compute stage with a concurrency and no autoscale is fine', () => {
+		expect(stageLines('{id: a, kind: compute, component: flink, concurrency: 4}')).toEqual([]);
+	});
+
+	it('a stream followed by a loop: the loop is found, the fan-out walk ends', () => {
+		expect(stageLines(stream(''), queue('a', ', next: b'), queue('b', ', next: a'))).toEqual(['m.yaml:3:5 stages[0].next: stages form a loop (s → a → b → a); events would never be delivered']);
+	});
+
+	it('lists every stage a wrong name could have meant', () => {
+		expect(stageLines(stream(', fan_out: [zz]'), queue('a'), queue('b'))).toEqual(['m.yaml:3:66 stages[0].fan_out[0]: fan_out names "zz", which is not a stage here; expected one of a, b']);
+		const steps = ['{id: x, kind: compute, component: glue}', '{id: y, kind: compute, component: glue}', '{id: r, kind: store, component: s3}', '{id: z, kind: compute, component: glue, after: r}'];
+		expect(stageLines(...steps)).toEqual(['m.yaml:6:52 stages[3].after: after names "r", which is not a compute step before "z" on its path; expected one of y, x']);
+	});
+
+	it('a chained step after the first step on its path where two paths meet', () => {
+		// s feeds c1 (listed next) and c2 (fan-out); both lead to m, which waits for c1.
+		const stages = [stream(', fan_out: [c2]'), '{id: c1, kind: compute, component: glue, next: m}', '{id: c2, kind: compute, component: glue, next: m}', '{id: m, kind: compute, component: glue, after: c1}'];
+		expect(stageLines(...stages)).toEqual([]);
+	});
+
+	it('only the first graph problem is told: an unreachable stage hides a chained step\'s', () => {
+		expect(stageLines(queue('a', ', next: c'), '{id: b, kind: compute, component: glue, after: zz, next: c}', queue('c'))).toEqual([
+			'm.yaml:4:10 stages[1].id: stage "b" receives no events: the source feeds the first stage and each stage feeds its `next` (or the one listed after it), and none leads here',
+		]);
+	});
+
 	it('a chained step with no compute step before it', () => {
 		expect(stageLines('{id: a, kind: store, component: s3}', '{id: b, kind: compute, component: glue, after: a}')).toEqual([
 			'm.yaml:4:52 stages[1].after: after names "a", which is not a compute step before "b" on its path; no compute step comes before it',
 		]);
+	});
+});
+
+describe('model rules over a partly broken model', () => {
+	it('two stages whose ids are broken are not duplicates of each other, and a broken stage hides no other\'s problem', () => {
+		expect(modelLines(`source: {rate_per_s: 10}\nstages:\n  - ${queue('A')}\n  - ${queue('B')}\n`)).toEqual([
+			'm.yaml:3:10 stages[0].id: expected an id of lower-case letters, digits, "-" or "_", starting with a letter; got "A"',
+			'm.yaml:4:10 stages[1].id: expected an id of lower-case letters, digits, "-" or "_", starting with a letter; got "B"',
+		]);
+		const collector = '{id: c, kind: collector, min_instances: 4, max_instances: 3}';
+		expect(modelLines(`source: {rate_per_s: 10}\nstages:\n  - 7\n  - ${collector}\n  - ${collector}\ninjections:\n  - {kind: bot, at_s: 1}\n`)).toEqual([
+			'm.yaml:3:5 stages[0]: expected object; got number 7',
+			'm.yaml:4:63 stages[1].max_instances: max_instances (3) is below min_instances (4); expected at least 4',
+			'm.yaml:5:10 stages[2].id: duplicate stage id "c"; first used at stages[1]',
+			'm.yaml:5:63 stages[2].max_instances: max_instances (3) is below min_instances (4); expected at least 4',
+			'm.yaml:7:5 injections[0]: a bot injection needs factor: the multiple of the normal load the one client sends (e.g. factor: 20)',
+		]);
+	});
+
+	it('a broken stage id stops the graph rules, which would make up an unreachable stage', () => {
+		expect(modelLines(`source: {rate_per_s: 10}\nstages:\n  - ${queue('a', ', next: b')}\n  - ${queue('B', ', next: c')}\n  - ${queue('c')}\n`)).toEqual([
+			'm.yaml:4:10 stages[1].id: expected an id of lower-case letters, digits, "-" or "_", starting with a letter; got "B"',
+		]);
+	});
+
+	it('an injection may name the stage whose id is broken', () => {
+		expect(modelLines(`source: {rate_per_s: 10}\nstages:\n  - ${queue('Q')}\n  - ${queue('r')}\ninjections:\n  - {kind: lose_node, stage: q, at_s: 1}\n`)).toEqual([
+			'm.yaml:3:10 stages[0].id: expected an id of lower-case letters, digits, "-" or "_", starting with a letter; got "Q"',
+		]);
+	});
+
+	it('a broken source, key, feed or quota hides no other problem', () => {
+		expect(modelLines(`source: 5\nstages:\n  - {id: c, kind: collector, min_instances: 4, max_instances: 3}\n`)).toEqual([
+			'm.yaml:1:9 source: expected object; got number 5',
+			'm.yaml:3:63 stages[0].max_instances: max_instances (3) is below min_instances (4); expected at least 4',
+		]);
+		expect(modelLines(`source: {rate_per_s: 10, keys: {a: 5, c: {kind: categorical, shares: {x: 0.5}}}}\nstages:\n  - ${queue('a')}\n`)).toEqual([
+			'm.yaml:1:36 source.keys.a: expected object; got number 5',
+			'm.yaml:1:70 source.keys.c.shares: shares must sum to 1; they sum to 0.5',
+		]);
+		expect(modelLines(`source:\n  rate_per_s: 10\n  quotas: [7]\n  feeds: [7, {id: f, share: 0.6, every_s: 60}, {id: e, share: 0.5, every_s: 60, enters: zz}]\nstages:\n  - ${queue('a')}\n  - ${queue('b')}\n`)).toEqual([
+			'm.yaml:3:12 source.quotas[0]: expected object; got number 7',
+			'm.yaml:4:11 source.feeds[0]: expected object; got number 7',
+			'm.yaml:4:89 source.feeds[2].enters: no stage "zz" here; expected one of a, b',
+		]);
+	});
+
+	it('the feeds\' shares are summed over the feeds that parsed', () => {
+		// In a file, a broken feed's schema error stands alone for the whole list; the rule itself still reads past it.
+		const feeds = [undefined, {id: 'f', share: 0.6}, {id: 'e', share: 0.5}] as unknown as Parameters<typeof feedProblems>[0];
+		expect(feedProblems(feeds, ['feeds'], [undefined] as unknown as Array<{id: string}>)).toEqual([
+			{path: ['feeds'], message: "the feeds' shares sum to 1.1; they must sum to less than 1 (the rest of the events stream in as they happen)"},
+		]);
+	});
+
+	it('no stage is unknown to a feed when the stages are broken', () => {
+		expect(modelLines('source:\n  rate_per_s: 10\n  feeds: [{id: f, share: 0.2, every_s: 60, enters: zz}]\nstages: none\n')).toEqual(['m.yaml:4:9 stages: expected array; got "none"']);
 	});
 });
 
@@ -209,6 +292,10 @@ describe('table-design rules', () => {
 		const also = design();
 		also.tables[0]!.best.also = [{diststyle: 'key', distkey: 'day'}];
 		expect(tableDesignProblems(also, ['td'])).toEqual([{path: ['td', 'tables', 0, 'best', 'distkey'], message}]);
+		const twoKeys = design();
+		twoKeys.tables[0]!.keys.day = {kind: 'uniform', cardinality: 365};
+		twoKeys.tables[0]!.best.distkey = 'id';
+		expect(tableDesignProblems(twoKeys, ['td'])).toEqual([{path: ['td', 'tables', 0, 'best', 'distkey'], message: 'DISTSTYLE KEY needs a distkey with a value distribution in keys; expected one of user_id, day'}]);
 	});
 });
 
@@ -219,6 +306,57 @@ describe('scenarios-file rules across scenarios and exercises', () => {
 	it('an exercise of a scenario defined nowhere, in this file or an earlier one', () => {
 		const file = {scenarios: [{id: 'here', kind: 'data-modeling', questions: [], cards: []}], exercises: [{id: 'e', scenario: 'gone'}, {id: 'f', scenario: 'here'}, {id: 'g', scenario: 'builtin'}]};
 		expect(fileProblems(file, ['builtin'])).toEqual([{path: ['exercises', 0, 'scenario'], message: 'no scenario "gone"; expected one of here, builtin'}]);
+	});
+
+	it('the rules of each scenario, its table designs and its architectures, at their paths', () => {
+		const stages = [{id: 'in', kind: 'stream', partition_key: 'random'}, {id: 'c', kind: 'collector', min_instances: 4, max_instances: 3}];
+		const file = {
+			scenarios: [
+				{
+					id: 's',
+					kind: 'system-design',
+					questions: [],
+					deep_dives: [{id: 'd'}, {id: 'd'}],
+					curveballs: [{id: 'b'}, {id: 'b'}],
+					cards: [{id: 'k', phase: 'design', answer: {kind: 'points', points: ['p']}}, {id: 'k', phase: 'design', answer: {kind: 'points', points: ['p']}}],
+					table_designs: [{id: 't', tables: [], queries: [{scans: 'ghost', reads: [], joins: []}]}, {id: 't', tables: [], queries: []}],
+					workload: {keys: {c: {kind: 'categorical', shares: {x: 0.5}}}},
+					architectures: [
+						{id: 'a', stages, injections: [{kind: 'load_multiplier'}], feeds: [{id: 'f', share: 0.5, enters: 'zz'}, {id: 'f', share: 0.1}], quotas: [{id: 'q'}, {id: 'q'}]},
+						{id: 'a', stages, injections: []},
+					],
+				},
+			],
+		};
+		const at = (...path: Array<string | number>) => ['scenarios', 0, ...path];
+		expect(fileProblems(file)).toEqual([
+			{path: at('deep_dives', 1, 'id'), message: 'duplicate deep-dive id "d"; first used at scenarios[0].deep_dives[0]'},
+			{path: at('curveballs', 1, 'id'), message: 'duplicate curveball id "b"; first used at scenarios[0].curveballs[0]'},
+			{path: at('cards', 1, 'id'), message: 'duplicate card id "k"; first used at scenarios[0].cards[0]'},
+			{path: at('table_designs', 1, 'id'), message: 'duplicate table design id "t"; first used at scenarios[0].table_designs[0]'},
+			{path: at('table_designs', 0, 'queries', 0, 'scans'), message: 'no table "ghost"; expected one of '},
+			{path: at('workload', 'keys', 'c', 'shares'), message: 'shares must sum to 1; they sum to 0.5'},
+			{path: at('architectures', 1, 'id'), message: 'duplicate architecture id "a"; first used at scenarios[0].architectures[0]'},
+			{path: at('architectures', 0, 'stages', 1, 'max_instances'), message: 'max_instances (3) is below min_instances (4); expected at least 4'},
+			{path: at('architectures', 0, 'injections', 0), message: 'a load_multiplier injection needs factor (e.g. factor: 10)'},
+			{path: at('architectures', 0, 'feeds', 1, 'id'), message: 'duplicate feed id "f"; first used at scenarios[0].architectures[0].feeds[0]'},
+			{path: at('architectures', 0, 'quotas', 1, 'id'), message: 'duplicate quota id "q"; first used at scenarios[0].architectures[0].quotas[0]'},
+			{path: at('architectures', 0, 'feeds', 0, 'enters'), message: 'no stage "zz" here; expected one of in, c'},
+			{path: at('architectures', 1, 'stages', 1, 'max_instances'), message: 'max_instances (3) is below min_instances (4); expected at least 4'},
+		]);
+	});
+
+	it('an architecture\'s rules still run when the scenario\'s workload is broken', () => {
+		const file = {scenarios: [{id: 's', kind: 'system-design', questions: [], cards: [], architectures: [{id: 'a', stages: [{id: 'c', kind: 'collector', min_instances: 4, max_instances: 3}], injections: []}]}]};
+		expect(fileProblems(file)).toEqual([{path: ['scenarios', 0, 'architectures', 0, 'stages', 0, 'max_instances'], message: 'max_instances (3) is below min_instances (4); expected at least 4'}]);
+	});
+
+	it('a table design id beside a broken exercise or design, and one that is no exercise\'s', () => {
+		const designs = [{id: 'e', tables: [], queries: []}, {id: 'u', tables: [], queries: []}];
+		const message = 'table design "e" has the id of an SQL exercise; pick another id';
+		const scenario = (tableDesigns: unknown[]) => ({id: 's', kind: 'data-modeling', questions: [], cards: [], table_designs: tableDesigns});
+		expect(fileProblems({scenarios: [scenario(designs)], exercises: [undefined, {id: 'e', scenario: 's'}]})).toEqual([{path: ['scenarios', 0, 'table_designs', 0, 'id'], message}]);
+		expect(fileProblems({scenarios: [scenario([undefined, ...designs])], exercises: [{id: 'e', scenario: 's'}]})).toEqual([{path: ['scenarios', 0, 'table_designs', 1, 'id'], message}]);
 	});
 
 	it('no verdict on the exercises when a scenario id is broken: it could be the one they name', () => {

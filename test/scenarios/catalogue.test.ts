@@ -68,12 +68,4 @@ describe('validateScenarioFiles', () => {
 		expect(catalogue.scenarios.map((scenario) => scenario.id)).toEqual(['clickstream', 'clickstream']);
 	});
 
-	it('checks exercises and coding problems against the earlier files too', () => {
-		const builtinFile = builtinScenariosPath();
-		const {errors} = validateScenarioFiles([builtinFile, builtinCodingPath(), builtinFile, builtinCodingPath()]);
-		const lines = errors.map((error) => `${error.path}: ${error.message}`);
-		expect(lines).toContainEqual(expect.stringMatching(/^exercises\[0\]\.id: exercise ".+" is already defined by an earlier file; pick another id$/));
-		expect(lines).toContainEqual(expect.stringMatching(/^coding\[0\]\.id: coding problem ".+" is already defined by an earlier file; pick another id$/));
-		expect(lines).toContainEqual(expect.stringMatching(/^scenarios\[0\]\.id: scenario ".+" is already defined by an earlier file; pick another id$/));
-	});
 });

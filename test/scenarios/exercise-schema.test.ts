@@ -67,7 +67,46 @@ describe('exercise cross-references', () => {
 			'output[1].references.user_sk: "nope" is not a column of dim_user',
 			'output[2].name: duplicate output table "fact"',
 		]);
+		expect(problems((exercise) => (exercise.output[1].references = {zz: 'dim_user.user_sk'}))).toEqual(['output[1].references: "zz" is not a column of fact; expected one of user_sk, n']);
 		expect(problems((exercise) => delete exercise.output[0].natural_key)).toEqual(['output[0].natural_key: dim_user has scd2 columns, so it needs a natural_key']);
+	});
+
+	it('the schema\'s own messages for an exercise missing its parts', () => {
+		expect(
+			problems((exercise) => {
+				exercise.output[0].name = 'Dim';
+				exercise.output[0].scd2.tracked = [];
+				exercise.output[1].columns = {};
+				exercise.output[1].references = {user_sk: 'dim_user'};
+				exercise.runs.r2.batches = [];
+				exercise.limits = {timeout_ms: 0, max_rows: 0};
+			}),
+		).toEqual(
+			expect.arrayContaining([
+				'output[0].name: expected a lower-case SQL name of letters, digits and "_", starting with a letter or "_"; got "Dim"',
+				'output[0].scd2.tracked: an SCD2 table tracks at least one column; got 0 items',
+				'output[1].columns: a table needs at least one column',
+				'output[1].references.user_sk: expected "table.column"; got "dim_user"',
+				'runs.r2.batches: a run needs at least one batch; got 0 items',
+				'limits.timeout_ms: timeout_ms must be > 0; got number 0',
+				'limits.max_rows: max_rows must be > 0; got number 0',
+			]),
+		);
+		expect(
+			problems((exercise) => {
+				exercise.output = [];
+				exercise.batches = {};
+				exercise.runs = {};
+				exercise.checks = [];
+			}),
+		).toEqual(
+			expect.arrayContaining([
+				'output: an exercise needs at least one output table; got 0 items',
+				'batches: an exercise needs at least one batch',
+				'runs: an exercise needs at least one run',
+				'checks: an exercise needs at least one check; got 0 items',
+			]),
+		);
 	});
 
 	it('the kind decides what else is allowed: a current model, how many outputs, how many batches a run plays', () => {
@@ -101,6 +140,8 @@ describe('exercise cross-references', () => {
 					{id: 'x9', type: 'reference', title: 't', hint_when: ['duplicates']},
 					{id: 'y1', type: 'sorted', table: 'fact', title: 't', hint: 'h', hint_when: ['duplicates', 'out_of_order']},
 					{id: 'y2', type: 'not_null', table: 'fact', columns: ['n', 'q'], title: 't'},
+					{id: 'y3', type: 'not_null', table: 'nope', columns: ['n'], title: 't'},
+					{id: 'y4', type: 'reference', title: 't', hint: 'h', hint_when: ['out_of_order']},
 				),
 			),
 		).toEqual([
@@ -117,6 +158,8 @@ describe('exercise cross-references', () => {
 			'checks[18].hint_when: hint_when scopes a hint; this check has none',
 			'checks[19].hint_when[0]: a sorted check never fails with duplicates; expected one of out_of_order',
 			'checks[20].columns: "q" is not a column of fact',
+			'checks[21]: check "y3" names table "nope", which is not an output table; expected one of dim_user, fact',
+			'checks[22].hint_when[0]: a reference check never fails with out_of_order; expected one of missing_rows, extra_rows, wrong_values, duplicates',
 		]);
 		expect(problems((exercise) => (exercise.output[1].references = {}))).toEqual(['checks[5].tables: integer_keys needs fact to declare references or a surrogate_key: those are the key columns it reads']);
 	});
@@ -153,14 +196,21 @@ describe('exercise cross-references', () => {
 	it('rules quote the task (whitespace aside) or the contract, and name checks and a known-wrong answer of one of them', () => {
 		expect(
 			problems((exercise) =>
-				exercise.rules.push({text: 'Keep two rows', checks: ['nope'], wrong: 'w9'}, {text: 'contract: x', checks: ['ref'], wrong: 'w2'}, {text: 'contract:x', checks: ['ref'], wrong: 'w1'}),
+				exercise.rules.push(
+					{text: 'Keep two rows', checks: ['nope'], wrong: 'w9'},
+					{text: 'contract: x', checks: ['ref', 'same'], wrong: 'w2'},
+					{text: 'contract:x', checks: ['ref'], wrong: 'w1'},
+					{text: 'Keep onerow per user.', checks: ['ref'], wrong: 'w1'},
+					{text: '  Keep one row per user.\n', checks: ['ref'], wrong: 'w1'},
+				),
 			),
 		).toEqual([
 			'rules[2].text: must quote the task text (whitespace aside), or start with "contract: " for a rule of the output contract',
 			`rules[2].checks[0]: no check "nope"; ${checkIds}`,
 			'rules[2].wrong: no known-wrong answer "w9"; expected one of w1, w2',
-			"rules[3].wrong: known-wrong \"w2\" targets the check sk, which is not one of this rule's checks (ref)",
+			"rules[3].wrong: known-wrong \"w2\" targets the check sk, which is not one of this rule's checks (ref, same)",
 			'rules[4].text: must quote the task text (whitespace aside), or start with "contract: " for a rule of the output contract',
+			'rules[5].text: must quote the task text (whitespace aside), or start with "contract: " for a rule of the output contract',
 		]);
 	});
 });

@@ -8,6 +8,7 @@ import type {z} from 'zod';
 import {formatIssue} from '../../src/scenarios/format-issue.js';
 import {pathToString} from '../../src/scenarios/load.js';
 import {ArchitectureSchema, ClockTimeSchema, Id, ModelSchema} from '../../src/scenarios/model-schema.js';
+import {TableDesignSchema} from '../../src/scenarios/table-design-schema.js';
 
 /** `path: message` for each schema problem of `value`. */
 function problems(schema: z.ZodType, value: unknown): string[] {
@@ -190,6 +191,15 @@ describe('ModelSchema messages', () => {
 		]);
 	});
 
+	it('the knobs whose own messages the other cases do not reach', () => {
+		const model = {
+			source: {rate_per_s: 1, arrivals: 'constant', keys: {z: {kind: 'zipf', cardinality: 0, exponent: 1}}},
+			stages: [{id: 'q', kind: 'queue', servers: 1, service: {dist: 'exp', mean_ms: 0}}],
+		};
+		expect(problems(ModelSchema, model)).toEqual(['source.keys.z.cardinality: cardinality must be >= 1; got number 0', 'stages[0].service.mean_ms: mean_ms must be > 0; got number 0']);
+		expect(ModelSchema.parse({...model, source: {rate_per_s: 1, arrivals: 'constant'}, stages: [{id: 'q', kind: 'queue', servers: 1, service: {dist: 'exp', mean_ms: 1}}]}).source.arrivals).toBe('constant');
+	});
+
 	it('an architecture with no stage', () => {
 		expect(problems(ArchitectureSchema, {id: 'x', title: 'T', summary: 'S', stages: []})).toEqual(['stages: an architecture needs at least one stage; got 0 items']);
 	});
@@ -204,5 +214,13 @@ describe('ids and times of day', () => {
 	it('a time of day is HH:MM from 00:00 to 23:59', () => {
 		for (const time of ['00:00', '09:05', '19:30', '23:59']) expect(ClockTimeSchema.safeParse(time).success, time).toBe(true);
 		for (const time of ['24:00', '7', '1:00', '12:60', 'x12:00', '12:00x', '12-00', '29:00', '1200']) expect(ClockTimeSchema.safeParse(time).success, time).toBe(false);
+	});
+});
+
+describe('TableDesignSchema messages', () => {
+	it('rows and column widths above 0', () => {
+		const table = {name: 't', rows: 0, columns: {a: 0}, auto: 'all', best: {diststyle: 'all', why: 'W'}};
+		const design = {id: 'd', title: 'T', summary: 'S', task: 'K', source: 'docs', cluster: {nodes: 1, slices_per_node: 1}, tables: [table], queries: [{id: 'q', says: 'S', scans: 't', reads: ['a']}]};
+		expect(problems(TableDesignSchema, design)).toEqual(['tables[0].rows: rows must be > 0; got number 0', 'tables[0].columns.a: a column width must be > 0 bytes; got number 0']);
 	});
 });

@@ -26,26 +26,28 @@ describe('the built-in files', () => {
 });
 
 describe('loadCatalogue', () => {
-	const catalogue = loadCatalogue(['test/fixtures/my-scenarios.yaml']);
+	// Loaded in the first test that asks, not while the file is collected: a throw there must fail a test.
+	let loaded: ReturnType<typeof loadCatalogue> | undefined;
+	const catalogue = () => (loaded ??= loadCatalogue(['test/fixtures/my-scenarios.yaml']));
 
 	it('holds the built-in scenarios, exercises and coding problems, then the extra file\'s', () => {
-		expect(catalogue.files).toEqual([...builtinFiles(), 'test/fixtures/my-scenarios.yaml']);
-		expect(catalogue.scenarios.at(-1)!.id).toBe('clickstream');
-		expect(catalogue.exercises.length).toBeGreaterThan(0);
-		expect(catalogue.coding.length).toBeGreaterThan(0);
+		expect(catalogue().files).toEqual([...builtinFiles(), 'test/fixtures/my-scenarios.yaml']);
+		expect(catalogue().scenarios.at(-1)!.id).toBe('clickstream');
+		expect(catalogue().exercises.length).toBeGreaterThan(0);
+		expect(catalogue().coding.length).toBeGreaterThan(0);
 	});
 
 	it('finds a scenario by id, or names the ones there are', () => {
-		expect(findScenario(catalogue, 'clickstream').title).toBe('Clickstream to a warehouse');
-		const ids = catalogue.scenarios.map((scenario) => scenario.id).join(', ');
-		expect(() => findScenario(catalogue, 'nope')).toThrow(`unknown scenario "nope"; expected one of ${ids} (see \`dojo list\`)`);
+		expect(findScenario(catalogue(), 'clickstream').title).toBe('Clickstream to a warehouse');
+		const ids = catalogue().scenarios.map((scenario) => scenario.id).join(', ');
+		expect(() => findScenario(catalogue(), 'nope')).toThrow(`unknown scenario "nope"; expected one of ${ids} (see \`dojo list\`)`);
 	});
 
 	it('gives a data-modeling round its own exercises, a system-design round none', () => {
-		const modeling = findScenario(catalogue, 'data-modeling');
-		expect(roundExercises(catalogue, modeling).map((exercise) => exercise.scenario)).toEqual(catalogue.exercises.filter((exercise) => exercise.scenario === 'data-modeling').map(() => 'data-modeling'));
-		expect(roundExercises(catalogue, modeling).length).toBeGreaterThan(0);
-		expect(roundExercises(catalogue, findScenario(catalogue, 'clickstream'))).toEqual([]);
+		const modeling = findScenario(catalogue(), 'data-modeling');
+		expect(roundExercises(catalogue(), modeling).map((exercise) => exercise.scenario)).toEqual(catalogue().exercises.filter((exercise) => exercise.scenario === 'data-modeling').map(() => 'data-modeling'));
+		expect(roundExercises(catalogue(), modeling).length).toBeGreaterThan(0);
+		expect(roundExercises(catalogue(), findScenario(catalogue(), 'clickstream'))).toEqual([]);
 	});
 
 	it('throws every problem of every file, each on its line', () => {
@@ -68,4 +70,10 @@ describe('validateScenarioFiles', () => {
 		expect(catalogue.scenarios.map((scenario) => scenario.id)).toEqual(['clickstream', 'clickstream']);
 	});
 
+
+	it('refuses a coding problem an earlier file already defined', () => {
+		const lines = validateScenarioFiles([builtinCodingPath(), builtinCodingPath()]).errors.map((error) => `${error.path}: ${error.message}`);
+		expect(lines.length).toBeGreaterThan(0);
+		for (const line of lines) expect(line).toMatch(/^coding\[\d+\]\.id: coding problem "[a-z0-9-]+" is already defined by an earlier file; pick another id$/);
+	});
 });

@@ -131,6 +131,15 @@ describe('model rules over a partly broken model', () => {
 		]);
 	});
 
+	it('a stage that is not a mapping hides neither an injection\'s nor a feed\'s problem', () => {
+		const text = `source:\n  rate_per_s: 10\n  feeds: [{id: f, share: 0.1, every_s: 60}, {id: f, share: 0.1, every_s: 60}]\nstages:\n  - 7\n  - ${queue('a')}\ninjections:\n  - {kind: lose_node, stage: a, at_s: 1}\n  - {kind: bot, at_s: 1}\n`;
+		expect(modelLines(text)).toEqual([
+			'm.yaml:3:50 source.feeds[1].id: duplicate feed id "f"; first used at source.feeds[0]',
+			'm.yaml:5:5 stages[0]: expected object; got number 7',
+			'm.yaml:9:5 injections[1]: a bot injection needs factor: the multiple of the normal load the one client sends (e.g. factor: 20)',
+		]);
+	});
+
 	it('a broken stage id stops the graph rules, which would make up an unreachable stage', () => {
 		expect(modelLines(`source: {rate_per_s: 10}\nstages:\n  - ${queue('a', ', next: b')}\n  - ${queue('B', ', next: c')}\n  - ${queue('c')}\n`)).toEqual([
 			'm.yaml:4:10 stages[1].id: expected an id of lower-case letters, digits, "-" or "_", starting with a letter; got "B"',
@@ -344,6 +353,11 @@ describe('scenarios-file rules across scenarios and exercises', () => {
 			{path: at('architectures', 0, 'feeds', 0, 'enters'), message: 'no stage "zz" here; expected one of in, c'},
 			{path: at('architectures', 1, 'stages', 1, 'max_instances'), message: 'max_instances (3) is below min_instances (4); expected at least 4'},
 		]);
+	});
+
+	it('an architecture\'s feed rules still run beside a stage that is not a mapping', () => {
+		const file = {scenarios: [{id: 's', kind: 'system-design', questions: [], cards: [], workload: {keys: {}}, architectures: [{id: 'a', stages: [undefined, {id: 'b', kind: 'queue'}], injections: [], feeds: [{id: 'f', share: 0.1}, {id: 'f', share: 0.1}]}]}]};
+		expect(fileProblems(file)).toEqual([{path: ['scenarios', 0, 'architectures', 0, 'feeds', 1, 'id'], message: 'duplicate feed id "f"; first used at scenarios[0].architectures[0].feeds[0]'}]);
 	});
 
 	it('an architecture\'s rules still run when the scenario\'s workload is broken', () => {

@@ -22,6 +22,8 @@ describe('the built-in files', () => {
 		expect(displayPath(join(root, 'test', 'fixtures', 'my-scenarios.yaml'))).toBe(join('test', 'fixtures', 'my-scenarios.yaml'));
 		expect(displayPath('/')).toBe('/');
 		expect(displayPath(root)).toBe(root);
+		// Outside the working directory the path stays absolute, even when "../" would be shorter.
+		expect(displayPath(join(root, '..', 'sibling', 'x.yaml'))).toBe(join(root, '..', 'sibling', 'x.yaml'));
 	});
 });
 
@@ -68,6 +70,8 @@ describe('validateScenarioFiles', () => {
 			'test/fixtures/broken/empty.yaml:1:1 the file is empty; expected a YAML mapping (see scenarios.schema.json)',
 		]);
 		expect(catalogue.scenarios.map((scenario) => scenario.id)).toEqual(['clickstream', 'clickstream']);
+		expect(catalogue.exercises).toEqual([]);
+		expect(catalogue.coding).toEqual([]);
 	});
 
 

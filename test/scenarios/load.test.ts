@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {z} from 'zod';
-import {formatFileError, parseYaml} from '../../src/scenarios/load.js';
+import {formatFileError, loadYamlFile, parseYaml, pathToString} from '../../src/scenarios/load.js';
 import {ModelSchema} from '../../src/scenarios/model-schema.js';
 import {modelChecks, scenarioFileChecks} from '../../src/scenarios/rules.js';
 import {ScenarioFileSchema} from '../../src/scenarios/schema.js';
@@ -125,4 +125,109 @@ describe('source feeds in a model file', () => {
 			'm.yaml:5:12 source.feeds[1].id: duplicate feed id "api"; first used at source.feeds[0]',
 		]);
 	});
+});
+
+describe('parseYaml: what each broken file is told, and where', () => {
+	const Shape = z.strictObject({a: z.number().optional(), b: z.array(z.strictObject({c: z.number()})).optional(), d: z.strictObject({e: z.string()}).optional()});
+	const told = (text: string, checks: Array<() => Array<{path: Array<string | number>; message: string}>> = []) => lines(parseYaml(text, 'f.yaml', Shape, checks));
+	const indentAdvice = '(check the indentation of this line and the next: fields of one mapping line up exactly)';
+
+	it('YAML syntax, with advice where it helps', () => {
+		expect(told('a: 1\nb:\n  - {c: 1}\n c: 2\n')).toEqual([`f.yaml:4:1 YAML syntax: All mapping items must start at the same column ${indentAdvice}`]);
+		expect(told('a: 1\n- b\n')).toEqual([
+			`f.yaml:2:1 YAML syntax: Implicit keys need to be on a single line ${indentAdvice}`,
+			`f.yaml:2:1 YAML syntax: Unexpected block-seq-ind on same line with key ${indentAdvice}`,
+			`f.yaml:2:1 YAML syntax: Implicit map keys need to be followed by map values ${indentAdvice}`,
+		]);
+		expect(told('a: "x\n  y": 3\n')).toEqual([`f.yaml:1:4 YAML syntax: Nested mappings are not allowed in compact mappings ${indentAdvice}`, `f.yaml:1:4 YAML syntax: Implicit keys need to be on a single line ${indentAdvice}`]);
+		expect(told('a: "\\q"\n')).toEqual(['f.yaml:1:5 YAML syntax: Invalid escape sequence \\q']);
+		expect(told('---\na: 1\n---\nb: 2\n')).toEqual(['f.yaml:3:1 YAML syntax: Source contains multiple documents; please use YAML.parseAllDocuments()']);
+	});
+
+	it('an unclosed quote or bracket, where the file ends, without indentation advice', () => {
+		expect(told("a: 'x\n")).toEqual(["f.yaml:2:1 YAML syntax: Missing closing 'quote (a bracket or quote opened above is never closed)"]);
+		expect(told('a: [1, 2\nb: 3\n')).toEqual(['f.yaml:2:1 YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ] (a bracket or quote opened above is never closed)']);
+	});
+
+	it('a file of nothing, of comments, or with a NUL byte', () => {
+		const empty = 'f.yaml:1:1 the file is empty; expected a YAML mapping (see scenarios.schema.json)';
+		expect(told('')).toEqual([empty]);
+		expect(told('# only\n\n   # more\n')).toEqual([empty]);
+		expect(told('a: 1\0\n')).toEqual(['f.yaml:1:5 the file contains a NUL byte: it is binary, not YAML text']);
+		expect(told(`${'# a comment line\n'.repeat(200)}a: 1\n`)).toEqual([]);
+	});
+
+	it('a top level that is not a mapping, named by what it is', () => {
+		const top = (got: string) => [`f.yaml:1:1 expected a YAML mapping of fields at the top level; got ${got}`];
+		expect(told('5\n')).toEqual(top('number 5'));
+		expect(told('~\n')).toEqual(top('nothing'));
+		expect(told('true\n')).toEqual(top('boolean true'));
+		expect(told(`"${'x'.repeat(60)}"\n`)).toEqual(top(`string "${'x'.repeat(39)}`));
+		expect(told('\n\n  a: x\n')).toEqual(['f.yaml:3:6 a: expected number; got "x"']);
+		expect(told('# header\n\n5\n')).toEqual(['f.yaml:3:1 expected a YAML mapping of fields at the top level; got number 5']);
+	});
+
+	it('each schema error at the value, a missing field at its mapping, an unknown field at its key', () => {
+		expect(told('a: x\nb: [{c: 1}, {c: y}]\nd: {e: 1}\n')).toEqual(['f.yaml:1:4 a: expected number; got "x"', 'f.yaml:2:17 b[1].c: expected number; got "y"', 'f.yaml:3:8 d.e: expected string; got number 1']);
+		expect(told('b: [{c: 1}]\nd: {}\n')).toEqual(['f.yaml:2:4 d.e: required field is missing; expected string']);
+		expect(told('b: [{c: 1}, {c: 2, z: 3}]\n')).toEqual(['f.yaml:1:20 b[1].z: unknown field "z"; check its spelling and indentation']);
+		expect(told('d: {e: x, f: 1}\n')).toEqual(['f.yaml:1:11 d.f: unknown field "f"; check its spelling and indentation']);
+		expect(told('b: [7]\n')).toEqual(['f.yaml:1:5 b[0]: expected object; got number 7']);
+		expect(told('a: 1\nd: 3\n')).toEqual(['f.yaml:2:4 d: expected object; got number 3']);
+	});
+
+	it('rule problems at the deepest node that is there, sorted by line and column', () => {
+		const rule = () => [
+			{path: ['b', 5, 'c'], message: 'rule far'},
+			{path: ['d', 'e'], message: 'rule d.e'},
+			{path: ['a'], message: 'rule a'},
+			{path: ['zz', 'y'], message: 'rule zz'},
+			{path: [], message: 'rule root'},
+		];
+		expect(told('d: {e: x}\nb: [{c: 1}]\na: 1\n', [rule])).toEqual(['f.yaml:1:1 zz.y: rule zz', 'f.yaml:1:1 rule root', 'f.yaml:1:8 d.e: rule d.e', 'f.yaml:2:4 b[5].c: rule far', 'f.yaml:3:4 a: rule a']);
+		expect(told('{a: 1, b: [{c: 1}], d: {e: q}}\n', [() => [{path: ['d', 'e'], message: 'de'}, {path: ['b', 0, 'c'], message: 'bc'}, {path: ['a'], message: 'a'}]])).toEqual([
+			'f.yaml:1:5 a: a',
+			'f.yaml:1:16 b[0].c: bc',
+			'f.yaml:1:28 d.e: de',
+		]);
+	});
+
+	it('a rule problem on the whole file points where its mapping starts, one below a scalar at the scalar', () => {
+		expect(told('# header\n\n  a: 1\n', [() => [{path: [], message: 'whole'}]])).toEqual(['f.yaml:3:3 whole']);
+		expect(told('a: 1\nd: {e: x}\n', [() => [{path: ['a', 0], message: 'below a'}, {path: ['d', 'e', 'f'], message: 'below e'}]])).toEqual(['f.yaml:1:4 a[0]: below a', 'f.yaml:2:8 d.e.f: below e']);
+	});
+
+	it('schema and rule problems of one broken file in line order, a rule on the broken item left out', () => {
+		expect(told('d: {e: x}\nb: [{c: x}]\na: 1\n', [() => [{path: ['a'], message: 'rule a'}, {path: ['d', 'e'], message: 'rule d.e'}]])).toEqual([
+			'f.yaml:1:8 d.e: rule d.e',
+			'f.yaml:2:9 b[0].c: expected number; got "x"',
+			'f.yaml:3:4 a: rule a',
+		]);
+		expect(told('b: [{c: x}, {c: 1}]\n', [() => [{path: ['b', 1, 'c'], message: 'r1'}, {path: ['b', 0], message: 'r0'}, {path: ['b'], message: 'rb'}]])).toEqual([
+			'f.yaml:1:9 b[0].c: expected number; got "x"',
+			'f.yaml:1:17 b[1].c: r1',
+		]);
+	});
+});
+
+describe('loadYamlFile', () => {
+	const Shape = z.strictObject({a: z.number()});
+
+	it('loads a valid file, with or without rules', () => {
+		expect(loadYamlFile('test/fixtures/models/mm1.yaml', z.record(z.string(), z.unknown()))).toMatchObject({ok: true, value: {stages: [expect.objectContaining({id: expect.any(String)})]}});
+		expect(parseYaml('a: 1\n', 'f.yaml', Shape)).toEqual({ok: true, value: {a: 1}});
+	});
+
+	it('reports a directory or a missing file at 1:1 instead of throwing', () => {
+		expect(loadYamlFile('test', Shape)).toEqual({ok: false, errors: [{file: 'test', line: 1, col: 1, path: '', message: 'is a directory; expected a YAML file'}]});
+		expect(loadYamlFile('no/such.yaml', Shape)).toEqual({ok: false, errors: [{file: 'no/such.yaml', line: 1, col: 1, path: '', message: 'no such file'}]});
+		const underFile = 'test/fixtures/models/mm1.yaml/inner.yaml';
+		expect(loadYamlFile(underFile, Shape)).toEqual({ok: false, errors: [{file: underFile, line: 1, col: 1, path: '', message: 'cannot read it (ENOTDIR)'}]});
+	});
+});
+
+it('pathToString writes keys with dots and indexes in brackets', () => {
+	expect(pathToString(['a', 0, 'b', 1, 2, 'c'])).toBe('a[0].b[1][2].c');
+	expect(pathToString([0, 'a'])).toBe('[0].a');
+	expect(pathToString([])).toBe('');
 });

@@ -9,7 +9,7 @@ and the rules report in one pass: when the schema fails, the rules still run
 over the parts that parsed.
 */
 import {readFileSync, statSync} from 'node:fs';
-import {parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node} from 'yaml';
+import {parseDocument, isAlias, isMap, isSeq, isScalar, isPair, visit, type Document, type Node} from 'yaml';
 import type {z} from 'zod';
 import {formatIssue, type Path} from './format-issue.js';
 import {pathsOverlap, salvage} from './salvage.js';
@@ -82,6 +82,25 @@ function rangeStart(node: unknown): number | undefined {
 	return range ? range[0] : undefined;
 }
 
+/** Where and why the aliases of a document could not be resolved (an unknown anchor, or an alias bomb). */
+function aliasError(doc: Document, error: unknown, at: (offset: number, path: string, message: string) => FileError): FileError {
+	const message = error instanceof Error ? error.message : String(error);
+	const anchors = new Set<string>();
+	let unresolved: {name: string; offset: number} | undefined;
+	let firstAlias: number | undefined;
+	visit(doc, {
+		Node(_key, node) {
+			if (isAlias(node)) {
+				firstAlias ??= node.range?.[0];
+				if (!anchors.has(node.source) && !unresolved) unresolved = {name: node.source, offset: node.range?.[0] ?? 0};
+			} else if (node.anchor) anchors.add(node.anchor);
+		},
+	});
+	if (unresolved) return at(unresolved.offset, '', `YAML alias *${unresolved.name} names no anchor set before it; define &${unresolved.name} earlier in the file, or write the value out`);
+	if (/alias count|resource exhaustion/i.test(message)) return at(firstAlias ?? 0, '', 'YAML aliases expand to too many values (over 100 alias uses); write the values out instead of nesting aliases');
+	return at(firstAlias ?? 0, '', `YAML aliases could not be resolved: ${message}`);
+}
+
 /**
 Parses YAML text and validates it with a zod schema, then runs cross-checks.
 `file` is only used in messages.
@@ -110,7 +129,13 @@ export function parseYaml<S extends z.ZodType>(
 		};
 	}
 
-	const data: unknown = doc.toJS({maxAliasCount: 100});
+	let data: unknown;
+	try {
+		data = doc.toJS({maxAliasCount: 100});
+	} catch (error) {
+		// yaml checks aliases only when it builds the values: an alias to an anchor not set before it, or aliases that multiply into a huge document.
+		return {ok: false, errors: [aliasError(doc, error, at)]};
+	}
 	if (data === null || typeof data !== 'object' || Array.isArray(data)) {
 		const got = Array.isArray(data) ? 'a list' : data === null ? 'nothing' : `${typeof data} ${JSON.stringify(data)?.slice(0, 40)}`;
 		return {ok: false, errors: [at(rangeStart(doc.contents) ?? 0, '', `expected a YAML mapping of fields at the top level; got ${got}`)]};

@@ -74,6 +74,17 @@ describe('dojo validate', () => {
 		expect(run.stderr).toMatch(/comments-only.yaml:1:1 the file is empty/);
 	});
 
+	it('reports an alias to an unknown anchor at its line, with exit 2 and no internal error', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'dojo-validate-'));
+		const file = join(dir, 'alias.yaml');
+		writeFileSync(file, 'version: 1\nscenarios: *missing\n');
+		const run = runCli(['validate', file]);
+		rmSync(dir, {recursive: true, force: true});
+		expect(run.status).toBe(2);
+		expect(run.stderr).toMatch(/alias.yaml:2:12 YAML alias \*missing names no anchor set before it/);
+		expect(run.stderr).not.toMatch(/internal error/);
+	});
+
 	it('rejects a path that does not exist, naming it', () => {
 		const run = runCli(['validate', 'no/such/scenarios.yaml']);
 		expect(run.status).toBe(2);

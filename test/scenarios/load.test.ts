@@ -231,3 +231,21 @@ it('pathToString writes keys with dots and indexes in brackets', () => {
 	expect(pathToString([0, 'a'])).toBe('[0].a');
 	expect(pathToString([])).toBe('');
 });
+
+describe('parseYaml: aliases it cannot resolve are file errors, not crashes', () => {
+	const Any = z.record(z.string(), z.unknown());
+	it('names an alias whose anchor is not set before it, at the alias', () => {
+		expect(lines(parseYaml('a: &x 1\nb: *y\n', 'f.yaml', Any))).toEqual(['f.yaml:2:4 YAML alias *y names no anchor set before it; define &y earlier in the file, or write the value out']);
+		// Set after its use is still unset where it is used.
+		expect(lines(parseYaml('b: *x\na: &x 1\n', 'f.yaml', Any))).toEqual(['f.yaml:1:4 YAML alias *x names no anchor set before it; define &x earlier in the file, or write the value out']);
+	});
+
+	it('refuses aliases that multiply into a huge document (an alias bomb), at the first alias', () => {
+		const bomb = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]', ...Array.from({length: 8}, (_, i) => `a${i + 1}: &a${i + 1} [${Array.from({length: 10}, () => `*a${i}`).join(', ')}]`)].join('\n');
+		expect(lines(parseYaml(bomb, 'f.yaml', Any))).toEqual(['f.yaml:2:10 YAML aliases expand to too many values (over 100 alias uses); write the values out instead of nesting aliases']);
+	});
+
+	it('still resolves an alias to an anchor set before it', () => {
+		expect(parseYaml('a: &x {n: 1}\nb: *x\n', 'f.yaml', Any)).toEqual({ok: true, value: {a: {n: 1}, b: {n: 1}}});
+	});
+});

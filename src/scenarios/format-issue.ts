@@ -32,6 +32,8 @@ export function formatIssue(issue: core.$ZodIssue): FormattedIssue {
 	switch (issue.code) {
 		case 'invalid_type':
 			if (input === undefined) return {path, atKey: false, message: `required field is missing; expected ${issue.expected}`};
+			// zod 4 reports a fraction where .int() is asked as a wrong type; the schema's own words for it win.
+			if (issue.expected === 'int' && typeof input === 'number') return {path, atKey: false, message: `${isDefaultMessage(issue.message) ? 'expected a whole number' : issue.message}; got ${describeValue(input)}`};
 			return {path, atKey: false, message: `expected ${issue.expected}; got ${describeValue(input)}`};
 		case 'invalid_value':
 			return {

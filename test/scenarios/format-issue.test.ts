@@ -27,6 +27,14 @@ describe('formatIssue', () => {
 		expect(says(z.number(), 'x')).toEqual(['expected number; got "x"']);
 	});
 
+	it('a fraction where a whole number is asked: the schema\'s own words, else "a whole number"', () => {
+		expect(says(z.number().int('shards must be a whole number'), 1.5)).toEqual(['shards must be a whole number; got number 1.5']);
+		expect(says(z.number().int(), 2.5)).toEqual(['expected a whole number; got number 2.5']);
+		expect(says(z.object({n: z.number().int()}), {})).toEqual(['required field is missing; expected number']);
+		// Text where a whole number is asked is a plain wrong type.
+		expect(says(z.number().int('n must be a whole number'), 'x')).toEqual(['expected number; got "x"']);
+	});
+
 	it('a value not among the allowed ones: the one expected, or the list', () => {
 		expect(says(z.literal(1), 2)).toEqual(['expected 1; got number 2']);
 		expect(says(z.enum(['a', 'b']), 'c')).toEqual(['expected one of a, b; got "c"']);

@@ -72,7 +72,7 @@ describe('ModelSchema messages', () => {
 			'source.event_bytes: event_bytes must be > 0; got number 0',
 			'source.peak_multiplier: peak_multiplier must be >= 1; got number 0',
 			'source.keys.u.cardinality: cardinality must be >= 1; got number 0',
-			'source.keys.z.cardinality: expected int; got number 1.5',
+			'source.keys.z.cardinality: cardinality must be a whole number; got number 1.5',
 			'source.keys.z.exponent: exponent must be > 0; got number 0',
 			'source.keys.c.shares.a: a share must be >= 0; got number -1',
 			'source.keys.c.shares.b: a share must be <= 1; got number 2',
@@ -185,7 +185,7 @@ describe('ModelSchema messages', () => {
 			'stages[12].replica_lag_ms: replica_lag_ms must be >= 0; got number -1',
 			'stages[12].failover_s: failover_s must be >= 0; got number -1',
 			'stages[12].virtual_nodes: virtual_nodes must be >= 1; got number 0',
-			'stages[13].read_replicas: expected int; got number 0.5',
+			'stages[13].read_replicas: read_replicas must be a whole number; got number 0.5',
 			'stages[14].refresh_s: refresh_s must be > 0; got number 0',
 			'stages[14].query_ms: query_ms must be >= 0; got number -1',
 		]);

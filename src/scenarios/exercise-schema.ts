@@ -309,7 +309,7 @@ export function exerciseProblems(exercise: ExerciseFields): Problem[] {
 			if (!batchIds.has(batch)) problems.push({path: ['runs', id, 'batches', i], message: `no batch "${batch}"; expected one of ${names(batchIds)}`});
 		}
 		if (exercise.kind !== 'pipeline' && exercise.kind !== 'design' && run.batches.length !== 1) {
-			problems.push({path: ['runs', id, 'batches'], message: `a ${exercise.kind} exercise plays one batch per run; got ${run.batches.length}`});
+			problems.push({path: ['runs', id, 'batches'], message: `${/^[aeiou]/.test(exercise.kind) ? 'an' : 'a'} ${exercise.kind} exercise plays one batch per run; got ${run.batches.length}`});
 		}
 	}
 

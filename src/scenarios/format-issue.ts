@@ -67,9 +67,9 @@ export function formatIssue(issue: core.$ZodIssue): FormattedIssue {
 		case 'too_big': {
 			const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
 			const op = issue.code === 'too_small' ? (issue.inclusive ? '>=' : '>') : issue.inclusive ? '<=' : '<';
-			const what = issue.origin === 'array' ? `a list of ${op} ${String(bound)} items` : issue.origin === 'string' ? `text of ${op} ${String(bound)} characters` : `a value ${op} ${String(bound)}`;
+			const what = issue.origin === 'array' ? `a list of ${op} ${String(bound)} ${Number(bound) === 1 ? 'item' : 'items'}` : issue.origin === 'string' ? `text of ${op} ${String(bound)} characters` : `a value ${op} ${String(bound)}`;
 			const message = isDefaultMessage(issue.message) ? `expected ${what}` : issue.message;
-			const got = Array.isArray(input) ? `${input.length} items` : describeValue(input);
+			const got = Array.isArray(input) ? `${input.length} ${input.length === 1 ? 'item' : 'items'}` : describeValue(input);
 			return {path, atKey: false, message: `${message}; got ${got}`};
 		}
 		case 'invalid_format':

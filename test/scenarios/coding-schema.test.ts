@@ -61,8 +61,8 @@ describe('CodingProblemSchema', () => {
 			// A pattern failure does not stop the problem's own checks.
 			'signature: must start with the function name, as in "2add(…)"',
 		]);
-		expect(problems((problem) => problem.cases.pop())).toContain('cases: a problem needs at least one visible and one hidden case; got 1 items');
-		expect(problems((problem) => problem.known_wrong.pop())).toEqual(['known_wrong: a problem needs at least two known-wrong answers, each proving a case can fail; got 1 items']);
+		expect(problems((problem) => problem.cases.pop())).toContain('cases: a problem needs at least one visible and one hidden case; got 1 item');
+		expect(problems((problem) => problem.known_wrong.pop())).toEqual(['known_wrong: a problem needs at least two known-wrong answers, each proving a case can fail; got 1 item']);
 	});
 
 	it('checks the signature, the cases and the known-wrong answers against each other', () => {

@@ -112,7 +112,7 @@ describe('exercise cross-references', () => {
 	it('the kind decides what else is allowed: a current model, how many outputs, how many batches a run plays', () => {
 		expect(problems((exercise) => (exercise.current_model = 'CREATE TABLE x (a);'))).toEqual(['current_model: only a design exercise improves a current model; this one is kind pipeline']);
 		expect(problems((exercise) => (exercise.kind = 'query'))).toEqual(['output: a query exercise has exactly one output (the result); got 2', 'runs.r1.batches: a query exercise plays one batch per run; got 2']);
-		expect(problems((exercise) => (exercise.kind = 'index'))).toEqual(['runs.r1.batches: a index exercise plays one batch per run; got 2']);
+		expect(problems((exercise) => (exercise.kind = 'index'))).toEqual(['runs.r1.batches: an index exercise plays one batch per run; got 2']);
 	});
 
 	it('batches and runs name batches that are there, and no batch includes itself', () => {

@@ -55,8 +55,8 @@ describe('formatIssue', () => {
 	});
 
 	it('bounds on lists, text and numbers, inclusive or not, with the schema\'s own message when it has one', () => {
-		expect(says(z.array(z.number()).min(2), [1])).toEqual(['expected a list of >= 2 items; got 1 items']);
-		expect(says(z.array(z.number()).max(1), [1, 2])).toEqual(['expected a list of <= 1 items; got 2 items']);
+		expect(says(z.array(z.number()).min(2), [1])).toEqual(['expected a list of >= 2 items; got 1 item']);
+		expect(says(z.array(z.number()).max(1), [1, 2])).toEqual(['expected a list of <= 1 item; got 2 items']);
 		expect(says(z.string().min(3), 'ab')).toEqual(['expected text of >= 3 characters; got "ab"']);
 		expect(says(z.string().max(1), 'ab')).toEqual(['expected text of <= 1 characters; got "ab"']);
 		expect(says(z.number().positive(), 0)).toEqual(['expected a value > 0; got number 0']);

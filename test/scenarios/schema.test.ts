@@ -47,11 +47,11 @@ describe('ScenarioFileSchema messages', () => {
 	});
 
 	it('a system-design scenario with one architecture', () => {
-		expect(problems((s) => s.architectures.pop())).toEqual(['scenarios[0].architectures: a system-design scenario needs at least two candidate architectures; got 1 items']);
+		expect(problems((s) => s.architectures.pop())).toEqual(['scenarios[0].architectures: a system-design scenario needs at least two candidate architectures; got 1 item']);
 	});
 
 	it('a choice card with one option, a free-text card with no point', () => {
-		expect(problems((s) => (s.cards = [card({kind: 'choice', options: [{text: 'a', right: true}]})]))).toEqual(['scenarios[0].cards[0].answer.options: a choice card needs at least two options; got 1 items']);
+		expect(problems((s) => (s.cards = [card({kind: 'choice', options: [{text: 'a', right: true}]})]))).toEqual(['scenarios[0].cards[0].answer.options: a choice card needs at least two options; got 1 item']);
 		expect(problems((s) => (s.cards = [card({kind: 'points', points: []})]))).toEqual(['scenarios[0].cards[0].answer.points: a free-text card needs at least one point; got 0 items']);
 	});
 

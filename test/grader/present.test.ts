@@ -50,6 +50,12 @@ describe('formatTable', () => {
 		expect(formatTable([])).toEqual(['(no rows)']);
 		expect(formatTable([{'\u001b[31m': 'x'}])[0]).toBe('\\x1b[31m');
 	});
+
+	it('shows a tab as \\t, keeps a cell of exactly 72 characters whole and cuts one of 73', () => {
+		expect(formatTable([{note: 'a\tb'}])[2]).toBe("'a\\tb'");
+		expect(formatTable([{note: 'y'.repeat(70)}])[2]).toBe(`'${'y'.repeat(70)}'`);
+		expect(formatTable([{note: 'y'.repeat(71)}])[2]).toBe(`'${'y'.repeat(70)}…`);
+	});
 });
 
 describe('formatReport', () => {

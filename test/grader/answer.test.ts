@@ -30,8 +30,18 @@ describe('parseAnswer', () => {
 		expect(() => parseAnswer('SELECT "-- @schem"', 'pipeline')).not.toThrow();
 	});
 
+	it('reads markers and near misses only where a line comment starts with them', () => {
+		const answer = parseAnswer('SELECT 1;\n/* not -- @schema, nor -- @schem */\nSELECT 2;\n-- see -- @schema\nSELECT 3', 'pipeline');
+		expect(answer).toEqual({schema: [], load: [{sql: 'SELECT 1', line: 1, index: 1}, {sql: 'SELECT 2', line: 3, index: 2}, {sql: 'SELECT 3', line: 5, index: 3}]});
+	});
+
 	it('refuses a NUL byte, naming its line', () => {
 		expect(lines(() => parseAnswer('SELECT 1;\nSELECT 2;\n\u0000', 'pipeline'))).toEqual(['the answer holds a NUL byte (line 3); an answer is SQL text, not binary data']);
+		expect(lines(() => parseAnswer('SELECT 1;\u0000\nSELECT 2;\n', 'pipeline'))).toEqual(['the answer holds a NUL byte (line 1); an answer is SQL text, not binary data']);
+	});
+
+	it('drops a byte-order mark at the start only: one inside a string is part of the value', () => {
+		expect(parseAnswer("SELECT '\uFEFF' AS mark", 'query').load[0]!.sql).toBe("SELECT '\uFEFF' AS mark");
 	});
 
 	it('refuses an answer without statements', () => {

@@ -28,6 +28,12 @@ describe('the tolerant pass', () => {
 		expect(compareResults(one(0), one(1e-6), {tolerance: 1e-7}).equal).toBe(false);
 	});
 
+	it('scales the tolerance by the larger magnitude for numbers across a rounding boundary', () => {
+		// 1000.0001 and 999.9999 fall on either side of a grid step (1.024e-3 at this magnitude): only the tolerant pass pairs them.
+		expect(compareResults(one(1000.0001), one(999.9999)).equal).toBe(true);
+		expect(compareResults(one(1000.0006), one(999.9994)).equal).toBe(false);
+	});
+
 	it('pairs each row once: two expected rows need two matching actual rows', () => {
 		const expected = {columns: ['x'], rows: [[near], [near]]};
 		expect(compareResults(expected, {columns: ['x'], rows: [[nearer], [nearer]]}).equal).toBe(true);
@@ -38,6 +44,13 @@ describe('the tolerant pass', () => {
 	it('lists missing rows in the expected order and unexpected ones in the actual order', () => {
 		const result = compareResults({columns: ['x'], rows: [[3], [1], [2]]}, {columns: ['x'], rows: [[9], [8]]});
 		expect(result).toMatchObject({equal: false, step: 'row_count', message: 'expected 3 rows, got 2 (3 missing rows, 2 unexpected rows)', missing: [{x: 3}, {x: 1}, {x: 2}], unexpected: [{x: 9}, {x: 8}]});
+	});
+
+	it('matches large values within the scaled tolerance by hash alone when the bags are too large for the tolerant pass', () => {
+		// Values on the grid of their magnitude (2^20 × 1e-6 between 2^19 and 2^20), moved by 0.3: within 1e-6 of ~629,000, and the same hash key.
+		const step = 1e-6 * 2 ** 20;
+		const rows = Array.from({length: 2100}, (_, i) => [(600_000 + i) * step]);
+		expect(compareResults({columns: ['x'], rows}, {columns: ['x'], rows: rows.map(([x]) => [x! + 0.3])}).equal).toBe(true);
 	});
 
 	it('still compares exactly by hash when the bags are too large for the tolerant pass', () => {
@@ -77,6 +90,10 @@ describe('messages', () => {
 		expect(compareResults({columns: ['a'], rows: []}, {columns: ['a', 'z'], rows: []})).toMatchObject({message: 'unexpected column z (expected a; got a, z)'});
 		expect(compareResults({columns: ['a'], rows: []}, {columns: ['a', 'z'], rows: []}, {allowExtraColumns: true})).toEqual({equal: true});
 		expect(compareResults({columns: ['a', 'b'], rows: []}, {columns: ['a', 'z'], rows: []}, {allowExtraColumns: true})).toMatchObject({message: 'missing column b (expected a, b; got a, z)'});
+	});
+
+	it('shows no rows and counts none when the columns differ', () => {
+		expect(compareResults({columns: ['a'], rows: [[1]]}, {columns: ['b'], rows: [[1]]})).toEqual({equal: false, step: 'columns', message: 'missing column a; unexpected column b (expected a; got b)', missing: [], unexpected: [], missingCount: 0, unexpectedCount: 0});
 	});
 
 	it('says "same row count" when only the values differ', () => {

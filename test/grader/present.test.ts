@@ -50,6 +50,12 @@ describe('formatTable', () => {
 		expect(formatTable([])).toEqual(['(no rows)']);
 		expect(formatTable([{'\u001b[31m': 'x'}])[0]).toBe('\\x1b[31m');
 	});
+
+	it('shows a tab as \\t, keeps a cell of exactly 72 characters whole and cuts one of 73', () => {
+		expect(formatTable([{note: 'a\tb'}])[2]).toBe("'a\\tb'");
+		expect(formatTable([{note: 'y'.repeat(70)}])[2]).toBe(`'${'y'.repeat(70)}'`);
+		expect(formatTable([{note: 'y'.repeat(71)}])[2]).toBe(`'${'y'.repeat(70)}…`);
+	});
 });
 
 describe('formatReport', () => {
@@ -88,6 +94,38 @@ describe('formatReport', () => {
 		expect(lines).toEqual(['✗ statement 2 of the load section (line 7) failed: no such table: nowhere (runs visible, late, clear)']);
 		expect(text).toContain('    3 checks could not run because of it: one-row-per-user, late-change-ignored, null-clears-field');
 		expect(text.filter((line) => line.startsWith('✗ one-row-per-user'))).toEqual([]);
+	});
+
+	it('lists each failure that stopped runs with its own runs and checks', () => {
+		const stopped = (id: string, run: string, why: string) => ({id, passed: false, blocked_by: run, message: `run "${run}" (x) stopped: ${why}`});
+		const text = formatReport(scd1, {...report, checks: [stopped('one-row-per-user', 'visible', 'boom'), stopped('keys-stay', 'late', 'bang'), stopped('null-clears-field', 'clear', 'boom')]});
+		expect(text.slice(2, 8)).toEqual([
+			'✗ boom (runs visible, clear)',
+			'    2 checks could not run because of it: one-row-per-user, null-clears-field',
+			'',
+			'✗ bang (run late)',
+			'    1 check could not run because of it: keys-stay',
+			'',
+		]);
+	});
+
+	it('heads the rows of a same_as_run or question check as one side of a diff, even when only one side has rows', () => {
+		const sameAs = formatReport(scd1, {...report, checks: [{id: 'reload-changes-nothing', passed: false, message: 'x', unexpected_rows: [{user_id: 'u1'}]}]});
+		expect(sameAs).toContain('    unexpected (in yours, not expected):');
+		const design = loadCatalogue().exercises.find((exercise) => exercise.id === 'design-attribution-model')!;
+		const question = formatReport(design, {exercise: design.id, passed: false, wall_s: 1, checks: [{id: 'last-click-by-channel', passed: false, message: 'x', missing_rows: [{channel: 'ads'}], unexpected_rows: [{channel: 'seo'}]}]});
+		expect(question).toContain('    unexpected (in yours, not expected):');
+		expect(question).not.toContain('    rows that break it:');
+	});
+
+	it('leaves one blank line before the verdict when the last check passed', () => {
+		expect(formatReport(scd1, {...report, passed: true, checks: [report.checks[0]!]})).toEqual([
+			'SCD type 1 for user address and preferences (scd1-user-profile): 1/1 checks passed in 0.50 s',
+			'',
+			"✓ columns: dim_users has the contract's columns",
+			'',
+			'All checks passed.',
+		]);
 	});
 
 	it('renders a whole report exactly: blocked checks first, each failure with its rows under the right heading', () => {

@@ -11,6 +11,16 @@ describe('refusedStatement', () => {
 		expect(refusedStatement('VACUUM')).toMatch(/^VACUUM is not allowed \(VACUUM INTO writes the database to a file\)/);
 	});
 
+	it('reads past comments inside a statement, to the words SQLite reads', () => {
+		expect(refusedStatement("EXPLAIN /* only describes it */ ATTACH 'x.db' AS x")).toMatch(/^ATTACH is not allowed/);
+		expect(refusedStatement("PRAGMA /* which one */ table_info('t')")).toBeUndefined();
+	});
+
+	it('skips QUERY PLAN after EXPLAIN only when both words are there', () => {
+		// ATTACH reads a bare name as the file name, so `plan` here is a file.
+		expect(refusedStatement('EXPLAIN ATTACH plan AS x')).toMatch(/^ATTACH is not allowed/);
+	});
+
 	it('allows PRAGMAs on the allow-list only, quoted or schema-qualified', () => {
 		expect(refusedStatement("PRAGMA table_info('t')")).toBeUndefined();
 		expect(refusedStatement('PRAGMA main.foreign_key_check')).toBeUndefined();

@@ -158,3 +158,69 @@ describe('surrogate keys and columns', () => {
 		expect(() => contractTable([dimPlan], 'nope')).toThrow('no output table nope');
 	});
 });
+
+describe('property queries over composite keys and several columns', () => {
+	const dimSeat = TableContractSchema.parse({
+		name: 'dim_seat',
+		about: 'one row per version of a seat of an organisation',
+		columns: {seat_sk: 'sk', org_id: 'org', seat_id: 'seat', plan: 'plan', seats: 'count', valid_from: 'from', valid_to: 'to'},
+		natural_key: ['org_id', 'seat_id'],
+		surrogate_key: 'seat_sk',
+		grain: ['org_id', 'seat_id', 'valid_from'],
+		scd2: {valid_from: 'valid_from', valid_to: 'valid_to', tracked: ['plan', 'seats']},
+	});
+	const closedSecond = ConventionsSchema.parse({interval: 'closed_second', current_valid_to: '9999-12-31 23:59:59'});
+	const open = '9999-12-31 23:59:59';
+	const db = new Database(':memory:');
+	db.exec('CREATE TABLE dim_seat (seat_sk INTEGER PRIMARY KEY, org_id TEXT, seat_id TEXT, plan TEXT, seats INT, valid_from TEXT, valid_to TEXT)');
+	const insert = db.prepare('INSERT INTO dim_seat (org_id, seat_id, plan, seats, valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ?)');
+	for (const row of [
+		// Contiguous: each valid_to one second before the next valid_from; the second version changes only seats.
+		['o1', 's1', 'team', 5, '2024-01-01 00:00:00', '2024-01-31 23:59:59'],
+		['o1', 's1', 'team', 6, '2024-02-01 00:00:00', open],
+		// A version one second long: not empty in a closed interval.
+		['o1', 's3', 'solo', 1, '2024-01-01 00:00:00', '2024-01-01 00:00:00'],
+		['o1', 's3', 'duo', 2, '2024-01-01 00:00:01', open],
+		// A gap of a day, a version that changes nothing, and no current version; the same seat_id as o1's.
+		['o2', 's1', 'pro', 3, '2024-01-01 00:00:00', '2024-01-30 23:59:59'],
+		['o2', 's1', 'pro', 3, '2024-02-01 00:00:00', '2024-02-29 23:59:59'],
+		// Deleted at the source: closed, no current version.
+		['o1', 's9', 'team', 1, '2024-01-01 00:00:00', '2024-01-15 23:59:59'],
+	]) insert.run(...row);
+
+	it('one current version: per whole natural key, with a deleted key matched on all its columns', () => {
+		const deleted = "SELECT 'o1' AS org_id, 's9' AS seat_id";
+		expect(db.prepare(scd2OneCurrentSql(dimSeat, closedSecond, deleted)).all()).toEqual([{org_id: 'o2', seat_id: 's1', current_versions: 0, expected: 1}]);
+	});
+
+	it('intervals: a closed_second history steps by one second, a one-second version is not empty, and a table without a current flag is fine', () => {
+		expect(db.prepare(scd2IntervalsSql(dimSeat, closedSecond)).all()).toEqual([{problem: 'gap before the next version', org_id: 'o2', seat_id: 's1', valid_from: '2024-01-01 00:00:00', valid_to: '2024-01-30 23:59:59'}]);
+	});
+
+	it('no-op versions: only when every tracked column is unchanged', () => {
+		expect(db.prepare(scd2NoNoopSql(dimSeat, closedSecond)).all()).toEqual([{org_id: 'o2', seat_id: 's1', valid_from: '2024-02-01 00:00:00', plan: 'pro', seats: 3}]);
+	});
+
+	it('orphans and undeclared foreign keys: one row per reference of a table with two', () => {
+		const dimOrg = TableContractSchema.parse({name: 'dim_org', about: 'organisations', columns: {org_sk: 'sk', org_id: 'org'}, natural_key: ['org_id'], surrogate_key: 'org_sk', grain: ['org_id']});
+		const use = TableContractSchema.parse({
+			name: 'fact_use',
+			about: 'seat use',
+			columns: {use_id: 'id', seat_sk: 'seat', org_sk: 'org'},
+			grain: ['use_id'],
+			references: {seat_sk: 'dim_seat.seat_sk', org_sk: 'dim_org.org_sk'},
+		});
+		db.exec(`CREATE TABLE dim_org (org_sk INTEGER PRIMARY KEY, org_id TEXT);
+			INSERT INTO dim_org VALUES (1, 'o1');
+			CREATE TABLE fact_use (use_id TEXT, seat_sk INTEGER, org_sk INTEGER);
+			INSERT INTO fact_use VALUES ('u1', 1, 1), ('u2', 99, 1), ('u3', 1, 42);`);
+		expect(db.prepare(orphansSql(use)!).all()).toEqual([
+			{table_name: 'fact_use', column_name: 'seat_sk', value: 99, should_match: 'dim_seat.seat_sk'},
+			{table_name: 'fact_use', column_name: 'org_sk', value: 42, should_match: 'dim_org.org_sk'},
+		]);
+		expect(db.prepare(foreignKeysSql(use)!).all()).toEqual([
+			{table_name: 'fact_use', column_name: 'seat_sk', expected: 'REFERENCES dim_seat'},
+			{table_name: 'fact_use', column_name: 'org_sk', expected: 'REFERENCES dim_org'},
+		]);
+	});
+});

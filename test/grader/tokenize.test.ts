@@ -30,6 +30,15 @@ describe('tokenize', () => {
 		]);
 	});
 
+	it('reads a word that goes on with digits, and a sign before a number, as a word and an operator', () => {
+		expect(tokenize('t1 _2 -3').map((token) => [token.type, token.text])).toEqual([['word', 't1'], ['word', '_2'], ['other', '-'], ['number', '3']]);
+	});
+
+	it('does not take the slash that opens a block comment as part of its end', () => {
+		expect(tokenize('/*/ a */ b').map((token) => [token.type, token.text])).toEqual([['comment', '/*/ a */'], ['word', 'b']]);
+		expect(splitStatements('/*/ SELECT 1; */ SELECT 2').map((statement) => statement.sql)).toEqual(['SELECT 2']);
+	});
+
 	it('upper-cases words only, for keyword()', () => {
 		const [word, string] = tokenize("select 'select'");
 		expect(keyword(word)).toBe('SELECT');
@@ -52,6 +61,17 @@ describe('splitting triggers', () => {
 		expect(splitStatements('CREATE VIEW trigger AS SELECT 1 AS begin; SELECT 2')).toHaveLength(2);
 		expect(splitStatements('CREATE TABLE t (trigger, begin); SELECT 2; SELECT 3')).toHaveLength(3);
 		expect(splitStatements('SELECT 1 AS trigger; CREATE TRIGGER t AFTER INSERT ON x BEGIN SELECT 1; END; SELECT 2')).toHaveLength(3);
+		expect(splitStatements('SELECT trigger, begin FROM t; SELECT 2')).toHaveLength(2);
+		expect(splitStatements('CREATE TEMP TABLE trigger (begin INTEGER); SELECT 2')).toHaveLength(2);
+	});
+
+	it('reads a column named end before a trigger body as a name, not the end of the body', () => {
+		const statements = splitStatements('CREATE TRIGGER t AFTER INSERT ON x WHEN new.end > 0 BEGIN SELECT 1; SELECT 2; END; SELECT 3');
+		expect(statements.map((statement) => statement.sql)).toEqual(['CREATE TRIGGER t AFTER INSERT ON x WHEN new.end > 0 BEGIN SELECT 1; SELECT 2; END', 'SELECT 3']);
+	});
+
+	it('splits a transaction after other statements into its statements', () => {
+		expect(splitStatements('CREATE TABLE t (x); BEGIN; INSERT INTO t VALUES (1); COMMIT').map((statement) => statement.sql)).toEqual(['CREATE TABLE t (x)', 'BEGIN', 'INSERT INTO t VALUES (1)', 'COMMIT']);
 	});
 
 	it('after a trigger, a later statement splits normally again', () => {

@@ -157,9 +157,12 @@ export function pipelineLines(context: RoundContext, ui: UiState, width: number)
 	if (context.designProblems.length === 0) return {lines, focus};
 	// The problems go right under the row being edited, so the field and what is wrong with it are on screen together.
 	const problems = context.designProblems.flatMap((problem) => wrapped(`✗ ${problem}`, width, 'bad', '  '));
-	const at = stages.length === 0 ? lines.length : focus + 1;
-	lines.splice(at, 0, ...(stages.length === 0 ? [blank] : []), ...problems);
-	return {lines, focus: at + problems.length - (stages.length === 0 ? 0 : 1)};
+	if (stages.length === 0) {
+		lines.push(blank, ...problems);
+		return {lines, focus: lines.length - 1};
+	}
+	lines.splice(focus + 1, 0, ...problems);
+	return {lines, focus: focus + problems.length};
 }
 
 /** What the knob being edited takes. */

@@ -11,9 +11,10 @@ The build substitutes this module for `string-width` in the bundle;
 against the real package.
 */
 import realStringWidth from 'string-width';
+import {NARROW_CLASS} from './narrow-characters.js';
 
 /** Code points that are always exactly one column wide (checked against string-width in the tests). */
-export const NARROW = /^[\u0020-\u007E\u00A1-\u00AC\u00AE-\u02FF\u2010-\u2027\u2030-\u205E\u2070-\u209C\u20A0-\u20C0\u2100-\u214F\u2190-\u21FF\u2200-\u22FF\u2500-\u25FC\u2713-\u2718]*$/u;
+export const NARROW = new RegExp(`^[${NARROW_CLASS}]*$`, 'u');
 
 /** Same options as string-width. */
 type Options = {ambiguousIsNarrow?: boolean; countAnsiEscapeCodes?: boolean};

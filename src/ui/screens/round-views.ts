@@ -277,8 +277,14 @@ export function deepDiveLines(context: RoundContext, width: number, audience: Au
 		lines.push(blank, ...wrapped(`Your answer: ${answer.text}`, width, 'accent'));
 		if (audience === 'candidate') lines.push({text: 'answer recorded', tone: 'dim'});
 		else {
-			lines.push(...wrapped(`covered ${covered} of ${counted(question.good_answer.length, 'point')}${covered > 0 ? `: ${answer.evidence.filter((hit): hit is string => hit !== null).join('; ')}` : ''}`, width, covered === question.good_answer.length ? 'ok' : covered > 0 ? 'warn' : 'bad', '    '));
-			lines.push({text: 'edit and enter again to add to it; the missed points are in the review', tone: 'dim'});
+			lines.push({text: `covered ${covered} of ${counted(question.good_answer.length, 'point')}`, tone: covered === question.good_answer.length ? 'ok' : covered > 0 ? 'warn' : 'bad'});
+			// Only the points the answer made are shown here; the missed ones wait for the review, so the screen gives nothing away.
+			for (const [pointIndex, point] of question.good_answer.entries()) {
+				const words = answer.evidence[pointIndex];
+				if (answer.covered[pointIndex] && words) lines.push(...wrapped(`  ✓ ${point} (you said: ${words})`, width, 'ok', '    '));
+			}
+			const missed = question.good_answer.length - covered;
+			lines.push({text: missed > 0 ? `edit and enter again to add to it; the ${counted(missed, 'missed point')} ${missed === 1 ? 'is' : 'are'} in the review` : 'edit and enter again to add to it', tone: 'dim'});
 		}
 	}
 	lines.push(blank, {text: 'answered: ' + deepDives.map((candidate, i) => `${i + 1}${context.deepDiveAnswers[candidate.id] ? '✓' : '·'}`).join(' '), tone: 'dim'});

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {startRound} from '../../../src/flow/round-actor.js';
-import {apiLines, pipelineLines, reviewLines} from '../../../src/ui/screens/round-views.js';
+import {apiLines, deepDiveLines, pipelineLines, reviewLines} from '../../../src/ui/screens/round-views.js';
 import {rubricItems} from '../../../src/ui/rubric.js';
 import {fakeResult, loginCounter, roundInput} from '../../flow/helpers.js';
 
@@ -121,5 +121,35 @@ describe('the pipeline editor with a refused value', () => {
 		// The view follows the problem's last line, which sits just below the field, not at the end of the list.
 		expect(view.focus).toBe(edited + 1);
 		expect(texts.length).toBeGreaterThan(edited + 10);
+	});
+});
+
+describe('a deep-dive answer', () => {
+	function deepDiveAfter(answer: string, audience: 'solo' | 'candidate' = 'solo') {
+		const actor = startRound({input: roundInput(scenario), simulate: () => undefined, grade: () => undefined});
+		for (let phase = 0; phase < 3; phase++) actor.send({type: 'phase.next', at: phase});
+		// The test matcher covers a point when the answer holds the point's first word: spof's are "Kinesis …" and "A single Redis node …".
+		actor.send({type: 'deepdive.answer', id: 'spof', text: answer, at: 4});
+		const text = deepDiveLines(actor.getSnapshot().context, 80, audience).lines.map((line) => line.text).join('\n');
+		actor.stop();
+		return text;
+	}
+
+	it('names each point it covered with the words that showed it, and only counts the missed ones', () => {
+		const text = deepDiveAfter('kinesis keeps three copies');
+		expect(text).toContain('covered 1 of 2 points');
+		expect(text).toMatch(/✓ Kinesis replicates across three availability zones;[\s\S]*\(you said: Kinesis\)/);
+		expect(text).not.toContain('A single Redis node');
+		expect(text).toContain('the 1 missed point is in the review');
+	});
+
+	it('says nothing is missed when every point is covered, and nothing of the points on the candidate\'s screen', () => {
+		const text = deepDiveAfter('kinesis is managed; a redis node is the weak point');
+		expect(text).toContain('covered 2 of 2 points');
+		expect(text).toContain('✓ A single Redis node is the weak point');
+		expect(text).not.toContain('missed');
+		const shared = deepDiveAfter('kinesis is managed; a redis node is the weak point', 'candidate');
+		expect(shared).not.toContain('covered');
+		expect(shared).not.toContain('Kinesis replicates');
 	});
 });

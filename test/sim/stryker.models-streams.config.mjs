@@ -10,6 +10,8 @@ export default {
 	vitest: {configFile: 'test/sim/vitest.models-streams.config.ts'},
 	mutate: ['src/sim/models/stream.ts', 'src/sim/models/firehose.ts', 'src/sim/models/write-limiter.ts', 'src/sim/models/api.ts', 'src/sim/models/batch-runs.ts', 'src/sim/models/feeds.ts'],
 	incrementalFile: 'reports/sim-models-streams.json',
+	// The covering tests run in about a second; 10 s over that is ample and halves what each endless-loop mutant costs.
+	timeoutMS: 10_000,
 	htmlReporter: {fileName: 'reports/mutation-models-streams/index.html'},
 	jsonReporter: {fileName: 'reports/mutation-models-streams/mutation.json'},
 };

@@ -76,11 +76,14 @@ function harness(spec: Partial<StreamSpec> = {}, {warmup = 0, end = 1e9, consume
 	if (consumer) stream.next = sink;
 	stream.start(0);
 	/** Runs the stream's events up to `until`. */
+	let handled = 0;
 	const runTo = (until: number) => {
 		for (;;) {
 			events.sort((a, b) => a.time - b.time);
 			if (events.length === 0 || events[0]!.time > until) break;
 			const next = events.shift()!;
+			// A stage that schedules without end (a broken poll or flush loop) fails here instead of hanging.
+			if (++handled > 200_000) throw new Error(`more than 200,000 events by ${next.time} s`);
 			clock = next.time;
 			stream.handle(next.kind, next.local, next.time);
 		}

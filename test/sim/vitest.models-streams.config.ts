@@ -1,7 +1,7 @@
 /**
 Vitest config for mutation testing the stream, Firehose, write limiter, API, batch-run and feed models
 (test/sim/stryker.models-streams.config.mjs), with the quick tests that drive them: their unit tests in
-test/sim/models (stream and write-limiter with a hand-run context, firehose, api, batch-runs) and
+test/sim/models (stream, write-limiter, feeds and hand-run parts of firehose and api; batch-runs) and
 consumer-groups.test.ts (Kafka partitions, well under a second). The suites that simulate built-in architectures
 (limits, kpl-aggregation, feeds, api-quotas, behaviours, scenarios: each 3–15 s of simulation, or 6–11 s of import
 under load) are left out, so the scores here are lower bounds.
@@ -16,6 +16,7 @@ export default defineConfig({
 			'test/sim/models/firehose.test.ts',
 			'test/sim/models/api.test.ts',
 			'test/sim/models/batch-runs.test.ts',
+			'test/sim/models/feeds.test.ts',
 			'test/sim/consumer-groups.test.ts',
 		],
 		environment: 'node',

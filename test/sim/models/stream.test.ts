@@ -11,7 +11,7 @@ import {Stage, type SimContext} from '../../../src/sim/models/stage.js';
 import {Random} from '../../../src/sim/kernel/random.js';
 import type {DashboardDetails, StreamDetails} from '../../../src/sim/result.js';
 
-type Got = {now: number; shard: number; born: number; count: number};
+type Got = {now: number; shard: number; born: number; count: number; weight: number};
 
 /** The consumer: takes what `want` says it has room for, and keeps every group it is handed. */
 class Sink extends Stage {
@@ -20,11 +20,11 @@ class Sink extends Stage {
 	override demand(now: number, shard: number): number {
 		return this.want(now, shard);
 	}
-	override receiveShard(now: number, shard: number, born: number, count: number): void {
-		this.got.push({now, shard, born, count});
+	override receiveShard(now: number, shard: number, born: number, count: number, weight: number): void {
+		this.got.push({now, shard, born, count, weight});
 	}
-	override receive(now: number, born: number, count: number): void {
-		this.got.push({now, shard: -1, born, count});
+	override receive(now: number, born: number, count: number, weight: number): void {
+		this.got.push({now, shard: -1, born, count, weight});
 	}
 	override utilization(): number {
 		return 0;
@@ -156,9 +156,10 @@ describe('writes', () => {
 
 	test('a fractional count (an expected value) is split by the shares exactly: 10.5 → 5.25 on each of 2 shards', () => {
 		const {stream, sink, runTo} = harness({shards: 2});
-		stream.receive(0, 0, 10.5, 10.5);
-		runTo(3);
-		expect(sink.got.map((group) => [group.shard, group.count]).sort()).toEqual([[0, 5.25], [1, 5.25]]);
+		stream.receive(0, 0, 10.5, 21);
+		runTo(6);
+		// Each shard's part stands for its share of the events: 21 × ½ = 10.5.
+		expect(sink.got.map((group) => [group.shard, group.count, group.weight]).sort()).toEqual([[0, 5.25, 10.5], [1, 5.25, 10.5]]);
 	});
 
 	test('a stream with nothing after it hands its records on at once; it schedules no polls', () => {
@@ -376,5 +377,163 @@ describe('on demand', () => {
 		const {feed, details} = harness({mode: 'on_demand', recordBytes: 2000});
 		feed(0, 905, 3000);
 		expect(details(1)).toMatchObject({shards: 8, scale_ups: 1});
+	});
+});
+
+describe('more of what a run shows', () => {
+	test('the stage is a stream; whole records go to one shard each (1,000 over 3 shards: no thirds)', () => {
+		const {stream, sink, runTo} = harness({shards: 3});
+		expect([stream.kind, stream.component]).toEqual(['stream', 'kinesis_data_streams']);
+		stream.receive(0, 0, 1000, 1000);
+		runTo(3);
+		expect(sink.read()).toBe(1000);
+		for (const group of sink.got) expect(Number.isInteger(group.count)).toBe(true);
+		// The time series counts what left (departed since the last sample), as do the measured figures.
+		expect(stream.stats.departedSinceSample).toBe(1000);
+		expect(stream.stats.departed).toBe(1000);
+	});
+
+	test('16 shards poll in 8 groups: each shard still once a second', () => {
+		const {sink, feed} = harness({shards: 16});
+		feed(0, 10, 1600);
+		for (let shard = 0; shard < 16; shard++) {
+			const polls = new Set(sink.got.filter((group) => group.shard === shard).map((group) => group.now)).size;
+			expect(polls).toBeGreaterThanOrEqual(9);
+			expect(polls).toBeLessThanOrEqual(11);
+		}
+	});
+
+	test('a poll interval of exactly what the GetRecords share allows (0.2 s for 1 consumer) is kept, without a note', () => {
+		expect(harness({pollIntervalS: 0.2}).notes).toEqual([]);
+	});
+
+	test('KPL retries keep to 150% of the shard: 500 refused at 0 are not resent (and refused again) within the second', () => {
+		const {stream} = harness({onThrottle: 'retry'});
+		stream.receive(0, 0, 1500, 1500);
+		for (let i = 1; i < 10; i++) stream.tick(i / 10);
+		expect(stream.stats.throttled).toBe(500);
+	});
+
+	test('with aggregation one GetRecords call takes 10,000 Kinesis records: 5,000 user records in one poll', () => {
+		const {stream, sink, runTo} = harness({aggregation: true, recordBytes: 200});
+		stream.receive(0, 0, 5000, 5000);
+		runTo(3);
+		expect(sink.got.map((group) => group.count)).toEqual([5000]);
+	});
+
+	test('a poll takes what the shard could serve since the last one, up to 1 s: 2 MiB, 2,048 records of 1 KiB', () => {
+		const {stream, sink, runTo} = harness({recordBytes: 1024});
+		let room = 0;
+		sink.want = () => room;
+		stream.receive(0, 0, 1024, 1024);
+		stream.receive(1, 1, 1024, 1024);
+		stream.receive(2, 2, 1024, 1024);
+		runTo(2.5);
+		room = Number.POSITIVE_INFINITY;
+		runTo(6);
+		// Records are 1,000 a second (the record limit binds before 1 MiB); the first poll with room takes 2,048 (2 MiB),
+		// the next ones 0.2 s later (the consumer is behind) what 0.2 s serve: ⌊0.2 × 2,097,152 / 1,024⌋ = 409.
+		const byPoll = new Map<number, number>();
+		for (const group of sink.got) byPoll.set(group.now, (byPoll.get(group.now) ?? 0) + group.count);
+		expect([...byPoll.values()]).toEqual([2048, 409, 409, 134]);
+		expect(sink.read()).toBe(3000);
+	});
+
+	test('nothing is counted in the warm-up: throttles, reads and waits start at the window', () => {
+		const {stream, details, runTo} = harness({}, {warmup: 5, end: 10});
+		stream.receive(0.5, 0.5, 1500, 1500);
+		runTo(4);
+		expect(stream.stats.throttled).toBe(0);
+		expect(stream.stats.departed).toBe(0);
+		expect(stream.stats.wait.count).toBe(0);
+		expect(details(5).read_per_s).toBe(0);
+		expect(stream.stats.departedSinceSample).toBe(1000);
+	});
+
+	test('a provisioned stream that throttles keeps its shards, however long', () => {
+		const {feed, details} = harness({shards: 1});
+		feed(0, 905, 2000);
+		expect(details(1).shards).toBe(1);
+	});
+
+	test('losing a lost shard again loses the next live one', () => {
+		const {stream, details} = harness({shards: 4});
+		stream.loseUnits(1, 1);
+		stream.loseUnits(2, 1);
+		expect(details(1).hottest_shard_share).toBe(0.5);
+	});
+
+	test('retention: only records older than the period are lost; younger ones wait for the consumer', () => {
+		const {stream, sink, runTo} = harness({retentionS: 5});
+		let room = 0;
+		sink.want = () => room;
+		stream.receive(0, 0, 100, 100);
+		stream.receive(3, 3, 50, 50);
+		runTo(7);
+		expect(stream.stats.lost).toBe(100);
+		room = Number.POSITIVE_INFINITY;
+		runTo(8);
+		expect(sink.read()).toBe(50);
+	});
+
+	test('a wake before the records are readable (0.1 s after the write) does not poll: they wait for the group\'s poll', () => {
+		const {stream, sink, events, runTo} = harness();
+		const phase = events[0]!.time;
+		// Written 0.05 s before the group's second poll: not readable then.
+		const written = phase + 1 - 0.05;
+		runTo(written);
+		stream.receive(written, written, 10, 10);
+		runTo(phase + 1.01);
+		expect(sink.read()).toBe(0);
+		stream.wake(0, phase + 1.01);
+		runTo(phase + 3);
+		expect(sink.got.map((group) => Math.round((group.now - phase) * 1e6) / 1e6)).toEqual([2]);
+	});
+
+	test('Kafka: a consumer with room for 100 a poll reads 1,000 records over later polls, in time order, not all at once', () => {
+		const {stream, sink, runTo} = harness({component: 'kafka'});
+		sink.want = () => 100;
+		stream.receive(0, 0, 1000, 1000);
+		runTo(3);
+		expect(sink.read()).toBe(1000);
+		// Polled every 0.1 s (its own poll and its group's may coincide: up to 200 an instant).
+		const polls = [...new Set(sink.got.map((group) => group.now))];
+		expect([...polls].sort((a, b) => a - b)).toEqual(polls);
+		expect(polls.length).toBeGreaterThanOrEqual(5);
+		expect(polls.at(-1)! - polls[0]!).toBeGreaterThan(0.35);
+	});
+});
+
+describe('on-demand steps, edge by edge', () => {
+	const oneKey = {partitionKey: 'k', keys: {k: {kind: 'categorical' as const, shares: {a: 1}}}};
+
+	test('1,900/s on one key: twice the peak is ⌈3.8⌉ = 4 shards, what it has: no scale-up', () => {
+		const {feed, details} = harness({mode: 'on_demand', ...oneKey});
+		feed(0, 905, 1900);
+		expect(details(1)).toMatchObject({shards: 4, scale_ups: 0});
+	});
+
+	test('with aggregation a shard takes 5,242 records of 200 B: 6,000/s on one key needs ⌈2 × 6,000 / 5,242.9⌉ = 3, no scale-up', () => {
+		const {feed, details, stream} = harness({mode: 'on_demand', aggregation: true, recordBytes: 200, ...oneKey});
+		feed(0, 905, 6000);
+		expect(stream.stats.throttled).toBeGreaterThan(0);
+		expect(details(1)).toMatchObject({shards: 4, scale_ups: 0});
+	});
+
+	test('the step is sized by the busiest second, not the last: 10 s at 10,000/s then 3,000/s still steps to 8', () => {
+		const {feed, details} = harness({mode: 'on_demand'});
+		feed(0, 10, 10_000);
+		feed(10, 905, 3000);
+		expect(details(1)).toMatchObject({shards: 8, scale_ups: 1});
+	});
+
+	test('it tops out at 10 GiB/s: 10,240 shards of 1 MiB/s', () => {
+		const {stream, runTo, details} = harness({mode: 'on_demand'}, {consumer: false});
+		for (let step = 0; step < 13; step++) {
+			stream.receive(step * 901, step * 901, 2e9, 2e9);
+			runTo(step * 901 + 900.5);
+		}
+		// 4 → 8 → … → 8,192 → 10,240 (11 steps), then no more.
+		expect(details(1)).toMatchObject({shards: 10_240, scale_ups: 12});
 	});
 });

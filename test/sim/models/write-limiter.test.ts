@@ -246,3 +246,31 @@ describe('token bucket (API Gateway: rate with burst)', () => {
 		expect(owner.throttles).toEqual([{now: 0, count: 15}]);
 	});
 });
+
+describe('edges the stream and API runs meet', () => {
+	test('half a shard by bytes: 1 MiB/s × ½ of 2,000 B records is ⌊262.1⌋ = 262 a second', () => {
+		const {owner, limiter} = make(shard(1000, 1_048_576), producerRetry('drop'), 2000);
+		limiter.setCapacity(0, 0.5);
+		limiter.offer(0, 0, 0, 0, 500, 500);
+		expect(owner.sum('accepted')).toBe(262);
+	});
+
+	test('a new refusal while records wait does not restart the backoff: the retry stays at 0.3 s', () => {
+		const {owner, limiter} = make(shard(10), producerRetry('retry'));
+		limiter.offer(0, 0, 0, 0, 30, 30);
+		limiter.tick(0.1);
+		// Refused again at 0.1: next retry 0.2 s later, at 0.3; a refusal at 0.25 joins the queue without moving it.
+		limiter.offer(0.25, 0, 0.25, 0.25, 5, 5);
+		limiter.tick(0.3);
+		expect(owner.throttles.map((event) => [event.now, event.count])).toEqual([[0, 20], [0.1, 20], [0.25, 5], [0.3, 25]]);
+	});
+
+	test('the KPL rate limit follows a shard\'s capacity: half a shard sends at most 750 a second', () => {
+		const {owner, limiter} = make(shard(1000), kplRetry('retry'));
+		limiter.setCapacity(0, 0.5);
+		limiter.offer(0, 0, 0, 0, 1000, 1000);
+		// 500 accepted; 1.5 × 500 − 500 = 250 of the rest are sent (and refused) this second.
+		expect(owner.sum('accepted')).toBe(500);
+		expect(owner.throttled).toBe(250);
+	});
+});

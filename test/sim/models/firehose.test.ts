@@ -239,3 +239,42 @@ describe('Firehose flushes, by hand', () => {
 		expect(five.firehose.stats.throttled).toBe(6000 - 5120);
 	});
 });
+
+describe('Firehose figures, edge by edge', () => {
+	test('the stage is Firehose; the oldest buffer and the longest gap are the largest seen, not the last', () => {
+		const {firehose, sink, runTo, receive, details} = stage({bufferSizeMiB: 1, bufferIntervalS: 10});
+		expect([firehose.kind, firehose.component]).toEqual(['firehose', 'firehose']);
+		// By interval at 11 s (aged 10 s), then by size at 30 s (aged 0 s, a gap of 19 s), then by size at 31 s (gap 1 s).
+		receive(1, 10);
+		receive(30, 1024);
+		receive(31, 1024);
+		runTo(100);
+		expect(sink.objects).toEqual([11.5, 30.5, 31.5]);
+		expect(details()).toMatchObject({deliveries: 3, flushed_by_size: 2, flushed_by_interval: 1, max_buffer_age_s: 10, max_delivery_gap_s: 19});
+	});
+
+	test('two objects in transit land each at its own time: flushed at 0 and 0.2 s, delivered at 0.5 and 0.7 s', () => {
+		const {sink, runTo, receive} = stage({bufferSizeMiB: 1});
+		receive(0, 1024);
+		receive(0.2, 1024);
+		runTo(10);
+		expect(sink.groups.map((group) => [group.now, group.born])).toEqual([[0.5, 0], [0.7, 0.2]]);
+		expect(sink.objects).toEqual([0.5, 0.7]);
+	});
+
+	test('nothing is counted before the window: neither throttles nor waits', () => {
+		const {firehose, runTo, receive} = stage({throughputMiBs: 1, bufferIntervalS: 1}, 50);
+		receive(0, 1500);
+		runTo(20);
+		expect(firehose.stats.throttled).toBe(0);
+		expect(firehose.stats.wait.count).toBe(0);
+	});
+
+	test('a Firehose with nothing after it hands each delivery to the end of the pipeline', () => {
+		const {firehose, runTo, receive} = stage({bufferIntervalS: 10});
+		firehose.next = null;
+		receive(0, 5);
+		runTo(20);
+		expect(firehose.stats.departed).toBe(5);
+	});
+});

@@ -172,3 +172,35 @@ describe('reports, edge by edge', () => {
 		expect(batchReport([early, back, loop], '06:00', 0, DAY)!.runs[0]!.steps.map((s) => s.id)).toEqual(['early', 'back']);
 	});
 });
+
+describe('reports, the rest of the edges', () => {
+	const run = (start: number, finish: number | null, records = 5) => ({start, finish, records});
+
+	test('a step that never finished ends the run there: its finish reads null, and the steps after it are not this run\'s', () => {
+		const a = {id: 'a', after: null, runs: [run(2 * H, 3 * H)]};
+		const b = {id: 'b', after: 'a', runs: [run(3 * H, null)]};
+		const c = {id: 'c', after: 'b', runs: [run(DAY + H, DAY + 2 * H)]};
+		const only = batchReport([a, b, c], '06:00', 0, 2 * DAY)!.runs[0]!;
+		expect(only.steps.map((s) => [s.id, s.finish_s, s.finish])).toEqual([['a', 3 * H, 'day 1 03:00'], ['b', null, null]]);
+		expect([only.finish_s, only.finish, only.met]).toEqual([null, null, false]);
+	});
+
+	test('without a deadline nothing is late', () => {
+		const load = {id: 'load', after: null, runs: [run(2 * H, 9 * H)]};
+		expect(batchReport([load], null, 0, DAY)!.runs[0]).toMatchObject({deadline_s: null, met: null, late_by_s: 0});
+	});
+
+	test('a run that finished is judged even when its deadline is after the end of the simulation', () => {
+		const load = {id: 'load', after: null, runs: [run(2 * H, 3 * H)]};
+		expect(batchReport([load], '06:00', 0, 4 * H)!.met).toBe(true);
+	});
+
+	test('of two runs late by the same, the earlier names the step', () => {
+		const extract = {id: 'extract', after: null, runs: [run(2 * H, 6 * H), run(DAY + 2 * H, DAY + 3 * H)]};
+		const model = {id: 'model', after: 'extract', runs: [run(6 * H, 7 * H), run(DAY + 3 * H, DAY + 7 * H)]};
+		// Both 1 h late: night 1's longest is extract (4 h), night 2's model (4 h).
+		const report = batchReport([extract, model], '06:00', 0, 2 * DAY)!;
+		expect(report.runs.map((entry) => [entry.late_by_s, entry.longest_step])).toEqual([[H, 'extract'], [H, 'model']]);
+		expect(report.late_step).toBe('extract');
+	});
+});

@@ -156,6 +156,11 @@ describe('an API stage, by hand', () => {
 		expect(wait.sum / wait.count).toBeLessThan(80);
 	});
 
+	test('the stage is an API stage of its component', () => {
+		const {api} = handFront({component: 'nlb'});
+		expect([api.kind, api.component]).toEqual(['api', 'nlb']);
+	});
+
 	test('a load balancer adds 2 ms; API Gateway and a rate limiter 5 ms', () => {
 		for (const [component, ms] of [['alb', 2], ['nlb', 2], ['api_gateway', 5], ['rate_limiter', 5]] as const) {
 			const {sink, runTo, receive} = handFront({component});

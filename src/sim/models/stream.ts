@@ -248,6 +248,8 @@ export class StreamStage extends Stage implements LimiterOwner {
 	}
 
 	override loseUnits(now: number, count: number): boolean {
+		// The shard-seconds up to now were served by the shards alive until now.
+		this.accountShards(now);
 		let lost = 0;
 		for (let s = 0; s < this.shardCount && lost < count; s++) {
 			if (!this.alive[s]) continue;
@@ -256,7 +258,6 @@ export class StreamStage extends Stage implements LimiterOwner {
 			lost++;
 		}
 		this.reshare();
-		this.accountShards(now);
 		return true;
 	}
 

@@ -1,6 +1,9 @@
 /** An API front door: its throttle, the 429s a client sees, and the latency it adds. */
 import {describe, expect, test} from 'vitest';
-import {apiLimits} from '../../../src/sim/models/api.js';
+import {ApiStage, apiLimits, type ApiSpec} from '../../../src/sim/models/api.js';
+import {Stage, type SimContext} from '../../../src/sim/models/stage.js';
+import {Random} from '../../../src/sim/kernel/random.js';
+import type {DashboardDetails} from '../../../src/sim/result.js';
 import {component, parseModel, run} from '../helpers/pipeline-models.js';
 
 const front = (api: Record<string, unknown>, rate: number) =>
@@ -52,5 +55,132 @@ describe('a throttled front door', () => {
 		const alb = component(front({component: 'alb', latency: {dist: 'const', mean_ms: 30}}, 50), 'a');
 		expect(alb.wait_ms.p99).toBeCloseTo(30, 1);
 		expect(alb.details['rate_per_s']).toBe(1_000_000);
+	});
+});
+
+/** The stage behind the API: keeps every group it is handed. */
+class Sink extends Stage {
+	readonly groups: {now: number; born: number; count: number; weight: number}[] = [];
+	override receive(now: number, born: number, count: number, weight: number): void {
+		this.groups.push({now, born, count, weight});
+	}
+	override utilization(): number {
+		return 0;
+	}
+	override details(): DashboardDetails {
+		return {refresh_s: 0, query_ms: 0, refreshes: 0};
+	}
+}
+
+/** An API stage with a hand-run context (measuring from `warmup` on). */
+function handFront(spec: Partial<ApiSpec>, warmup = 0) {
+	const events: {time: number; kind: number; local: number}[] = [];
+	let clock = 0;
+	const ctx: SimContext = {
+		warmup,
+		end: 1e9,
+		get measuring() {
+			return clock >= warmup;
+		},
+		schedule: (time, _stage, kind, local) => void events.push({time, kind, local}),
+		deliver: () => undefined,
+		lose: () => undefined,
+		absorb: () => undefined,
+		completeUpTo: (now) => now,
+		random: () => new Random(1, 1),
+		note: () => undefined,
+	};
+	const api = new ApiStage(ctx, 0, {id: 'a', component: 'api_gateway', onThrottle: 'drop', recordBytes: 100, ...spec});
+	const sink = new Sink(ctx, 1, 'r', 'cache', 'redis');
+	api.next = sink;
+	let handled = 0;
+	const runTo = (until: number) => {
+		for (;;) {
+			events.sort((a, b) => a.time - b.time);
+			if (events.length === 0 || events[0]!.time > until) break;
+			const next = events.shift()!;
+			if (++handled > 100_000) throw new Error('runaway');
+			clock = next.time;
+			api.handle(next.kind, next.local, next.time);
+		}
+		clock = until;
+	};
+	const receive = (now: number, count: number) => {
+		runTo(now);
+		api.tick(now);
+		api.receive(now, now, count, count);
+	};
+	return {api, sink, events, runTo, receive};
+}
+
+describe('an API stage, by hand', () => {
+	test('a bucket of 5 refilled at 10/s: 8 at once lets 5 through 5 ms later and drops 3; 0.2 s later 2 more pass', () => {
+		const {api, sink, runTo, receive} = handFront({ratePerS: 10, burst: 5});
+		receive(0, 8);
+		expect(api.stats.dropped).toBe(3);
+		expect(api.stats.throttled).toBe(3);
+		receive(0.2, 8);
+		runTo(1);
+		expect(sink.groups.map((group) => [Math.round(group.now * 1000) / 1000, Math.round(group.count * 1e6) / 1e6])).toEqual([[0.005, 5], [0.205, 2]]);
+		// 7 requests in a 1 s window of a 10/s limit; 9 refused: 9 HTTP 429 a second.
+		expect(api.utilization(1)).toBeCloseTo(0.7, 9);
+		expect(api.details(1)).toEqual({rate_per_s: 10, burst: 5, http_429_per_s: 9});
+		expect(api.details(4).http_429_per_s).toBe(2.25);
+	});
+
+	test('one event per due time: writes due at 5, 6 and 7 ms are handed on at those instants, one at a time', () => {
+		const {sink, events, runTo, receive} = handFront({});
+		receive(0, 1);
+		receive(0.001, 1);
+		receive(0.002, 1);
+		// Only the earliest is scheduled; each handled event schedules the next.
+		expect(events.map((event) => event.time)).toEqual([0.005]);
+		runTo(0.1);
+		expect(sink.groups.map((group) => Math.round(group.now * 1000))).toEqual([5, 6, 7]);
+		expect(events).toEqual([]);
+	});
+
+	test('a later write that is due earlier (a shorter latency drawn) is scheduled at its own time', () => {
+		const {api, sink, events, runTo} = handFront({latency: {dist: 'exp', mean_ms: 50}});
+		for (let i = 0; i < 50; i++) api.receive(i * 0.001, i * 0.001, 1, 1);
+		runTo(10);
+		// Each is handed on when it is due, whatever the order: no group waits past its due time.
+		expect(sink.groups.length).toBeGreaterThan(0);
+		expect(sink.groups.reduce((total, group) => total + group.count, 0)).toBe(50);
+		const stamps = sink.groups.map((group) => group.now);
+		expect([...stamps].sort((a, b) => a - b)).toEqual(stamps);
+		expect(events).toEqual([]);
+		// Exponential latency with a 50 ms mean: the wait is the latency drawn.
+		const wait = api.stats.wait;
+		expect(wait.sum / wait.count).toBeGreaterThan(25);
+		expect(wait.sum / wait.count).toBeLessThan(80);
+	});
+
+	test('the stage is an API stage of its component', () => {
+		const {api} = handFront({component: 'nlb'});
+		expect([api.kind, api.component]).toEqual(['api', 'nlb']);
+	});
+
+	test('a load balancer adds 2 ms; API Gateway and a rate limiter 5 ms', () => {
+		for (const [component, ms] of [['alb', 2], ['nlb', 2], ['api_gateway', 5], ['rate_limiter', 5]] as const) {
+			const {sink, runTo, receive} = handFront({component});
+			receive(1, 1);
+			runTo(2);
+			expect(Math.round((sink.groups[0]!.now - 1) * 1e6) / 1e3).toBe(ms);
+		}
+	});
+
+	test('with retries the refused wait and pass later; nothing is counted before the window', () => {
+		const {api, sink, runTo, receive} = handFront({ratePerS: 10, burst: 5, onThrottle: 'retry'}, 1);
+		receive(0, 8);
+		expect(api.needsTick).toBe(true);
+		expect(api.stats.throttled).toBe(0);
+		for (let i = 1; i <= 10; i++) receive(i / 10, 0);
+		runTo(2);
+		expect(api.needsTick).toBe(false);
+		expect(api.stats.dropped).toBe(0);
+		expect(sink.groups.reduce((total, group) => total + group.count, 0)).toBeCloseTo(8, 9);
+		// Accepted before the window: not in the utilisation.
+		expect(api.utilization(1)).toBe(0);
 	});
 });

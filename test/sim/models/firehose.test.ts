@@ -126,3 +126,155 @@ describe('Firehose delivery', () => {
 		expect(firehose.stats.departed).toBe(120);
 	});
 });
+
+/** The stage after the Firehose, counting the objects it is told about (one PUT each for a store). */
+class ObjectSink extends Sink {
+	objects: number[] = [];
+	override beginObject(now: number): void {
+		this.objects.push(now);
+	}
+}
+
+/** A Firehose with a hand-run context whose clock measures from `warmup` on. */
+function stage(spec: {bufferSizeMiB?: number; bufferIntervalS?: number; throughputMiBs?: number; recordBytes?: number}, warmup = 0) {
+	const events: {time: number; kind: number; local: number}[] = [];
+	let clock = 0;
+	const ctx: SimContext = {
+		warmup,
+		end: 1e9,
+		get measuring() {
+			return clock >= warmup;
+		},
+		schedule: (time, _stage, kind, local) => void events.push({time, kind, local}),
+		deliver: () => undefined,
+		lose: () => undefined,
+		absorb: () => undefined,
+		completeUpTo: (now) => now,
+		random: () => new Random(1, 1),
+		note: () => undefined,
+	};
+	const firehose = new FirehoseStage(ctx, 0, {id: 'f', bufferSizeMiB: 5, bufferIntervalS: 60, recordBytes: 1024, ...spec});
+	const sink = new ObjectSink(ctx, 1, 'sink', 'store', 's3');
+	firehose.next = sink;
+	let handled = 0;
+	const runTo = (until: number) => {
+		for (;;) {
+			events.sort((a, b) => a.time - b.time);
+			if (events.length === 0 || events[0]!.time > until) break;
+			const next = events.shift()!;
+			// A stage that schedules without end (a broken poll or flush loop) fails here instead of hanging.
+			if (++handled > 200_000) throw new Error(`more than 200,000 events by ${next.time} s`);
+			clock = next.time;
+			firehose.handle(next.kind, next.local, next.time);
+		}
+		clock = until;
+	};
+	const receive = (now: number, count: number) => {
+		runTo(now);
+		firehose.receive(now, now, count, count);
+	};
+	return {firehose, sink, events, runTo, receive, details: () => firehose.details()};
+}
+
+describe('Firehose flushes, by hand', () => {
+	test('1,024 records of 1 KiB fill a 1 MiB buffer exactly: delivered by size at once, 0.5 s later; the interval\'s flush then finds nothing', () => {
+		const {sink, runTo, receive, details} = stage({bufferSizeMiB: 1});
+		receive(3, 1024);
+		expect(details()).toMatchObject({deliveries: 1, flushed_by_size: 1, flushed_by_interval: 0, max_buffer_age_s: 0});
+		runTo(100);
+		expect(sink.groups).toEqual([{now: 3.5, born: 3, count: 1024, weight: 1024}]);
+		expect(sink.objects).toEqual([3.5]);
+		expect(details().deliveries).toBe(1);
+	});
+
+	test('1,023 records stay in the buffer until the 60 s interval: by interval at 63 s, aged 60 s', () => {
+		const {sink, runTo, receive, details} = stage({bufferSizeMiB: 1});
+		receive(3, 1023);
+		runTo(62.9);
+		expect(sink.groups).toEqual([]);
+		runTo(70);
+		expect(details()).toMatchObject({deliveries: 1, flushed_by_size: 0, flushed_by_interval: 1, max_buffer_age_s: 60, max_delivery_gap_s: 0});
+		expect(sink.groups).toEqual([{now: 63.5, born: 3, count: 1023, weight: 1023}]);
+	});
+
+	test('the interval runs from the oldest record of each buffer: flushes at 11, 22 and 35 s, gaps 11 and 13 s', () => {
+		const {sink, runTo, receive, details} = stage({bufferIntervalS: 10});
+		receive(1, 10);
+		receive(4, 10);
+		receive(12, 5);
+		receive(25, 5);
+		runTo(100);
+		expect(sink.objects).toEqual([11.5, 22.5, 35.5]);
+		expect(sink.groups.map((group) => group.count)).toEqual([10, 10, 5, 5]);
+		expect(details()).toMatchObject({deliveries: 3, flushed_by_interval: 3, max_buffer_age_s: 10, max_delivery_gap_s: 13, buffer_interval_s: 10, buffer_size_mib: 5});
+	});
+
+	test('zero buffering still batches: an interval of 0 delivers every 2 s', () => {
+		const {sink, runTo, receive} = stage({bufferIntervalS: 0});
+		receive(1, 1);
+		receive(1.5, 1);
+		runTo(10);
+		expect(sink.objects).toEqual([3.5]);
+	});
+
+	test('before the measurement window nothing is counted; the figures start at the window', () => {
+		const {runTo, receive, details, firehose} = stage({bufferIntervalS: 10}, 50);
+		receive(1, 10);
+		runTo(45);
+		expect(details()).toMatchObject({deliveries: 0, flushed_by_interval: 0, max_buffer_age_s: 0});
+		receive(55, 10);
+		runTo(70);
+		// The gap from the 11 s flush (not counted) to the 65 s one is measured: 54 s.
+		expect(details()).toMatchObject({deliveries: 1, flushed_by_interval: 1, max_buffer_age_s: 10, max_delivery_gap_s: 54});
+		expect(firehose.utilization(20)).toBeCloseTo((10 * 1024) / 20 / 5_242_880, 12);
+	});
+
+	test('the Direct PUT quota: 1 MiB/s takes 1,024 records of 1 KiB a second and throttles the rest; 5 MiB/s by default', () => {
+		const one = stage({throughputMiBs: 1, bufferSizeMiB: 128});
+		one.receive(0, 1500);
+		expect(one.firehose.stats.throttled).toBe(476);
+		expect(one.firehose.utilization(1)).toBeCloseTo(1, 9);
+		const five = stage({bufferSizeMiB: 128});
+		five.receive(0, 6000);
+		expect(five.firehose.stats.throttled).toBe(6000 - 5120);
+	});
+});
+
+describe('Firehose figures, edge by edge', () => {
+	test('the stage is Firehose; the oldest buffer and the longest gap are the largest seen, not the last', () => {
+		const {firehose, sink, runTo, receive, details} = stage({bufferSizeMiB: 1, bufferIntervalS: 10});
+		expect([firehose.kind, firehose.component]).toEqual(['firehose', 'firehose']);
+		// By interval at 11 s (aged 10 s), then by size at 30 s (aged 0 s, a gap of 19 s), then by size at 31 s (gap 1 s).
+		receive(1, 10);
+		receive(30, 1024);
+		receive(31, 1024);
+		runTo(100);
+		expect(sink.objects).toEqual([11.5, 30.5, 31.5]);
+		expect(details()).toMatchObject({deliveries: 3, flushed_by_size: 2, flushed_by_interval: 1, max_buffer_age_s: 10, max_delivery_gap_s: 19});
+	});
+
+	test('two objects in transit land each at its own time: flushed at 0 and 0.2 s, delivered at 0.5 and 0.7 s', () => {
+		const {sink, runTo, receive} = stage({bufferSizeMiB: 1});
+		receive(0, 1024);
+		receive(0.2, 1024);
+		runTo(10);
+		expect(sink.groups.map((group) => [group.now, group.born])).toEqual([[0.5, 0], [0.7, 0.2]]);
+		expect(sink.objects).toEqual([0.5, 0.7]);
+	});
+
+	test('nothing is counted before the window: neither throttles nor waits', () => {
+		const {firehose, runTo, receive} = stage({throughputMiBs: 1, bufferIntervalS: 1}, 50);
+		receive(0, 1500);
+		runTo(20);
+		expect(firehose.stats.throttled).toBe(0);
+		expect(firehose.stats.wait.count).toBe(0);
+	});
+
+	test('a Firehose with nothing after it hands each delivery to the end of the pipeline', () => {
+		const {firehose, runTo, receive} = stage({bufferIntervalS: 10});
+		firehose.next = null;
+		receive(0, 5);
+		runTo(20);
+		expect(firehose.stats.departed).toBe(5);
+	});
+});

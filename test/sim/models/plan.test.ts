@@ -100,6 +100,8 @@ describe('each default, one by one (the figures the engine, capacity and cost re
 		expect(computeInputs(job)).toEqual({component: 'worker_pool', concurrency: 3, batchSize: 50, batchingWindowS: 2, parallelizationFactor: 2, triggerS: 3600, startAtS: 9000, after: 'job', overheadS: 1.5, perRecordS: 0.002, coldStartS: 0.25});
 		const bare = parseModel({source: {rate_per_s: 10}, stages: [{id: 'job', kind: 'compute', component: 'lambda'}]}).stages[0] as typeof job;
 		expect(computeInputs(bare)).toEqual({component: 'lambda'});
+		// A Lambda first on the chain reads no stream: one event per invocation.
+		expect(planPipeline(parseModel({source: {rate_per_s: 10}, stages: [bare]})).chain[0]).toMatchObject({kind: 'compute', settings: {mode: 'pool', batchSize: 1}});
 		expect(seconds(undefined)).toBeUndefined();
 		expect(seconds(250)).toBe(0.25);
 	});

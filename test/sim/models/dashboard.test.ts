@@ -79,6 +79,21 @@ describe('dashboard figures beyond the p99', () => {
 		expect(result.end_to_end.freshness_p99_s).toBeLessThan(12.5);
 	});
 
+	test('with a source feed, each source\'s completeness adds what the screen adds (refresh 20 s + query 1 s), and the stage reports as a dashboard', () => {
+		const result = run(
+			parseModel({
+				source: {rate_per_s: 50, arrivals: 'constant', feeds: [{id: 'files', share: 0.1, every_s: 30}]},
+				stages: [{id: 'r', kind: 'cache', component: 'redis', latency: {dist: 'const', mean_ms: 10}}, {id: 'd', kind: 'dashboard', refresh_s: 20, query_ms: 1000}],
+			}),
+			{durationS: 120},
+		);
+		// Streamed events: 10 ms in Redis + 20 s + 1 s ≈ 21 s at worst; the files wait up to 30 s more: ≈ 51 s.
+		const sources = Object.fromEntries(result.sources!.map((entry) => [entry.id, entry.completeness_p99_s]));
+		expect(sources['streamed']).toBeCloseTo(21, 0);
+		expect(sources['files']).toBeCloseTo(51, 0);
+		expect(component(result, 'd').kind).toBe('dashboard');
+	});
+
 	test('Grafana at exactly its 5 s minimum refreshes as asked, with no note', () => {
 		const result = board({component: 'grafana', refresh_s: 5, query_ms: 0});
 		expect(component(result, 'd').details['refresh_s']).toBe(5);

@@ -9,7 +9,7 @@ import {defineConfig} from 'vitest/config';
 
 export default defineConfig({
 	test: {
-		include: ['test/sim/models/plan.test.ts', 'test/sim/models/routing.test.ts', 'test/sim/models/dashboard.test.ts', 'test/sim/models/store.test.ts', 'test/sim/models/store-replicas.test.ts', 'test/sim/analysis/**/*.test.ts'],
+		include: ['test/sim/models/plan.test.ts', 'test/sim/models/routing.test.ts', 'test/sim/models/dashboard.test.ts', 'test/sim/models/store.test.ts', 'test/sim/models/store-replicas.test.ts', 'test/sim/models/store-profiles.test.ts', 'test/sim/analysis/**/*.test.ts'],
 		environment: 'node',
 		testTimeout: 120_000,
 	},

@@ -48,3 +48,66 @@ describe('dashboard freshness', () => {
 		expect(component(board({refresh_s: 1, query_ms: 3000}), 'd').utilization).toBe(1);
 	});
 });
+
+describe('dashboard figures beyond the p99', () => {
+	test('a 10 s refresh with a 1 s query: completeness averages 6 s and peaks at 11 s, freshness peaks at 11 s; the dashboard passes on all 50 events/s', () => {
+		const result = board({refresh_s: 10, query_ms: 1000});
+		// Everything delivered is counted (Redis takes ~10 ms): lag ≈ query, so mean = 1 + 10 / 2 = 6 s, worst = 1 + 10 = 11 s.
+		expect(result.end_to_end.completeness_s).toBeGreaterThan(5.9);
+		expect(result.end_to_end.completeness_s).toBeLessThan(6.2);
+		expect(result.end_to_end.completeness_max_s).toBeGreaterThan(10.9);
+		expect(result.end_to_end.completeness_max_s).toBeLessThan(11.3);
+		expect(result.end_to_end.freshness_max_s).toBeGreaterThan(10.9);
+		expect(result.end_to_end.freshness_max_s).toBeLessThan(11.3);
+		// Poisson at 50/s over the 108 s window: 5,400 ± 3σ (220), so 48 … 52 per second.
+		const dashboard = component(result, 'd');
+		expect(dashboard.throughput_per_s).toBeGreaterThan(48);
+		expect(dashboard.throughput_per_s).toBeLessThan(52);
+		const series = result.series!.components['d']!.throughput_per_s;
+		const mean = series.reduce((total, value) => total + value, 0) / series.length;
+		expect(mean).toBeGreaterThan(45);
+		expect(mean).toBeLessThan(55);
+	});
+
+	test('freshness is the age of the newest event delivered, not of the last one to arrive: writes of 5 s on average (exponential) overtake each other', () => {
+		const result = run(parseModel({source: {rate_per_s: 50}, stages: [{id: 'db', kind: 'store', component: 'snowflake', latency: {dist: 'exp', mean_ms: 5000}}, {id: 'd', kind: 'dashboard', refresh_s: 10}]}), {durationS: 120});
+		// At 50/s, the events born in the last a seconds that are already written number 50·a²/(2·5 s) for small a: about one
+		// at a ≈ 0.45 s. So the newest on screen is ~0.45 s old at the refresh: mean ≈ 0.45 + 10 / 2 ≈ 5.5 s, worst ≈ 11 s.
+		// The last write to arrive is typically ~5 s old: reading its birth would show about 9 s and 25 s.
+		expect(result.end_to_end.freshness_s).toBeGreaterThan(5);
+		expect(result.end_to_end.freshness_s).toBeLessThan(6.5);
+		expect(result.end_to_end.freshness_p99_s).toBeLessThan(12.5);
+	});
+
+	test('with a source feed, each source\'s completeness adds what the screen adds (refresh 20 s + query 1 s), and the stage reports as a dashboard', () => {
+		const result = run(
+			parseModel({
+				source: {rate_per_s: 50, arrivals: 'constant', feeds: [{id: 'files', share: 0.1, every_s: 30}]},
+				stages: [{id: 'r', kind: 'cache', component: 'redis', latency: {dist: 'const', mean_ms: 10}}, {id: 'd', kind: 'dashboard', refresh_s: 20, query_ms: 1000}],
+			}),
+			{durationS: 120},
+		);
+		// Streamed events: 10 ms in Redis + 20 s + 1 s ≈ 21 s at worst; the files wait up to 30 s more: ≈ 51 s.
+		const sources = Object.fromEntries(result.sources!.map((entry) => [entry.id, entry.completeness_p99_s]));
+		expect(sources['streamed']).toBeCloseTo(21, 0);
+		expect(sources['files']).toBeCloseTo(51, 0);
+		expect(component(result, 'd').kind).toBe('dashboard');
+	});
+
+	test('Grafana at exactly its 5 s minimum refreshes as asked, with no note', () => {
+		const result = board({component: 'grafana', refresh_s: 5, query_ms: 0});
+		expect(component(result, 'd').details['refresh_s']).toBe(5);
+		expect(result.notes).toEqual([]);
+	});
+
+	test('a dashboard that never receives anything shows no freshness (NaN) and counts no refreshes', () => {
+		// The only Postgres node is lost at 0 s, so nothing reaches the dashboard.
+		const result = run(
+			parseModel({source: {rate_per_s: 50}, stages: [{id: 'db', kind: 'store', component: 'postgres'}, {id: 'd', kind: 'dashboard', refresh_s: 10}], injections: [{at_s: 0, kind: 'lose_node', stage: 'db'}]}),
+			{durationS: 120},
+		);
+		const figures = result.end_to_end;
+		for (const value of [figures.freshness_s, figures.freshness_p99_s, figures.freshness_max_s, figures.completeness_s, figures.completeness_p99_s, figures.completeness_max_s]) expect(value).toBeNaN();
+		expect(component(result, 'd').details['refreshes']).toBe(0);
+	});
+});

@@ -1,6 +1,6 @@
 /** How keys spread records over shards: the hot-key arithmetic a data engineer does by hand. */
 import {describe, expect, test} from 'vitest';
-import {hashUnit, hottest, keyLayout, shardOfKey, withHotKey} from '../../../src/sim/models/routing.js';
+import {hashRing, hashUnit, hottest, keyLayout, nodeLayout, ringOwner, shardOfKey, withHotKey} from '../../../src/sim/models/routing.js';
 
 const sum = (shares: ArrayLike<number>) => Array.from(shares).reduce((total, share) => total + share, 0);
 
@@ -112,5 +112,85 @@ describe('a key turning hot', () => {
 		expect(hottest([0.2, 0.3, 0.5])).toEqual({shard: 2, share: 0.5});
 		expect(hottest([0.5, 0.5])).toEqual({shard: 0, share: 0.5});
 		expect(hottest([])).toEqual({shard: 0, share: 0});
+	});
+});
+
+describe('known hashes of longer keys', () => {
+	test('"ab" and "country=US" hash to the values FNV-1a + fmix32 gives (computed independently in Python)', () => {
+		// Python: h = 0x811c9dc5; for each byte: h ^= b; h = h * 0x01000193 mod 2³²; then fmix32, over 2³².
+		expect(Math.round(hashUnit('ab') * 2 ** 32)).toBe(2_563_531_789);
+		expect(Math.round(hashUnit('country=US') * 2 ** 32)).toBe(1_651_689_639);
+		expect(shardOfKey('country', 'US', 4)).toBe(1); // 0.3846 × 4 = 1.54
+		expect(shardOfKey('country', 'US', 1)).toBe(0);
+	});
+});
+
+describe('key layouts at the edges', () => {
+	test('20,000 uniform keys are still hashed one by one (uneven to within a few percent); 20,001 are spread exactly evenly', () => {
+		const hashed = keyLayout('user_id', {user_id: {kind: 'uniform', cardinality: 20_000}}, 4);
+		const expected = new Array<number>(4).fill(0);
+		for (let i = 0; i < 20_000; i++) expected[shardOfKey('user_id', String(i), 4)]! += 1 / 20_000;
+		Array.from(hashed.shares).forEach((share, shard) => expect(share).toBeCloseTo(expected[shard]!, 9));
+		expect(Array.from(hashed.shares)).not.toEqual([0.25, 0.25, 0.25, 0.25]);
+		expect(hashed.topKey).toEqual({value: '0', share: 1 / 20_000});
+		expect(Array.from(keyLayout('user_id', {user_id: {kind: 'uniform', cardinality: 20_001}}, 4).shares)).toEqual([0.25, 0.25, 0.25, 0.25]);
+	});
+
+	test('partition_key "random" is a random key per record even when the source has a field named "random"', () => {
+		const layout = keyLayout('random', {random: {kind: 'categorical', shares: {a: 0.9, b: 0.1}}}, 2);
+		expect(Array.from(layout.shares)).toEqual([0.5, 0.5]);
+		expect(layout.topKey).toBeUndefined();
+	});
+
+	test('of equally frequent values the top key is the first listed', () => {
+		expect(keyLayout('tier', {tier: {kind: 'categorical', shares: {free: 0.5, pro: 0.5}}}, 2).topKey).toEqual({value: 'free', share: 0.5});
+		expect(keyLayout('k', {k: {kind: 'uniform', cardinality: 3}}, 3).topKey?.value).toBe('0');
+	});
+
+	test('a Zipf tail past 20,000 values is spread evenly: the shards get the hashed head plus a quarter of the rest each', () => {
+		const layout = keyLayout('page', {page: {kind: 'zipf', cardinality: 100_000, exponent: 1}}, 4);
+		// H(n) = Σ 1/k; the head (k ≤ 20,000) carries H(20,000) / H(100,000) of views, the tail the rest.
+		let head = 0;
+		let all = 0;
+		for (let k = 1; k <= 100_000; k++) {
+			all += 1 / k;
+			if (k <= 20_000) head += 1 / k;
+		}
+		const expected = new Array<number>(4).fill((1 - head / all) / 4);
+		for (let i = 0; i < 20_000; i++) expected[shardOfKey('page', String(i), 4)]! += 1 / (i + 1) / all;
+		Array.from(layout.shares).forEach((share, shard) => expect(share).toBeCloseTo(expected[shard]!, 6));
+	});
+});
+
+describe('the consistent-hashing ring and node layouts', () => {
+	test('the ring has every node\'s points in order; a key belongs to the first point at or after it, wrapping to the first', () => {
+		const ring = hashRing(3, 10);
+		expect(ring.points.length).toBe(30);
+		for (let i = 1; i < 30; i++) expect(ring.points[i]!).toBeGreaterThan(ring.points[i - 1]!);
+		expect([0, 1, 2].map((node) => Array.from(ring.owners).filter((owner) => owner === node).length)).toEqual([10, 10, 10]);
+		// node-0#0 hashes to 0.33535 (Python, as above): it is one of node 0's points.
+		expect(Array.from(ring.points).some((point, i) => Math.abs(point - 0.335_349_406) < 1e-9 && ring.owners[i] === 0)).toBe(true);
+		for (let i = 0; i < 30; i++) {
+			expect(ringOwner(ring, ring.points[i]!)).toBe(ring.owners[i]);
+			if (i > 0) expect(ringOwner(ring, (ring.points[i - 1]! + ring.points[i]!) / 2)).toBe(ring.owners[i]);
+		}
+		expect(ringOwner(ring, 0)).toBe(ring.owners[0]);
+		expect(ringOwner(ring, ring.points[29]! + 1e-9)).toBe(ring.owners[0]);
+		// With every node down nobody owns the key.
+		expect(ringOwner(ring, 0.5, new Set([0, 1, 2]))).toBe(-1);
+	});
+
+	test('hash mod N: each of 4 nodes gets about a quarter of the keys; 2 → 1 node moves the half whose hash is odd; a single node loses all', () => {
+		const four = nodeLayout(4, {kind: 'mod'});
+		expect(sum(four.shares)).toBeCloseTo(1, 9);
+		// 20,000 keys: a quarter is 5,000 ± 3σ ≈ 185.
+		for (const share of four.shares) expect(Math.abs(share - 0.25)).toBeLessThan(0.01);
+		expect(nodeLayout(2, {kind: 'mod'}).movedOnLoss).toBeCloseTo(0.5, 1);
+		for (const hashing of [{kind: 'mod'}, {kind: 'ring', virtualNodes: 100}] as const) {
+			const one = nodeLayout(1, hashing);
+			expect(one.shares.length).toBe(1);
+			expect(one.shares[0]).toBeCloseTo(1, 9);
+			expect(one.movedOnLoss).toBe(1);
+		}
 	});
 });

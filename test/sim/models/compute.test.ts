@@ -66,6 +66,16 @@ describe('a worker pool takes fair shares of its queue', () => {
 		expect(over.backlog_growth_per_s).toBeGreaterThan(400);
 	});
 
+	test('on a stream a pool reads at most 2 × units × 10,000 records ahead: the rest waits in the stream', () => {
+		// 1 worker of 2 ms against 1,000/s: the pool holds 20,000 queued plus the 20,000 its one invocation took.
+		const result = simulate([
+			{id: 'ingest', kind: 'stream', component: 'kinesis_data_streams', shards: 1},
+			{id: 'work', kind: 'compute', component: 'worker_pool', concurrency: 1, per_record_ms: 2},
+		]);
+		expect(component(result, 'work').queue.max).toBe(40_000);
+		expect(component(result, 'ingest').backlog_growth_per_s).toBeGreaterThan(100);
+	});
+
 	test('a worker pool with more workers than its stream has shards: the extra ones sit idle, with a note', () => {
 		// 4 workers on 2 shards: a consumer group gives each shard to one consumer, so 2 units serve.
 		const result = simulate([
@@ -109,6 +119,12 @@ describe('autoscaling towards a target utilization', () => {
 		expect(work.details['units']).toBe(4);
 		expect(work.details['busy_units_mean']).toBe(2);
 		expect(work.throughput_per_s).toBe(2000);
+	});
+
+	test('1,000/s on 8 workers of 1 ms, target 0.5: it scales in to 2 (1 busy unit ÷ 0.5)', () => {
+		const result = run(parseModel({source: source(1000), stages: [{id: 'work', kind: 'compute', component: 'worker_pool', concurrency: 8, per_record_ms: 1, autoscale: {target_utilization: 0.5, max: 10, interval_s: 10, lag_s: 5}}]}), {durationS: 300});
+		expect(component(result, 'work').details['units']).toBe(2);
+		expect(component(result, 'work').details['busy_units_mean']).toBe(1);
 	});
 
 	test('capped at max 3 it stops there', () => {
@@ -196,6 +212,39 @@ describe('Lambda on a stream: the event source mapping', () => {
 		expect(work.wait_ms.mean).toBeLessThan(3500);
 	});
 
+	test('the mapping holds one GetRecords response (10,000 records) per shard: with 4 batches of 100 in flight, 10,400 at most', () => {
+		const result = simulate([
+			{id: 'ingest', kind: 'stream', component: 'kinesis_data_streams', shards: 1},
+			{id: 'work', kind: 'compute', component: 'lambda', batch_size: 100, parallelization_factor: 4, per_record_ms: 5},
+		]);
+		expect(component(result, 'work').queue.max).toBe(10_400);
+		// The rest waits in the stream.
+		expect(component(result, 'ingest').backlog_growth_per_s).toBeGreaterThan(100);
+	});
+
+	test('4 shards under a concurrency of 2: shards wait their turn, and every record is still delivered', () => {
+		// 2 invocations of at most 100 records × 1 ms + 20 ms serve up to 2 × 100 / 0.12 s = 1,667/s.
+		const result = simulate([
+			{id: 'ingest', kind: 'stream', component: 'kinesis_data_streams', shards: 4},
+			{id: 'work', kind: 'compute', component: 'lambda', concurrency: 2, batch_size: 100, overhead_ms: 20, per_record_ms: 1},
+		]);
+		const work = component(result, 'work');
+		expect(work.details['units']).toBe(2);
+		expect(work.details['max_in_flight']).toBe(2);
+		expect(work.throughput_per_s).toBeCloseTo(1000, 0);
+		expect(work.backlog_growth_per_s).toBeLessThan(1);
+		expect(result.end_to_end.delivered).toBe(1000 * WINDOW_S);
+	});
+
+	test('an invocation payload is at most 6 MiB: 100 KB records go 62 to a batch although batch_size is 100', () => {
+		// 6,291,456 B / 100,000 B = 62.9 → 62 records.
+		const result = run(parseModel({source: {rate_per_s: 10, arrivals: 'constant', event_bytes: 100_000}, stages: [
+			{id: 'ingest', kind: 'stream', component: 'kinesis_data_streams', shards: 1},
+			{id: 'work', kind: 'compute', component: 'lambda', batch_size: 100, batching_window_s: 10},
+		]}), {durationS: 120});
+		expect(component(result, 'work').details['mean_batch_records']).toBe(62);
+	});
+
 	test('the notes: concurrency above the account quota, batch size above 10,000, parallelization capped at 10', () => {
 		const result = simulate([
 			{id: 'ingest', kind: 'stream', component: 'kinesis_data_streams', shards: 2},
@@ -208,6 +257,23 @@ describe('Lambda on a stream: the event source mapping', () => {
 		]));
 		// 2 shards × 10 batches each.
 		expect(component(result, 'work').details['units']).toBe(20);
+	});
+});
+
+describe('settings exactly at their limits draw no notes', () => {
+	test('Lambda at concurrency 1,000, batch_size 10,000, parallelization 10; 2 workers on 2 shards', () => {
+		const lambda = simulate([
+			{id: 'ingest', kind: 'stream', component: 'kinesis_data_streams', shards: 2},
+			{id: 'work', kind: 'compute', component: 'lambda', concurrency: 1000, batch_size: 10_000, parallelization_factor: 10},
+		]);
+		expect(lambda.notes).toEqual([]);
+		expect(component(lambda, 'work').details['units']).toBe(20);
+		const pool = simulate([
+			{id: 'ingest', kind: 'stream', component: 'kinesis_data_streams', shards: 2},
+			{id: 'work', kind: 'compute', component: 'worker_pool', concurrency: 2},
+		]);
+		expect(pool.notes).toEqual([]);
+		expect(component(pool, 'work').details['units']).toBe(2);
 	});
 });
 
@@ -230,6 +296,23 @@ describe('micro-batches (Spark)', () => {
 		expect(work.details['invocations_per_s']).toBe(10);
 		expect(work.details['busy_seconds_per_s']).toBe(4);
 		expect(work.wait_ms.mean).toBe(100);
+	});
+
+	test('Spark with every core lost runs nothing: the backlog grows at the arrival rate', () => {
+		const result = run(parseModel({source: source(100), stages: [{id: 'work', kind: 'compute', component: 'spark_structured_streaming', concurrency: 2, trigger_s: 10}], injections: [{at_s: 0, kind: 'lose_node', stage: 'work', count: 2}]}), {durationS: 120});
+		expect(component(result, 'work').details['invocations']).toBe(0);
+		expect(component(result, 'work').backlog_growth_per_s).toBe(100);
+		expect(result.end_to_end.delivered).toBe(0);
+	});
+
+	test('output of 20 KB a record: 10,000 × 20 KB = 200 MB a batch is 2 files of 128 MiB, 2 requests per batch', () => {
+		const result = simulate([
+			{id: 'work', kind: 'compute', component: 'spark_structured_streaming', concurrency: 4, trigger_s: 10, per_record_ms: 1, output_bytes: 20_000},
+			{id: 'lake', kind: 'store', component: 's3'},
+		]);
+		const perS = component(result, 'lake').details['write_requests_per_s'] as number;
+		expect(perS).toBeGreaterThanOrEqual(20 / WINDOW_S - 0.001);
+		expect(perS).toBeLessThanOrEqual(22 / WINDOW_S + 0.001);
 	});
 
 	test('a Spark job writes files, one write request per 128 MiB file, not one per record', () => {
@@ -268,5 +351,36 @@ describe('a queue station with a capacity inside a pipeline', () => {
 		expect(q.queue.max).toBeLessThanOrEqual(100);
 		expect(result.end_to_end.lost / 54_000).toBeCloseTo(1, 2);
 		expect(component(result, 'work').throughput_per_s).toBeCloseTo(500, 0);
+	});
+});
+
+describe('scheduled steps: start_at and after', () => {
+	test('start_at 00:01 every 300 s: runs on the grid 60 + k × 300 s; the window (from 120 s) sees 360, 660 and 960', () => {
+		const result = run(parseModel({source: source(100), stages: [{id: 'extract', kind: 'compute', component: 'worker_pool', concurrency: 1, start_at: '00:01', trigger_s: 300, per_record_ms: 1}]}), {durationS: 1200});
+		const runs = result.batch!.runs;
+		expect(runs.map((entry) => entry.steps[0]!.start_s)).toEqual([360, 660, 960]);
+		// 300 s × 100/s = 30,000 records a run, 30 s each at 1 ms.
+		for (const entry of runs) {
+			expect(entry.steps[0]!.records).toBe(30_000);
+			expect(entry.steps[0]!.finish_s! - entry.steps[0]!.start_s).toBeCloseTo(30, 6);
+		}
+	});
+
+	test('a step after another starts when that one finishes, with all of its records', () => {
+		// extract every 60 s: 6,000 records × 1 ms = 6 s; reconcile on 2 workers: 6,000 × 1 ms / 2 = 3 s.
+		const result = run(parseModel({source: source(100), stages: [
+			{id: 'extract', kind: 'compute', component: 'worker_pool', concurrency: 1, trigger_s: 60, per_record_ms: 1},
+			{id: 'reconcile', kind: 'compute', component: 'worker_pool', concurrency: 2, after: 'extract', per_record_ms: 1},
+		]}), {durationS: 600});
+		const runs = result.batch!.runs;
+		expect(runs.length).toBeGreaterThanOrEqual(8);
+		for (const entry of runs.slice(1, -1)) {
+			const [extract, reconcile] = entry.steps;
+			expect(extract!.finish_s! - extract!.start_s).toBeCloseTo(6, 6);
+			expect(reconcile!.start_s).toBeCloseTo(extract!.finish_s!, 6);
+			expect(reconcile!.records).toBeCloseTo(extract!.records, 6);
+			expect(reconcile!.finish_s! - reconcile!.start_s).toBeCloseTo(3, 6);
+		}
+		expect(component(result, 'reconcile').details['invocations']).toBe(component(result, 'extract').details['invocations']);
 	});
 });

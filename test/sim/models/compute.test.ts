@@ -384,3 +384,35 @@ describe('scheduled steps: start_at and after', () => {
 		expect(component(result, 'reconcile').details['invocations']).toBe(component(result, 'extract').details['invocations']);
 	});
 });
+
+describe('autoscaling reacts within its interval and lag', () => {
+	test('a step from 2,000/s to 6,000/s at 101 s on 4 workers (4,000/s): new workers serve by 115 s, so the backlog stays under 30,000', () => {
+		// Decisions every 10 s (the next at 110 s) and a 5 s lag: more workers serve by 115 s at the latest.
+		// Until then the 4 busy workers serve 4,000/s of the 6,000/s: at most 2,000/s × 14 s = 28,000 held (< 30,000);
+		// at least the 4 s before any decision could add one: 2,000/s × 4 s = 8,000. From 115 s, 10 workers (the max)
+		// serve 10,000/s and the backlog drains. With the default 60 s interval or 120 s lag it would pass 30,000.
+		const result = run(parseModel({source: source(2000), stages: [{id: 'work', kind: 'compute', component: 'worker_pool', concurrency: 4, per_record_ms: 1, autoscale: {target_utilization: 0.5, max: 10, interval_s: 10, lag_s: 5}}], injections: [{at_s: 101, kind: 'load_multiplier', factor: 3}]}), {durationS: 300});
+		const work = component(result, 'work');
+		expect(work.queue.max).toBeGreaterThan(8000);
+		expect(work.queue.max).toBeLessThanOrEqual(30_000);
+		expect(work.details['units']).toBe(10);
+		expect(work.backlog_growth_per_s).toBeLessThan(0);
+	});
+});
+
+describe('autoscaling readings restart with the measurement window', () => {
+	test('2,000/s on 4 workers of 1 ms at target 0.5 is on target: it keeps 4 workers, and the window sees no backlog', () => {
+		// Busy 2,000/s × 1 ms = 2 units of 4: utilization 0.5, desired ceil(4 × 0.5 / 0.5) = 4 (5 when the float
+		// reading lands a hair above 0.5). Each 20 ms tick's 40 records go 10 to each worker (10 ms of work), so a
+		// record waits 10 ms and at most 40 are held. The decision at 30 s falls on the window's start (10% of
+		// 300 s): it must read the 20–30 s interval, not the nothing since the reset (utilization 0, which scaled
+		// in to 1 worker: 2,000/s against 1,000/s, a backlog of 22,440 before the next decisions caught up).
+		const result = run(parseModel({source: source(2000), stages: [{id: 'work', kind: 'compute', component: 'worker_pool', concurrency: 4, per_record_ms: 1, autoscale: {target_utilization: 0.5, max: 10, interval_s: 10, lag_s: 5}}]}), {durationS: 300});
+		const work = component(result, 'work');
+		expect(work.details['units']).toBeGreaterThanOrEqual(4);
+		expect(work.details['units']).toBeLessThanOrEqual(5);
+		expect(work.queue.max).toBe(40);
+		expect(work.wait_ms.mean).toBe(10);
+		expect(work.details['busy_units_mean']).toBe(2);
+	});
+});

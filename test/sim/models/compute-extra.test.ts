@@ -118,3 +118,36 @@ describe('a full queue station', () => {
 		expect(result.end_to_end.delivered + result.end_to_end.lost + result.end_to_end.undelivered).toBeCloseTo(108_000, -1);
 	});
 });
+
+describe('a lost worker is the compute stage’s own loss', () => {
+	test('lose_node on a pool takes its workers and draws no "nothing to lose" note', () => {
+		const result = simulate([{id: 'work', kind: 'compute', component: 'worker_pool', concurrency: 4, per_record_ms: 2}], {injections: [{at_s: 60, kind: 'lose_node', stage: 'work', count: 2}]});
+		expect(component(result, 'work').details['units']).toBe(2);
+		expect(result.notes).toEqual([]);
+	});
+});
+
+describe("the first autoscaling decision counts the queue's work", () => {
+	// 3,000/s into 2 units taking batches of 100 that last 0.1 s: 2,000/s served, so 1,000/s queue. At the
+	// first decision (10 s) the units were busy all along (used / offered = 1) and about 10,000 − 200 in flight
+	// = 9,800 records wait. Launches serve from 15 s; the run ends at 16 s, before the next decision (20 s).
+	const rule = {target_utilization: 0.7, max: 10, interval_s: 10, lag_s: 5};
+	const unitsAt16 = (stage: Record<string, unknown>) => component(run(parseModel({source: source(3000), stages: [{id: 'work', kind: 'compute', component: 'worker_pool', concurrency: 2, batch_size: 100, autoscale: rule, ...stage}]}), {durationS: 16}), 'work').details['units'];
+
+	test('overhead 100 ms a batch: 98 batches queued are 9.8 s of work over 10 s × 2 units, so 2 × 1.49 / 0.7 → 5 units', () => {
+		// Utilization 1 + 9.8 / (10 × 2) = 1.49; desired ceil(2 × 1.49 / 0.7) = ceil(4.26) = 5.
+		expect(unitsAt16({overhead_ms: 100})).toBe(5);
+	});
+
+	test('1 ms a record: 9,800 records queued are 9.8 s of work, the same 5 units', () => {
+		expect(unitsAt16({per_record_ms: 1})).toBe(5);
+	});
+
+	test('no batch size, overhead 5 s: one batch takes the whole queue, so the queue is one overhead of work', () => {
+		// 100/s into 1 unit whose runs take everything queued and last 5 s (no per-record cost): runs at 0.02 s
+		// and 5.02 s, so at 10 s about 500 records wait for the next run, 5 s of work (one batch) over 10 s × 1 unit:
+		// utilization 1 + 0.5 = 1.5, desired ceil(1 × 1.5 / 0.6) = ceil(2.5) = 3.
+		const result = run(parseModel({source: source(100), stages: [{id: 'work', kind: 'compute', component: 'worker_pool', concurrency: 1, overhead_ms: 5000, autoscale: {target_utilization: 0.6, max: 10, interval_s: 10, lag_s: 5}}]}), {durationS: 16});
+		expect(component(result, 'work').details['units']).toBe(3);
+	});
+});

@@ -139,6 +139,11 @@ describe("the first autoscaling decision counts the queue's work", () => {
 		expect(unitsAt16({overhead_ms: 100})).toBe(5);
 	});
 
+	test('the launch serves only after its 5 s lag: at 14 s the pool still has its 2 units', () => {
+		const result = run(parseModel({source: source(3000), stages: [{id: 'work', kind: 'compute', component: 'worker_pool', concurrency: 2, batch_size: 100, overhead_ms: 100, autoscale: rule}]}), {durationS: 14});
+		expect(component(result, 'work').details['units']).toBe(2);
+	});
+
 	test('1 ms a record: 9,800 records queued are 9.8 s of work, the same 5 units', () => {
 		expect(unitsAt16({per_record_ms: 1})).toBe(5);
 	});
@@ -149,5 +154,21 @@ describe("the first autoscaling decision counts the queue's work", () => {
 		// utilization 1 + 0.5 = 1.5, desired ceil(1 × 1.5 / 0.6) = ceil(2.5) = 3.
 		const result = run(parseModel({source: source(100), stages: [{id: 'work', kind: 'compute', component: 'worker_pool', concurrency: 1, overhead_ms: 5000, autoscale: {target_utilization: 0.6, max: 10, interval_s: 10, lag_s: 5}}]}), {durationS: 16});
 		expect(component(result, 'work').details['units']).toBe(3);
+	});
+});
+
+describe('a queue station that fills part of an arrival', () => {
+	test('K = 90 with arrivals of 20 a tick: a tick that finds 80 held admits 10 and drops 10; half of all is still dropped', () => {
+		// The station serves 500/s, so 500/s are dropped whatever K is: 54,000 in the window; each admitted part
+		// goes on with its share of the events, so the other 54,000 are delivered.
+		const result = simulate([
+			{id: 'q', kind: 'queue', servers: 1, service: {dist: 'const', mean_ms: 2}, capacity: 90},
+			{id: 'work', kind: 'compute', component: 'worker_pool', concurrency: 1, per_record_ms: 0.1},
+		]);
+		const q = component(result, 'q');
+		expect(q.dropped / 54_000).toBeCloseTo(1, 2);
+		expect(q.queue.max).toBeLessThanOrEqual(90);
+		expect(result.end_to_end.lost / 54_000).toBeCloseTo(1, 2);
+		expect(result.end_to_end.delivered / 54_000).toBeCloseTo(1, 2);
 	});
 });

@@ -63,6 +63,9 @@ describe('cold starts of a partly warm gang', () => {
 		const work = component(result, 'work');
 		expect(work.details['cold_starts']).toBeGreaterThan(0);
 		expect(work.details['cold_starts']).toBeLessThan(100);
+		// The new ones run 0.35 s: 500/s × 0.35 s = 175 would be wanted while they warm, so the ramp reaches the
+		// concurrency of 100 (and the steady 50 after it stays below).
+		expect(work.details['max_in_flight']).toBe(100);
 		expect(work.wait_ms.p95).toBeLessThan(101);
 		// One record per invocation: the mean wait is 100 ms plus 250 ms for each cold one, spread over all:
 		// 100 + cold × 250 / invocations (64 of 34,800: 100.46 ms). Were a whole gang to pay for its new
@@ -170,5 +173,33 @@ describe('a queue station that fills part of an arrival', () => {
 		expect(q.queue.max).toBeLessThanOrEqual(90);
 		expect(result.end_to_end.lost / 54_000).toBeCloseTo(1, 2);
 		expect(result.end_to_end.delivered / 54_000).toBeCloseTo(1, 2);
+	});
+});
+
+describe('cold starts are Lambda’s', () => {
+	test('a worker pool given cold_start_ms pays none when a step brings idle workers into use', () => {
+		// 1,000/s: each tick's 20 records go 10 to each of 2 workers (10 ms); from 60 s 2,000/s: 40 a tick, 10 to
+		// each of 4, two of them never used before. A record is born up to a 10 ms tick
+		// before its 10 ms run, so the longest latency is 20 ms; a 9 ms cold start on the new ones would make it 29.
+		const result = simulate([{id: 'work', kind: 'compute', component: 'worker_pool', concurrency: 4, per_record_ms: 1, cold_start_ms: 9}], {injections: [{at_s: 60, kind: 'load_multiplier', factor: 2}]});
+		expect(component(result, 'work').wait_ms.mean).toBe(10);
+		expect(result.end_to_end.latency_ms.max).toBeLessThanOrEqual(20);
+	});
+});
+
+describe('autoscaling with a lag longer than its interval', () => {
+	test('decisions while a launch is pending count it: the pool never passes max (10)', () => {
+		// 2,000/s on 1 worker of 1 ms, decisions every 10 s, new workers after 25 s: the 20 s decision sees 1 unit
+		// plus the pending ones and asks only for the difference, so units and in-flight stay ≤ 10.
+		const result = run(parseModel({source: source(2000), stages: [{id: 'work', kind: 'compute', component: 'worker_pool', concurrency: 1, per_record_ms: 1, autoscale: {target_utilization: 0.5, max: 10, interval_s: 10, lag_s: 25}}]}), {durationS: 300});
+		const work = component(result, 'work');
+		expect(work.details['max_in_flight']).toBeLessThanOrEqual(10);
+		expect(work.details['units']).toBeLessThanOrEqual(10);
+	});
+
+	test('scaling in is immediate: 1,000/s on 8 workers at target 0.5 has 2 left at 14 s (the first decision at 10 s)', () => {
+		// Busy 1 of 8: desired ceil(8 × 0.125 / 0.5) = 2, set at once (no lag for removing workers).
+		const result = run(parseModel({source: source(1000), stages: [{id: 'work', kind: 'compute', component: 'worker_pool', concurrency: 8, per_record_ms: 1, autoscale: {target_utilization: 0.5, max: 10, interval_s: 10, lag_s: 5}}]}), {durationS: 14});
+		expect(component(result, 'work').details['units']).toBe(2);
 	});
 });

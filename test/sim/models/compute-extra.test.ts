@@ -179,8 +179,8 @@ describe('a queue station that fills part of an arrival', () => {
 describe('cold starts are Lambda’s', () => {
 	test('a worker pool given cold_start_ms pays none when a step brings idle workers into use', () => {
 		// 1,000/s: each tick's 20 records go 10 to each of 2 workers (10 ms); from 60 s 2,000/s: 40 a tick, 10 to
-		// each of 4, two of them never used before. A record is born up to a 10 ms tick
-		// before its 10 ms run, so the longest latency is 20 ms; a 9 ms cold start on the new ones would make it 29.
+		// each of 4, two of them never used before. End to end a record takes at most 20 ms (its 10 ms run plus
+		// where it was born in the source's tick, as in compute.test.ts); a 9 ms cold start on the new ones would add 9.
 		const result = simulate([{id: 'work', kind: 'compute', component: 'worker_pool', concurrency: 4, per_record_ms: 1, cold_start_ms: 9}], {injections: [{at_s: 60, kind: 'load_multiplier', factor: 2}]});
 		expect(component(result, 'work').wait_ms.mean).toBe(10);
 		expect(result.end_to_end.latency_ms.max).toBeLessThanOrEqual(20);

@@ -203,3 +203,11 @@ describe('autoscaling with a lag longer than its interval', () => {
 		expect(component(result, 'work').details['units']).toBe(2);
 	});
 });
+
+describe('a filter keeps at most what comes in', () => {
+	test('a filter with output_ratio 1.5 filters nothing: all 108,000 events delivered, none counted as filtered', () => {
+		const result = simulate([{id: 'work', kind: 'compute', component: 'worker_pool', concurrency: 2, per_record_ms: 0.5, transform: 'filter', output_ratio: 1.5}]);
+		expect(result.end_to_end.filtered).toBe(0);
+		expect(result.end_to_end.delivered).toBe(1000 * WINDOW_S);
+	});
+});

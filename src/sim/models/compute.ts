@@ -175,12 +175,14 @@ export abstract class ComputeStage extends Stage {
 	}
 
 	override beginMeasure(now: number): void {
+		// The integrals restart from zero here; the autoscaling reading in progress keeps what it measured
+		// since the last decision (minus it from the new zero), so a decision at this very instant still
+		// reads its whole interval rather than nothing (which read as utilization 0 and scaled in to 1).
+		this.lastBusyIntegral -= this.busy.integral(now);
+		this.lastUnitIntegral -= this.unitLevel.integral(now);
 		this.busy.reset(now);
 		this.unitLevel.reset(now);
 		this.busySeconds = 0;
-		// The integrals restart from zero here, so the next autoscaling reading measures from the reset.
-		this.lastBusyIntegral = 0;
-		this.lastUnitIntegral = 0;
 	}
 
 	override receive(now: number, born: number, count: number, weight: number): void {

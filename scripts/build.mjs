@@ -53,17 +53,17 @@ const textPackagesPlugin = {
 			if (!patch) return undefined;
 			let segmenters = 0;
 			let lazyRegExps = 0;
-			const contents = readFileSync(args.path, 'utf8')
-				.replace(/\bnew Intl\.Segmenter\(/g, () => {
-					segmenters++;
-					return 'new GraphemeSegmenter(';
-				})
-				.replace(/^const (\w+) = (\/.*\\p\{.*\/[a-z]*);$/gm, (line, name, literal) => {
-					// slice-ansi's one \p{Emoji_Presentation} is cheap to build and used by every truncated line.
-					if (patch.lazyRegExps === 0) return line;
+			let contents = readFileSync(args.path, 'utf8').replace(/\bnew Intl\.Segmenter\(/g, () => {
+				segmenters++;
+				return 'new GraphemeSegmenter(';
+			});
+			// Only string-width's are slow to build; slice-ansi's one \p{Emoji_Presentation} is cheap and used by every truncated line.
+			if (patch.lazyRegExps > 0) {
+				contents = contents.replace(/^const (\w+) = (\/.*\\p\{.*\/[a-z]*);$/gm, (_, name, literal) => {
 					lazyRegExps++;
 					return `const ${name} = lazyRegExp(() => ${literal});`;
 				});
+			}
 			if (segmenters !== patch.segmenters || lazyRegExps !== patch.lazyRegExps) {
 				throw new Error(`build: ${patch.file} was expected to make ${patch.segmenters} Intl.Segmenter and to declare ${patch.lazyRegExps} Unicode-property regular expressions at its top level; found ${segmenters} and ${lazyRegExps}. The package changed: update textPackagePatches in scripts/build.mjs`);
 			}

@@ -57,3 +57,11 @@ export function component(result: SimResult, id: string): ComponentJson {
 	if (!found) throw new Error(`no component ${id} in ${result.components.map((candidate) => candidate.id).join(', ')}`);
 	return found as ComponentJson;
 }
+
+/** A source of `rate` events a second at constant spacing: the arrivals the model unit tests derive their figures from. */
+export const constantSource = (rate: number) => ({rate_per_s: rate, arrivals: 'constant'});
+
+/** Simulates `stages` behind a constant source of `rate` a second (1,000 by default) for `durationS`. */
+export function simulateConstant(stages: unknown[], extra: Record<string, unknown> = {}, durationS = 120, rate = 1000): SimResult {
+	return run(parseModel({source: constantSource(rate), stages, ...extra}), {durationS});
+}

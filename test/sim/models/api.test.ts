@@ -1,10 +1,8 @@
 /** An API front door: its throttle, the 429s a client sees, and the latency it adds. */
 import {describe, expect, test} from 'vitest';
 import {ApiStage, apiLimits, type ApiSpec} from '../../../src/sim/models/api.js';
-import {Stage, type SimContext} from '../../../src/sim/models/stage.js';
-import {Random} from '../../../src/sim/kernel/random.js';
-import type {DashboardDetails} from '../../../src/sim/result.js';
 import {component, parseModel, run} from '../helpers/pipeline-models.js';
+import {GroupSink, handRun} from '../helpers/hand-run.js';
 
 const front = (api: Record<string, unknown>, rate: number) =>
 	run(parseModel({source: {rate_per_s: rate}, stages: [{id: 'a', kind: 'api', ...api}, {id: 'r', kind: 'cache', component: 'redis'}]}), {durationS: 120});
@@ -58,53 +56,12 @@ describe('a throttled front door', () => {
 	});
 });
 
-/** The stage behind the API: keeps every group it is handed. */
-class Sink extends Stage {
-	readonly groups: {now: number; born: number; count: number; weight: number}[] = [];
-	override receive(now: number, born: number, count: number, weight: number): void {
-		this.groups.push({now, born, count, weight});
-	}
-	override utilization(): number {
-		return 0;
-	}
-	override details(): DashboardDetails {
-		return {refresh_s: 0, query_ms: 0, refreshes: 0};
-	}
-}
-
 /** An API stage with a hand-run context (measuring from `warmup` on). */
 function handFront(spec: Partial<ApiSpec>, warmup = 0) {
-	const events: {time: number; kind: number; local: number}[] = [];
-	let clock = 0;
-	const ctx: SimContext = {
-		warmup,
-		end: 1e9,
-		get measuring() {
-			return clock >= warmup;
-		},
-		schedule: (time, _stage, kind, local) => void events.push({time, kind, local}),
-		deliver: () => undefined,
-		lose: () => undefined,
-		absorb: () => undefined,
-		completeUpTo: (now) => now,
-		random: () => new Random(1, 1),
-		note: () => undefined,
-	};
+	const {ctx, events, runTo} = handRun(() => api, {warmup, maxEvents: 100_000});
 	const api = new ApiStage(ctx, 0, {id: 'a', component: 'api_gateway', onThrottle: 'drop', recordBytes: 100, ...spec});
-	const sink = new Sink(ctx, 1, 'r', 'cache', 'redis');
+	const sink = new GroupSink(ctx, 1, 'r', 'cache', 'redis');
 	api.next = sink;
-	let handled = 0;
-	const runTo = (until: number) => {
-		for (;;) {
-			events.sort((a, b) => a.time - b.time);
-			if (events.length === 0 || events[0]!.time > until) break;
-			const next = events.shift()!;
-			if (++handled > 100_000) throw new Error('runaway');
-			clock = next.time;
-			api.handle(next.kind, next.local, next.time);
-		}
-		clock = until;
-	};
 	const receive = (now: number, count: number) => {
 		runTo(now);
 		api.tick(now);

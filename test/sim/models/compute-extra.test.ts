@@ -9,11 +9,9 @@ queue station's delivered share. Same conventions as compute.test.ts: constant
 arrivals in 20 ms ticks, 120 s runs measured over the last 108 s unless said.
 */
 import {describe, expect, test} from 'vitest';
-import {component, parseModel, run} from '../helpers/pipeline-models.js';
+import {component, constantSource as source, parseModel, run, simulateConstant as simulate} from '../helpers/pipeline-models.js';
 
 const WINDOW_S = 108;
-const source = (rate: number) => ({rate_per_s: rate, arrivals: 'constant'});
-const simulate = (stages: unknown[], extra: Record<string, unknown> = {}, durationS = 120, rate = 1000) => run(parseModel({source: source(rate), stages, ...extra}), {durationS});
 
 describe('rules that belong to one component', () => {
 	test('Flink on a stream keeps all its slots: only a worker pool is a consumer group capped at one consumer per shard', () => {

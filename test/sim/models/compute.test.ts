@@ -9,11 +9,9 @@ expectation is derived beside it. Runs are 120 s: the first 12 s are warm-up,
 the window is the 108 s after.
 */
 import {describe, expect, test} from 'vitest';
-import {component, parseModel, run} from '../helpers/pipeline-models.js';
+import {component, constantSource as source, parseModel, run, simulateConstant as simulate} from '../helpers/pipeline-models.js';
 
 const WINDOW_S = 108;
-const source = (rate: number) => ({rate_per_s: rate, arrivals: 'constant'});
-const simulate = (stages: unknown[], extra: Record<string, unknown> = {}, durationS = 120) => run(parseModel({source: source(1000), stages, ...extra}), {durationS});
 
 describe('a worker pool takes fair shares of its queue', () => {
 	// 1,000/s into 2 workers × 1 ms: each 20 ms tick brings 20 records; a unit takes at least 10 ms of work

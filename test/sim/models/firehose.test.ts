@@ -2,9 +2,7 @@
 import {describe, expect, it, test} from 'vitest';
 import {component, parseModel, run} from '../helpers/pipeline-models.js';
 import {FirehoseStage} from '../../../src/sim/models/firehose.js';
-import {Stage, type SimContext} from '../../../src/sim/models/stage.js';
-import {Random} from '../../../src/sim/kernel/random.js';
-import type {DashboardDetails} from '../../../src/sim/result.js';
+import {GroupSink, handRun} from '../helpers/hand-run.js';
 
 const firehose = (stage: Record<string, unknown>, source: Record<string, unknown>, durationS = 300) =>
 	run(parseModel({source, stages: [{id: 'f', kind: 'firehose', ...stage}, {id: 's3', kind: 'store', component: 's3'}]}), {durationS});
@@ -61,43 +59,11 @@ describe('Firehose buffering', () => {
 	});
 });
 
-/** The stage after the Firehose: keeps every group it is handed. */
-class Sink extends Stage {
-	readonly groups: {now: number; born: number; count: number; weight: number}[] = [];
-	override receive(now: number, born: number, count: number, weight: number): void {
-		this.groups.push({now, born, count, weight});
-	}
-	override utilization(): number {
-		return 0;
-	}
-	override details(): DashboardDetails {
-		return {refresh_s: 0, query_ms: 0, refreshes: 0};
-	}
-}
-
-/** A context whose events are kept in a list and run by hand, in time order. */
-function context() {
-	const events: {time: number; kind: number; local: number}[] = [];
-	const ctx: SimContext = {
-		warmup: 0,
-		end: 1e9,
-		measuring: true,
-		schedule: (time, _stage, kind, local) => void events.push({time, kind, local}),
-		deliver: () => undefined,
-		lose: () => undefined,
-		absorb: () => undefined,
-		completeUpTo: (now) => now,
-		random: () => new Random(1, 1),
-		note: () => undefined,
-	};
-	return {ctx, events};
-}
-
 describe('Firehose delivery', () => {
 	it('hands on the records of one delivery born at the same instant as one group, and keeps each record\'s own wait', () => {
-		const {ctx, events} = context();
+		const {ctx, runTo} = handRun(() => firehose);
 		const firehose = new FirehoseStage(ctx, 0, {id: 'deliver', bufferSizeMiB: 128, bufferIntervalS: 10, recordBytes: 100});
-		const sink = new Sink(ctx, 1, 'sink', 'store', 's3');
+		const sink = new GroupSink(ctx, 1, 'sink', 'store', 's3');
 		firehose.next = sink;
 		// Three shards read at different moments, each with records born in the same two ticks (0.0 s and 0.1 s).
 		for (const [at, count] of [[1, 10], [2, 20], [3, 30]] as const) {
@@ -105,11 +71,7 @@ describe('Firehose delivery', () => {
 			firehose.receive(at, 0.1, count, count);
 		}
 		// The buffer interval runs out 10 s after the first record; the object is delivered a moment later.
-		while (events.length > 0) {
-			events.sort((a, b) => a.time - b.time);
-			const next = events.shift()!;
-			firehose.handle(next.kind, next.local, next.time);
-		}
+		runTo(Number.POSITIVE_INFINITY);
 		expect(sink.groups.map(({born, count, weight}) => ({born, count, weight}))).toEqual([
 			{born: 0, count: 60, weight: 60},
 			{born: 0.1, count: 60, weight: 60},
@@ -128,7 +90,7 @@ describe('Firehose delivery', () => {
 });
 
 /** The stage after the Firehose, counting the objects it is told about (one PUT each for a store). */
-class ObjectSink extends Sink {
+class ObjectSink extends GroupSink {
 	objects: number[] = [];
 	override beginObject(now: number): void {
 		this.objects.push(now);
@@ -137,38 +99,10 @@ class ObjectSink extends Sink {
 
 /** A Firehose with a hand-run context whose clock measures from `warmup` on. */
 function stage(spec: {bufferSizeMiB?: number; bufferIntervalS?: number; throughputMiBs?: number; recordBytes?: number}, warmup = 0) {
-	const events: {time: number; kind: number; local: number}[] = [];
-	let clock = 0;
-	const ctx: SimContext = {
-		warmup,
-		end: 1e9,
-		get measuring() {
-			return clock >= warmup;
-		},
-		schedule: (time, _stage, kind, local) => void events.push({time, kind, local}),
-		deliver: () => undefined,
-		lose: () => undefined,
-		absorb: () => undefined,
-		completeUpTo: (now) => now,
-		random: () => new Random(1, 1),
-		note: () => undefined,
-	};
+	const {ctx, events, runTo} = handRun(() => firehose, {warmup});
 	const firehose = new FirehoseStage(ctx, 0, {id: 'f', bufferSizeMiB: 5, bufferIntervalS: 60, recordBytes: 1024, ...spec});
 	const sink = new ObjectSink(ctx, 1, 'sink', 'store', 's3');
 	firehose.next = sink;
-	let handled = 0;
-	const runTo = (until: number) => {
-		for (;;) {
-			events.sort((a, b) => a.time - b.time);
-			if (events.length === 0 || events[0]!.time > until) break;
-			const next = events.shift()!;
-			// A stage that schedules without end (a broken poll or flush loop) fails here instead of hanging.
-			if (++handled > 200_000) throw new Error(`more than 200,000 events by ${next.time} s`);
-			clock = next.time;
-			firehose.handle(next.kind, next.local, next.time);
-		}
-		clock = until;
-	};
 	const receive = (now: number, count: number) => {
 		runTo(now);
 		firehose.receive(now, now, count, count);

@@ -7,7 +7,8 @@ stream steps up (twice its previous peak, 15 minutes after it is throttled).
 */
 import {describe, expect, test} from 'vitest';
 import {recordsPerKinesisRecord, StreamStage, type StreamSpec} from '../../../src/sim/models/stream.js';
-import {Stage, type SimContext} from '../../../src/sim/models/stage.js';
+import {Stage} from '../../../src/sim/models/stage.js';
+import {handRun} from '../helpers/hand-run.js';
 import {Random} from '../../../src/sim/kernel/random.js';
 import type {DashboardDetails, StreamDetails} from '../../../src/sim/result.js';
 
@@ -53,42 +54,11 @@ const base: StreamSpec = {
 
 /** A stream with a consumer (unless `consumer` is false), a clock, and the events it schedules run in time order. */
 function harness(spec: Partial<StreamSpec> = {}, {warmup = 0, end = 1e9, consumer = true} = {}) {
-	const events: {time: number; kind: number; local: number}[] = [];
-	const notes: string[] = [];
-	const delivered: {now: number; born: number; weight: number}[] = [];
-	let clock = 0;
-	const ctx: SimContext = {
-		warmup,
-		end,
-		get measuring() {
-			return clock >= warmup && clock < end;
-		},
-		schedule: (time, _stage, kind, local) => void events.push({time, kind, local}),
-		deliver: (now, born, weight) => void delivered.push({now, born, weight}),
-		lose: () => undefined,
-		absorb: () => undefined,
-		completeUpTo: (now) => now,
-		random: (stage, purpose) => new Random(stage + 7, purpose),
-		note: (text) => void notes.push(text),
-	};
+	const {ctx, events, notes, delivered, runTo} = handRun(() => stream, {warmup, end, random: (stage, purpose) => new Random(stage + 7, purpose)});
 	const stream = new StreamStage(ctx, 0, {...base, ...spec});
 	const sink = new Sink(ctx, 1, 'work', 'compute', 'lambda');
 	if (consumer) stream.next = sink;
 	stream.start(0);
-	/** Runs the stream's events up to `until`. */
-	let handled = 0;
-	const runTo = (until: number) => {
-		for (;;) {
-			events.sort((a, b) => a.time - b.time);
-			if (events.length === 0 || events[0]!.time > until) break;
-			const next = events.shift()!;
-			// A stage that schedules without end (a broken poll or flush loop) fails here instead of hanging.
-			if (++handled > 200_000) throw new Error(`more than 200,000 events by ${next.time} s`);
-			clock = next.time;
-			stream.handle(next.kind, next.local, next.time);
-		}
-		clock = until;
-	};
 	/** `perSecond` records offered every 0.1 s from `from` to `to` (ticking the producer's retries too). */
 	const feed = (from: number, to: number, perSecond: number) => {
 		for (let i = Math.round(from * 10); i < Math.round(to * 10); i++) {
